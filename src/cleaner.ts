@@ -1,0 +1,77 @@
+/**
+ * The library entry points: `createCleaner(config)` compiles a config's rules once and cleans any
+ * number of documents with them; `clean(text, options)` is the one-off form.
+ *
+ * Each document goes through one unified pipeline: parse (lines → NLCST) → rules (claims, spans,
+ * messages) → stringify (the kept text).
+ */
+
+import {unified} from 'unified'
+import {VFile} from 'vfile'
+import {loadConfig, resolveConfig, type ConfigInput, type ResolvedConfig} from './config/resolve.js'
+import {compileRules} from './engine/compile.js'
+import {decruftRules, type ScopedRule} from './engine/plugin.js'
+import {decruftParse} from './parse.js'
+import {decruftStringify} from './serialize.js'
+import type {CleanResult, DocumentOptions, TitleMode} from './types.js'
+
+export interface Cleaner {
+  /** Clean one document. */
+  clean(text: string, options?: DocumentOptions): CleanResult
+  /** Clean one document and return its vfile too (messages, data). */
+  cleanFile(text: string, options?: DocumentOptions): {result: CleanResult; file: VFile}
+  /** The compiled rules, in config order. */
+  readonly rules: readonly ScopedRule[]
+  readonly config: ResolvedConfig
+}
+
+function isResolved(config: ResolvedConfig | ConfigInput): config is ResolvedConfig {
+  return Array.isArray((config as ResolvedConfig).files) && (config as ResolvedConfig).settings !== undefined
+}
+
+/**
+ * Compile a config (resolved with `loadConfig`, or given as an object in the config file's shape;
+ * by default the nearest `decruft.config.yaml`, else `recommended`) into a reusable cleaner.
+ */
+export function createCleaner(config?: ResolvedConfig | ConfigInput): Cleaner {
+  const resolved = config === undefined ? loadConfig() : isResolved(config) ? config : resolveConfig(config)
+  const rules = compileRules(resolved.rules)
+  const title: TitleMode = resolved.settings.title
+  const processor = unified().use(decruftParse, {lang: resolved.settings.lang}).use(decruftRules, {rules, title}).use(decruftStringify)
+
+  const cleanFile = (text: string, options: DocumentOptions = {}) => {
+    const file = new VFile({value: text, path: options.path})
+    file.data.decruftOptions = options
+    const tree = processor.parse(file)
+    processor.runSync(tree, file)
+    const output = processor.stringify(tree, file)
+    const result: CleanResult = {
+      text: output,
+      title: file.data.title ?? null,
+      lang: file.data.language?.code ?? 'und',
+      removed: file.data.removed ?? [],
+      messages: file.messages
+    }
+    return {result, file}
+  }
+
+  return {
+    rules,
+    config: resolved,
+    cleanFile,
+    clean: (text, options) => cleanFile(text, options).result
+  }
+}
+
+let defaultCleaner: Cleaner | undefined
+
+/**
+ * Clean one document. Without `options.config` the built-in `recommended` pack is used (compiled once
+ * and reused); pass a config to use another.
+ */
+export function clean(text: string, options: DocumentOptions & {config?: ResolvedConfig | ConfigInput} = {}): CleanResult {
+  const {config, ...documentOptions} = options
+  if (config) return createCleaner(config).clean(text, documentOptions)
+  defaultCleaner ??= createCleaner({extends: ['recommended']})
+  return defaultCleaner.clean(text, documentOptions)
+}

@@ -1,0 +1,63 @@
+/**
+ * Reading a YAML pack or config while keeping where every value stands, so that errors can name the
+ * line and column.
+ */
+
+import {readFileSync} from 'node:fs'
+import {isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode} from 'yaml'
+import {ConfigError, formatKey} from './error.js'
+
+export interface YamlSource {
+  file: string
+  data: unknown
+  /** Line and column (1-based) of the value at `path`, or of its nearest existing parent. */
+  locate(path: ReadonlyArray<string | number>, keyOf?: string): {line: number; column: number}
+}
+
+/** Parse YAML text; syntax errors become a `ConfigError` with the position. */
+export function parseYaml(text: string, file: string): YamlSource {
+  const lineCounter = new LineCounter()
+  const document: Document = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true})
+  const error = document.errors[0]
+  if (error) {
+    const position = lineCounter.linePos(error.pos[0])
+    throw new ConfigError(`invalid YAML: ${error.message.split('\n')[0]}`, {file, line: position.line, column: position.col})
+  }
+  const data = document.toJS({maxAliasCount: 100}) as unknown
+
+  const pointOf = (offset: number) => {
+    const position = lineCounter.linePos(offset)
+    return {line: position.line, column: position.col}
+  }
+
+  return {
+    file,
+    data,
+    locate(path, keyOf) {
+      for (let length = path.length; length >= 0; length--) {
+        const node = document.getIn(path.slice(0, length), true) as YamlNode | undefined
+        if (!node || !node.range) continue
+        if (keyOf !== undefined && length === path.length && isMap(node)) {
+          const pair = node.items.find((item) => isScalar(item.key) && item.key.value === keyOf)
+          if (pair && isScalar(pair.key) && pair.key.range) return pointOf(pair.key.range[0])
+        }
+        return pointOf(node.range[0])
+      }
+      return {line: 1, column: 1}
+    }
+  }
+}
+
+/** Read and parse a YAML file. */
+export function readYaml(file: string): YamlSource {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new ConfigError(code === 'ENOENT' ? 'config file not found' : `cannot read config file (${code ?? String(error)})`, {file})
+  }
+  return parseYaml(text, file)
+}
+
+export {formatKey}

@@ -1,0 +1,51 @@
+/**
+ * Compiling resolved rule definitions: each gets its matcher, its kind's runner and its compiled
+ * `when`. Problems (a pattern that does not compile, a kind without phrases) are config errors that
+ * name the rule's file and line.
+ */
+
+import {ConfigError} from '../config/error.js'
+import type {ResolvedRule} from '../config/resolve.js'
+import {ruleKinds} from '../kinds/index.js'
+import {compileWhen} from '../scope.js'
+import {createMatcher, PatternError} from './matcher.js'
+import type {CompiledRule} from './rule.js'
+import type {ScopedRule} from './plugin.js'
+
+function fail(resolved: ResolvedRule, problem: string, key?: string): never {
+  const {source, definition} = resolved
+  throw new ConfigError(`rule \`${definition.id}\`: ${problem}`, {file: source.file, line: source.line, column: source.column, key})
+}
+
+/** Compile one rule. */
+export function compileRule(resolved: ResolvedRule): CompiledRule {
+  const {definition, source} = resolved
+  const kind = ruleKinds[definition.kind]
+  if (!kind) fail(resolved, `unknown kind \`${String(definition.kind)}\``, 'kind')
+  const hasPhrases = (definition.phrases?.length ?? 0) > 0 || (definition.patterns?.length ?? 0) > 0
+  if (kind.meta.needsMatcher && !hasPhrases) fail(resolved, `a \`${definition.kind}\` rule needs \`phrases\` or \`patterns\``)
+
+  const rule: CompiledRule = {
+    id: definition.id,
+    kind: definition.kind,
+    category: definition.category,
+    description: definition.description,
+    definition,
+    source,
+    matcher: undefined,
+    runner: {apply() {}}
+  }
+  try {
+    if (kind.meta.needsMatcher) rule.matcher = createMatcher(definition)
+    rule.runner = kind.create(rule)
+  } catch (error) {
+    if (error instanceof PatternError) fail(resolved, `${error.message}: /${error.pattern}/`, `patterns[${error.index}]`)
+    throw error
+  }
+  return rule
+}
+
+/** Compile every rule of a config, with its scope. */
+export function compileRules(rules: readonly ResolvedRule[]): ScopedRule[] {
+  return rules.map((resolved) => ({rule: compileRule(resolved), applies: compileWhen(resolved.definition.when)}))
+}

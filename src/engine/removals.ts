@@ -1,0 +1,80 @@
+/**
+ * Turning claims and spans into removal objects, and removal objects into vfile messages.
+ */
+
+import type {VFile} from 'vfile'
+import type {Removal} from '../types.js'
+import type {DocumentContext} from './document.js'
+
+/**
+ * One removal per run of lines held by the same claim (blank lines inside a run belong to it), and
+ * one per inline span, in document order.
+ */
+export function collectRemovals(document: DocumentContext): Removal[] {
+  const removals: Removal[] = []
+  const {lines, claims, text} = document
+  let open: {group: number; first: number; last: number} | undefined
+
+  const close = () => {
+    if (!open) return
+    const claim = claims[open.first]!
+    const start = lines[open.first].start
+    const end = lines[open.last].end
+    removals.push({
+      rule: claim.rule.id,
+      category: claim.rule.category,
+      startLine: open.first + 1,
+      endLine: open.last + 1,
+      start,
+      end,
+      text: text.slice(start, end),
+      reason: claim.reason
+    })
+    open = undefined
+  }
+
+  for (let index = 0; index < lines.length; index++) {
+    if (lines[index].blank) continue
+    const claim = claims[index]
+    if (open && claim && claim.group === open.group) {
+      open.last = index
+      continue
+    }
+    close()
+    if (claim) open = {group: claim.group, first: index, last: index}
+  }
+  close()
+
+  for (const span of document.spans) {
+    removals.push({
+      rule: span.rule.id,
+      category: span.rule.category,
+      startLine: span.line + 1,
+      endLine: span.line + 1,
+      start: span.start,
+      end: span.end,
+      text: text.slice(span.start, span.end),
+      reason: span.reason
+    })
+  }
+
+  return removals.sort((a, b) => a.start - b.start || a.end - b.end)
+}
+
+/** Record one message per removal on `file`, with the rule id, category and removed text. */
+export function reportRemovals(file: VFile, removals: Removal[], document: DocumentContext): void {
+  for (const removal of removals) {
+    const startLine = document.lines[removal.startLine - 1]
+    const endLine = document.lines[removal.endLine - 1]
+    const message = file.message(`${removal.category}: ${removal.reason}`, {
+      place: {
+        start: {line: removal.startLine, column: removal.start - startLine.start + 1, offset: removal.start},
+        end: {line: removal.endLine, column: removal.end - endLine.start + 1, offset: removal.end}
+      },
+      ruleId: removal.rule,
+      source: 'decruft'
+    })
+    message.actual = removal.text
+    Object.assign(message, {category: removal.category})
+  }
+}

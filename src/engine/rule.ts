@@ -1,0 +1,71 @@
+/**
+ * The shape of a rule kind module (after ESLint's rule modules: `meta` plus `create`) and of a
+ * compiled rule.
+ */
+
+import type {Category, RuleDefinition, RuleKindName, RuleSource} from '../types.js'
+import type {DocumentContext} from './document.js'
+import type {LineMatch, LineMatcher} from './matcher.js'
+
+/** What a rule does to one document. `detect` runs for every rule before any `apply`. */
+export interface RuleRunner {
+  detect?(document: DocumentContext): void
+  apply(document: DocumentContext): void
+}
+
+export interface RuleKindMeta {
+  name: RuleKindName
+  description: string
+  /** Kinds run in increasing phase order; within a phase, in config order. */
+  phase: number
+  /** The definition fields this kind reads, besides the common ones. */
+  options: readonly string[]
+  /** Whether the kind needs `phrases` or `patterns`. */
+  needsMatcher: boolean
+}
+
+export interface RuleKind {
+  meta: RuleKindMeta
+  create(rule: CompiledRule): RuleRunner
+}
+
+export interface CompiledRule {
+  id: string
+  kind: RuleKindName
+  category: Category
+  description: string
+  definition: RuleDefinition
+  source: RuleSource
+  /** Matches one line; absent for kinds that need no phrases (e.g. `duplicate`). */
+  matcher: LineMatcher | undefined
+  runner: RuleRunner
+}
+
+/** Test a rule's matcher against one line of a document. */
+export function matchLine(rule: CompiledRule, document: DocumentContext, index: number): LineMatch | undefined {
+  if (!rule.matcher) return undefined
+  const maxChars = rule.definition.maxChars ?? defaultMaxChars(rule.kind)
+  if (document.stats(index).chars > maxChars) return undefined
+  return rule.matcher.test({
+    text: document.lines[index].text,
+    get folded() {
+      return document.folded(index)
+    },
+    get label() {
+      return document.label(index)
+    }
+  })
+}
+
+/** Boilerplate lines are short; long lines are body text and are never matched unless a rule says so. */
+export function defaultMaxChars(kind: RuleKindName): number {
+  switch (kind) {
+    case 'credit':
+      return 120
+    case 'section':
+    case 'tail':
+      return 160
+    default:
+      return 240
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * `credit`: photo credit lines ("Foto: Reuters", "Getty Images", "Bild: dpa") and, unless
+ * `caption: false`, the caption line directly above a credit.
+ */
+
+import type {RuleKind} from '../engine/rule.js'
+import {matchLine} from '../engine/rule.js'
+import type {DocumentContext} from '../engine/document.js'
+import {isProse} from '../stats.js'
+
+const CAPTION_MAX_CHARS = 200
+
+function isCaption(document: DocumentContext, index: number): boolean {
+  if (index < 0 || !document.isFree(index) || index === document.title) return false
+  const stats = document.stats(index)
+  return stats.chars <= CAPTION_MAX_CHARS && !isProse(stats)
+}
+
+export const creditKind: RuleKind = {
+  meta: {
+    name: 'credit',
+    description: 'Removes photo credit lines and the caption line directly above a credit.',
+    phase: 5,
+    options: ['phrases', 'patterns', 'match', 'maxChars', 'caption'],
+    needsMatcher: true
+  },
+  create(rule) {
+    const caption = rule.definition.caption ?? true
+    return {
+      apply(document) {
+        for (let index = 0; index < document.length; index++) {
+          if (!document.isFree(index) || index === document.title) continue
+          const match = matchLine(rule, document, index)
+          if (!match) continue
+          document.claim(index, index, rule, `${rule.description} (${match.via})`)
+          if (caption && isCaption(document, index - 1)) {
+            document.claim(index - 1, index - 1, rule, 'image caption (the line above a photo credit)')
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * `line`: a line matching one of the rule's phrases or patterns is removed.
+ */
+
+import type {RuleKind} from '../engine/rule.js'
+import {matchLine} from '../engine/rule.js'
+
+export const lineKind: RuleKind = {
+  meta: {
+    name: 'line',
+    description: 'Removes every line that matches a phrase or pattern.',
+    phase: 1,
+    options: ['phrases', 'patterns', 'match', 'maxChars'],
+    needsMatcher: true
+  },
+  create(rule) {
+    return {
+      apply(document) {
+        for (let index = 0; index < document.length; index++) {
+          if (!document.isFree(index)) continue
+          const match = matchLine(rule, document, index)
+          if (match) document.claim(index, index, rule, `${rule.description} (${match.via})`)
+        }
+      }
+    }
+  }
+}

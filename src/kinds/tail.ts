@@ -1,0 +1,53 @@
+/**
+ * `tail`: from a matching line near the end of the document to the end.
+ */
+
+import type {RuleKind} from '../engine/rule.js'
+import {matchLine} from '../engine/rule.js'
+import type {DocumentContext} from '../engine/document.js'
+
+const DEFAULT_WITHIN = 0.3
+
+/** The first line index a tail may start at: within the last `within` share of non-blank lines. */
+function earliestStart(document: DocumentContext, within: number): number {
+  const nonBlank: number[] = []
+  for (let index = 0; index < document.length; index++) if (!document.isBlank(index)) nonBlank.push(index)
+  if (nonBlank.length === 0) return document.length
+  const keep = Math.floor(nonBlank.length * (1 - within))
+  return nonBlank[Math.min(Math.max(keep, 1), nonBlank.length - 1)]
+}
+
+export const tailKind: RuleKind = {
+  meta: {
+    name: 'tail',
+    description: 'Removes everything from a matching line near the end of the document to the end.',
+    phase: 3,
+    options: ['phrases', 'patterns', 'match', 'maxChars', 'within'],
+    needsMatcher: true
+  },
+  create(rule) {
+    const within = rule.definition.within ?? DEFAULT_WITHIN
+    const starts = new WeakMap<DocumentContext, number>()
+    return {
+      detect(document) {
+        const from = earliestStart(document, within)
+        for (let index = from; index < document.length; index++) {
+          if (document.isBlank(index) || index === document.title) continue
+          const match = matchLine(rule, document, index)
+          if (match) {
+            document.boundaries.add(index)
+            starts.set(document, index)
+            return
+          }
+        }
+      },
+      apply(document) {
+        const start = starts.get(document)
+        if (start === undefined) return
+        // A line rule may already hold the start line ("Leave a Reply"); the tail still runs from it.
+        const match = matchLine(rule, document, start)
+        document.claim(start, document.length - 1, rule, `${rule.description} (${match?.via ?? 'tail'})`)
+      }
+    }
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * `when` scoping: whether a rule applies to a document, by language, path, domain or URL.
+ */
+
+import picomatch from 'picomatch'
+import {languageMatches, type Language} from './language.js'
+import type {When} from './types.js'
+
+export interface DocumentScope {
+  language: Language
+  path?: string
+  url?: string
+}
+
+export type ScopeTest = (scope: DocumentScope) => boolean
+
+/** Host name of a URL, lower-cased, or undefined when it has none. */
+export function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined
+  try {
+    return new URL(url).hostname.toLowerCase()
+  } catch {
+    return undefined
+  }
+}
+
+/** Whether `host` is `domain` or one of its subdomains. */
+export function hostMatches(host: string, domain: string): boolean {
+  const wanted = domain.toLowerCase().replace(/^\*?\./, '')
+  return host === wanted || host.endsWith(`.${wanted}`)
+}
+
+/** Compile a `when` block into a test. Every given condition must hold; each lists alternatives. */
+export function compileWhen(when: When | undefined): ScopeTest {
+  if (!when) return () => true
+  const tests: ScopeTest[] = []
+  if (when.lang && when.lang.length > 0) {
+    const codes = when.lang
+    tests.push((scope) => languageMatches(scope.language, codes))
+  }
+  if (when.path && when.path.length > 0) {
+    const isMatch = picomatch(when.path, {dot: true})
+    tests.push((scope) => scope.path !== undefined && isMatch(scope.path.split('\\').join('/')))
+  }
+  if (when.domain && when.domain.length > 0) {
+    const domains = when.domain
+    tests.push((scope) => {
+      const host = hostOf(scope.url)
+      return host !== undefined && domains.some((domain) => hostMatches(host, domain))
+    })
+  }
+  if (when.url && when.url.length > 0) {
+    const isMatch = picomatch(when.url, {dot: true, nocase: true})
+    tests.push((scope) => scope.url !== undefined && isMatch(scope.url))
+  }
+  return (scope) => tests.every((test) => test(scope))
+}
