@@ -8,13 +8,16 @@ import type {DocumentContext} from '../engine/document.js'
 
 const DEFAULT_WITHIN = 0.3
 
-/** The first line index a tail may start at: within the last `within` share of non-blank lines. */
+/** Near the end: always the last few non-blank lines, and the last `within` share of them. */
+const ALWAYS_NEAR = 5
+
+/** The first line index a tail may start at. */
 function earliestStart(document: DocumentContext, within: number): number {
   const nonBlank: number[] = []
   for (let index = 0; index < document.length; index++) if (!document.isBlank(index)) nonBlank.push(index)
   if (nonBlank.length === 0) return document.length
-  const keep = Math.floor(nonBlank.length * (1 - within))
-  return nonBlank[Math.min(Math.max(keep, 1), nonBlank.length - 1)]
+  const near = Math.max(ALWAYS_NEAR, Math.ceil(nonBlank.length * within))
+  return nonBlank[Math.max(1, nonBlank.length - near)] ?? document.length
 }
 
 export const tailKind: RuleKind = {
