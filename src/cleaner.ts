@@ -37,7 +37,7 @@ export function createCleaner(config?: ResolvedConfig | ConfigInput): Cleaner {
   const resolved = config === undefined ? loadConfig() : isResolved(config) ? config : resolveConfig(config)
   const rules = compileRules(resolved.rules)
   const title: TitleMode = resolved.settings.title
-  const processor = unified().use(decruftParse, {lang: resolved.settings.lang}).use(decruftRules, {rules, title}).use(decruftStringify)
+  const processor = unified().use(decruftParse, {lang: resolved.settings.lang}).use(decruftRules, {rules, title, lang: resolved.settings.lang}).use(decruftStringify)
 
   const cleanFile = (text: string, options: DocumentOptions = {}) => {
     const file = new VFile({value: text, path: options.path})

@@ -36,11 +36,16 @@ export interface ParseOptions {
 
 type BlockParser = (value: string) => Root
 
+/** Which retext parser a language is read with. */
+export function parserFamily(language: Language): 'english' | 'latin' {
+  return language.iso6393 === 'eng' ? 'english' : 'latin'
+}
+
 let englishParser: BlockParser | undefined
 let latinParser: BlockParser | undefined
 
 function blockParser(language: Language): BlockParser {
-  if (language.iso6393 === 'eng') {
+  if (parserFamily(language) === 'english') {
     if (!englishParser) {
       const processor = unified().use(retextEnglish) as unknown as Processor<Root>
       englishParser = (value) => processor.parse(value)
@@ -96,6 +101,24 @@ function pointAt(offset: number, lines: Line[], file: VFile): Point {
   return {line: low + 1, column: offset - line.start + 1, offset}
 }
 
+/** Parse one line (block) into a paragraph whose positions point into the whole text. */
+export function parseLine(line: Line, language: Language): Paragraph {
+  const root = blockParser(language)(line.text)
+  const paragraph: Paragraph = {
+    type: 'ParagraphNode',
+    children: root.children.flatMap((child) =>
+      child.type === 'ParagraphNode' ? child.children : child.type === 'WhiteSpaceNode' ? [child] : []
+    ),
+    position: {
+      start: {line: line.index + 1, column: 1, offset: line.start},
+      end: {line: line.index + 1, column: line.end - line.start + 1, offset: line.end}
+    },
+    data: {line: line.index}
+  } as Paragraph
+  for (const child of paragraph.children) shift(child, line.index + 1, line.start)
+  return paragraph
+}
+
 /** Parse `file` into a tree of per-line paragraphs. */
 export function parseDocument(file: VFile, options: ParseOptions = {}): Root {
   const text = String(file.value)
@@ -103,7 +126,6 @@ export function parseDocument(file: VFile, options: ParseOptions = {}): Root {
   const wanted = file.data.decruftOptions?.lang ?? options.lang
   const language =
     wanted && wanted !== 'auto' ? toLanguage(wanted) : detectLanguage(lines.map((line) => line.text))
-  const parse = blockParser(language)
   const paragraphs: Array<Paragraph | undefined> = []
   const children: RootContent[] = []
   let cursor = 0
@@ -114,19 +136,7 @@ export function parseDocument(file: VFile, options: ParseOptions = {}): Root {
       continue
     }
     if (line.start > cursor) children.push(whiteSpace(text.slice(cursor, line.start), cursor, line.start, lines, file))
-    const root = parse(line.text)
-    const paragraph: Paragraph = {
-      type: 'ParagraphNode',
-      children: root.children.flatMap((child) =>
-        child.type === 'ParagraphNode' ? child.children : child.type === 'WhiteSpaceNode' ? [child] : []
-      ),
-      position: {
-        start: {line: line.index + 1, column: 1, offset: line.start},
-        end: {line: line.index + 1, column: line.end - line.start + 1, offset: line.end}
-      },
-      data: {line: line.index}
-    } as Paragraph
-    for (const child of paragraph.children) shift(child, line.index + 1, line.start)
+    const paragraph = parseLine(line, language)
     paragraphs.push(paragraph)
     children.push(paragraph)
     cursor = line.end

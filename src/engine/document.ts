@@ -26,6 +26,9 @@ export interface Span {
   reason: string
 }
 
+/** Claim groups are numbered across all documents and passes, so two passes' groups never merge. */
+let nextGroup = 0
+
 export interface DocumentInit {
   text: string
   lines: Line[]
@@ -53,7 +56,6 @@ export class DocumentContext {
   private readonly statsCache: Array<BlockStats | undefined>
   private readonly foldedCache: Array<string | undefined>
   private readonly labelCache: Array<string | undefined>
-  private nextGroup = 0
 
   constructor(init: DocumentInit) {
     this.text = init.text
@@ -142,7 +144,7 @@ export class DocumentContext {
    * Lines already claimed keep their claim. Returns how many lines were claimed.
    */
   claim(from: number, to: number, rule: CompiledRule, reason: string): number {
-    const group = this.nextGroup++
+    const group = nextGroup++
     let count = 0
     for (let index = from; index <= to; index++) {
       if (!this.isFree(index)) continue

@@ -1,31 +1,42 @@
 /**
- * The transformer plugin: runs the compiled rules over the parsed document, records which lines and
- * spans they remove in `file.data.removed`, and a vfile message for each removal.
+ * The transformer plugin: runs the compiled rules over the parsed document and records what they
+ * remove in `file.data.outcome` and `file.data.removed`, with a vfile message for each removal.
+ *
+ * Rules run in passes until a pass removes nothing (at most `MAX_PASSES`). Each pass after the first
+ * runs on the document as its clean output reads, so decisions that depend on neighbours or on the
+ * position in the document (a tail near the end, a teaser list's look-ahead) are taken on the same
+ * text a second run would see: cleaning is idempotent by construction.
  */
 
-import type {Root} from 'nlcst'
+import type {Paragraph, Root} from 'nlcst'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
+import {detectLanguage, type Language} from '../language.js'
+import {parseLine, parserFamily} from '../parse.js'
 import {findTitle} from '../title.js'
 import type {DocumentOptions, Removal, TitleMode} from '../types.js'
-import {DocumentContext} from './document.js'
-import {collectRemovals, reportRemovals} from './removals.js'
-import type {CompiledRule} from './rule.js'
 import {ruleKinds} from '../kinds/index.js'
 import type {ScopeTest} from '../scope.js'
+import {DocumentContext} from './document.js'
+import {createOutcome, mergePass, outputView, type Outcome, type ViewLine} from './outcome.js'
+import {collectRemovals, reportRemovals} from './removals.js'
+import type {CompiledRule} from './rule.js'
 
 declare module 'vfile' {
   interface DataMap {
     /** Per-document options given to the cleaner. */
     decruftOptions: DocumentOptions
-    /** The document's state after the rules ran. */
-    document: DocumentContext
+    /** What the rules decided, by original line. */
+    outcome: Outcome
     /** What the rules removed. */
     removed: Removal[]
     /** The title line's text, or null. */
     title: string | null
   }
 }
+
+/** Passes are few in practice: the second pass rarely removes anything. */
+export const MAX_PASSES = 4
 
 /** A compiled rule with its compiled `when`. */
 export interface ScopedRule {
@@ -36,33 +47,24 @@ export interface ScopedRule {
 export interface RulesOptions {
   rules: ScopedRule[]
   title?: TitleMode
+  /** `auto` or a fixed language code. */
+  lang?: string
 }
 
-/** Run `rules` over a parsed document. */
-export function runRules(file: VFile, options: RulesOptions): DocumentContext {
-  const documentOptions = file.data.decruftOptions ?? {}
-  const document = new DocumentContext({
-    text: String(file.value),
-    lines: file.data.lines ?? [],
-    paragraphs: file.data.paragraphs ?? [],
-    language: file.data.language ?? {iso6393: 'und', code: 'und'},
-    path: documentOptions.path,
-    url: documentOptions.url
-  })
-  const scope = {language: document.language, path: document.path, url: document.url}
-  const active = options.rules
+function activeRules(rules: ScopedRule[], scope: {language: Language; path?: string; url?: string}): CompiledRule[] {
+  return rules
     .filter(({rule, applies}) => rule.definition.enabled !== false && applies(scope))
     .map(({rule}) => rule)
     .sort((a, b) => ruleKinds[a.kind].meta.phase - ruleKinds[b.kind].meta.phase)
+}
 
-  const mode = documentOptions.title ?? options.title ?? 'auto'
+/** One pass of every active rule over `document`. */
+function runPass(document: DocumentContext, rules: CompiledRule[], mode: TitleMode): void {
   document.title = findTitle(document, mode)
   document.titleProtected = mode === 'first-line'
-
-  for (const rule of active) rule.runner.detect?.(document)
-
+  for (const rule of rules) rule.runner.detect?.(document)
   let titleSettled = false
-  for (const rule of active) {
+  for (const rule of rules) {
     if (!titleSettled && ruleKinds[rule.kind].meta.phase > 1) {
       // Line rules may take the first line ("- Advertisement -"); then there is no title.
       if (document.title !== undefined && document.isClaimed(document.title)) document.title = undefined
@@ -71,18 +73,53 @@ export function runRules(file: VFile, options: RulesOptions): DocumentContext {
     }
     rule.runner.apply(document)
   }
-  if (!titleSettled && document.title !== undefined && document.isClaimed(document.title)) document.title = undefined
-  return document
+  if (document.title !== undefined && document.isClaimed(document.title)) document.title = undefined
+}
+
+/** Run `rules` over a parsed document, to a fixed point. */
+export function runRules(file: VFile, options: RulesOptions): Outcome {
+  const documentOptions = file.data.decruftOptions ?? {}
+  const lines = file.data.lines ?? []
+  const parsed = file.data.paragraphs ?? []
+  const parsedLanguage = file.data.language ?? {iso6393: 'und', code: 'und'}
+  const fixedLanguage = (documentOptions.lang ?? options.lang ?? 'auto') !== 'auto'
+  const mode = documentOptions.title ?? options.title ?? 'auto'
+  const outcome = createOutcome(lines)
+
+  let view: ViewLine[] = lines
+  let language = parsedLanguage
+  for (let pass = 1; pass <= MAX_PASSES; pass++) {
+    if (pass > 1 && !fixedLanguage) language = detectLanguage(view.map((line) => line.text))
+    const reparse = parserFamily(language) !== parserFamily(parsedLanguage)
+    const paragraphs: Array<Paragraph | undefined> = view.map((line) =>
+      line.blank ? undefined : line.modified || reparse ? parseLine(line, language) : parsed[line.index]
+    )
+    const document = new DocumentContext({
+      text: String(file.value),
+      lines: view,
+      paragraphs,
+      language,
+      path: documentOptions.path,
+      url: documentOptions.url
+    })
+    const rules = activeRules(options.rules, {language, path: documentOptions.path, url: documentOptions.url})
+    runPass(document, rules, mode)
+    const added = mergePass(outcome, document)
+    file.data.language = language
+    if (added === 0) break
+    view = outputView(outcome)
+  }
+  return outcome
 }
 
 /** unified plugin: the rule engine. */
 export const decruftRules: Plugin<[RulesOptions], Root, Root> = function (options) {
   return (_tree, file) => {
-    const document = runRules(file, options)
-    const removed = collectRemovals(document)
-    file.data.document = document
+    const outcome = runRules(file, options)
+    const removed = collectRemovals(outcome, String(file.value))
+    file.data.outcome = outcome
     file.data.removed = removed
-    file.data.title = document.title === undefined ? null : document.lines[document.title].text
-    reportRemovals(file, removed, document)
+    file.data.title = outcome.title === undefined ? null : outcome.lines[outcome.title].text
+    reportRemovals(file, removed, outcome)
   }
 }

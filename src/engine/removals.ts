@@ -1,18 +1,19 @@
 /**
- * Turning claims and spans into removal objects, and removal objects into vfile messages.
+ * Turning an outcome's claims and spans into removal objects, and removal objects into vfile
+ * messages.
  */
 
 import type {VFile} from 'vfile'
 import type {Removal} from '../types.js'
-import type {DocumentContext} from './document.js'
+import type {Outcome} from './outcome.js'
 
 /**
  * One removal per run of lines held by the same claim (blank lines inside a run belong to it), and
- * one per inline span, in document order.
+ * one per inline span on a kept line, in document order.
  */
-export function collectRemovals(document: DocumentContext): Removal[] {
+export function collectRemovals(outcome: Outcome, text: string): Removal[] {
   const removals: Removal[] = []
-  const {lines, claims, text} = document
+  const {lines, claims} = outcome
   let open: {group: number; first: number; last: number} | undefined
 
   const close = () => {
@@ -45,7 +46,9 @@ export function collectRemovals(document: DocumentContext): Removal[] {
   }
   close()
 
-  for (const span of document.spans) {
+  for (const span of outcome.spans) {
+    // A line removed whole in a later pass takes its spans with it.
+    if (claims[span.line]) continue
     removals.push({
       rule: span.rule.id,
       category: span.rule.category,
@@ -62,10 +65,10 @@ export function collectRemovals(document: DocumentContext): Removal[] {
 }
 
 /** Record one message per removal on `file`, with the rule id, category and removed text. */
-export function reportRemovals(file: VFile, removals: Removal[], document: DocumentContext): void {
+export function reportRemovals(file: VFile, removals: Removal[], outcome: Outcome): void {
   for (const removal of removals) {
-    const startLine = document.lines[removal.startLine - 1]
-    const endLine = document.lines[removal.endLine - 1]
+    const startLine = outcome.lines[removal.startLine - 1]
+    const endLine = outcome.lines[removal.endLine - 1]
     const message = file.message(`${removal.category}: ${removal.reason}`, {
       place: {
         start: {line: removal.startLine, column: removal.start - startLine.start + 1, offset: removal.start},

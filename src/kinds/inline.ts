@@ -6,6 +6,7 @@
 
 import type {RuleKind} from '../engine/rule.js'
 import {compilePattern, phraseSource} from '../engine/matcher.js'
+import type {ViewLine} from '../engine/outcome.js'
 
 export const inlineKind: RuleKind = {
   meta: {
@@ -38,8 +39,9 @@ export const inlineKind: RuleKind = {
       apply(document) {
         for (let index = 0; index < document.length; index++) {
           if (!document.isFree(index)) continue
-          const line = document.lines[index]
-          if (line.text.length > maxChars) continue
+          const line = document.lines[index] as ViewLine
+          // A line that already lost a span in an earlier pass is not cut again.
+          if (line.modified || line.text.length > maxChars) continue
           const match = expression.exec(line.text)
           if (!match || match[0].length === 0) continue
           const reason = `${rule.description} (“${match[0].trim()}”)`

@@ -1,0 +1,89 @@
+/**
+ * What the rules decided for a whole document, across passes: which original line each rule claimed,
+ * the spans removed inside kept lines, and the title. Also builds the "view" the next pass runs on:
+ * the document as its clean output will read (kept lines, blank runs collapsed), so that the last
+ * pass sees exactly what cleaning the output again would see.
+ */
+
+import type {Line} from '../text/lines.js'
+import type {Claim, DocumentContext, Span} from './document.js'
+
+export interface ViewLine extends Line {
+  /** The text differs from the original line because a span was removed from it. */
+  modified?: boolean
+}
+
+export interface Outcome {
+  /** The original lines. */
+  lines: Line[]
+  /** Claims by original line index. */
+  claims: Array<Claim | undefined>
+  /** Spans by original line index in `line`, offsets into the original text. */
+  spans: Span[]
+  /** Original line index of the title. */
+  title: number | undefined
+}
+
+export function createOutcome(lines: Line[]): Outcome {
+  return {lines, claims: new Array(lines.length), spans: [], title: undefined}
+}
+
+/** Fold one pass's decisions into the outcome; returns how many new removals the pass made. */
+export function mergePass(outcome: Outcome, document: DocumentContext): number {
+  let added = 0
+  document.claims.forEach((claim, position) => {
+    if (!claim) return
+    const index = document.lines[position].index
+    if (outcome.claims[index]) return
+    outcome.claims[index] = claim
+    added++
+  })
+  for (const span of document.spans) {
+    outcome.spans.push({...span, line: document.lines[span.line].index})
+    added++
+  }
+  outcome.title = document.title === undefined ? undefined : document.lines[document.title].index
+  return added
+}
+
+/** The text of an original line with the outcome's spans removed. */
+export function keptLineText(outcome: Outcome, index: number, spansOf: Map<number, Span[]>): string {
+  const line = outcome.lines[index]
+  const spans = spansOf.get(index)
+  if (!spans) return line.text
+  let text = line.text
+  for (const span of [...spans].sort((a, b) => b.start - a.start)) {
+    text = text.slice(0, span.start - line.start) + text.slice(span.end - line.start)
+  }
+  return text
+}
+
+export function spansByLine(outcome: Outcome): Map<number, Span[]> {
+  const map = new Map<number, Span[]>()
+  for (const span of outcome.spans) {
+    if (outcome.claims[span.line]) continue
+    const list = map.get(span.line) ?? []
+    list.push(span)
+    map.set(span.line, list)
+  }
+  return map
+}
+
+/** The lines of the clean output, as lines of the original (blank runs collapsed to one line). */
+export function outputView(outcome: Outcome): ViewLine[] {
+  const spansOf = spansByLine(outcome)
+  const view: ViewLine[] = []
+  let pendingBlank: Line | undefined
+  for (const line of outcome.lines) {
+    if (line.blank) {
+      if (view.length > 0) pendingBlank ??= line
+      continue
+    }
+    if (outcome.claims[line.index]) continue
+    if (pendingBlank) view.push(pendingBlank)
+    pendingBlank = undefined
+    if (spansOf.has(line.index)) view.push({...line, text: keptLineText(outcome, line.index, spansOf), modified: true})
+    else view.push(line)
+  }
+  return view
+}
