@@ -1,0 +1,200 @@
+/**
+ * Configs: extending built-in packs and files, overriding and switching off rules, `when` scoping,
+ * and errors that name the file, line, column and key.
+ */
+
+import {mkdtempSync, writeFileSync, mkdirSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {ConfigError, createCleaner, loadConfig, resolveConfigFile} from '../src/index.js'
+
+function workspace(files: Record<string, string>): string {
+  const directory = mkdtempSync(path.join(tmpdir(), 'decruft-config-'))
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(directory, name)), {recursive: true})
+    writeFileSync(path.join(directory, name), content)
+  }
+  return directory
+}
+
+function configError(run: () => unknown): ConfigError {
+  try {
+    run()
+  } catch (error) {
+    if (error instanceof ConfigError) return error
+    throw error
+  }
+  throw new Error('expected a ConfigError')
+}
+
+const article = `Mietpreise steigen weiter
+
+Die Mieten in den großen Städten sind im vergangenen Jahr erneut deutlich gestiegen, wie eine Auswertung zeigt.
+
+Anzeige
+
+Unser Partnerportal: Wohnungen finden auf wohnen.example
+`
+
+describe('config files', () => {
+  it('builds on recommended when it names no extends, and adds, overrides and switches off rules', () => {
+    const directory = workspace({
+      'decruft.config.yaml': `
+off:
+  - de/ad-label
+rules:
+  - id: site/partner
+    kind: line
+    category: promo
+    description: partner portal promo
+    patterns: ["^unser partnerportal:"]
+  - id: core/title-repeat
+    similarity: 0.95
+`
+    })
+    const config = loadConfig({cwd: directory})
+    expect(config.files[0]).toBe(path.join(directory, 'decruft.config.yaml'))
+    expect(config.rules.find((rule) => rule.definition.id === 'core/title-repeat')?.definition.similarity).toBe(0.95)
+    const result = createCleaner(config).clean(article)
+    expect(result.removed.map((removal) => removal.rule)).toEqual(['site/partner'])
+    expect(result.text).toContain('Anzeige')
+  })
+
+  it('extends its own pack files relative to itself, later entries winning', () => {
+    const directory = workspace({
+      'packs/site.yaml': `
+name: site
+rules:
+  - id: site/partner
+    kind: line
+    category: promo
+    description: partner promo
+    phrases: ["Unser Partnerportal"]
+    match: prefix
+`,
+      'decruft.config.yaml': `
+extends: [core, ./packs/site.yaml]
+rules:
+  - id: site/partner
+    category: ad
+`
+    })
+    const config = loadConfig({cwd: directory})
+    const result = createCleaner(config).clean(article)
+    expect(result.removed.map((removal) => [removal.rule, removal.category])).toEqual([['site/partner', 'ad']])
+    expect(config.rules.find((rule) => rule.definition.id === 'site/partner')?.source.pack).toBe('decruft.config')
+  })
+
+  it('finds the nearest config upwards from the working directory', () => {
+    const directory = workspace({'decruft.config.yaml': 'extends: [core]\n', 'deep/er/file.txt': ''})
+    expect(loadConfig({cwd: path.join(directory, 'deep/er')}).files[0]).toBe(path.join(directory, 'decruft.config.yaml'))
+  })
+
+  it('uses the recommended pack when there is no config', () => {
+    const directory = workspace({})
+    const config = loadConfig({cwd: directory})
+    expect(config.files.map((file) => path.basename(file))).toContain('recommended.yaml')
+  })
+})
+
+describe('when', () => {
+  const rule = (when: object) => ({
+    extends: [],
+    rules: [{id: 'site/footer', kind: 'line' as const, category: 'promo' as const, description: 'site footer', phrases: ['Mehr auf example.de'], when}]
+  })
+  const text = 'Ein Satz über die Lage in der Stadt, der lang genug für die Spracherkennung ist, und noch ein wenig länger.\n\nMehr auf example.de\n'
+
+  it('scopes by domain (subdomains included) from the document URL', () => {
+    const cleaner = createCleaner(rule({domain: ['example.de']}))
+    expect(cleaner.clean(text, {url: 'https://www.example.de/politik/1'}).removed).toHaveLength(1)
+    expect(cleaner.clean(text, {url: 'https://other.de/politik/1'}).removed).toEqual([])
+    expect(cleaner.clean(text).removed).toEqual([])
+  })
+
+  it('scopes by path glob and by language', () => {
+    const byPath = createCleaner(rule({path: ['news/**']}))
+    expect(byPath.clean(text, {path: 'news/2024/a.txt'}).removed).toHaveLength(1)
+    expect(byPath.clean(text, {path: 'blog/a.txt'}).removed).toEqual([])
+    const byLang = createCleaner(rule({lang: ['de']}))
+    expect(byLang.clean(text).removed).toHaveLength(1)
+    expect(byLang.clean(text, {lang: 'fra'}).removed).toEqual([])
+  })
+
+  it('scopes by URL glob', () => {
+    const cleaner = createCleaner(rule({url: ['https://example.de/politik/**']}))
+    expect(cleaner.clean(text, {url: 'https://example.de/politik/2024/x'}).removed).toHaveLength(1)
+    expect(cleaner.clean(text, {url: 'https://example.de/sport/x'}).removed).toEqual([])
+  })
+})
+
+describe('config errors', () => {
+  it('names the file, line, column and offending key for a schema error', () => {
+    const directory = workspace({
+      'decruft.config.yaml': `extends: [core]
+rules:
+  - id: site/a
+    kind: line
+    category: promo
+    description: a
+    phrases: [x]
+  - id: site/b
+    kind: lines
+    category: promo
+    description: b
+    phrases: [y]
+`
+    })
+    const error = configError(() => loadConfig({cwd: directory}))
+    expect(error.file).toBe(path.join(directory, 'decruft.config.yaml'))
+    expect([error.line, error.column]).toEqual([9, 11])
+    expect(error.key).toBe('rules[1].kind')
+    expect(error.message).toContain('must be one of')
+  })
+
+  it('points at an unknown key', () => {
+    const directory = workspace({'c.yaml': 'extends: [core]\nrulez: []\n'})
+    const error = configError(() => resolveConfigFile(path.join(directory, 'c.yaml')))
+    expect([error.line, error.column, error.key]).toEqual([2, 1, 'rulez'])
+    expect(error.message).toContain('unknown key `rulez`')
+  })
+
+  it('reports YAML syntax errors with their position', () => {
+    const directory = workspace({'c.yaml': 'rules:\n  - id: a\n    kind: [line\n'})
+    const error = configError(() => resolveConfigFile(path.join(directory, 'c.yaml')))
+    expect(error.line).toBeGreaterThanOrEqual(3)
+    expect(error.message).toContain('invalid YAML')
+  })
+
+  it('refuses a pattern that does not compile, naming the rule', () => {
+    const directory = workspace({'c.yaml': 'extends: []\nrules:\n  - id: site/bad\n    kind: line\n    category: ad\n    description: bad\n    patterns: ["(unclosed"]\n'})
+    const error = configError(() => createCleaner(resolveConfigFile(path.join(directory, 'c.yaml'))))
+    expect(error.message).toContain('rule `site/bad`')
+    expect(error.line).toBe(3)
+    expect(error.key).toBe('patterns[0]')
+  })
+
+  it('refuses unknown packs, unknown ids in off, incomplete rules and extends cycles', () => {
+    const directory = workspace({
+      'a.yaml': 'extends: [nosuchpack]\n',
+      'b.yaml': 'extends: [core]\noff: [core/nope]\n',
+      'c.yaml': 'extends: []\nrules:\n  - id: site/x\n    kind: line\n',
+      'd.yaml': 'extends: [./e.yaml]\n',
+      'e.yaml': 'extends: [./d.yaml]\n'
+    })
+    expect(configError(() => resolveConfigFile(path.join(directory, 'a.yaml'))).message).toContain('unknown pack `nosuchpack`')
+    const off = configError(() => resolveConfigFile(path.join(directory, 'b.yaml')))
+    expect([off.line, off.key]).toEqual([2, 'off[0]'])
+    expect(configError(() => resolveConfigFile(path.join(directory, 'c.yaml'))).message).toContain('has no `category`')
+    expect(configError(() => resolveConfigFile(path.join(directory, 'd.yaml'))).message).toContain('cycle')
+  })
+
+  it('switches off rules by glob', () => {
+    const directory = workspace({'c.yaml': 'extends: [recommended]\noff: ["en/*"]\n'})
+    const config = resolveConfigFile(path.join(directory, 'c.yaml'))
+    const enRules = config.rules.filter((rule) => rule.definition.id.startsWith('en/'))
+    expect(enRules.length).toBeGreaterThan(5)
+    expect(enRules.every((rule) => rule.definition.enabled === false)).toBe(true)
+    expect(createCleaner(config).clean('Some text here.\n\nShare this article\n').removed).toEqual([])
+  })
+})
