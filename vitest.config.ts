@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
-    pool: 'forks'
+    pool: 'forks',
+    // The JSON results let .ci/run print a plain "N passed, N failed" closing line.
+    reporters: ['default', ['json', {outputFile: 'test-results/vitest.json'}]]
   }
 })
