@@ -86,7 +86,9 @@ export function runRules(file: VFile, options: RulesOptions): Outcome {
   const mode = documentOptions.title ?? options.title ?? 'auto'
   const outcome = createOutcome(lines)
 
-  let view: ViewLine[] = lines
+  // Even the first pass reads the document as its output would (blank runs collapsed, no blank
+  // lines at the ends), so that no decision depends on layout the output does not keep.
+  let view: ViewLine[] = outputView(outcome)
   let language = parsedLanguage
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     if (pass > 1 && !fixedLanguage) language = detectLanguage(view.map((line) => line.text))
