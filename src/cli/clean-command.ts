@@ -71,8 +71,9 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
   if (options.lang) documentOptions.lang = options.lang
   const report = new ReportBuilder(version)
 
-  if (options.jsonl) await cleanJsonl(inputs, options, io, cleaner, report, documentOptions)
-  else await cleanText(inputs, options, io, cleaner, report, documentOptions)
+  const run: CleanRun = {options, io, cleaner, report, documentOptions}
+  if (options.jsonl) await cleanJsonl(inputs, run)
+  else await cleanText(inputs, run)
 
   const built = report.build()
   if (options.report) await writeAtomic(path.resolve(io.cwd, options.report), JSON.stringify(built, null, 2) + '\n')
@@ -80,14 +81,16 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
   return report.failed > 0 ? 1 : 0
 }
 
-async function cleanText(
-  inputs: string[],
-  options: CleanCommandOptions,
-  io: CommandIo,
-  cleaner: Cleaner,
-  report: ReportBuilder,
+/** What one `clean` run works with. */
+interface CleanRun {
+  options: CleanCommandOptions
+  io: CommandIo
+  cleaner: Cleaner
+  report: ReportBuilder
   documentOptions: DocumentOptions
-): Promise<void> {
+}
+
+async function cleanText(inputs: string[], {options, io, cleaner, report, documentOptions}: CleanRun): Promise<void> {
   if (inputs.length === 1 && inputs[0] === '-') {
     const bytes = await readAll(io.stdin)
     try {
@@ -125,14 +128,7 @@ async function cleanText(
   })
 }
 
-async function cleanJsonl(
-  inputs: string[],
-  options: CleanCommandOptions,
-  io: CommandIo,
-  cleaner: Cleaner,
-  report: ReportBuilder,
-  documentOptions: DocumentOptions
-): Promise<void> {
+async function cleanJsonl(inputs: string[], {options, io, cleaner, report, documentOptions}: CleanRun): Promise<void> {
   const named = inputs.filter((input) => input !== '-')
   const {files, errors} = await expandInputs(named, {
     include: options.include ?? DEFAULT_JSONL_INCLUDE,

@@ -61,6 +61,13 @@ export function phraseSource(phrase: string): string {
     .join('[\\s\\u00A0]+')
 }
 
+/** Patterns are named in reasons, shortened: the full pattern is in the rule. */
+const REASON_PATTERN_CHARS = 48
+
+function describePattern(pattern: string): string {
+  return `pattern /${pattern.length > REASON_PATTERN_CHARS ? `${pattern.slice(0, REASON_PATTERN_CHARS)}…` : pattern}/`
+}
+
 const wordBoundaryBefore = '(?<![\\p{L}\\p{N}])'
 const wordBoundaryAfter = '(?![\\p{L}\\p{N}])'
 
@@ -99,7 +106,7 @@ export function createMatcher(spec: MatcherSpec): LineMatcher {
       if (patterns.length > 0) {
         const collapsed = collapseWhitespace(source.text)
         for (const {pattern, expression} of patterns) {
-          if (expression.test(collapsed)) return {via: `pattern /${pattern}/`}
+          if (expression.test(collapsed)) return {via: describePattern(pattern)}
         }
       }
       return undefined

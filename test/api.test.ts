@@ -1,0 +1,49 @@
+/**
+ * The library API: `clean`, `createCleaner`, and the vfile messages each removal records.
+ */
+
+import {readFileSync} from 'node:fs'
+import {describe, expect, it} from 'vitest'
+import {clean, createCleaner, decruftParse, decruftRules, decruftStringify} from '../src/index.js'
+
+const seed = readFileSync(new URL('../fixtures/seeds/004_36d443cab702394d.txt', import.meta.url), 'utf8')
+
+describe('clean', () => {
+  it('returns text, title, language, removals and messages', () => {
+    const result = clean(seed)
+    expect(result.title).toBe('Russland gibt zu, in „sensiblen“ Bereichen Beziehungen zu Nordkorea aufzubauen')
+    expect(result.lang).toBe('de')
+    expect(result.messages.map(String)).toEqual([
+      '20:1-20:28: promo: site promotion footer (pattern /^lesen sie mehr (?:mit|auf|bei|von) [\\p{L}\\d.-]{…/)',
+      '24:1-24:11: noise: source marker (pattern /^(?:source|src|sursa|quelle|fonte|fuente|bron)[-…/)',
+      '26:1-26:14: comments: comment prompt (phrase “Leave a Reply”)'
+    ])
+    const [first] = result.messages
+    expect(first.ruleId).toBe('de/promo-footer')
+    expect(first.source).toBe('decruft')
+    expect(first.actual).toBe('Lesen Sie mehr mit Euractiv')
+    expect((first as unknown as {category: string}).category).toBe('promo')
+  })
+
+  it('honours a fixed language and title mode per document', () => {
+    const result = clean('Kurz\n\nEin Satz, der lang genug ist, um als Absatz gelesen zu werden.\n', {lang: 'fr', title: 'none'})
+    expect(result.lang).toBe('fr')
+    expect(result.title).toBeNull()
+  })
+})
+
+describe('createCleaner', () => {
+  it('compiles the rules once and reuses them', () => {
+    const cleaner = createCleaner({extends: ['core', 'de']})
+    expect(cleaner.rules.length).toBe(cleaner.config.rules.length)
+    expect(cleaner.rules.every(({rule}) => rule.id.startsWith('core/') || rule.id.startsWith('de/'))).toBe(true)
+    expect(cleaner.clean(seed).removed.map((removal) => removal.rule)).toEqual(['de/promo-footer', 'core/source-marker'])
+    expect(cleaner.clean('Anzeige\n\nText.\n').text).toBe('Text.\n')
+  })
+
+  it('exports the unified plugins', () => {
+    expect(typeof decruftParse).toBe('function')
+    expect(typeof decruftRules).toBe('function')
+    expect(typeof decruftStringify).toBe('function')
+  })
+})
