@@ -7,7 +7,8 @@ import type {Paragraph} from 'nlcst'
 import type {Language} from '../language.js'
 import {blockStats, type BlockStats} from '../stats.js'
 import type {Line} from '../text/lines.js'
-import {foldText, normalizeLabel} from '../text/normalize.js'
+import {collapseWhitespace, foldText, normalizeLabel} from '../text/normalize.js'
+import type {MatchSource} from './matcher.js'
 import type {CompiledRule} from './rule.js'
 
 /** A rule's hold on one or more lines. Lines of one claim form one removal. */
@@ -56,6 +57,7 @@ export class DocumentContext {
   private readonly statsCache: Array<BlockStats | undefined>
   private readonly foldedCache: Array<string | undefined>
   private readonly labelCache: Array<string | undefined>
+  private readonly sourceCache: Array<MatchSource | undefined>
 
   constructor(init: DocumentInit) {
     this.text = init.text
@@ -68,6 +70,7 @@ export class DocumentContext {
     this.statsCache = new Array(init.lines.length)
     this.foldedCache = new Array(init.lines.length)
     this.labelCache = new Array(init.lines.length)
+    this.sourceCache = new Array(init.lines.length)
   }
 
   get length(): number {
@@ -117,6 +120,17 @@ export class DocumentContext {
       this.labelCache[index] = value
     }
     return value
+  }
+
+  /** The forms of a line that matchers compare against, computed once per line. */
+  matchSource(index: number): MatchSource {
+    let source = this.sourceCache[index]
+    if (!source) {
+      const text = this.lines[index].text
+      source = {text, collapsed: collapseWhitespace(text), folded: this.folded(index), label: this.label(index)}
+      this.sourceCache[index] = source
+    }
+    return source
   }
 
   /** Whether two lines read the same (case, whitespace and look-alike letters aside). */

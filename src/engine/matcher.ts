@@ -12,6 +12,8 @@ import {collapseWhitespace, escapeRegExp, foldText, normalizeLabel} from '../tex
 export interface MatchSource {
   /** The line as written. */
   text: string
+  /** The line with whitespace runs collapsed and trimmed. */
+  collapsed: string
   /** Case-folded, whitespace collapsed. */
   folded: string
   /** Folded, decorative punctuation stripped from both ends. */
@@ -75,6 +77,8 @@ export function createMatcher(spec: MatcherSpec): LineMatcher {
   const mode = spec.match ?? 'exact'
   const phrases = (spec.phrases ?? []).map((phrase) => ({phrase, key: mode === 'exact' ? normalizeLabel(phrase) : foldText(phrase)}))
   const patterns = (spec.patterns ?? []).map((pattern, index) => ({pattern, expression: compilePattern(pattern, index)}))
+  // One alternation tests all of a rule's patterns at once; which one matched is looked up on a hit.
+  const anyPattern = patterns.length > 1 ? compilePattern(patterns.map(({pattern}) => `(?:${pattern})`).join('|'), 0) : patterns[0]?.expression
   const exact = new Map<string, string>()
   let phraseExpression: RegExp | undefined
 
@@ -103,11 +107,9 @@ export function createMatcher(spec: MatcherSpec): LineMatcher {
           return {via: `phrase “${found ? found.phrase : match[0]}”`}
         }
       }
-      if (patterns.length > 0) {
-        const collapsed = collapseWhitespace(source.text)
-        for (const {pattern, expression} of patterns) {
-          if (expression.test(collapsed)) return {via: describePattern(pattern)}
-        }
+      if (anyPattern && anyPattern.test(source.collapsed)) {
+        const found = patterns.find(({expression}) => expression.test(source.collapsed))
+        return {via: describePattern(found ? found.pattern : patterns[0].pattern)}
       }
       return undefined
     }

@@ -90,8 +90,10 @@ export function runRules(file: VFile, options: RulesOptions): Outcome {
   // lines at the ends), so that no decision depends on layout the output does not keep.
   let view: ViewLine[] = outputView(outcome)
   let language = parsedLanguage
+  // The language only steers decisions through `when.lang`; re-read it on later passes only then.
+  const languageScoped = options.rules.some(({rule}) => (rule.definition.when?.lang?.length ?? 0) > 0)
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
-    if (pass > 1 && !fixedLanguage) language = detectLanguage(view.map((line) => line.text))
+    if (pass > 1 && !fixedLanguage && languageScoped) language = detectLanguage(view.map((line) => line.text))
     const reparse = parserFamily(language) !== parserFamily(parsedLanguage)
     const paragraphs: Array<Paragraph | undefined> = view.map((line) =>
       line.blank ? undefined : line.modified || reparse ? parseLine(line, language) : parsed[line.index]

@@ -46,15 +46,7 @@ export function matchLine(rule: CompiledRule, document: DocumentContext, index: 
   if (!rule.matcher) return undefined
   const maxChars = rule.definition.maxChars ?? defaultMaxChars(rule.kind)
   if (document.stats(index).chars > maxChars) return undefined
-  return rule.matcher.test({
-    text: document.lines[index].text,
-    get folded() {
-      return document.folded(index)
-    },
-    get label() {
-      return document.label(index)
-    }
-  })
+  return rule.matcher.test(document.matchSource(index))
 }
 
 /** Boilerplate lines are short; long lines are body text and are never matched unless a rule says so. */
