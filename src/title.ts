@@ -7,10 +7,22 @@ import type {TitleMode} from './types.js'
 
 /** A title is short: a line longer than this is a paragraph. */
 export const TITLE_MAX_CHARS = 250
+/** Nor does a title run on for more words than this. */
+export const TITLE_MAX_WORDS = 40
+
+/** A headline may end with ? ! … or a quote, but not with a full stop: that is a sentence. */
+const sentenceEnd = /[.。]["'”’»)\]]*$/u
+const ellipsisEnd = /(?:\.\.\.|…)["'”’»)\]]*$/u
+
+function endsLikeSentence(text: string): boolean {
+  const trimmed = text.trim()
+  return sentenceEnd.test(trimmed) && !ellipsisEnd.test(trimmed)
+}
 
 /**
  * The index of the title line, or undefined. With `auto` the first non-blank line is the title when it
- * is short and followed by a blank line; with `first-line` it always is; with `none` there is none.
+ * is short, does not end like a sentence (a full stop) and is followed by a blank line; with
+ * `first-line` it always is; with `none` there is none.
  */
 export function findTitle(document: DocumentContext, mode: TitleMode): number | undefined {
   if (mode === 'none') return undefined
@@ -18,7 +30,8 @@ export function findTitle(document: DocumentContext, mode: TitleMode): number | 
   if (first === -1) return undefined
   if (mode === 'first-line') return first
   const stats = document.stats(first)
-  if (stats.chars > TITLE_MAX_CHARS || stats.words === 0) return undefined
+  if (stats.chars > TITLE_MAX_CHARS || stats.words === 0 || stats.words > TITLE_MAX_WORDS) return undefined
+  if (endsLikeSentence(document.lines[first].text)) return undefined
   const next = first + 1
   if (next >= document.length || !document.isBlank(next)) return undefined
   return first

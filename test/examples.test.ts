@@ -19,7 +19,7 @@ function documentFor(rule: RuleDefinition, example: string): string {
 }
 
 function removalsBy(rule: RuleDefinition, example: string) {
-  const cleaner = createCleaner({extends: [], rules: [{...rule, when: undefined}]})
+  const cleaner = createCleaner({extends: [], rules: [{...rule, when: undefined, enabled: true}]})
   const text = documentFor(rule, example)
   const result = cleaner.clean(text, {lang: rule.when?.lang?.[0]})
   const exampleStart = text.lastIndexOf(example)

@@ -5,6 +5,7 @@
 import {Command, CommanderError} from 'commander'
 import {ConfigError} from '../config/error.js'
 import {cleanCommand, type CommandIo} from './clean-command.js'
+import {evalCommand} from './eval-command.js'
 import {UsageError} from './usage-error.js'
 import {version} from './version.js'
 
@@ -20,6 +21,7 @@ export function createProgram(io: CommandIo, setExitCode: (code: number) => void
     })
     .exitOverride()
   program.addCommand(cleanCommand(io, setExitCode).exitOverride())
+  program.addCommand(evalCommand(io, setExitCode).exitOverride())
   return program
 }
 

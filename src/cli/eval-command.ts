@@ -1,0 +1,94 @@
+/**
+ * `decruft eval`: score decruft's output against gold data, with the two public benchmarks' metrics
+ * and attribution to rules.
+ */
+
+import path from 'node:path'
+import {Command} from 'commander'
+import {formatBenchTable, benchInputs, runBench} from '../eval/bench.js'
+import {evaluate, type EvalRecord} from '../eval/evaluate.js'
+import {formatEvalReport} from '../eval/format.js'
+import {goldDirectoryRecords, jsonlRecords} from '../eval/records.js'
+import {writeAtomic} from '../io/write.js'
+import {cleanerFor, type CommandIo} from './clean-command.js'
+import {UsageError} from './usage-error.js'
+
+interface EvalCommandOptions {
+  gold?: string
+  jsonl?: string
+  textField: string
+  goldField: string
+  withField: string
+  withoutField: string
+  benchdata?: string
+  keepTitle?: boolean
+  config?: string
+  rules: number
+  json?: string
+}
+
+export async function runEval(options: EvalCommandOptions, io: CommandIo): Promise<number> {
+  const modes = [options.gold, options.jsonl, options.benchdata].filter((value) => value !== undefined)
+  if (modes.length !== 1) throw new UsageError('give one of --gold DIR, --jsonl FILE or --benchdata DIR')
+  const cleaner = cleanerFor(options, io)
+
+  if (options.benchdata) {
+    const inputs = benchInputs(path.resolve(io.cwd, options.benchdata))
+    if (inputs.length === 0) throw new UsageError(`no scrapinghub.dev.jsonl or trafilatura.dev.jsonl in ${options.benchdata}`)
+    const rows = await runBench(inputs, cleaner, (row) => io.stderr.write(`  ${row.input.corpus} ${row.input.field}: done\n`))
+    io.stdout.write(formatBenchTable(rows) + '\n')
+    if (options.json) await writeAtomic(path.resolve(io.cwd, options.json), JSON.stringify(rows, null, 2) + '\n')
+    return 0
+  }
+
+  let records: AsyncIterable<EvalRecord>
+  let dropTitle: boolean
+  if (options.gold) {
+    records = goldDirectoryRecords(path.resolve(io.cwd, options.gold))
+    dropTitle = false
+  } else {
+    records = jsonlRecords(path.resolve(io.cwd, options.jsonl!), {
+      textField: options.textField,
+      goldField: options.goldField,
+      withField: options.withField,
+      withoutField: options.withoutField
+    })
+    dropTitle = !options.keepTitle
+  }
+  const report = await evaluate(records, cleaner, {dropTitle})
+  if (report.documents === 0) throw new UsageError('no records to evaluate')
+  io.stdout.write(formatEvalReport(report, {rules: options.rules}) + '\n')
+  if (options.json) await writeAtomic(path.resolve(io.cwd, options.json), JSON.stringify(report, null, 2) + '\n')
+  return 0
+}
+
+export function evalCommand(io: CommandIo, setExitCode: (code: number) => void): Command {
+  return new Command('eval')
+    .description("Score decruft's output against gold clean text (4-word shingles) or keep/remove snippets, and show which rules removed gold content.")
+    .option('--gold <dir>', 'pairs x.txt (input) and x.clean.txt (gold) in this folder')
+    .option('--jsonl <file>', 'JSON Lines records with a text field and a gold text or with/without snippet lists')
+    .option('--text-field <path>', 'with --jsonl: the input text field', 'text')
+    .option('--gold-field <path>', 'with --jsonl: the gold clean text field (shingle metric)', 'gold')
+    .option('--with-field <path>', 'with --jsonl: snippets that must be kept (snippet metric)', 'with')
+    .option('--without-field <path>', 'with --jsonl: snippets that must be removed (snippet metric)', 'without')
+    .option('--benchdata <dir>', 'score every input kind of scrapinghub.dev.jsonl and trafilatura.dev.jsonl in this folder, as one table')
+    .option('--keep-title', 'with --jsonl: score the title line too (by default a detected title is dropped: benchmark gold has no headline)')
+    .option('-c, --config <file>', 'config file (default: the nearest decruft.config.yaml, else the recommended pack)')
+    .option('--rules <n>', 'how many rules to list', (value) => Number(value), 15)
+    .option('--json <file>', 'also write the full results as JSON')
+    .addHelpText(
+      'after',
+      `
+Metrics: shingles are runs of 4 words (Unicode letters, digits, _), compared as multisets; precision and
+recall are averaged over documents and F1 taken from the averages. Snippets: each "with" snippet found in
+the output is a true positive, each "without" snippet found a false positive, summed over the corpus.
+
+Examples:
+  decruft eval --gold fixtures/seeds
+  decruft eval --jsonl pages.jsonl --text-field inputs.fulltext --gold-field gold
+  decruft eval --benchdata ../shared/benchdata`
+    )
+    .action(async (options: EvalCommandOptions) => {
+      setExitCode(await runEval(options, io))
+    })
+}

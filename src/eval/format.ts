@@ -1,0 +1,52 @@
+/**
+ * The human form of an evaluation: scores, the rules that removed gold content, and the documents
+ * that lost most.
+ */
+
+import type {EvalReport} from './evaluate.js'
+
+const f = (value: number) => value.toFixed(3)
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column].length)))
+  const line = (row: string[]) => '  ' + row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ')
+  return [line(header), ...rows.map(line)].join('\n')
+}
+
+export function formatEvalReport(report: EvalReport, options: {rules?: number} = {}): string {
+  const out: string[] = [`${report.documents} documents`]
+  if (report.shingles) {
+    const {raw, cleaned} = report.shingles
+    out.push('shingles (4-word, per-document averages):')
+    out.push(table(['', 'precision', 'recall', 'F1'], [
+      ['raw', f(raw.precision), f(raw.recall), f(raw.f1)],
+      ['decruft', f(cleaned.precision), f(cleaned.recall), f(cleaned.f1)]
+    ]))
+  }
+  if (report.snippets) {
+    const {raw, cleaned} = report.snippets
+    out.push('snippets (summed over the corpus):')
+    out.push(table(['', 'precision', 'recall', 'accuracy', 'F1', 'TP', 'FP', 'FN', 'TN'], [
+      ['raw', f(raw.precision), f(raw.recall), f(raw.accuracy), f(raw.f1), String(raw.tp), String(raw.fp), String(raw.fn), String(raw.tn)],
+      ['decruft', f(cleaned.precision), f(cleaned.recall), f(cleaned.accuracy), f(cleaned.f1), String(cleaned.tp), String(cleaned.fp), String(cleaned.fn), String(cleaned.tn)]
+    ]))
+  }
+  const unit = report.shingles ? 'gold shingles' : 'with-snippets'
+  const rules = report.rules.slice(0, options.rules ?? 15)
+  if (rules.length > 0) {
+    out.push(`rules, most gold removed first (${unit} removed / boilerplate removed):`)
+    out.push(table(['rule', 'removals', 'gold', 'boilerplate', 'precision'], rules.map((rule) => {
+      const total = rule.goldRemoved + rule.boilerplateRemoved
+      return [rule.rule, String(rule.removals), String(rule.goldRemoved), String(rule.boilerplateRemoved), total > 0 ? f(rule.boilerplateRemoved / total) : '-']
+    })))
+  }
+  if (report.worst.length > 0) {
+    out.push('documents that lost most gold, with the rules that removed it:')
+    for (const document of report.worst) {
+      const rules = document.rules.map((rule) => `${rule.rule} (${rule.goldRemoved})`).join(', ') || '(no rule: title or layout)'
+      const scores = document.metric === 'shingles' ? `F1 ${f(document.raw)} → ${f(document.cleaned)}` : `with-snippets ${document.raw} → ${document.cleaned}`
+      out.push(`  ${document.id.slice(0, 80)}: ${scores}; ${rules}`)
+    }
+  }
+  return out.join('\n')
+}
