@@ -13,6 +13,8 @@ import {compileRules} from './engine/compile.js'
 import {decruftRules, type ScopedRule} from './engine/plugin.js'
 import {decruftParse} from './parse.js'
 import {decruftStringify} from './serialize.js'
+import {resolveHeuristics} from './classifier/presets.js'
+import {createHeuristicRule} from './kinds/heuristic.js'
 import type {CleanResult, DocumentOptions, TitleMode} from './types.js'
 
 export interface Cleaner {
@@ -26,7 +28,7 @@ export interface Cleaner {
 }
 
 function isResolved(config: ResolvedConfig | ConfigInput): config is ResolvedConfig {
-  return Array.isArray((config as ResolvedConfig).files) && (config as ResolvedConfig).settings !== undefined
+  return Array.isArray((config as ResolvedConfig).files) && (config as ResolvedConfig).settings !== undefined && (config as ResolvedConfig).heuristics !== undefined
 }
 
 /**
@@ -35,7 +37,8 @@ function isResolved(config: ResolvedConfig | ConfigInput): config is ResolvedCon
  */
 export function createCleaner(config?: ResolvedConfig | ConfigInput): Cleaner {
   const resolved = config === undefined ? loadConfig() : isResolved(config) ? config : resolveConfig(config)
-  const rules = compileRules(resolved.rules)
+  const heuristics = resolveHeuristics(resolved.heuristics)
+  const rules = [...compileRules(resolved.rules), {rule: createHeuristicRule(heuristics), applies: () => true}]
   const title: TitleMode = resolved.settings.title
   const processor = unified().use(decruftParse, {lang: resolved.settings.lang}).use(decruftRules, {rules, title, lang: resolved.settings.lang}).use(decruftStringify)
 

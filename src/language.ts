@@ -51,7 +51,11 @@ export function languageSample(lines: readonly string[]): string {
 
 /** Detect the language of a text given as lines. `sco` is read as English (franc gives it to English news). */
 export function detectLanguage(lines: readonly string[]): Language {
-  const sample = languageSample(lines)
+  return detectSampleLanguage(languageSample(lines))
+}
+
+/** Detect the language of a sample made by `languageSample`. */
+export function detectSampleLanguage(sample: string): Language {
   const detected = franc(sample, {minLength: 10})
   if (detected === 'und') return UNDETERMINED
   return toLanguage(detected === 'sco' ? 'eng' : detected)

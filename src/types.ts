@@ -19,10 +19,11 @@ export const CATEGORIES = [
 
 export type Category = (typeof CATEGORIES)[number]
 
-/** The rule kinds the engine knows. */
+/** The rule kinds a config can use. */
 export const RULE_KINDS = ['line', 'section', 'tail', 'inline', 'duplicate', 'credit'] as const
 
-export type RuleKindName = (typeof RULE_KINDS)[number]
+/** The kinds the engine runs: the config's, and the block classifier's. */
+export type RuleKindName = (typeof RULE_KINDS)[number] | 'heuristic'
 
 /** How the first line is treated. */
 export type TitleMode = 'auto' | 'first-line' | 'none'
@@ -102,6 +103,8 @@ export interface Removal {
   text: string
   /** Why this text was removed, in a few words. */
   reason: string
+  /** For classifier decisions: the features that decided. */
+  features?: Record<string, string | number | boolean>
 }
 
 /** What cleaning one document gives. */

@@ -5,8 +5,9 @@
 import {describe, expect, it} from 'vitest'
 import {createCleaner, type RuleDefinition} from '../src/index.js'
 
+/** A cleaner with only these rules (and no block classifier). */
 function cleanerWith(...rules: Array<Partial<RuleDefinition> & {id: string}>) {
-  return createCleaner({extends: [], rules})
+  return createCleaner({extends: [], rules, heuristics: {preset: 'off'}})
 }
 
 const paragraph1 =

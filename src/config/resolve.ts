@@ -11,6 +11,7 @@ import {builtinPackFile, builtinPackNames} from './builtin.js'
 import {ConfigError} from './error.js'
 import {parseYaml, readYaml, type YamlSource} from './read.js'
 import {assertValid} from './validate.js'
+import type {HeuristicsConfig} from '../classifier/presets.js'
 
 /** A pack or config as written (the shape of `rules/schema.json`). */
 export interface ConfigInput {
@@ -19,6 +20,7 @@ export interface ConfigInput {
   extends?: string[]
   when?: When
   settings?: {title?: TitleMode; lang?: string}
+  heuristics?: HeuristicsConfig
   off?: string[]
   on?: string[]
   rules?: Array<Partial<RuleDefinition> & {id: string}>
@@ -32,6 +34,8 @@ export interface ResolvedRule {
 export interface ResolvedConfig {
   rules: ResolvedRule[]
   settings: {title: TitleMode; lang: string}
+  /** The classifier's preset and overrides, merged over every file (later wins). */
+  heuristics: HeuristicsConfig
   /** Every file read, in order: the config and the packs it extends. */
   files: string[]
 }
@@ -42,6 +46,7 @@ export const CONFIG_NAMES = ['decruft.config.yaml', 'decruft.config.yml']
 interface State {
   rules: Map<string, ResolvedRule>
   settings: {title: TitleMode; lang: string}
+  heuristics: HeuristicsConfig
   files: string[]
   stack: string[]
 }
@@ -125,6 +130,10 @@ function applySource(state: State, source: YamlSource, isUserConfig: boolean): v
 
   if (input.settings?.title) state.settings.title = input.settings.title
   if (input.settings?.lang) state.settings.lang = input.settings.lang
+  if (input.heuristics) {
+    // A new preset starts from that preset: earlier overrides are dropped.
+    state.heuristics = input.heuristics.preset ? {...input.heuristics} : {...state.heuristics, ...input.heuristics}
+  }
   state.stack.pop()
 }
 
@@ -144,10 +153,10 @@ function checkComplete(state: State): void {
 }
 
 function resolveSource(source: YamlSource, isUserConfig: boolean): ResolvedConfig {
-  const state: State = {rules: new Map(), settings: {title: 'auto', lang: 'auto'}, files: [], stack: []}
+  const state: State = {rules: new Map(), settings: {title: 'auto', lang: 'auto'}, heuristics: {}, files: [], stack: []}
   applySource(state, source, isUserConfig)
   checkComplete(state)
-  return {rules: [...state.rules.values()], settings: state.settings, files: state.files}
+  return {rules: [...state.rules.values()], settings: state.settings, heuristics: state.heuristics, files: state.files}
 }
 
 /** Resolve a config given as an object (`file` is used for relative `extends` and messages). */

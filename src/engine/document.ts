@@ -16,6 +16,7 @@ export interface Claim {
   rule: CompiledRule
   group: number
   reason: string
+  features?: Record<string, string | number | boolean>
 }
 
 /** A span removed from inside a kept line. `start`/`end` are offsets into the whole text. */
@@ -90,6 +91,11 @@ export class DocumentContext {
     return !this.lines[index].blank && this.claims[index] === undefined && !(this.titleProtected && index === this.title)
   }
 
+  /** The NLCST paragraph of a non-blank line. */
+  paragraph(index: number): Paragraph | undefined {
+    return this.paragraphs[index]
+  }
+
   stats(index: number): BlockStats {
     let stats = this.statsCache[index]
     if (!stats) {
@@ -157,12 +163,12 @@ export class DocumentContext {
    * Claim the free lines from `from` to `to` (inclusive) for `rule` as one removal.
    * Lines already claimed keep their claim. Returns how many lines were claimed.
    */
-  claim(from: number, to: number, rule: CompiledRule, reason: string): number {
+  claim(from: number, to: number, rule: CompiledRule, reason: string, features?: Claim['features']): number {
     const group = nextGroup++
     let count = 0
     for (let index = from; index <= to; index++) {
       if (!this.isFree(index)) continue
-      this.claims[index] = {rule, group, reason}
+      this.claims[index] = features ? {rule, group, reason, features} : {rule, group, reason}
       count++
     }
     return count

@@ -11,7 +11,7 @@
 import type {Paragraph, Root} from 'nlcst'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
-import {detectLanguage, type Language} from '../language.js'
+import {detectSampleLanguage, languageSample, type Language} from '../language.js'
 import {parseLine, parserFamily} from '../parse.js'
 import {findTitle} from '../title.js'
 import type {DocumentOptions, Removal, TitleMode} from '../types.js'
@@ -90,10 +90,15 @@ export function runRules(file: VFile, options: RulesOptions): Outcome {
   // lines at the ends), so that no decision depends on layout the output does not keep.
   let view: ViewLine[] = outputView(outcome)
   let language = parsedLanguage
-  // The language only steers decisions through `when.lang`; re-read it on later passes only then.
-  const languageScoped = options.rules.some(({rule}) => (rule.definition.when?.lang?.length ?? 0) > 0)
+  // Each pass reads the language off the text it runs on, as a second run would (the classifier's
+  // stopwords and `when.lang` depend on it); franc runs again only when its sample changed.
+  let sample = fixedLanguage ? '' : languageSample(lines.map((line) => line.text))
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
-    if (pass > 1 && !fixedLanguage && languageScoped) language = detectLanguage(view.map((line) => line.text))
+    if (pass > 1 && !fixedLanguage) {
+      const next = languageSample(view.map((line) => line.text))
+      if (next !== sample) language = detectSampleLanguage(next)
+      sample = next
+    }
     const reparse = parserFamily(language) !== parserFamily(parsedLanguage)
     const paragraphs: Array<Paragraph | undefined> = view.map((line) =>
       line.blank ? undefined : line.modified || reparse ? parseLine(line, language) : parsed[line.index]

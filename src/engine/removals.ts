@@ -29,7 +29,8 @@ export function collectRemovals(outcome: Outcome, text: string): Removal[] {
       start,
       end,
       text: text.slice(start, end),
-      reason: claim.reason
+      reason: claim.reason,
+      ...(claim.features ? {features: claim.features} : {})
     })
     open = undefined
   }

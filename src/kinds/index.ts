@@ -10,6 +10,7 @@ import {inlineKind} from './inline.js'
 import {lineKind} from './line.js'
 import {sectionKind} from './section.js'
 import {tailKind} from './tail.js'
+import {heuristicKind} from './heuristic.js'
 
 export const ruleKinds: Record<RuleKindName, RuleKind> = {
   line: lineKind,
@@ -17,5 +18,6 @@ export const ruleKinds: Record<RuleKindName, RuleKind> = {
   tail: tailKind,
   duplicate: duplicateKind,
   credit: creditKind,
-  inline: inlineKind
+  inline: inlineKind,
+  heuristic: heuristicKind
 }

@@ -1,0 +1,215 @@
+/**
+ * The block classifier: every free block (a line, or a hard-wrapped paragraph) gets a class from its
+ * own features (good, near-good, short, bad), then short and near-good blocks take their class from
+ * their neighbours, in the spirit of jusText's context pass. In a whole page, the main content is
+ * the contiguous run of blocks with the best score (good blocks count their length, short and bad
+ * blocks count against), and everything outside it goes; in extractor output only boilerplate at the
+ * edges goes.
+ */
+
+import type {DocumentContext} from '../engine/document.js'
+import {blockFeatures, type BlockFeatures} from './features.js'
+import type {HeuristicSettings} from './presets.js'
+import {stopwordsFor} from './stopwords.js'
+
+export type BlockClass = 'good' | 'near-good' | 'short' | 'bad'
+
+export interface Block {
+  /** Line positions in the document (one, or a hard-wrapped paragraph's). */
+  lines: number[]
+  features: BlockFeatures
+  /** Class from the block's own features. */
+  initial: BlockClass
+  /** What decided `initial`. */
+  why: string
+  /** Class after the context pass. */
+  final: BlockClass
+}
+
+export interface Decision {
+  block: Block
+  decision: 'outside-main' | 'boilerplate' | 'edge'
+}
+
+/** A block this long is text the classifier cannot split: it is never removed. */
+export const UNSPLIT_LENGTH = 2000
+
+function classify(features: BlockFeatures, settings: HeuristicSettings): {cls: BlockClass; why: string} {
+  if (features.length >= UNSPLIT_LENGTH) return {cls: 'good', why: 'too long to judge as one block'}
+  if (features.shape === 'copyright') return {cls: 'bad', why: 'copyright line'}
+  if (features.shape === 'date') return {cls: 'bad', why: 'date or time alone'}
+  if (features.shape === 'byline') return {cls: 'bad', why: 'byline'}
+  if (features.links > 0 && features.words <= features.links * 4) return {cls: 'bad', why: 'mostly links or handles'}
+  if (features.separators >= 2 && !features.terminal && features.separators * 8 >= features.words) return {cls: 'bad', why: 'menu: items between separators'}
+  if (features.repeats >= 2 && features.length < settings.lengthHigh) return {cls: 'bad', why: 'repeated in the document'}
+  if (features.words === 0) return {cls: 'bad', why: 'no words'}
+  if (features.length < settings.lengthLow) return {cls: 'short', why: 'short'}
+  const stop = features.stopwords
+  if (stop === undefined) {
+    // No stopword list for this language: go by sentence shape alone.
+    if (features.terminal && features.length >= settings.lengthHigh) return {cls: 'good', why: 'long, ends like prose'}
+    return features.terminal ? {cls: 'near-good', why: 'ends like prose'} : {cls: 'bad', why: 'does not end like prose'}
+  }
+  if (stop >= settings.stopwordsHigh) {
+    return features.length >= settings.lengthHigh ? {cls: 'good', why: 'long, many stopwords'} : {cls: 'near-good', why: 'many stopwords'}
+  }
+  if (stop >= settings.stopwordsLow) return {cls: 'near-good', why: 'some stopwords'}
+  return {cls: 'bad', why: 'few stopwords'}
+}
+
+/** Nearest class to the left (or right) that is not short, or the document edge. */
+function neighbour(blocks: Block[], from: number, step: -1 | 1, skip: (cls: BlockClass) => boolean, edge: BlockClass): BlockClass {
+  for (let index = from + step; index >= 0 && index < blocks.length; index += step) {
+    if (!skip(blocks[index].initial)) return blocks[index].initial
+  }
+  return edge
+}
+
+function contextPass(blocks: Block[], edge: BlockClass): void {
+  const isShort = (cls: BlockClass) => cls === 'short'
+  for (const [index, block] of blocks.entries()) {
+    if (block.initial !== 'short') {
+      block.final = block.initial
+      continue
+    }
+    const previous = neighbour(blocks, index, -1, isShort, edge)
+    const next = neighbour(blocks, index, 1, isShort, edge)
+    if (previous === 'bad' && next === 'bad') block.final = 'bad'
+    else if ((previous === 'good' || previous === 'near-good') && (next === 'good' || next === 'near-good')) block.final = 'good'
+    else if (previous === 'bad' || next === 'bad') block.final = previous === 'good' || next === 'good' ? 'near-good' : 'bad'
+    else block.final = 'near-good'
+  }
+  const isUndecided = (cls: BlockClass) => cls === 'short' || cls === 'near-good'
+  for (const [index, block] of blocks.entries()) {
+    if (block.final !== 'near-good') continue
+    const previous = neighbour(blocks, index, -1, isUndecided, edge)
+    const next = neighbour(blocks, index, 1, isUndecided, edge)
+    block.final = previous === 'bad' && next === 'bad' ? 'bad' : 'good'
+  }
+}
+
+/** Whether the free lines are hard-wrapped paragraphs (every line of a block cut near one width). */
+export function isHardWrapped(document: DocumentContext, free: number[]): boolean {
+  const lengths = free.map((index) => document.lines[index].text.trimEnd().length)
+  if (lengths.length < 10) return false
+  const sorted = [...lengths].sort((a, b) => a - b)
+  const width = sorted[Math.floor(sorted.length * 0.9)]
+  if (width < 40 || width > 110) return false
+  let inside = 0
+  let full = 0
+  for (const [position, index] of free.entries()) {
+    const next = index + 1
+    if (next >= document.length || document.isBlank(next) || !document.isFree(next)) continue
+    inside++
+    if (lengths[position] >= width * 0.75 && lengths[position] <= width + 2) full++
+  }
+  return inside >= 8 && full / inside >= 0.7
+}
+
+/** Build the blocks of the document's free lines. */
+export function buildBlocks(document: DocumentContext, settings: HeuristicSettings): Block[] {
+  const free: number[] = []
+  for (let index = 0; index < document.length; index++) if (document.isFree(index) && index !== document.title) free.push(index)
+  const wrapped = isHardWrapped(document, free)
+  const stopwords = stopwordsFor(document.language.code)
+  const counts = new Map<string, number>()
+  for (const index of free) counts.set(document.folded(index), (counts.get(document.folded(index)) ?? 0) + 1)
+
+  const groups: number[][] = []
+  for (const index of free) {
+    const last = groups[groups.length - 1]
+    const previous = last?.[last.length - 1]
+    if (wrapped && previous !== undefined && document.nextNonBlank(previous) === index && index === previous + 1) last.push(index)
+    else groups.push([index])
+  }
+  const built = groups.map((lines) => {
+    const text = lines.map((index) => document.lines[index].text.trim()).join(' ')
+    const paragraphs = lines.map((index) => document.paragraph(index)).filter((paragraph) => paragraph !== undefined)
+    const features = blockFeatures(paragraphs, text, stopwords, lines.length === 1 ? (counts.get(document.folded(lines[0])) ?? 1) : 1)
+    return {lines, features}
+  })
+  // A stopword list that barely matches the text (agglutinative languages, a wrong language guess)
+  // says nothing: then sentence shape alone decides.
+  let words = 0
+  let stop = 0
+  for (const {features} of built) {
+    words += features.words
+    stop += (features.stopwords ?? 0) * features.words
+  }
+  const usable = words > 0 && stop / words >= settings.stopwordsLow
+  return built.map(({lines, features}) => {
+    const judged = usable ? features : {...features, stopwords: undefined}
+    const {cls, why} = classify(judged, settings)
+    return {lines, features: judged, initial: cls, why, final: cls}
+  })
+}
+
+/** The maximum-score contiguous run of blocks: [first, last] indexes, or undefined. */
+export function mainRegion(blocks: Block[], settings: HeuristicSettings): [number, number] | undefined {
+  let best = 0
+  let bestRange: [number, number] | undefined
+  let sum = 0
+  let start = 0
+  for (const [index, block] of blocks.entries()) {
+    const length = Math.min(block.features.length, 1500)
+    const score =
+      block.final === 'good'
+        ? block.initial === 'good'
+          ? length
+          : length * settings.nearGoodFactor
+        : block.initial === 'short' || block.initial === 'near-good'
+          ? -settings.shortWeight
+          : -settings.badWeight
+    if (sum <= 0) {
+      sum = score
+      start = index
+    } else sum += score
+    if (sum > best) {
+      best = sum
+      bestRange = [start, index]
+    }
+  }
+  return bestRange
+}
+
+const isWeak = (block: Block) => block.initial === 'bad' || block.initial === 'short'
+
+/**
+ * Whether the blocks are a whole page rather than extractor output: enough blocks, mostly short or
+ * boilerplate, and a page's telltale start: a run of them (menus) before the first real paragraph.
+ */
+export function isPage(blocks: Block[], settings: HeuristicSettings): boolean {
+  if (blocks.length < settings.pageMinBlocks) return false
+  const weak = blocks.filter(isWeak).length
+  let lead = 0
+  while (lead < blocks.length && isWeak(blocks[lead])) lead++
+  return weak / blocks.length >= settings.pageShare && lead >= settings.pageLead
+}
+
+/** Classify the document's free blocks and decide which go. */
+export function classifyDocument(document: DocumentContext, settings: HeuristicSettings): {blocks: Block[]; page: boolean; decisions: Decision[]; region?: [number, number]} {
+  const blocks = buildBlocks(document, settings)
+  const page = isPage(blocks, settings)
+  contextPass(blocks, page ? 'bad' : 'good')
+  const decisions: Decision[] = []
+
+  if (page) {
+    const region = mainRegion(blocks, settings)
+    if (!region) return {blocks, page, decisions}
+    for (const [index, block] of blocks.entries()) {
+      if (index < region[0] || index > region[1]) decisions.push({block, decision: 'outside-main'})
+      else if (block.final === 'bad') decisions.push({block, decision: 'boilerplate'})
+    }
+    return {blocks, page, decisions, region}
+  }
+
+  // Extractor output: only boilerplate runs at the start and the end, and never all of it (a text
+  // where every block looks like boilerplate is one the classifier does not understand).
+  let first = 0
+  while (first < blocks.length && blocks[first].final === 'bad') first++
+  if (first === blocks.length) return {blocks, page, decisions}
+  let last = blocks.length - 1
+  while (last > first && blocks[last].final === 'bad') last--
+  for (const [index, block] of blocks.entries()) if (index < first || index > last) decisions.push({block, decision: 'edge'})
+  return {blocks, page, decisions}
+}

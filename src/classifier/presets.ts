@@ -1,0 +1,87 @@
+/**
+ * The classifier's thresholds. Every one can be set in a config's `heuristics` section; a preset
+ * gives them all at once.
+ */
+
+export interface HeuristicSettings {
+  /** Run the classifier at all. */
+  enabled: boolean
+  /** Below this length (characters) a block is short: its neighbours decide. */
+  lengthLow: number
+  /** From this length a block with enough stopwords is good on its own. */
+  lengthHigh: number
+  /** Stopword share below which a block of any length is boilerplate. */
+  stopwordsLow: number
+  /** Stopword share from which a long block is good. */
+  stopwordsHigh: number
+  /** A document is read as a whole page (menus, footers) when at least this share of its blocks is short or boilerplate… */
+  pageShare: number
+  /** …and it has at least this many blocks… */
+  pageMinBlocks: number
+  /** …and at least this many of them come before the first real paragraph (menus at the top). */
+  pageLead: number
+  /** Region score of a short block, and of a boilerplate block (both negative). */
+  shortWeight: number
+  badWeight: number
+  /** Region score of a near-good block, per character, relative to a good one. */
+  nearGoodFactor: number
+  /** In extractor output (not a page), remove boilerplate blocks only at the start and the end. */
+  residueEdgesOnly: boolean
+}
+
+export const PRESETS: Record<'precision' | 'balanced' | 'recall', HeuristicSettings> = {
+  precision: {
+    enabled: true,
+    lengthLow: 70,
+    lengthHigh: 200,
+    stopwordsLow: 0.2,
+    stopwordsHigh: 0.3,
+    pageShare: 0.6,
+    pageMinBlocks: 25,
+    pageLead: 4,
+    shortWeight: 15,
+    badWeight: 30,
+    nearGoodFactor: 0.6,
+    residueEdgesOnly: true
+  },
+  balanced: {
+    enabled: true,
+    lengthLow: 70,
+    lengthHigh: 200,
+    stopwordsLow: 0.25,
+    stopwordsHigh: 0.32,
+    pageShare: 0.5,
+    pageMinBlocks: 20,
+    pageLead: 3,
+    shortWeight: 25,
+    badWeight: 50,
+    nearGoodFactor: 0.5,
+    residueEdgesOnly: true
+  },
+  recall: {
+    enabled: true,
+    lengthLow: 60,
+    lengthHigh: 160,
+    stopwordsLow: 0.18,
+    stopwordsHigh: 0.26,
+    pageShare: 0.6,
+    pageMinBlocks: 25,
+    pageLead: 4,
+    shortWeight: 10,
+    badWeight: 25,
+    nearGoodFactor: 0.7,
+    residueEdgesOnly: true
+  }
+}
+
+export type PresetName = keyof typeof PRESETS | 'off'
+
+export type HeuristicsConfig = Partial<HeuristicSettings> & {preset?: PresetName}
+
+/** A preset with the config's own thresholds on top. */
+export function resolveHeuristics(config: HeuristicsConfig | undefined): HeuristicSettings {
+  const preset = config?.preset ?? 'balanced'
+  const base = preset === 'off' ? {...PRESETS.balanced, enabled: false} : PRESETS[preset]
+  const {preset: _ignored, ...overrides} = config ?? {}
+  return {...base, ...overrides}
+}

@@ -1,0 +1,109 @@
+/**
+ * `heuristic`: the block classifier as a rule kind. It is not written in packs; the cleaner adds it
+ * from the config's `heuristics` settings. It runs after every rule, on what the rules left, and
+ * records each decision with the features that made it.
+ */
+
+import type {Block, Decision} from '../classifier/classify.js'
+import {classifyDocument} from '../classifier/classify.js'
+import type {HeuristicSettings} from '../classifier/presets.js'
+import type {CompiledRule, RuleKind} from '../engine/rule.js'
+import type {Category} from '../types.js'
+
+const DECISIONS: Record<Decision['decision'], string> = {
+  'outside-main': 'outside the main content',
+  boilerplate: 'boilerplate block inside the main content',
+  edge: 'boilerplate at the edge of the text'
+}
+
+function categoryOf(block: Block): Category {
+  const features = block.features
+  if (features.shape === 'copyright') return 'legal'
+  if (features.shape === 'date' || features.shape === 'byline') return 'metadata'
+  if (features.links > 0 || features.separators > 0 || features.repeats > 1) return 'navigation'
+  if (block.initial === 'good' || block.initial === 'near-good') return 'related'
+  if (!features.terminal && features.words <= 8) return 'navigation'
+  return 'noise'
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100
+}
+
+function featuresOf(block: Block, page: boolean): Record<string, string | number | boolean> {
+  const features = block.features
+  const out: Record<string, string | number | boolean> = {
+    class: block.initial,
+    context: block.final,
+    page,
+    length: features.length,
+    words: features.words,
+    sentences: features.sentences,
+    terminal: features.terminal,
+    capitals: round(features.capitals),
+    digits: round(features.digits)
+  }
+  if (features.stopwords !== undefined) out.stopwords = round(features.stopwords)
+  if (features.links) out.links = features.links
+  if (features.separators) out.separators = features.separators
+  if (features.repeats > 1) out.repeats = features.repeats
+  if (features.shape) out.shape = features.shape
+  return out
+}
+
+/** The classifier's rule for one decision and category (its id and category go into the report). */
+function decisionRule(base: CompiledRule, decision: Decision['decision'], category: Category, cache: Map<string, CompiledRule>): CompiledRule {
+  const key = `${decision}:${category}`
+  let rule = cache.get(key)
+  if (!rule) {
+    const id = `heuristic/${decision}`
+    rule = {...base, id, category, description: DECISIONS[decision], definition: {...base.definition, id, category, description: DECISIONS[decision]}}
+    cache.set(key, rule)
+  }
+  return rule
+}
+
+export function createHeuristicRule(settings: HeuristicSettings): CompiledRule {
+  const rule: CompiledRule = {
+    id: 'heuristic',
+    kind: 'heuristic',
+    category: 'noise',
+    description: 'block classifier',
+    definition: {id: 'heuristic', kind: 'heuristic', category: 'noise', description: 'block classifier', enabled: settings.enabled},
+    source: {pack: 'heuristics'},
+    matcher: undefined,
+    runner: {apply() {}}
+  }
+  rule.runner = heuristicKind.create(rule)
+  ;(rule as CompiledRule & {settings: HeuristicSettings}).settings = settings
+  return rule
+}
+
+export const heuristicKind: RuleKind = {
+  meta: {
+    name: 'heuristic',
+    description: 'Classifies every block left by the rules as content or boilerplate from its features and its neighbours.',
+    phase: 7,
+    options: [],
+    needsMatcher: false
+  },
+  create(rule) {
+    const cache = new Map<string, CompiledRule>()
+    return {
+      apply(document) {
+        const settings = (rule as CompiledRule & {settings?: HeuristicSettings}).settings
+        if (!settings || !settings.enabled) return
+        const {decisions, page, region, blocks} = classifyDocument(document, settings)
+        const regionText =
+          region && blocks[region[0]] && blocks[region[1]]
+            ? ` (main content: lines ${document.lines[blocks[region[0]].lines[0]].index + 1}–${document.lines[blocks[region[1]].lines.at(-1)!].index + 1})`
+            : ''
+        for (const {block, decision} of decisions) {
+          const target = decisionRule(rule, decision, categoryOf(block), cache)
+          const reason = `${DECISIONS[decision]}${decision === 'outside-main' ? regionText : ''}: ${block.why}`
+          document.claim(block.lines[0], block.lines[block.lines.length - 1], target, reason, featuresOf(block, page))
+        }
+      }
+    }
+  }
+}
