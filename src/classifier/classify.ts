@@ -22,6 +22,8 @@ export interface Block {
   initial: BlockClass
   /** What decided `initial`. */
   why: string
+  /** Decided by a shape that is boilerplate wherever it stands (a date alone, a menu, a copyright line). */
+  confident: boolean
   /** Class after the context pass. */
   final: BlockClass
 }
@@ -33,6 +35,9 @@ export interface Decision {
 
 /** A block this long is text the classifier cannot split: it is never removed. */
 export const UNSPLIT_LENGTH = 2000
+
+/** Reasons sure enough to act on in extractor output too. */
+const CONFIDENT = new Set(['copyright line', 'date or time alone', 'menu: items between separators', 'no words'])
 
 function classify(features: BlockFeatures, settings: HeuristicSettings): {cls: BlockClass; why: string} {
   if (features.length >= UNSPLIT_LENGTH) return {cls: 'good', why: 'too long to judge as one block'}
@@ -140,7 +145,7 @@ export function buildBlocks(document: DocumentContext, settings: HeuristicSettin
   return built.map(({lines, features}) => {
     const judged = usable ? features : {...features, stopwords: undefined}
     const {cls, why} = classify(judged, settings)
-    return {lines, features: judged, initial: cls, why, final: cls}
+    return {lines, features: judged, initial: cls, why, final: cls, confident: CONFIDENT.has(why)}
   })
 }
 
@@ -203,13 +208,16 @@ export function classifyDocument(document: DocumentContext, settings: HeuristicS
     return {blocks, page, decisions, region}
   }
 
-  // Extractor output: only boilerplate runs at the start and the end, and never all of it (a text
-  // where every block looks like boilerplate is one the classifier does not understand).
+  // Extractor output keeps lists, recipes and link lines that look like boilerplate: only blocks of
+  // a sure shape go, and only in the boilerplate runs at the start and the end; never all of it (a
+  // text where every block looks like boilerplate is one the classifier does not understand).
   let first = 0
   while (first < blocks.length && blocks[first].final === 'bad') first++
   if (first === blocks.length) return {blocks, page, decisions}
   let last = blocks.length - 1
   while (last > first && blocks[last].final === 'bad') last--
-  for (const [index, block] of blocks.entries()) if (index < first || index > last) decisions.push({block, decision: 'edge'})
+  for (const [index, block] of blocks.entries()) {
+    if ((index < first || index > last) && (block.confident || !settings.residueEdgesOnly)) decisions.push({block, decision: 'edge'})
+  }
   return {blocks, page, decisions}
 }
