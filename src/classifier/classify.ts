@@ -156,7 +156,8 @@ export function mainRegion(blocks: Block[], settings: HeuristicSettings): [numbe
   let sum = 0
   let start = 0
   for (const [index, block] of blocks.entries()) {
-    const length = Math.min(block.features.length, 1500)
+    // Long paragraphs make an article; a teaser's short summary counts for little.
+    const length = Math.min(block.features.length, 1500) - settings.goodOffset
     const score =
       block.final === 'good'
         ? block.initial === 'good'
@@ -186,8 +187,12 @@ const isWeak = (block: Block) => block.initial === 'bad' || block.initial === 's
 export function isPage(blocks: Block[], settings: HeuristicSettings): boolean {
   if (blocks.length < settings.pageMinBlocks) return false
   const weak = blocks.filter(isWeak).length
+  // Weak blocks before the first long paragraph (a cookie notice or a teaser may read like prose).
   let lead = 0
-  while (lead < blocks.length && isWeak(blocks[lead])) lead++
+  for (const block of blocks) {
+    if (block.initial === 'good') break
+    if (isWeak(block)) lead++
+  }
   return weak / blocks.length >= settings.pageShare && lead >= settings.pageLead
 }
 

@@ -25,6 +25,8 @@ export interface HeuristicSettings {
   badWeight: number
   /** Region score of a near-good block, per character, relative to a good one. */
   nearGoodFactor: number
+  /** Characters a content block must have before it adds to the region score. */
+  goodOffset: number
   /** In extractor output (not a page), remove boilerplate blocks only at the start and the end. */
   residueEdgesOnly: boolean
 }
@@ -42,6 +44,7 @@ export const PRESETS: Record<'precision' | 'balanced' | 'recall', HeuristicSetti
     shortWeight: 15,
     badWeight: 30,
     nearGoodFactor: 0.6,
+    goodOffset: 80,
     residueEdgesOnly: true
   },
   balanced: {
@@ -52,10 +55,11 @@ export const PRESETS: Record<'precision' | 'balanced' | 'recall', HeuristicSetti
     stopwordsHigh: 0.32,
     pageShare: 0.5,
     pageMinBlocks: 20,
-    pageLead: 3,
+    pageLead: 4,
     shortWeight: 25,
     badWeight: 50,
-    nearGoodFactor: 0.5,
+    nearGoodFactor: 0.8,
+    goodOffset: 80,
     residueEdgesOnly: true
   },
   recall: {
@@ -70,6 +74,7 @@ export const PRESETS: Record<'precision' | 'balanced' | 'recall', HeuristicSetti
     shortWeight: 10,
     badWeight: 25,
     nearGoodFactor: 0.7,
+    goodOffset: 60,
     residueEdgesOnly: true
   }
 }
