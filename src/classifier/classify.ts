@@ -70,7 +70,27 @@ function neighbour(blocks: Block[], from: number, step: -1 | 1, skip: (cls: Bloc
   return edge
 }
 
-function contextPass(blocks: Block[], edge: BlockClass): void {
+/**
+ * Whether the near-good block at `index` stands in a run of near-good blocks (short ones between
+ * them aside) long enough to be an article's paragraphs: `runBlocks` of them, `runLength` in all.
+ */
+function inProseRun(blocks: Block[], index: number, settings: HeuristicSettings): boolean {
+  let count = 0
+  let length = 0
+  for (const step of [-1, 1] as const) {
+    for (let at = step === -1 ? index : index + 1; at >= 0 && at < blocks.length; at += step) {
+      const cls = blocks[at].initial
+      if (cls === 'bad' || cls === 'good') break
+      if (cls === 'near-good') {
+        count++
+        length += blocks[at].features.length
+      }
+    }
+  }
+  return count >= settings.runBlocks && length >= settings.runLength
+}
+
+function contextPass(blocks: Block[], edge: BlockClass, settings: HeuristicSettings): void {
   const isShort = (cls: BlockClass) => cls === 'short'
   for (const [index, block] of blocks.entries()) {
     if (block.initial !== 'short') {
@@ -89,7 +109,7 @@ function contextPass(blocks: Block[], edge: BlockClass): void {
     if (block.final !== 'near-good') continue
     const previous = neighbour(blocks, index, -1, isUndecided, edge)
     const next = neighbour(blocks, index, 1, isUndecided, edge)
-    block.final = previous === 'bad' && next === 'bad' ? 'bad' : 'good'
+    block.final = previous === 'bad' && next === 'bad' && !inProseRun(blocks, index, settings) ? 'bad' : 'good'
   }
 }
 
@@ -200,11 +220,14 @@ export function isPage(blocks: Block[], settings: HeuristicSettings): boolean {
 export function classifyDocument(document: DocumentContext, settings: HeuristicSettings): {blocks: Block[]; page: boolean; decisions: Decision[]; region?: [number, number]} {
   const blocks = buildBlocks(document, settings)
   const page = isPage(blocks, settings)
-  contextPass(blocks, page ? 'bad' : 'good')
+  if (process.env.DECRUFT_DEBUG_BLOCKS) for (const block of blocks) process.stderr.write(`B ${document.lines[block.lines[0]].index + 1} ${block.initial} ${block.why} | ${document.lines[block.lines[0]].text.slice(0, 70)}\n`)
+  if (process.env.DECRUFT_DEBUG_BLOCKS) process.stderr.write(`PAGE ${page}\n`)
+  contextPass(blocks, page ? 'bad' : 'good', settings)
   const decisions: Decision[] = []
 
   if (page) {
     const region = mainRegion(blocks, settings)
+    if (process.env.DECRUFT_DEBUG_BLOCKS) process.stderr.write(`REGION ${region ? region.map((i) => document.lines[blocks[i].lines[0]].index + 1).join('-') : 'none'}\n`)
     if (!region) return {blocks, page, decisions}
     for (const [index, block] of blocks.entries()) {
       if (index < region[0] || index > region[1]) decisions.push({block, decision: 'outside-main'})

@@ -27,6 +27,10 @@ export interface HeuristicSettings {
   nearGoodFactor: number
   /** Characters a content block must have before it adds to the region score. */
   goodOffset: number
+  /** A run of at least this many near-good blocks… */
+  runBlocks: number
+  /** …of at least this many characters in all is an article's paragraphs, whatever its neighbours. */
+  runLength: number
   /** In extractor output (not a page), remove boilerplate blocks only at the start and the end. */
   residueEdgesOnly: boolean
 }
@@ -45,6 +49,8 @@ export const PRESETS: Record<'precision' | 'balanced' | 'recall', HeuristicSetti
     badWeight: 30,
     nearGoodFactor: 0.6,
     goodOffset: 80,
+    runBlocks: 4,
+    runLength: 450,
     residueEdgesOnly: true
   },
   balanced: {
@@ -60,6 +66,8 @@ export const PRESETS: Record<'precision' | 'balanced' | 'recall', HeuristicSetti
     badWeight: 50,
     nearGoodFactor: 0.8,
     goodOffset: 80,
+    runBlocks: 4,
+    runLength: 450,
     residueEdgesOnly: true
   },
   recall: {
@@ -75,6 +83,8 @@ export const PRESETS: Record<'precision' | 'balanced' | 'recall', HeuristicSetti
     badWeight: 25,
     nearGoodFactor: 0.7,
     goodOffset: 60,
+    runBlocks: 3,
+    runLength: 350,
     residueEdgesOnly: true
   }
 }
