@@ -18,6 +18,10 @@ import {ReportBuilder} from '../report/report.js'
 import {formatSummary} from '../report/summary.js'
 import type {DocumentOptions, TitleMode} from '../types.js'
 import {UsageError} from './usage-error.js'
+import {learnFromInputs} from './learn-command.js'
+import {withLearnedRules} from '../learn/merge.js'
+import {learnedPackYaml} from '../learn/pack.js'
+import {LEARN_DEFAULTS} from '../learn/learn.js'
 import {version} from './version.js'
 
 export interface CleanCommandOptions {
@@ -33,6 +37,10 @@ export interface CleanCommandOptions {
   lang?: string
   concurrency: number
   quiet?: boolean
+  learn?: boolean
+  learnOut?: string
+  minDocs: number
+  minShare: number
 }
 
 export interface CommandIo {
@@ -65,7 +73,16 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
   if (inputs.filter((input) => input === '-').length > 1) throw new UsageError('`-` (standard input) can be given once')
   if (!Number.isInteger(options.concurrency) || options.concurrency < 1) throw new UsageError('--concurrency must be a whole number ≥ 1')
 
-  const cleaner = cleanerFor(options, io)
+  let config = loadConfig({config: options.config, cwd: io.cwd})
+  if (options.learn) {
+    if (inputs.includes('-')) throw new UsageError('--learn reads the inputs twice: give files, not standard input')
+    const {learner, documents} = await learnFromInputs(inputs, options, io, {minDocs: options.minDocs, minShare: options.minShare})
+    const learned = learner.rules()
+    config = withLearnedRules(config, learned)
+    if (options.learnOut) await writeAtomic(path.resolve(io.cwd, options.learnOut), learnedPackYaml(learned, `Learned by decruft clean --learn from ${documents} documents.`))
+    if (!options.quiet) io.stderr.write(`decruft: learned ${learned.length} rule${learned.length === 1 ? '' : 's'} from ${documents} documents\n`)
+  }
+  const cleaner = createCleaner(config)
   const documentOptions: DocumentOptions = {}
   if (options.title) documentOptions.title = options.title
   if (options.lang) documentOptions.lang = options.lang
@@ -190,6 +207,10 @@ export function cleanCommand(io: CommandIo, setExitCode: (code: number) => void)
     .option('--lang <code>', 'assume this language (ISO 639-1 or 639-3) instead of detecting it; auto detects')
     .option('--concurrency <n>', 'files processed at once', (value) => Number(value), 8)
     .option('-q, --quiet', 'do not print the summary')
+    .option('--learn', "first learn each site's repeated boilerplate from the inputs (as `decruft learn`), then clean with those rules too")
+    .option('--learn-out <file>', 'with --learn: also write the learned pack to this file')
+    .option('--min-docs <n>', 'with --learn: fewest documents of a site a learned line stands in', (value) => Number(value), LEARN_DEFAULTS.minDocs)
+    .option('--min-share <share>', "with --learn: smallest share of the site's documents (0–1)", (value) => Number(value), LEARN_DEFAULTS.minShare)
     .addHelpText(
       'after',
       `

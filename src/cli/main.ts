@@ -6,6 +6,7 @@ import {Command, CommanderError} from 'commander'
 import {ConfigError} from '../config/error.js'
 import {cleanCommand, type CommandIo} from './clean-command.js'
 import {evalCommand} from './eval-command.js'
+import {learnCommand} from './learn-command.js'
 import {UsageError} from './usage-error.js'
 import {version} from './version.js'
 
@@ -22,6 +23,7 @@ export function createProgram(io: CommandIo, setExitCode: (code: number) => void
     .exitOverride()
   program.addCommand(cleanCommand(io, setExitCode).exitOverride())
   program.addCommand(evalCommand(io, setExitCode).exitOverride())
+  program.addCommand(learnCommand(io, setExitCode).exitOverride())
   return program
 }
 
