@@ -12,6 +12,9 @@ const SAMPLE_CHARS = 2048
 
 const iso6391To3 = new Map<string, string>(Object.entries(iso6393To1).map(([three, one]) => [one, three]))
 
+/** franc names individual languages where ISO 639-1 has only their macrolanguage. */
+const MACROLANGUAGE_1: Record<string, string> = {cmn: 'zh', arb: 'ar', pes: 'fa', zsm: 'ms', ekk: 'et', lvs: 'lv', azj: 'az', uzn: 'uz', swh: 'sw', plt: 'mg', khk: 'mn', npi: 'ne', ory: 'or', gaz: 'om', nob: 'nb', ydd: 'yi', quy: 'qu', kmr: 'ku', ckb: 'ku'}
+
 /** A detected or given language. */
 export interface Language {
   /** ISO 639-3 code, or `und` when unknown. */
@@ -27,7 +30,7 @@ export function toLanguage(code: string): Language {
   const lower = code.trim().toLowerCase()
   if (lower === 'und' || lower === '') return UNDETERMINED
   if (lower.length === 2) return {iso6393: iso6391To3.get(lower) ?? lower, code: lower}
-  return {iso6393: lower, code: iso6393To1[lower] ?? lower}
+  return {iso6393: lower, code: iso6393To1[lower] ?? MACROLANGUAGE_1[lower] ?? lower}
 }
 
 /** Whether `language` is one of `codes` (each 639-1 or 639-3). */

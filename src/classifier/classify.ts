@@ -113,22 +113,30 @@ function contextPass(blocks: Block[], edge: BlockClass, settings: HeuristicSetti
   }
 }
 
+/** The width text is wrapped at: the 90th percentile of line lengths. */
+function wrapWidth(document: DocumentContext, free: number[]): number {
+  const sorted = free.map((index) => document.lines[index].text.trimEnd().length).sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length * 0.9)] ?? 0
+}
+
 /** Whether the free lines are hard-wrapped paragraphs (every line of a block cut near one width). */
 export function isHardWrapped(document: DocumentContext, free: number[]): boolean {
   const lengths = free.map((index) => document.lines[index].text.trimEnd().length)
   if (lengths.length < 10) return false
-  const sorted = [...lengths].sort((a, b) => a - b)
-  const width = sorted[Math.floor(sorted.length * 0.9)]
+  const width = wrapWidth(document, free)
   if (width < 40 || width > 110) return false
+  // Lines followed by another line: in wrapped text they are cut near the width. Short ones (menu
+  // items, list entries) say nothing either way.
   let inside = 0
   let full = 0
   for (const [position, index] of free.entries()) {
     const next = index + 1
     if (next >= document.length || document.isBlank(next) || !document.isFree(next)) continue
+    if (lengths[position] < width * 0.5) continue
     inside++
     if (lengths[position] >= width * 0.75 && lengths[position] <= width + 2) full++
   }
-  return inside >= 8 && full / inside >= 0.7
+  return full >= 8 && full / inside >= 0.7
 }
 
 /** Build the blocks of the document's free lines. */
@@ -140,11 +148,14 @@ export function buildBlocks(document: DocumentContext, settings: HeuristicSettin
   const counts = new Map<string, number>()
   for (const index of free) counts.set(document.folded(index), (counts.get(document.folded(index)) ?? 0) + 1)
 
+  // In hard-wrapped text a line cut near the width continues on the next line; a short line ends its block.
+  const width = wrapped ? wrapWidth(document, free) : 0
   const groups: number[][] = []
   for (const index of free) {
     const last = groups[groups.length - 1]
     const previous = last?.[last.length - 1]
-    if (wrapped && previous !== undefined && document.nextNonBlank(previous) === index && index === previous + 1) last.push(index)
+    const continues = wrapped && previous !== undefined && index === previous + 1 && document.lines[previous].text.trimEnd().length >= width * 0.75
+    if (continues) last.push(index)
     else groups.push([index])
   }
   const built = groups.map((lines) => {

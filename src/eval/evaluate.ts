@@ -13,6 +13,7 @@ import {
   scoreDocument,
   shingles,
   snippetScore,
+  words,
   type CorpusScore,
   type DocumentScore,
   type SnippetCounts,
@@ -77,8 +78,35 @@ export function scoredText(text: string, title: string | null, dropTitle: boolea
   return newline === -1 ? '' : text.slice(newline + 1)
 }
 
-/** Gold shingles inside each removal that the output lacks, and the rest. */
-function shingleAttribution(removed: Removal[], gold: string, output: string): Array<{gold: number; other: number}> {
+const CONTEXT_WORDS = 3
+
+/**
+ * The shingles a removal took out of the text: those with at least one of its words, read in the
+ * input with three words of context on each side (a one-word line still breaks four shingles).
+ */
+function removalShingles(input: string, removal: Removal): Map<string, number> {
+  const before = words(input.slice(Math.max(0, removal.start - 200), removal.start)).slice(-CONTEXT_WORDS)
+  const inside = words(removal.text)
+  const after = words(input.slice(removal.end, removal.end + 200)).slice(0, CONTEXT_WORDS)
+  const tokens = [...before, ...inside, ...after]
+  const counts = new Map<string, number>()
+  if (inside.length === 0) return counts
+  if (tokens.length < 4) {
+    counts.set(tokens.join(' '), 1)
+    return counts
+  }
+  const first = before.length
+  const last = before.length + inside.length - 1
+  for (let index = 0; index + 4 <= tokens.length; index++) {
+    if (index + 3 < first || index > last) continue
+    const key = tokens.slice(index, index + 4).join(' ')
+    counts.set(key, (counts.get(key) ?? 0) + 1)
+  }
+  return counts
+}
+
+/** Gold shingles each removal took that the output lacks, and the rest. */
+function shingleAttribution(input: string, removed: Removal[], gold: string, output: string): Array<{gold: number; other: number}> {
   const budget = shingles(gold)
   for (const [key, count] of shingles(output)) {
     const available = budget.get(key)
@@ -87,7 +115,7 @@ function shingleAttribution(removed: Removal[], gold: string, output: string): A
   return removed.map((removal) => {
     let inGold = 0
     let other = 0
-    for (const [key, count] of shingles(removal.text)) {
+    for (const [key, count] of removalShingles(input, removal)) {
       const available = budget.get(key) ?? 0
       const taken = Math.min(available, count)
       inGold += taken
@@ -169,7 +197,7 @@ export async function evaluate(records: AsyncIterable<EvalRecord> | Iterable<Eva
       const cleaned = scoreDocument(output, record.gold)
       rawScores.push(raw)
       cleanScores.push(cleaned)
-      shingleAttribution(result.removed, record.gold, output).forEach((split, index) => attribute(result.removed[index], split.gold, split.other))
+      shingleAttribution(record.text, result.removed, record.gold, output).forEach((split, index) => attribute(result.removed[index], split.gold, split.other))
       documents.push({id: record.id, metric: 'shingles', lost: (raw.recall ?? 0) - (cleaned.recall ?? 0), raw: raw.f1, cleaned: cleaned.f1, rules: topRules()})
     } else if (record.with || record.without) {
       const withSnippets = record.with ?? []

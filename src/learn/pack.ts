@@ -6,15 +6,16 @@
 import type {ConfigInput} from '../config/resolve.js'
 import type {LearnedRule} from './learn.js'
 
+/** An id part: lower-case ASCII words joined by `-`, at most 40 characters, cut between words. */
 function slug(value: string): string {
-  return (
-    value
-      .normalize('NFKD')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40) || 'line'
-  )
+  const full = value
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+  if (full.length <= 40) return full || 'line'
+  const cut = full.slice(0, 41)
+  return cut.slice(0, cut.lastIndexOf('-') > 0 ? cut.lastIndexOf('-') : 40)
 }
 
 function ids(rules: LearnedRule[]): string[] {

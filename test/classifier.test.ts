@@ -1,0 +1,124 @@
+/**
+ * The block classifier on realistic text: a whole page (menus, teasers, footer around an article),
+ * extractor output that must be left nearly alone, hard-wrapped paragraphs, CJK text, and a page on
+ * one line.
+ */
+
+import {describe, expect, it} from 'vitest'
+import {createCleaner} from '../src/index.js'
+
+const menu = ['Home', 'World', 'Politics', 'Business', 'Technology', 'Science', 'Health', 'Sports', 'Arts', 'Travel', 'Opinion', 'Video', 'Podcasts', 'Newsletters', 'Sign in', 'Search']
+
+const article = [
+  'City council approves new budget after marathon session',
+  'The city council approved next year’s budget late on Tuesday after a session that lasted more than nine hours, ending weeks of negotiations between the mayor’s office and the council’s finance committee.',
+  'The budget raises spending on public transport by twelve percent and sets aside money for two new libraries, while cutting the funds for road repairs that the mayor had asked for in the spring.',
+  'What changes for residents',
+  'Bus fares will stay at their current level for another year, the council decided, and the city will hire forty more drivers so that the night lines can run every fifteen minutes instead of every half hour.',
+  '“We listened to what people told us at the hearings in September,” the head of the finance committee said after the vote, adding that the council would review the plan again in the autumn.',
+  'The mayor, who had opposed several of the changes, said she would sign the budget but warned that the cuts to road repairs could cost the city more in the long run.'
+]
+
+const teasers = [
+  'More from Politics',
+  'Storm damage bill tops estimates',
+  'Officials said the repairs would take until the end of the year.',
+  'School board delays vote on new calendar',
+  'Parents had asked for more time to comment on the plan.',
+  'Mayor names new transport chief',
+  'The appointment was announced on Friday.'
+]
+
+const footer = ['About us', 'Contact', 'Careers', 'Advertise', 'Privacy policy', 'Terms of use', '© 2024 Example News Company']
+
+const page = [...menu, ...article, ...teasers, ...footer].join('\n') + '\n'
+
+describe('a whole page', () => {
+  const cleaner = createCleaner({extends: ['recommended']})
+  const result = cleaner.clean(page, {title: 'none'})
+
+  it('comes out as the article body, with its subheading', () => {
+    // The headline above the body is not part of the main content (the benchmarks' gold leaves it out too).
+    expect(result.text).toBe(article.slice(1).join('\n') + '\n')
+  })
+
+  it('records each decision with a heuristic rule id and the features that decided it', () => {
+    const heuristic = result.removed.filter((removal) => removal.rule.startsWith('heuristic/'))
+    expect(heuristic.length).toBeGreaterThan(10)
+    const teaser = heuristic.find((removal) => removal.text === 'Storm damage bill tops estimates')!
+    expect(teaser.rule).toBe('heuristic/outside-main')
+    expect(teaser.reason).toMatch(/^outside the main content \(main content: lines \d+–\d+\)/)
+    expect(teaser.features).toMatchObject({page: true, terminal: false})
+    expect(typeof teaser.features!.stopwords).toBe('number')
+  })
+
+  it('is left alone with the classifier off', () => {
+    const off = createCleaner({extends: ['recommended'], heuristics: {preset: 'off'}}).clean(page, {title: 'none'})
+    expect(off.removed.some((removal) => removal.rule.startsWith('heuristic/'))).toBe(false)
+    expect(off.text).toContain('Storm damage bill tops estimates')
+  })
+})
+
+describe('extractor output', () => {
+  const cleaner = createCleaner({extends: ['recommended']})
+
+  it('keeps short paragraphs, subheadings and lists, and drops only a date line at the edge', () => {
+    const text = [
+      'Published 12 March 2024, 14:05',
+      article[1],
+      'What changes for residents',
+      'Three things change:',
+      'Bus fares',
+      'Night lines',
+      'Libraries',
+      article[4],
+      'It passed 31 to 20.'
+    ].join('\n')
+    const result = cleaner.clean(text, {title: 'none'})
+    expect(result.removed.map((removal) => [removal.rule, removal.text])).toEqual([['heuristic/edge', 'Published 12 March 2024, 14:05']])
+    expect(result.text).toBe(text.split('\n').slice(1).join('\n') + '\n')
+  })
+
+  it('leaves a text it cannot split (a page on one line) alone', () => {
+    const oneLine = [...menu, ...article, ...footer.slice(0, -1)].join(' | ')
+    expect(cleaner.clean(oneLine).text).toBe(oneLine + '\n')
+  })
+})
+
+describe('hard-wrapped text', () => {
+  it('judges a wrapped paragraph as one block', () => {
+    const wrap = (text: string) => text.match(/.{1,72}(?:\s|$)/g)!.map((line) => line.trimEnd())
+    const paragraphs = [article[1], article[2], article[4], article[5], article[6]]
+    const text = [...menu, '', ...paragraphs.flatMap((paragraph) => [...wrap(paragraph), '']), ...footer].join('\n')
+    const result = createCleaner({extends: ['recommended']}).clean(text, {title: 'none'})
+    for (const paragraph of paragraphs) for (const line of wrap(paragraph)) expect(result.text).toContain(line)
+    expect(result.text).not.toContain('Politics')
+  })
+})
+
+describe('text without spaces', () => {
+  it('counts CJK characters as words, not as garbage', () => {
+    const chinese = [
+      '首页', '新闻', '体育', '财经', '科技', '娱乐', '汽车', '房产', '教育', '旅游', '健康', '时尚', '登录', '注册', '搜索', '更多', '视频', '图片', '专题', '评论',
+      '市议会周二晚间通过了明年的预算案，此前议员们进行了长达九个多小时的讨论，结束了市长办公室与财政委员会之间数周的谈判。',
+      '预算将公共交通支出提高百分之十二，并拨款建设两座新图书馆，同时削减了市长春季提出的道路维修资金。',
+      '议会决定，公交票价明年保持不变，市政府将再雇用四十名司机，使夜间线路每十五分钟一班，而不是每半小时一班。',
+      '财政委员会主席在投票后表示，我们听取了居民在九月听证会上的意见，议会将在秋季再次审查该计划。',
+      '关于我们', '联系我们', '隐私政策', '版权所有'
+    ]
+    const result = createCleaner({extends: ['recommended']}).clean(chinese.join('\n'), {title: 'none'})
+    expect(result.lang).toBe('zh')
+    for (const paragraph of chinese.slice(20, 24)) expect(result.text).toContain(paragraph)
+    expect(result.text).not.toContain('首页')
+  })
+})
+
+describe('presets', () => {
+  it('are resolved with the config’s own thresholds on top', async () => {
+    const {resolveHeuristics, PRESETS} = await import('../src/classifier/presets.js')
+    expect(resolveHeuristics(undefined)).toEqual(PRESETS.balanced)
+    expect(resolveHeuristics({preset: 'recall', lengthLow: 50})).toEqual({...PRESETS.recall, lengthLow: 50})
+    expect(resolveHeuristics({preset: 'off'}).enabled).toBe(false)
+    expect(PRESETS.precision.badWeight).toBeLessThan(PRESETS.balanced.badWeight)
+  })
+})

@@ -1,0 +1,96 @@
+/**
+ * Learning a site's boilerplate: thresholds, the content guard, section headers, the written pack
+ * (valid, scoped, usable as a config) and `clean --learn`.
+ */
+
+import {spawnSync} from 'node:child_process'
+import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {describe, expect, it} from 'vitest'
+import {createCleaner, resolveConfigFile} from '../src/index.js'
+import {Learner} from '../src/learn/learn.js'
+import {learnedPackYaml} from '../src/learn/pack.js'
+
+function story(index: number, extra = ''): string {
+  return [
+    `Council story number ${index}`,
+    '',
+    `The council met on Monday evening to discuss item ${index} of the budget for the coming year, and the debate went on for hours.`,
+    '',
+    'More from the Gazette',
+    `Teaser ${index} about the harbour`,
+    `Another teaser ${index + 10} about the school`,
+    '',
+    'The Gazette is published by Example Media Group since 1887.',
+    extra
+  ].join('\n')
+}
+
+describe('Learner', () => {
+  it('learns lines repeated across a site, headers as sections, and not the stories', () => {
+    const learner = new Learner({minDocs: 3, minShare: 0.5})
+    for (let index = 1; index <= 6; index++) learner.add({site: 'gazette.example', siteKind: 'domain', name: `doc${index}`, text: story(index)})
+    const rules = learner.rules()
+    expect(rules.map((rule) => [rule.kind, rule.phrase, rule.documents])).toEqual([
+      ['section', 'More from the Gazette', 6],
+      ['line', 'The Gazette is published by Example Media Group since 1887.', 6]
+    ])
+    expect(rules[0].examples).toEqual(['doc1:5', 'doc2:5'])
+  })
+
+  it('learns a sentence-like line only when it stands in most documents, and nothing from small sites', () => {
+    const learner = new Learner({minDocs: 3, minShare: 0.3})
+    for (let index = 1; index <= 10; index++) {
+      const extra = index <= 4 ? 'Readers can reach the newsroom by phone every weekday between nine and five.' : ''
+      learner.add({site: 'gazette.example', siteKind: 'domain', name: `doc${index}`, text: story(index, extra)})
+    }
+    learner.add({site: 'tiny.example', siteKind: 'domain', name: 'tiny1', text: story(1)})
+    const phrases = learner.rules().map((rule) => rule.phrase)
+    expect(phrases).not.toContain('Readers can reach the newsroom by phone every weekday between nine and five.')
+    expect(learner.rules().every((rule) => rule.site === 'gazette.example')).toBe(true)
+  })
+})
+
+describe('learned packs', () => {
+  it('are valid configs whose rules apply only to their site', () => {
+    const learner = new Learner()
+    for (let index = 1; index <= 5; index++) learner.add({site: 'news', siteKind: 'path', name: `news/${index}.txt`, text: story(index)})
+    const directory = mkdtempSync(path.join(tmpdir(), 'decruft-learn-'))
+    const file = path.join(directory, 'learned.yaml')
+    writeFileSync(file, learnedPackYaml(learner.rules(), 'test pack'))
+    const text = readFileSync(file, 'utf8')
+    expect(text).toContain('# 5 of 5 documents of news; e.g. news/1.txt:5, news/2.txt:5')
+    const cleaner = createCleaner(resolveConfigFile(file))
+    const inSite = cleaner.clean(story(7), {path: 'news/7.txt'})
+    expect(inSite.removed.filter((removal) => removal.rule.startsWith('learned/')).map((removal) => removal.rule)).toEqual([
+      'learned/news/more-from-the-gazette',
+      // Ids are cut between words at 40 characters.
+      'learned/news/the-gazette-is-published-by-example'
+    ])
+    expect(cleaner.clean(story(7), {path: 'blog/7.txt'}).removed.some((removal) => removal.rule.startsWith('learned/'))).toBe(false)
+  })
+})
+
+describe('the CLI', () => {
+  const root = fileURLToPath(new URL('..', import.meta.url))
+  const bin = path.join(root, 'bin', 'decruft.js')
+
+  it('decruft learn writes a pack, and clean --learn uses it in one run', () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'decruft-learn-cli-'))
+    mkdirSync(path.join(directory, 'in', 'gazette'), {recursive: true})
+    for (let index = 1; index <= 5; index++) writeFileSync(path.join(directory, 'in', 'gazette', `${index}.txt`), story(index))
+    const learn = spawnSync(process.execPath, [bin, 'learn', 'in', '-o', 'learned.yaml'], {cwd: directory, encoding: 'utf8'})
+    expect(learn.status).toBe(0)
+    expect(learn.stderr).toContain('learned 2 rules from 5 documents')
+    expect(readFileSync(path.join(directory, 'learned.yaml'), 'utf8')).toContain('phrases: ["More from the Gazette"]')
+    const clean = spawnSync(process.execPath, [bin, 'clean', 'in', '--learn', '-o', 'out', '-q'], {cwd: directory, encoding: 'utf8'})
+    expect(clean.status).toBe(0)
+    const out = readFileSync(path.join(directory, 'out', 'gazette', '3.txt'), 'utf8')
+    expect(out).not.toContain('More from the Gazette')
+    expect(out).not.toContain('Teaser 3 about the harbour')
+    expect(out).not.toContain('published by Example Media Group')
+    expect(out).toContain('item 3 of the budget')
+  })
+})
