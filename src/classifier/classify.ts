@@ -193,7 +193,10 @@ export function mainRegion(blocks: Block[], settings: HeuristicSettings): [numbe
       block.final === 'good'
         ? block.initial === 'good'
           ? length
-          : length * settings.nearGoodFactor
+          : block.initial === 'short'
+            ? // A short block its neighbours vouch for (a list item, a subheading) costs little.
+              Math.max(length * settings.nearGoodFactor, -settings.shortGoodWeight)
+            : length * settings.nearGoodFactor
         : block.initial === 'short' || block.initial === 'near-good'
           ? -settings.shortWeight
           : -settings.badWeight

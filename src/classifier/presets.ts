@@ -22,6 +22,8 @@ export interface HeuristicSettings {
   pageLead: number
   /** Region score of a short block, and of a boilerplate block (both negative). */
   shortWeight: number
+  /** Most a short block that the context pass made good counts against the region. */
+  shortGoodWeight: number
   badWeight: number
   /** Region score of a near-good block, per character, relative to a good one. */
   nearGoodFactor: number
@@ -46,6 +48,7 @@ export const PRESETS: Record<'precision' | 'balanced' | 'recall', HeuristicSetti
     pageMinBlocks: 25,
     pageLead: 4,
     shortWeight: 15,
+    shortGoodWeight: 10,
     badWeight: 30,
     nearGoodFactor: 0.6,
     goodOffset: 80,
@@ -63,6 +66,7 @@ export const PRESETS: Record<'precision' | 'balanced' | 'recall', HeuristicSetti
     pageMinBlocks: 20,
     pageLead: 4,
     shortWeight: 25,
+    shortGoodWeight: 30,
     badWeight: 50,
     nearGoodFactor: 0.8,
     goodOffset: 80,
@@ -80,6 +84,7 @@ export const PRESETS: Record<'precision' | 'balanced' | 'recall', HeuristicSetti
     pageMinBlocks: 25,
     pageLead: 4,
     shortWeight: 10,
+    shortGoodWeight: 5,
     badWeight: 25,
     nearGoodFactor: 0.7,
     goodOffset: 60,
