@@ -15,6 +15,7 @@ import {decruftParse} from './parse.js'
 import {decruftStringify} from './serialize.js'
 import {resolveHeuristics} from './classifier/presets.js'
 import {createHeuristicRule} from './kinds/heuristic.js'
+import {createSentenceRule} from './kinds/sentences.js'
 import type {CleanResult, DocumentOptions, TitleMode} from './types.js'
 
 export interface Cleaner {
@@ -38,7 +39,13 @@ function isResolved(config: ResolvedConfig | ConfigInput): config is ResolvedCon
 export function createCleaner(config?: ResolvedConfig | ConfigInput): Cleaner {
   const resolved = config === undefined ? loadConfig() : isResolved(config) ? config : resolveConfig(config)
   const heuristics = resolveHeuristics(resolved.heuristics)
-  const rules = [...compileRules(resolved.rules), {rule: createHeuristicRule(heuristics), applies: () => true}]
+  const compiled = compileRules(resolved.rules)
+  const lineRules = compiled.filter(({rule}) => rule.kind === 'line').map(({rule}) => rule)
+  const rules = [
+    ...compiled,
+    {rule: createSentenceRule(() => lineRules), applies: () => true},
+    {rule: createHeuristicRule(heuristics), applies: () => true}
+  ]
   const title: TitleMode = resolved.settings.title
   const processor = unified().use(decruftParse, {lang: resolved.settings.lang}).use(decruftRules, {rules, title, lang: resolved.settings.lang}).use(decruftStringify)
 

@@ -23,7 +23,7 @@ export type Category = (typeof CATEGORIES)[number]
 export const RULE_KINDS = ['line', 'section', 'tail', 'inline', 'duplicate', 'credit'] as const
 
 /** The kinds the engine runs: the config's, and the block classifier's. */
-export type RuleKindName = (typeof RULE_KINDS)[number] | 'heuristic'
+export type RuleKindName = (typeof RULE_KINDS)[number] | 'heuristic' | 'sentences'
 
 /** How the first line is treated. */
 export type TitleMode = 'auto' | 'first-line' | 'none'

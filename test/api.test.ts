@@ -35,10 +35,10 @@ describe('clean', () => {
 describe('createCleaner', () => {
   it('compiles the rules once and reuses them', () => {
     const cleaner = createCleaner({extends: ['core', 'de']})
-    // The config's rules, then the block classifier.
-    expect(cleaner.rules.length).toBe(cleaner.config.rules.length + 1)
-    expect(cleaner.rules.at(-1)?.rule.kind).toBe('heuristic')
-    expect(cleaner.rules.slice(0, -1).every(({rule}) => rule.id.startsWith('core/') || rule.id.startsWith('de/'))).toBe(true)
+    // The config's rules, then the engine's own: sentence edges of long lines, and the block classifier.
+    expect(cleaner.rules.length).toBe(cleaner.config.rules.length + 2)
+    expect(cleaner.rules.slice(-2).map(({rule}) => rule.kind)).toEqual(['sentences', 'heuristic'])
+    expect(cleaner.rules.slice(0, -2).every(({rule}) => rule.id.startsWith('core/') || rule.id.startsWith('de/'))).toBe(true)
     expect(cleaner.clean(seed).removed.map((removal) => removal.rule)).toEqual(['de/promo-footer', 'core/source-marker'])
     expect(cleaner.clean('Anzeige\n\nText.\n').text).toBe('Text.\n')
   })

@@ -218,3 +218,27 @@ describe('layout', () => {
     expect(cleaner.clean('Advertisement\n\n- Advertisement -\n').text).toBe('')
   })
 })
+
+describe('sentences at the edges of a long line', () => {
+  const cleaner = createCleaner({extends: ['en'], heuristics: {preset: 'off'}})
+  const body =
+    'The council met on Monday evening to discuss the budget for the coming year. The debate went on for hours and ended late at night. Members argued about the new library and the bus lanes in the old town.'
+
+  it('removes leftover sentences matched by line rules as spans, with the whitespace between', () => {
+    const text = `Advertisement. ${body} ${body} Share this article. Subscribe now.\n`
+    const result = cleaner.clean(text, {title: 'none'})
+    expect(result.removed.map((removal) => [removal.rule, removal.text])).toEqual([
+      ['en/ad-label', 'Advertisement. '],
+      ['en/share', ' Share this article.'],
+      ['en/subscribe', ' Subscribe now.']
+    ])
+    expect(result.text).toBe(`${body} ${body}\n`)
+    expect(result.removed[1].reason).toBe('share prompt (phrase “Share this article”; last sentence of a long line)')
+  })
+
+  it('stops at the first sentence that is content, and leaves short lines to the line rules', () => {
+    const text = `${body} Share this article. ${body}\n`
+    expect(cleaner.clean(text, {title: 'none'}).removed).toEqual([])
+    expect(cleaner.clean('Share this article. Subscribe now.\n', {title: 'none'}).text).toBe('Share this article. Subscribe now.\n')
+  })
+})

@@ -52,6 +52,8 @@ export class DocumentContext {
   titleProtected = false
   readonly claims: Array<Claim | undefined>
   readonly spans: Span[] = []
+  /** The rules that apply to this document (set by the engine). */
+  activeRules: Set<CompiledRule> | undefined
   /** Lines where a section or tail starts: a section never runs past one. */
   readonly boundaries = new Set<number>()
   private readonly paragraphs: Array<Paragraph | undefined>

@@ -112,6 +112,7 @@ export function runRules(file: VFile, options: RulesOptions): Outcome {
       url: documentOptions.url
     })
     const rules = activeRules(options.rules, {language, path: documentOptions.path, url: documentOptions.url})
+    document.activeRules = new Set(rules)
     runPass(document, rules, mode)
     const added = mergePass(outcome, document)
     file.data.language = language

@@ -11,6 +11,7 @@ import {lineKind} from './line.js'
 import {sectionKind} from './section.js'
 import {tailKind} from './tail.js'
 import {heuristicKind} from './heuristic.js'
+import {sentencesKind} from './sentences.js'
 
 export const ruleKinds: Record<RuleKindName, RuleKind> = {
   line: lineKind,
@@ -19,5 +20,6 @@ export const ruleKinds: Record<RuleKindName, RuleKind> = {
   duplicate: duplicateKind,
   credit: creditKind,
   inline: inlineKind,
-  heuristic: heuristicKind
+  heuristic: heuristicKind,
+  sentences: sentencesKind
 }
