@@ -142,3 +142,45 @@ describe('properties', () => {
     )
   })
 })
+
+describe('properties of whole pages', () => {
+  const sections = ['World', 'Politics', 'Business', 'Technology', 'Science', 'Health', 'Sports', 'Opinion', 'Video', 'Travel', 'Culture', 'Weather', 'Local', 'Education', 'Climate']
+  const footer = ['About us', 'Careers', 'Advertise with us', 'Privacy policy', 'Terms of use', '© 2024 Example News']
+  const sentences = [
+    'The city council approved next year’s budget late on Tuesday after a session that lasted more than nine hours',
+    'the budget raises spending on public transport by twelve percent and sets aside money for two new libraries',
+    'bus fares will stay at their current level for another year and the city will hire forty more drivers',
+    'the head of the finance committee said the council would review the plan again in the autumn',
+    'the mayor warned that the cuts to road repairs could cost the city more in the long run',
+    'residents who spoke at the hearings had asked for more buses at night and safer cycle lanes'
+  ]
+  const teasers = ['Storm damage bill tops estimates', 'Officials said the repairs would take until the end of the year.', 'School board delays vote on new calendar', '32M ago', 'Mayor names new transport chief']
+  // Distinct paragraphs of two to four sentences, a subheading now and then.
+  const paragraph = fc
+    .tuple(fc.shuffledSubarray(sentences, {minLength: 2, maxLength: 4}), fc.nat(999))
+    .map(([parts, n]) => `${parts.join(', and ')} (report ${n}).`.replace(/^./, (c) => c.toUpperCase()))
+  const pageArbitrary = fc
+    .tuple(
+      fc.shuffledSubarray(sections, {minLength: 8}),
+      fc.array(fc.oneof({weight: 5, arbitrary: paragraph}, {weight: 1, arbitrary: fc.constant('What changes for residents')}), {minLength: 3, maxLength: 12}),
+      fc.shuffledSubarray([...teasers, ...footer], {minLength: 0}),
+      fc.boolean()
+    )
+    .map(([head, body, tail, blanks]) => [...head, ...body, ...tail].join(blanks ? '\n\n' : '\n') + '\n')
+
+  it('are cleaned idempotently and lose nothing', () => {
+    let pages = 0
+    fc.assert(
+      fc.property(pageArbitrary, (input) => {
+        const result = clean(input)
+        if (result.removed.some((removal) => removal.features?.page === true)) pages++
+        for (const removal of result.removed) expect(input.slice(removal.start, removal.end)).toBe(removal.text)
+        expect(splitLines(result.text).filter((line) => !isBlank(line))).toEqual(expectedKeptLines(input, result))
+        expect(clean(result.text).text).toBe(result.text)
+      }),
+      {numRuns: 200}
+    )
+    // The generator must exercise the classifier's page mode, or this test proves little.
+    expect(pages).toBeGreaterThan(50)
+  })
+})
