@@ -230,6 +230,28 @@ export function isPage(blocks: Block[], settings: HeuristicSettings): boolean {
   return weak / blocks.length >= settings.pageShare && lead >= settings.pageLead
 }
 
+/**
+ * A comment thread after an article reads like prose, but every comment carries a time stamp. When
+ * three or more date lines follow the body inside the region, the region ends before the first
+ * (and before a short line just above it: the commenter's name).
+ */
+export function cutComments(blocks: Block[], region: [number, number]): void {
+  let firstGood = -1
+  for (let index = region[0]; index <= region[1]; index++) {
+    if (blocks[index].final === 'good' && blocks[index].features.length >= 150) {
+      firstGood = index
+      break
+    }
+  }
+  if (firstGood === -1) return
+  const dates: number[] = []
+  for (let index = firstGood + 1; index <= region[1]; index++) if (blocks[index].features.shape === 'date') dates.push(index)
+  if (dates.length < 3) return
+  let end = dates[0] - 1
+  if (end > firstGood && blocks[end].initial === 'short' && blocks[end].features.words <= 3) end--
+  if (end >= firstGood) region[1] = end
+}
+
 /** Classify the document's free blocks and decide which go. */
 export function classifyDocument(document: DocumentContext, settings: HeuristicSettings): {blocks: Block[]; page: boolean; decisions: Decision[]; region?: [number, number]} {
   const blocks = buildBlocks(document, settings)
@@ -243,6 +265,7 @@ export function classifyDocument(document: DocumentContext, settings: HeuristicS
     const region = mainRegion(blocks, settings)
     if (process.env.DECRUFT_DEBUG_BLOCKS) process.stderr.write(`REGION ${region ? region.map((i) => document.lines[blocks[i].lines[0]].index + 1).join('-') : 'none'}\n`)
     if (!region) return {blocks, page, decisions}
+    cutComments(blocks, region)
     for (const [index, block] of blocks.entries()) {
       if (index < region[0] || index > region[1]) decisions.push({block, decision: 'outside-main'})
       else if (block.final === 'bad') decisions.push({block, decision: 'boilerplate'})
