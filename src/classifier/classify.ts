@@ -180,13 +180,9 @@ export function buildBlocks(document: DocumentContext, settings: HeuristicSettin
   })
 }
 
-/** The maximum-score contiguous run of blocks: [first, last] indexes, or undefined. */
-export function mainRegion(blocks: Block[], settings: HeuristicSettings): [number, number] | undefined {
-  let best = 0
-  let bestRange: [number, number] | undefined
-  let sum = 0
-  let start = 0
-  for (const [index, block] of blocks.entries()) {
+/** Each block's score towards the main content. */
+function regionScores(blocks: Block[], settings: HeuristicSettings): number[] {
+  return blocks.map((block) => {
     // Long paragraphs make an article; a teaser's short summary counts for little.
     const length = Math.min(block.features.length, 1500) - settings.goodOffset
     const score =
@@ -200,16 +196,54 @@ export function mainRegion(blocks: Block[], settings: HeuristicSettings): [numbe
         : block.initial === 'short' || block.initial === 'near-good'
           ? -settings.shortWeight
           : -settings.badWeight
+    return score
+  })
+}
+
+/** The maximum-score run of `scores[from..to]`, with its score, or undefined when none is positive. */
+function bestRun(scores: number[], from: number, to: number): {range: [number, number]; score: number} | undefined {
+  let best = 0
+  let bestRange: [number, number] | undefined
+  let sum = 0
+  let start = from
+  for (let index = from; index <= to; index++) {
     if (sum <= 0) {
-      sum = score
+      sum = scores[index]
       start = index
-    } else sum += score
+    } else sum += scores[index]
     if (sum > best) {
       best = sum
       bestRange = [start, index]
     }
   }
-  return bestRange
+  return bestRange ? {range: bestRange, score: best} : undefined
+}
+
+/** The maximum-score contiguous run of blocks: [first, last] indexes, or undefined. */
+export function mainRegion(blocks: Block[], settings: HeuristicSettings): [number, number] | undefined {
+  return bestRun(regionScores(blocks, settings), 0, blocks.length - 1)?.range
+}
+
+/**
+ * The main region, and further runs before or after it that score at least `partShare` of it: an
+ * article split in parts by a large embed or a teaser box.
+ */
+export function contentRegions(blocks: Block[], settings: HeuristicSettings): Array<[number, number]> {
+  const scores = regionScores(blocks, settings)
+  const main = bestRun(scores, 0, blocks.length - 1)
+  if (!main) return []
+  const regions: Array<[number, number]> = [main.range]
+  const search = (from: number, to: number) => {
+    if (from > to) return
+    const part = bestRun(scores, from, to)
+    if (!part || part.score < main.score * settings.partShare) return
+    regions.push(part.range)
+    search(from, part.range[0] - 1)
+    search(part.range[1] + 1, to)
+  }
+  search(0, main.range[0] - 1)
+  search(main.range[1] + 1, blocks.length - 1)
+  return regions.sort((a, b) => a[0] - b[0])
 }
 
 const isWeak = (block: Block) => block.initial === 'bad' || block.initial === 'short'
@@ -256,21 +290,19 @@ export function cutComments(blocks: Block[], region: [number, number]): void {
 export function classifyDocument(document: DocumentContext, settings: HeuristicSettings): {blocks: Block[]; page: boolean; decisions: Decision[]; region?: [number, number]} {
   const blocks = buildBlocks(document, settings)
   const page = isPage(blocks, settings)
-  if (process.env.DECRUFT_DEBUG_BLOCKS) for (const block of blocks) process.stderr.write(`B ${document.lines[block.lines[0]].index + 1} ${block.initial} ${block.why} | ${document.lines[block.lines[0]].text.slice(0, 70)}\n`)
-  if (process.env.DECRUFT_DEBUG_BLOCKS) process.stderr.write(`PAGE ${page}\n`)
   contextPass(blocks, page ? 'bad' : 'good', settings)
   const decisions: Decision[] = []
 
   if (page) {
-    const region = mainRegion(blocks, settings)
-    if (process.env.DECRUFT_DEBUG_BLOCKS) process.stderr.write(`REGION ${region ? region.map((i) => document.lines[blocks[i].lines[0]].index + 1).join('-') : 'none'}\n`)
-    if (!region) return {blocks, page, decisions}
-    cutComments(blocks, region)
+    const regions = contentRegions(blocks, settings)
+    if (regions.length === 0) return {blocks, page, decisions}
+    for (const region of regions) cutComments(blocks, region)
+    const inside = (index: number) => regions.some(([first, last]) => index >= first && index <= last)
     for (const [index, block] of blocks.entries()) {
-      if (index < region[0] || index > region[1]) decisions.push({block, decision: 'outside-main'})
+      if (!inside(index)) decisions.push({block, decision: 'outside-main'})
       else if (block.final === 'bad') decisions.push({block, decision: 'boilerplate'})
     }
-    return {blocks, page, decisions, region}
+    return {blocks, page, decisions, region: [regions[0][0], regions[regions.length - 1][1]]}
   }
 
   // Extractor output keeps lists, recipes and link lines that look like boilerplate: only blocks of

@@ -29,6 +29,8 @@ export interface HeuristicSettings {
   nearGoodFactor: number
   /** Characters a content block must have before it adds to the region score. */
   goodOffset: number
+  /** Further parts of the main content are kept when they score at least this share of the main part. */
+  partShare: number
   /** A run of at least this many near-good blocks… */
   runBlocks: number
   /** …of at least this many characters in all is an article's paragraphs, whatever its neighbours. */
@@ -52,6 +54,7 @@ export const PRESETS: Record<'precision' | 'balanced' | 'recall', HeuristicSetti
     badWeight: 30,
     nearGoodFactor: 0.6,
     goodOffset: 80,
+    partShare: 2,
     runBlocks: 4,
     runLength: 450,
     residueEdgesOnly: true
@@ -70,6 +73,7 @@ export const PRESETS: Record<'precision' | 'balanced' | 'recall', HeuristicSetti
     badWeight: 50,
     nearGoodFactor: 0.8,
     goodOffset: 80,
+    partShare: 0.35,
     runBlocks: 4,
     runLength: 450,
     residueEdgesOnly: true
@@ -88,6 +92,7 @@ export const PRESETS: Record<'precision' | 'balanced' | 'recall', HeuristicSetti
     badWeight: 25,
     nearGoodFactor: 0.7,
     goodOffset: 60,
+    partShare: 0.2,
     runBlocks: 3,
     runLength: 350,
     residueEdgesOnly: true
