@@ -54,6 +54,8 @@ export class DocumentContext {
   readonly spans: Span[] = []
   /** The rules that apply to this document (set by the engine). */
   activeRules: Set<CompiledRule> | undefined
+  /** Lines a credit rule matches: never a title. */
+  readonly creditLines = new Set<number>()
   /** Lines where a section or tail starts: a section never runs past one. */
   readonly boundaries = new Set<number>()
   private readonly paragraphs: Array<Paragraph | undefined>

@@ -66,8 +66,8 @@ function runPass(document: DocumentContext, rules: CompiledRule[], mode: TitleMo
   let titleSettled = false
   for (const rule of rules) {
     if (!titleSettled && ruleKinds[rule.kind].meta.phase > 1) {
-      // Line rules may take the first line ("- Advertisement -"); then there is no title.
-      if (document.title !== undefined && document.isClaimed(document.title)) document.title = undefined
+      // Line rules may take the first line ("- Advertisement -"), or it is a photo credit; then there is no title.
+      if (document.title !== undefined && (document.isClaimed(document.title) || document.creditLines.has(document.title))) document.title = undefined
       document.titleProtected = document.title !== undefined
       titleSettled = true
     }

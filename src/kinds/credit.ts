@@ -27,6 +27,11 @@ export const creditKind: RuleKind = {
   create(rule) {
     const caption = rule.definition.caption ?? true
     return {
+      detect(document) {
+        // A photo credit on the first line is not a title; the engine reads this before it settles the title.
+        const first = document.nextNonBlank(-1)
+        if (first !== -1 && matchLine(rule, document, first)) document.creditLines.add(first)
+      },
       apply(document) {
         for (let index = 0; index < document.length; index++) {
           if (!document.isFree(index) || index === document.title) continue
