@@ -59,6 +59,29 @@ describe('a whole page', () => {
   })
 })
 
+describe('comment threads', () => {
+  it('end the main content where time-stamped comments begin', () => {
+    const comments = [
+      'Anna_K',
+      '2 days ago at 07:47 am',
+      'I think the council made the right call on the buses, but the road repairs will come back to haunt them next winter when the potholes return.',
+      'Rating: 25 Votes',
+      'ben1987',
+      '2 days ago at 07:50 am',
+      'Forty more drivers sounds good on paper, but where will they find them when every city in the region is short of drivers already this year?',
+      'Rating: 3 Votes',
+      'CityWatcher',
+      '1 day ago at 10:12 pm',
+      'The libraries are the best part of this budget and I hope the council keeps its promise to open both of them before the end of next year.'
+    ]
+    const text = [...menu, ...article, ...comments, ...footer].join('\n') + '\n'
+    const result = createCleaner({extends: ['recommended']}).clean(text, {title: 'none'})
+    expect(result.text).toBe(article.slice(1).join('\n') + '\n')
+    const thread = result.removed.find((removal) => removal.text.startsWith('I think the council'))!
+    expect(thread.rule).toBe('heuristic/outside-main')
+  })
+})
+
 describe('extractor output', () => {
   const cleaner = createCleaner({extends: ['recommended']})
 
