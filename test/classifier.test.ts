@@ -61,19 +61,14 @@ describe('a whole page', () => {
 
 describe('comment threads', () => {
   it('end the main content where time-stamped comments begin', () => {
-    const comments = [
-      'Anna_K',
-      '2 days ago at 07:47 am',
-      'I think the council made the right call on the buses, but the road repairs will come back to haunt them next winter when the potholes return.',
-      'Rating: 25 Votes',
-      'ben1987',
-      '2 days ago at 07:50 am',
-      'Forty more drivers sounds good on paper, but where will they find them when every city in the region is short of drivers already this year?',
-      'Rating: 3 Votes',
-      'CityWatcher',
-      '1 day ago at 10:12 pm',
-      'The libraries are the best part of this budget and I hope the council keeps its promise to open both of them before the end of next year.'
+    // Comments read like prose: long enough that only their time stamps tell them from the article.
+    const said = [
+      'I think the council made the right call on the buses, but the road repairs will come back to haunt them next winter when the potholes return and the repair bill is twice as high as what they saved this year.',
+      'Forty more drivers sounds good on paper, but where will they find them when every city in the region is short of drivers already, and the pay the council offers is lower than what the private companies pay for the same work?',
+      'The libraries are the best part of this budget and I hope the council keeps its promise to open both of them before the end of next year, because the old one in the centre has been closed for repairs for far too long now.',
+      'My street has not seen a repair crew in four years, and now the council tells us the money is going elsewhere again, which is exactly what they said last time before the election and the time before that as well.'
     ]
+    const comments = said.flatMap((comment, index) => [`reader${index + 1}`, `${index + 1} days ago at 0${index + 1}:47 am`, comment])
     const text = [...menu, ...article, ...comments, ...footer].join('\n') + '\n'
     const result = createCleaner({extends: ['recommended']}).clean(text, {title: 'none'})
     expect(result.text).toBe(article.slice(1).join('\n') + '\n')
