@@ -25,6 +25,8 @@ export interface LearnDocument {
   /** The site: a host name (from a URL), or a folder (for files). */
   site: string
   siteKind: 'domain' | 'path'
+  /** How the site is named in ids and comments (default: `site`). */
+  label?: string
   /** Where the document came from, for the examples. */
   name: string
   text: string
@@ -32,6 +34,7 @@ export interface LearnDocument {
 
 export interface LearnedRule {
   site: string
+  label: string
   siteKind: 'domain' | 'path'
   kind: 'line' | 'section'
   phrase: string
@@ -52,6 +55,7 @@ interface LineStats {
 
 interface SiteStats {
   site: string
+  label: string
   siteKind: 'domain' | 'path'
   documents: number
   lines: Map<string, LineStats>
@@ -74,7 +78,7 @@ export class Learner {
 
   add(document: LearnDocument): void {
     const key = `${document.siteKind}:${document.site}`
-    const site = this.sites.get(key) ?? {site: document.site, siteKind: document.siteKind, documents: 0, lines: new Map()}
+    const site = this.sites.get(key) ?? {site: document.site, label: document.label ?? document.site, siteKind: document.siteKind, documents: 0, lines: new Map()}
     this.sites.set(key, site)
     site.documents++
     const lines = splitLines(document.text).lines.filter((line) => !line.blank)
@@ -104,7 +108,7 @@ export class Learner {
     const out: LearnedRule[] = []
     for (const stats of [...this.sites.values()].sort((a, b) => (a.site < b.site ? -1 : 1))) {
       if (stats.documents < this.options.minDocs) continue
-      const {site, siteKind} = stats
+      const {site, siteKind, label} = stats
       const learned: LearnedRule[] = []
       for (const line of stats.lines.values()) {
         const documents = line.documents.size
@@ -116,6 +120,7 @@ export class Learner {
         const section = words <= 6 && line.followers.size >= Math.max(3, line.occurrences * 0.6)
         learned.push({
           site,
+          label,
           siteKind,
           kind: section ? 'section' : 'line',
           phrase: line.phrase,

@@ -21,7 +21,7 @@ function slug(value: string): string {
 function ids(rules: LearnedRule[]): string[] {
   const used = new Map<string, number>()
   return rules.map((rule) => {
-    const base = `learned/${slug(rule.site)}/${slug(rule.phrase)}`
+    const base = `learned/${slug(rule.label)}/${slug(rule.phrase)}`
     const count = (used.get(base) ?? 0) + 1
     used.set(base, count)
     return count === 1 ? base : `${base}-${count}`
@@ -29,7 +29,7 @@ function ids(rules: LearnedRule[]): string[] {
 }
 
 function when(rule: LearnedRule): {domain?: string[]; path?: string[]} {
-  return rule.siteKind === 'domain' ? {domain: [rule.site]} : {path: [rule.site === '.' ? '*' : `${rule.site}/**`]}
+  return rule.siteKind === 'domain' ? {domain: [rule.site]} : {path: [rule.site === '.' ? '**' : `${rule.site}/**`]}
 }
 
 /** The learned rules as a config object (for `clean --learn`). */
@@ -57,7 +57,7 @@ export function learnedPackYaml(rules: LearnedRule[], header: string): string {
   for (const [index, rule] of rules.entries()) {
     const scope = when(rule)
     lines.push(
-      `  # ${rule.documents} of ${rule.siteDocuments} documents of ${rule.site}; e.g. ${rule.examples.join(', ')}`,
+      `  # ${rule.documents} of ${rule.siteDocuments} documents of ${rule.label}; e.g. ${rule.examples.join(', ')}`,
       `  - id: ${names[index]}`,
       `    kind: ${rule.kind}`,
       `    category: ${rule.category}`,

@@ -29,7 +29,10 @@ export async function learnFromFiles(learner: Learner, files: FileInput[]): Prom
   for (const file of files) {
     try {
       const text = decodeUtf8(await readFile(file.absolute))
-      learner.add({site: siteOfPath(file.relative), siteKind: 'path', name: file.display, text})
+      const site = siteOfPath(file.relative)
+      // Files straight in an input folder belong to the site the folder is.
+      const label = site === '.' ? path.basename(path.resolve(file.input)) || 'files' : site
+      learner.add({site, siteKind: 'path', label, name: file.display, text})
       count++
     } catch {
       // Reported when the file is cleaned.
