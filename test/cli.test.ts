@@ -176,11 +176,36 @@ describe('decruft clean --jsonl', () => {
   })
 })
 
+describe('decruft eval', () => {
+  it('scores the seeds against their expected output, with attribution', () => {
+    const result = run(['eval', '--gold', seeds])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/decruft\s+1\.000\s+1\.000\s+1\.000/)
+    expect(result.stdout).toContain('ro/read-also')
+  })
+
+  it('scores JSON Lines records with snippets and writes JSON results', () => {
+    const directory = temporary()
+    const body = 'The council met on Monday to discuss the budget for the coming year and the new library in the old town.'
+    writeFileSync(path.join(directory, 'r.jsonl'), JSON.stringify({id: 'x', page: `${body}\n\nShare this article\n`, with: [body], without: ['Share this article']}) + '\n')
+    const result = run(['eval', '--jsonl', 'r.jsonl', '--text-field', 'page', '--json', 'out.json'], {cwd: directory})
+    expect(result.code).toBe(0)
+    const report = JSON.parse(readFileSync(path.join(directory, 'out.json'), 'utf8'))
+    expect(report.snippets.raw.fp).toBe(1)
+    expect(report.snippets.cleaned).toMatchObject({tp: 1, fp: 0, fn: 0, tn: 1})
+  })
+
+  it('needs exactly one source of records', () => {
+    expect(run(['eval']).code).toBe(2)
+    expect(run(['eval', '--gold', seeds, '--jsonl', 'x.jsonl']).code).toBe(2)
+  })
+})
+
 describe('usage and config errors', () => {
   it('prints help for every command', () => {
     const top = run(['--help'])
     expect(top.code).toBe(0)
-    expect(top.stdout).toContain('clean')
+    for (const command of ['clean', 'eval', 'learn']) expect(top.stdout).toContain(command)
     const clean = run(['clean', '--help'])
     for (const option of ['--out', '--in-place', '--report', '--jsonl', '--text-field', '--include', '--exclude', '--config', '--title', '--lang', '--concurrency']) {
       expect(clean.stdout).toContain(option)
