@@ -21,7 +21,7 @@ import {UsageError} from './usage-error.js'
 import {learnFromInputs} from './learn-command.js'
 import {withLearnedRules} from '../learn/merge.js'
 import {learnedPackYaml} from '../learn/pack.js'
-import {LEARN_DEFAULTS} from '../learn/learn.js'
+import {addLearnThresholds, collect} from './options.js'
 import {version} from './version.js'
 
 export interface CleanCommandOptions {
@@ -187,12 +187,8 @@ async function cleanJsonl(inputs: string[], {options, io, cleaner, report, docum
   }
 }
 
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value]
-}
-
 export function cleanCommand(io: CommandIo, setExitCode: (code: number) => void): Command {
-  return new Command('clean')
+  const command = new Command('clean')
     .description('Strip boilerplate from text files, directories, standard input or JSON Lines, and report what was removed.')
     .argument('[inputs...]', 'files, directories (searched recursively), or - for standard input (the default when input is piped)')
     .option('-o, --out <path>', 'output directory (mirrors input paths); with --jsonl or standard input, the output file')
@@ -209,8 +205,7 @@ export function cleanCommand(io: CommandIo, setExitCode: (code: number) => void)
     .option('-q, --quiet', 'do not print the summary')
     .option('--learn', "first learn each site's repeated boilerplate from the inputs (as `decruft learn`), then clean with those rules too")
     .option('--learn-out <file>', 'with --learn: also write the learned pack to this file')
-    .option('--min-docs <n>', 'with --learn: fewest documents of a site a learned line stands in', (value) => Number(value), LEARN_DEFAULTS.minDocs)
-    .option('--min-share <share>', "with --learn: smallest share of the site's documents (0–1)", (value) => Number(value), LEARN_DEFAULTS.minShare)
+  return addLearnThresholds(command, 'with --learn: ')
     .addHelpText(
       'after',
       `

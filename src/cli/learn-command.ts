@@ -14,6 +14,7 @@ import {learnedPackYaml} from '../learn/pack.js'
 import {learnFromFiles, recordDocument} from '../learn/sources.js'
 import type {CommandIo} from './clean-command.js'
 import {UsageError} from './usage-error.js'
+import {addLearnThresholds, collect} from './options.js'
 
 export interface LearnCommandOptions {
   out?: string
@@ -70,12 +71,8 @@ export async function runLearn(inputs: string[], options: LearnCommandOptions, i
   return 0
 }
 
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value]
-}
-
 export function learnCommand(io: CommandIo, setExitCode: (code: number) => void): Command {
-  return new Command('learn')
+  const command = new Command('learn')
     .description("Learn a site's boilerplate: lines and section headers that repeat across many of its documents, written as a rule pack to review.")
     .argument('[inputs...]', 'files, directories (each folder is a site), or JSON Lines with --jsonl (each URL host is a site); - for standard input')
     .option('-o, --out <file>', 'write the pack here (default: standard output)')
@@ -83,8 +80,7 @@ export function learnCommand(io: CommandIo, setExitCode: (code: number) => void)
     .option('--text-field <path>', 'with --jsonl: the dotted path of the text field', 'text')
     .option('--include <glob>', 'in directories, read files matching this glob (repeatable)', collect)
     .option('--exclude <glob>', 'in directories, skip files matching this glob (repeatable)', collect)
-    .option('--min-docs <n>', 'a line must stand in at least this many documents of its site', (value) => Number(value), LEARN_DEFAULTS.minDocs)
-    .option('--min-share <share>', 'and in at least this share of its site\'s documents (0–1)', (value) => Number(value), LEARN_DEFAULTS.minShare)
+  return addLearnThresholds(command)
     .addHelpText(
       'after',
       `

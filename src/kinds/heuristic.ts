@@ -6,8 +6,8 @@
 
 import type {Block, Decision} from '../classifier/classify.js'
 import {classifyDocument} from '../classifier/classify.js'
-import type {HeuristicSettings} from '../classifier/presets.js'
-import type {CompiledRule, RuleKind} from '../engine/rule.js'
+import {resolveHeuristics, type HeuristicSettings} from '../classifier/presets.js'
+import type {CompiledRule, RuleKind, RuleRunner} from '../engine/rule.js'
 import type {Category} from '../types.js'
 
 const DECISIONS: Record<Decision['decision'], string> = {
@@ -63,6 +63,7 @@ function decisionRule(base: CompiledRule, decision: Decision['decision'], catego
   return rule
 }
 
+/** The classifier's rule for a config's settings. */
 export function createHeuristicRule(settings: HeuristicSettings): CompiledRule {
   const rule: CompiledRule = {
     id: 'heuristic',
@@ -74,9 +75,27 @@ export function createHeuristicRule(settings: HeuristicSettings): CompiledRule {
     matcher: undefined,
     runner: {apply() {}}
   }
-  rule.runner = heuristicKind.create(rule)
-  ;(rule as CompiledRule & {settings: HeuristicSettings}).settings = settings
+  rule.runner = heuristicRunner(rule, settings)
   return rule
+}
+
+function heuristicRunner(rule: CompiledRule, settings: HeuristicSettings): RuleRunner {
+  const cache = new Map<string, CompiledRule>()
+  return {
+    apply(document) {
+      if (!settings.enabled) return
+      const {decisions, page, region, blocks} = classifyDocument(document, settings)
+      const regionText =
+        region && blocks[region[0]] && blocks[region[1]]
+          ? ` (main content: lines ${document.lines[blocks[region[0]].lines[0]].index + 1}–${document.lines[blocks[region[1]].lines.at(-1)!].index + 1})`
+          : ''
+      for (const {block, decision} of decisions) {
+        const target = decisionRule(rule, decision, categoryOf(block), cache)
+        const reason = `${DECISIONS[decision]}${decision === 'outside-main' ? regionText : ''}: ${block.why}`
+        document.claim(block.lines[0], block.lines[block.lines.length - 1], target, reason, featuresOf(block, page))
+      }
+    }
+  }
 }
 
 export const heuristicKind: RuleKind = {
@@ -88,22 +107,6 @@ export const heuristicKind: RuleKind = {
     needsMatcher: false
   },
   create(rule) {
-    const cache = new Map<string, CompiledRule>()
-    return {
-      apply(document) {
-        const settings = (rule as CompiledRule & {settings?: HeuristicSettings}).settings
-        if (!settings || !settings.enabled) return
-        const {decisions, page, region, blocks} = classifyDocument(document, settings)
-        const regionText =
-          region && blocks[region[0]] && blocks[region[1]]
-            ? ` (main content: lines ${document.lines[blocks[region[0]].lines[0]].index + 1}–${document.lines[blocks[region[1]].lines.at(-1)!].index + 1})`
-            : ''
-        for (const {block, decision} of decisions) {
-          const target = decisionRule(rule, decision, categoryOf(block), cache)
-          const reason = `${DECISIONS[decision]}${decision === 'outside-main' ? regionText : ''}: ${block.why}`
-          document.claim(block.lines[0], block.lines[block.lines.length - 1], target, reason, featuresOf(block, page))
-        }
-      }
-    }
+    return heuristicRunner(rule, resolveHeuristics(undefined))
   }
 }
