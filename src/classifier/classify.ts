@@ -219,11 +219,6 @@ function bestRun(scores: number[], from: number, to: number): {range: [number, n
   return bestRange ? {range: bestRange, score: best} : undefined
 }
 
-/** The maximum-score contiguous run of blocks: [first, last] indexes, or undefined. */
-export function mainRegion(blocks: Block[], settings: HeuristicSettings): [number, number] | undefined {
-  return bestRun(regionScores(blocks, settings), 0, blocks.length - 1)?.range
-}
-
 /**
  * The main region, and further runs before or after it that score at least `partShare` of it: an
  * article split in parts by a large embed or a teaser box.
