@@ -183,6 +183,9 @@ export function buildBlocks(document: DocumentContext, settings: HeuristicSettin
 /** Each block's score towards the main content. */
 function regionScores(blocks: Block[], settings: HeuristicSettings): number[] {
   return blocks.map((block) => {
+    // On a page, a block printed more than once (a ticker, a teaser box shown twice) is a widget,
+    // however long: an article's paragraphs do not repeat.
+    if (block.features.repeats >= 2) return -settings.badWeight
     // Long paragraphs make an article; a teaser's short summary counts for little.
     const length = Math.min(block.features.length, 1500) - settings.goodOffset
     const score =
