@@ -59,6 +59,21 @@ describe('a whole page', () => {
   })
 })
 
+describe('widgets printed twice', () => {
+  it('are not main content, however long their lines', () => {
+    // A news ticker: each item a headline run into the start of its story, shown above the article and again below.
+    const ticker = [
+      'Storm damage bill tops estimates NEW YORK: Officials said on Monday that the repairs to the coastal roads and the two bridges would take until the end of the year and cost far more than the council had planned for',
+      'School board delays vote on new calendar BOSTON: Parents had asked the board for more time to comment on the plan, which would move the start of the school year forward by two weeks from next autumn on',
+      'Mayor names new transport chief CHICAGO: The appointment of the former head of the regional rail company was announced on Friday, ending a search that had gone on for more than eight months this year',
+      'River levels fall after a week of flooding DENVER: Residents of the low-lying districts were allowed back into their homes on Sunday as the water receded, though several roads remain closed for repairs'
+    ]
+    const text = [...menu, ...ticker, ...article.slice(1), ...footer.slice(0, 3), ...ticker, ...footer.slice(3)].join('\n') + '\n'
+    const result = createCleaner({extends: ['recommended']}).clean(text, {title: 'none'})
+    expect(result.text).toBe(article.slice(1).join('\n') + '\n')
+  })
+})
+
 describe('comment threads', () => {
   it('end the main content where time-stamped comments begin', () => {
     // Comments read like prose: long enough that only their time stamps tell them from the article.
