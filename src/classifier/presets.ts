@@ -74,7 +74,7 @@ export const PRESETS: Record<'precision' | 'balanced' | 'recall', HeuristicSetti
     nearGoodFactor: 0.8,
     goodOffset: 80,
     partShare: 0.35,
-    runBlocks: 3,
+    runBlocks: 4,
     runLength: 450,
     residueEdgesOnly: true
   },
