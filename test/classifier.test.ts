@@ -152,6 +152,9 @@ describe('presets', () => {
     expect(resolveHeuristics(undefined)).toEqual(PRESETS.balanced)
     expect(resolveHeuristics({preset: 'recall', lengthLow: 50})).toEqual({...PRESETS.recall, lengthLow: 50})
     expect(resolveHeuristics({preset: 'off'}).enabled).toBe(false)
-    expect(PRESETS.precision.badWeight).toBeLessThan(PRESETS.balanced.badWeight)
+    // precision removes more (boilerplate costs more), recall keeps more.
+    expect(PRESETS.precision.badWeight).toBeGreaterThan(PRESETS.balanced.badWeight)
+    expect(PRESETS.recall.badWeight).toBeLessThan(PRESETS.balanced.badWeight)
+    expect(PRESETS.recall.partShare).toBeLessThan(PRESETS.balanced.partShare)
   })
 })

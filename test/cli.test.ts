@@ -195,6 +195,20 @@ describe('decruft eval', () => {
     expect(report.snippets.cleaned).toMatchObject({tp: 1, fp: 0, fn: 0, tn: 1})
   })
 
+  it('clean and eval take the classifier preset from --preset', () => {
+    const directory = temporary()
+    const page = ['Home', 'World', 'Politics', 'Business', 'Science', 'Health', 'Sports', 'Video', 'Travel', 'Opinion', 'Weather', 'Local', 'Culture', 'Climate', 'Education']
+      .concat(Array.from({length: 6}, (_, index) => `The council met on Monday to discuss item ${index} of the budget for the coming year, and the debate about the libraries and the bus lanes went on for hours.`))
+      .concat(['About us', 'Careers', 'Privacy policy', 'Terms of use'])
+      .join('\n')
+    writeFileSync(path.join(directory, 'page.txt'), page + '\n')
+    const on = run(['clean', 'page.txt', '-q'], {cwd: directory})
+    const off = run(['clean', 'page.txt', '-q', '--preset', 'off'], {cwd: directory})
+    expect(on.stdout).not.toContain('Politics')
+    expect(off.stdout).toContain('Politics')
+    expect(run(['clean', 'page.txt', '--preset', 'greedy'], {cwd: directory}).code).toBe(2)
+  })
+
   it('needs exactly one source of records', () => {
     expect(run(['eval']).code).toBe(2)
     expect(run(['eval', '--gold', seeds, '--jsonl', 'x.jsonl']).code).toBe(2)

@@ -40,23 +40,25 @@ export interface HeuristicSettings {
 }
 
 export const PRESETS: Record<'precision' | 'balanced' | 'recall', HeuristicSettings> = {
+  // Removes more: tighter main content (boilerplate costs more, a paragraph must be longer to count),
+  // only its main part, pages recognised sooner.
   precision: {
     enabled: true,
     lengthLow: 70,
     lengthHigh: 200,
-    stopwordsLow: 0.2,
-    stopwordsHigh: 0.3,
-    pageShare: 0.6,
-    pageMinBlocks: 25,
-    pageLead: 4,
-    shortWeight: 15,
-    shortGoodWeight: 10,
-    badWeight: 30,
-    nearGoodFactor: 0.6,
-    goodOffset: 80,
+    stopwordsLow: 0.25,
+    stopwordsHigh: 0.32,
+    pageShare: 0.45,
+    pageMinBlocks: 20,
+    pageLead: 3,
+    shortWeight: 35,
+    shortGoodWeight: 60,
+    badWeight: 100,
+    nearGoodFactor: 0.8,
+    goodOffset: 100,
     partShare: 2,
     runBlocks: 4,
-    runLength: 450,
+    runLength: 600,
     residueEdgesOnly: true
   },
   balanced: {
@@ -78,19 +80,21 @@ export const PRESETS: Record<'precision' | 'balanced' | 'recall', HeuristicSetti
     runLength: 450,
     residueEdgesOnly: true
   },
+  // Keeps more: boilerplate costs less, shorter paragraphs count, further parts of the main content
+  // are kept sooner, pages recognised later.
   recall: {
     enabled: true,
     lengthLow: 60,
     lengthHigh: 160,
-    stopwordsLow: 0.18,
-    stopwordsHigh: 0.26,
-    pageShare: 0.6,
+    stopwordsLow: 0.2,
+    stopwordsHigh: 0.28,
+    pageShare: 0.55,
     pageMinBlocks: 25,
-    pageLead: 4,
-    shortWeight: 10,
-    shortGoodWeight: 5,
-    badWeight: 25,
-    nearGoodFactor: 0.7,
+    pageLead: 5,
+    shortWeight: 15,
+    shortGoodWeight: 10,
+    badWeight: 35,
+    nearGoodFactor: 0.8,
     goodOffset: 60,
     partShare: 0.2,
     runBlocks: 3,

@@ -21,7 +21,7 @@ import {UsageError} from './usage-error.js'
 import {learnFromInputs} from './learn-command.js'
 import {withLearnedRules} from '../learn/merge.js'
 import {learnedPackYaml} from '../learn/pack.js'
-import {addLearnThresholds, collect} from './options.js'
+import {addLearnThresholds, collect, presetOption, withPreset} from './options.js'
 import {version} from './version.js'
 
 export interface CleanCommandOptions {
@@ -39,6 +39,7 @@ export interface CleanCommandOptions {
   quiet?: boolean
   learn?: boolean
   learnOut?: string
+  preset?: string
   minDocs: number
   minShare: number
 }
@@ -51,8 +52,8 @@ export interface CommandIo {
 }
 
 /** Load the config and compile it, with the command line's overrides. */
-export function cleanerFor(options: {config?: string}, io: CommandIo): Cleaner {
-  return createCleaner(loadConfig({config: options.config, cwd: io.cwd}))
+export function cleanerFor(options: {config?: string; preset?: string}, io: CommandIo): Cleaner {
+  return createCleaner(withPreset(loadConfig({config: options.config, cwd: io.cwd}), options.preset))
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
@@ -73,7 +74,7 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
   if (inputs.filter((input) => input === '-').length > 1) throw new UsageError('`-` (standard input) can be given once')
   if (!Number.isInteger(options.concurrency) || options.concurrency < 1) throw new UsageError('--concurrency must be a whole number ≥ 1')
 
-  let config = loadConfig({config: options.config, cwd: io.cwd})
+  let config = withPreset(loadConfig({config: options.config, cwd: io.cwd}), options.preset)
   if (options.learn) {
     if (inputs.includes('-')) throw new UsageError('--learn reads the inputs twice: give files, not standard input')
     const {learner, documents} = await learnFromInputs(inputs, options, io, {minDocs: options.minDocs, minShare: options.minShare})
@@ -201,6 +202,7 @@ export function cleanCommand(io: CommandIo, setExitCode: (code: number) => void)
     .option('-c, --config <file>', 'config file (default: the nearest decruft.config.yaml, else the recommended pack)')
     .addOption(new Option('--title <mode>', 'how the first line is treated').choices(['auto', 'first-line', 'none']))
     .option('--lang <code>', 'assume this language (ISO 639-1 or 639-3) instead of detecting it; auto detects')
+    .addOption(presetOption())
     .option('--concurrency <n>', 'files processed at once', (value) => Number(value), 8)
     .option('-q, --quiet', 'do not print the summary')
     .option('--learn', "first learn each site's repeated boilerplate from the inputs (as `decruft learn`), then clean with those rules too")

@@ -12,6 +12,7 @@ import {goldDirectoryRecords, jsonlRecords} from '../eval/records.js'
 import {writeAtomic} from '../io/write.js'
 import {cleanerFor, type CommandIo} from './clean-command.js'
 import {UsageError} from './usage-error.js'
+import {presetOption} from './options.js'
 
 interface EvalCommandOptions {
   gold?: string
@@ -25,6 +26,7 @@ interface EvalCommandOptions {
   config?: string
   rules: number
   json?: string
+  preset?: string
 }
 
 export async function runEval(options: EvalCommandOptions, io: CommandIo): Promise<number> {
@@ -74,6 +76,7 @@ export function evalCommand(io: CommandIo, setExitCode: (code: number) => void):
     .option('--benchdata <dir>', 'score every input kind of scrapinghub.dev.jsonl and trafilatura.dev.jsonl in this folder, as one table')
     .option('--keep-title', 'with --jsonl: score the title line too (by default a detected title is dropped: benchmark gold has no headline)')
     .option('-c, --config <file>', 'config file (default: the nearest decruft.config.yaml, else the recommended pack)')
+    .addOption(presetOption())
     .option('--rules <n>', 'how many rules to list', (value) => Number(value), 15)
     .option('--json <file>', 'also write the full results as JSON')
     .addHelpText(
