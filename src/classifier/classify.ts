@@ -298,7 +298,8 @@ export function classifyDocument(document: DocumentContext, settings: HeuristicS
     const inside = (index: number) => regions.some(([first, last]) => index >= first && index <= last)
     for (const [index, block] of blocks.entries()) {
       if (!inside(index)) decisions.push({block, decision: 'outside-main'})
-      else if (block.final === 'bad') decisions.push({block, decision: 'boilerplate'})
+      // Inside the main content only sure shapes go: attribution showed the rest there is mostly content.
+      else if (block.final === 'bad' && block.confident) decisions.push({block, decision: 'boilerplate'})
     }
     return {blocks, page, decisions, region: [regions[0][0], regions[regions.length - 1][1]]}
   }
