@@ -2,9 +2,10 @@
  * The block classifier: every free block (a line, or a hard-wrapped paragraph) gets a class from its
  * own features (good, near-good, short, bad), then short and near-good blocks take their class from
  * their neighbours, in the spirit of jusText's context pass. In a whole page, the main content is
- * the contiguous run of blocks with the best score (good blocks count their length, short and bad
- * blocks count against), and everything outside it goes; in extractor output only boilerplate at the
- * edges goes.
+ * the contiguous run of blocks with the best score (long paragraphs count their length, short and
+ * bad blocks and widgets printed twice count against), plus further parts that score a share of it,
+ * ending before a time-stamped comment thread; everything outside goes, and inside only blocks of a
+ * sure shape. In extractor output only sure shapes at the edges go.
  */
 
 import type {DocumentContext} from '../engine/document.js'
@@ -36,18 +37,22 @@ export interface Decision {
 /** A block this long is text the classifier cannot split: it is never removed. */
 export const UNSPLIT_LENGTH = 2000
 
-/** Reasons sure enough to act on in extractor output too. */
-const CONFIDENT = new Set(['copyright line', 'date or time alone', 'menu: items between separators', 'no words'])
+interface Verdict {
+  cls: BlockClass
+  why: string
+  /** A shape that is boilerplate wherever it stands: acted on in extractor output and inside the main content too. */
+  confident?: boolean
+}
 
-function classify(features: BlockFeatures, settings: HeuristicSettings): {cls: BlockClass; why: string} {
+function classify(features: BlockFeatures, settings: HeuristicSettings): Verdict {
   if (features.length >= UNSPLIT_LENGTH) return {cls: 'good', why: 'too long to judge as one block'}
-  if (features.shape === 'copyright') return {cls: 'bad', why: 'copyright line'}
-  if (features.shape === 'date') return {cls: 'bad', why: 'date or time alone'}
+  if (features.shape === 'copyright') return {cls: 'bad', why: 'copyright line', confident: true}
+  if (features.shape === 'date') return {cls: 'bad', why: 'date or time alone', confident: true}
   if (features.shape === 'byline') return {cls: 'bad', why: 'byline'}
   if (features.links > 0 && features.words <= features.links * 4) return {cls: 'bad', why: 'mostly links or handles'}
-  if (features.separators >= 2 && !features.terminal && features.separators * 8 >= features.words) return {cls: 'bad', why: 'menu: items between separators'}
+  if (features.separators >= 2 && !features.terminal && features.separators * 8 >= features.words) return {cls: 'bad', why: 'menu: items between separators', confident: true}
   if (features.repeats >= 2 && features.length < settings.lengthHigh) return {cls: 'bad', why: 'repeated in the document'}
-  if (features.words === 0) return {cls: 'bad', why: 'no words'}
+  if (features.words === 0) return {cls: 'bad', why: 'no words', confident: true}
   if (features.length < settings.lengthLow) return {cls: 'short', why: 'short'}
   const stop = features.stopwords
   if (stop === undefined) {
@@ -175,8 +180,8 @@ export function buildBlocks(document: DocumentContext, settings: HeuristicSettin
   const usable = words > 0 && stop / words >= settings.stopwordsLow
   return built.map(({lines, features}) => {
     const judged = usable ? features : {...features, stopwords: undefined}
-    const {cls, why} = classify(judged, settings)
-    return {lines, features: judged, initial: cls, why, final: cls, confident: CONFIDENT.has(why)}
+    const {cls, why, confident} = classify(judged, settings)
+    return {lines, features: judged, initial: cls, why, final: cls, confident: confident ?? false}
   })
 }
 
