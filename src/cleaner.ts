@@ -43,7 +43,7 @@ export function createCleaner(config?: ResolvedConfig | ConfigInput): Cleaner {
   const lineRules = compiled.filter(({rule}) => rule.kind === 'line').map(({rule}) => rule)
   const rules = [
     ...compiled,
-    {rule: createSentenceRule(() => lineRules), applies: () => true},
+    {rule: createSentenceRule(lineRules), applies: () => true},
     {rule: createHeuristicRule(heuristics), applies: () => true}
   ]
   const title: TitleMode = resolved.settings.title

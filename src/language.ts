@@ -52,12 +52,7 @@ export function languageSample(lines: readonly string[]): string {
   return sample.slice(0, SAMPLE_CHARS)
 }
 
-/** Detect the language of a text given as lines. `sco` is read as English (franc gives it to English news). */
-export function detectLanguage(lines: readonly string[]): Language {
-  return detectSampleLanguage(languageSample(lines))
-}
-
-/** Detect the language of a sample made by `languageSample`. */
+/** Detect the language of a sample made by `languageSample`. `sco` is read as English (franc gives it to English news). */
 export function detectSampleLanguage(sample: string): Language {
   const detected = franc(sample, {minLength: 10})
   if (detected === 'und') return UNDETERMINED

@@ -13,7 +13,7 @@ import {unified, type Plugin, type Processor} from 'unified'
 import retextEnglish from 'retext-english'
 import retextLatin from 'retext-latin'
 import type {VFile} from 'vfile'
-import {detectLanguage, toLanguage, type Language} from './language.js'
+import {detectSampleLanguage, languageSample, toLanguage, type Language} from './language.js'
 import {splitLines, type Line} from './text/lines.js'
 
 declare module 'vfile' {
@@ -24,6 +24,8 @@ declare module 'vfile' {
     eol: '\n' | '\r\n'
     /** The document's language. */
     language: Language
+    /** The text franc read (empty when the language was given). */
+    languageSample: string
     /** The paragraph node of each line (undefined for blank lines). */
     paragraphs: Array<Paragraph | undefined>
   }
@@ -124,8 +126,8 @@ export function parseDocument(file: VFile, options: ParseOptions = {}): Root {
   const text = String(file.value)
   const {lines, eol} = splitLines(text)
   const wanted = file.data.decruftOptions?.lang ?? options.lang
-  const language =
-    wanted && wanted !== 'auto' ? toLanguage(wanted) : detectLanguage(lines.map((line) => line.text))
+  const sample = wanted && wanted !== 'auto' ? '' : languageSample(lines.map((line) => line.text))
+  const language = wanted && wanted !== 'auto' ? toLanguage(wanted) : detectSampleLanguage(sample)
   const paragraphs: Array<Paragraph | undefined> = []
   const children: RootContent[] = []
   let cursor = 0
@@ -146,6 +148,7 @@ export function parseDocument(file: VFile, options: ParseOptions = {}): Root {
   file.data.lines = lines
   file.data.eol = eol
   file.data.language = language
+  file.data.languageSample = sample
   file.data.paragraphs = paragraphs
   return {type: 'RootNode', children, position: {start: {line: 1, column: 1, offset: 0}, end: pointAt(text.length, lines, file)}}
 }

@@ -150,6 +150,17 @@ export class DocumentContext {
     return this.folded(a) === this.folded(b)
   }
 
+  private nonBlankCache: number[] | undefined
+
+  /** Positions of the non-blank lines, in order. */
+  nonBlankLines(): readonly number[] {
+    if (!this.nonBlankCache) {
+      this.nonBlankCache = []
+      for (let index = 0; index < this.lines.length; index++) if (!this.lines[index].blank) this.nonBlankCache.push(index)
+    }
+    return this.nonBlankCache
+  }
+
   /** The next non-blank line after `index`, or -1. */
   nextNonBlank(index: number): number {
     for (let i = index + 1; i < this.lines.length; i++) if (!this.lines[i].blank) return i

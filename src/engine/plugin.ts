@@ -92,7 +92,7 @@ export function runRules(file: VFile, options: RulesOptions): Outcome {
   let language = parsedLanguage
   // Each pass reads the language off the text it runs on, as a second run would (the classifier's
   // stopwords and `when.lang` depend on it); franc runs again only when its sample changed.
-  let sample = fixedLanguage ? '' : languageSample(lines.map((line) => line.text))
+  let sample = file.data.languageSample ?? ''
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     if (pass > 1 && !fixedLanguage) {
       const next = languageSample(view.map((line) => line.text))

@@ -44,9 +44,13 @@ export interface CompiledRule {
 /** Test a rule's matcher against one line of a document. */
 export function matchLine(rule: CompiledRule, document: DocumentContext, index: number): LineMatch | undefined {
   if (!rule.matcher) return undefined
-  const maxChars = rule.definition.maxChars ?? defaultMaxChars(rule.kind)
-  if (document.stats(index).chars > maxChars) return undefined
+  if (document.stats(index).chars > maxCharsOf(rule)) return undefined
   return rule.matcher.test(document.matchSource(index))
+}
+
+/** The longest text (in characters, trimmed) a rule's matcher is tried on. */
+export function maxCharsOf(rule: CompiledRule): number {
+  return rule.definition.maxChars ?? defaultMaxChars(rule.kind)
 }
 
 /** Boilerplate lines are short; long lines are body text and are never matched unless a rule says so. */

@@ -3,15 +3,10 @@
  * that lost most.
  */
 
+import {table} from '../report/summary.js'
 import type {EvalReport} from './evaluate.js'
 
 const f = (value: number) => value.toFixed(3)
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column].length)))
-  const line = (row: string[]) => '  ' + row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ')
-  return [line(header), ...rows.map(line)].join('\n')
-}
 
 export function formatEvalReport(report: EvalReport, options: {rules?: number} = {}): string {
   const out: string[] = [`${report.documents} documents`]

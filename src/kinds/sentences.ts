@@ -8,7 +8,7 @@
 
 import type {Sentence} from 'nlcst'
 import type {DocumentContext} from '../engine/document.js'
-import type {CompiledRule, RuleKind} from '../engine/rule.js'
+import {maxCharsOf, type CompiledRule, type RuleKind} from '../engine/rule.js'
 import type {ViewLine} from '../engine/outcome.js'
 import {collapseWhitespace, foldText, normalizeLabel} from '../text/normalize.js'
 import type {LineMatch} from '../engine/matcher.js'
@@ -42,15 +42,14 @@ function sentenceRanges(document: DocumentContext, index: number): SentenceRange
 function matchSentence(rules: readonly CompiledRule[], sentence: string): {rule: CompiledRule; match: LineMatch} | undefined {
   const source = {text: sentence, collapsed: collapseWhitespace(sentence), folded: foldText(sentence), label: normalizeLabel(sentence)}
   for (const rule of rules) {
-    const maxChars = rule.definition.maxChars ?? 240
-    if (source.collapsed.length > maxChars || !rule.matcher) continue
+    if (source.collapsed.length > maxCharsOf(rule) || !rule.matcher) continue
     const match = rule.matcher.test(source)
     if (match) return {rule, match}
   }
   return undefined
 }
 
-export function createSentenceRule(lineRules: () => readonly CompiledRule[]): CompiledRule {
+export function createSentenceRule(lineRules: readonly CompiledRule[]): CompiledRule {
   const rule: CompiledRule = {
     id: 'sentences',
     kind: 'sentences',
@@ -63,7 +62,7 @@ export function createSentenceRule(lineRules: () => readonly CompiledRule[]): Co
   }
   rule.runner = {
     apply(document) {
-      const rules = lineRules().filter((candidate) => document.activeRules?.has(candidate) ?? true)
+      const rules = lineRules.filter((candidate) => document.activeRules?.has(candidate) ?? true)
       if (rules.length === 0) return
       for (let index = 0; index < document.length; index++) {
         const line = document.lines[index] as ViewLine

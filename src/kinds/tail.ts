@@ -13,8 +13,7 @@ const ALWAYS_NEAR = 5
 
 /** The first line index a tail may start at. */
 function earliestStart(document: DocumentContext, within: number): number {
-  const nonBlank: number[] = []
-  for (let index = 0; index < document.length; index++) if (!document.isBlank(index)) nonBlank.push(index)
+  const nonBlank = document.nonBlankLines()
   if (nonBlank.length === 0) return document.length
   const near = Math.max(ALWAYS_NEAR, Math.ceil(nonBlank.length * within))
   return nonBlank[Math.max(1, nonBlank.length - near)] ?? document.length

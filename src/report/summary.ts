@@ -11,7 +11,8 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1_000_000_000).toFixed(2)} GB`
 }
 
-function table(header: string[], rows: string[][]): string {
+/** A plain table: the first column left-aligned, the others right-aligned, indented by two spaces. */
+export function table(header: string[], rows: string[][]): string {
   const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column].length)))
   const line = (row: string[]) =>
     '  ' + row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ')
