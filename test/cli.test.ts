@@ -164,6 +164,18 @@ describe('decruft clean --jsonl', () => {
     ])
   })
 
+  it('reads files, folders and standard input in command-line order, each once per mention', () => {
+    const directory = temporary()
+    mkdirSync(path.join(directory, 'folder'))
+    writeFileSync(path.join(directory, 'one.jsonl'), JSON.stringify({id: 'one', text: 'One.\n'}) + '\n')
+    writeFileSync(path.join(directory, 'folder', 'a.jsonl'), JSON.stringify({id: 'a', text: 'A.\n'}) + '\n')
+    writeFileSync(path.join(directory, 'folder', 'b.jsonl'), JSON.stringify({id: 'b', text: 'B.\n'}) + '\n')
+    const input = JSON.stringify({id: 'stdin', text: 'In.\n'}) + '\n'
+    const result = run(['clean', '--jsonl', 'one.jsonl', 'folder', '-', 'one.jsonl', '-q'], {cwd: directory, input})
+    expect(result.code).toBe(0)
+    expect(result.stdout.trim().split('\n').map((line) => JSON.parse(line).id)).toEqual(['one', 'a', 'b', 'stdin', 'one'])
+  })
+
   it('scopes rules by the record url', () => {
     const directory = temporary()
     writeFileSync(

@@ -6,6 +6,8 @@
  */
 
 import {once} from 'node:events'
+import {createReadStream} from 'node:fs'
+import type {FileInput} from './inputs.js'
 import type {Writable} from 'node:stream'
 import type {Cleaner} from '../cleaner.js'
 import {byteLines} from '../io/byte-lines.js'
@@ -18,6 +20,26 @@ export interface JsonlSource {
   /** Name for messages: the file path, or `<stdin>`. */
   name: string
   stream: AsyncIterable<Buffer | string>
+}
+
+/** The sources of the command line's inputs, in their order: `-` is standard input, the rest the files found for each. */
+export function jsonlSources(inputs: readonly string[], files: readonly FileInput[], stdin: NodeJS.ReadableStream): JsonlSource[] {
+  const sources: JsonlSource[] = []
+  // `files` lists each input's files in input order (none for a missing input): take them in turn,
+  // so an input given twice is read twice, not four times.
+  let next = 0
+  for (const input of inputs) {
+    if (input === '-') {
+      sources.push({name: '<stdin>', stream: stdin as AsyncIterable<Buffer>})
+      continue
+    }
+    for (; next < files.length && files[next].input === input; next++) {
+      const file = files[next]
+      // Each file is opened when it is read, not all at once.
+      sources.push({name: file.display, stream: {[Symbol.asyncIterator]: () => createReadStream(file.absolute)[Symbol.asyncIterator]()}})
+    }
+  }
+  return sources
 }
 
 export interface JsonlRunOptions {

@@ -3,7 +3,7 @@
  * a JSON report and a short summary.
  */
 
-import {createReadStream, createWriteStream} from 'node:fs'
+import {createWriteStream} from 'node:fs'
 import {rename, rm, mkdir} from 'node:fs/promises'
 import path from 'node:path'
 import {Command, Option} from 'commander'
@@ -11,7 +11,7 @@ import {createCleaner, type Cleaner} from '../cleaner.js'
 import {loadConfig} from '../config/resolve.js'
 import {DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_JSONL_INCLUDE, expandInputs} from '../batch/inputs.js'
 import {errorMessage, runFiles} from '../batch/run-files.js'
-import {runJsonl, type JsonlSource} from '../batch/run-jsonl.js'
+import {jsonlSources, runJsonl} from '../batch/run-jsonl.js'
 import {decodeUtf8} from '../io/utf8.js'
 import {writeAtomic} from '../io/write.js'
 import {ReportBuilder} from '../report/report.js'
@@ -159,16 +159,7 @@ async function cleanJsonl(inputs: string[], {options, io, cleaner, report, docum
   if (output && files.some((file) => file.absolute === output)) throw new UsageError(`--out ${options.out} is also an input`)
   if (options.inPlace) throw new UsageError('--in-place is not supported with --jsonl; write to --out FILE')
 
-  const sources: JsonlSource[] = []
-  for (const input of inputs) {
-    if (input === '-') {
-      sources.push({name: '<stdin>', stream: io.stdin as AsyncIterable<Buffer>})
-      continue
-    }
-    for (const file of files) {
-      if (file.input === input) sources.push({name: file.display, stream: createReadStream(file.absolute)})
-    }
-  }
+  const sources = jsonlSources(inputs, files, io.stdin)
 
   if (!output) {
     await runJsonl(sources, {cleaner, report, out: io.stdout as unknown as import('node:stream').Writable, textField: options.textField, documentOptions})

@@ -3,10 +3,10 @@
  * documents as a rule pack.
  */
 
-import {createReadStream} from 'node:fs'
 import path from 'node:path'
 import {Command} from 'commander'
 import {DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_JSONL_INCLUDE, expandInputs} from '../batch/inputs.js'
+import {jsonlSources} from '../batch/run-jsonl.js'
 import {byteLines} from '../io/byte-lines.js'
 import {writeAtomic} from '../io/write.js'
 import {LEARN_DEFAULTS, Learner, type LearnOptions} from '../learn/learn.js'
@@ -35,9 +35,7 @@ export async function learnFromInputs(inputs: string[], options: LearnCommandOpt
     {include: options.include ?? (options.jsonl ? DEFAULT_JSONL_INCLUDE : DEFAULT_INCLUDE), exclude: options.exclude ?? DEFAULT_EXCLUDE, cwd: io.cwd}
   )
   if (!options.jsonl) return {learner, documents: await learnFromFiles(learner, files)}
-  const sources = files.map((file) => ({name: file.display, stream: createReadStream(file.absolute) as AsyncIterable<Buffer>}))
-  if (inputs.includes('-')) sources.push({name: '<stdin>', stream: io.stdin as AsyncIterable<Buffer>})
-  for (const source of sources) {
+  for (const source of jsonlSources(inputs, files, io.stdin)) {
     for await (const line of byteLines(source.stream)) {
       const document = recordDocument(line, source.name, options.textField)
       if (!document) continue
