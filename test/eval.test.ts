@@ -84,3 +84,22 @@ describe('evaluate', () => {
     expect(report.rules.find((rule) => rule.rule === 'en/subscribe')).toMatchObject({goldRemoved: 0, boilerplateRemoved: 1})
   })
 })
+
+describe('benchmark inputs', () => {
+  it('scores a detected title only where the benchmark gold has headlines', async () => {
+    const {mkdtempSync, writeFileSync} = await import('node:fs')
+    const {tmpdir} = await import('node:os')
+    const path = await import('node:path')
+    const {benchInputs} = await import('../src/eval/bench.js')
+    const directory = mkdtempSync(path.join(tmpdir(), 'decruft-bench-'))
+    writeFileSync(path.join(directory, 'scrapinghub.dev.jsonl'), '')
+    writeFileSync(path.join(directory, 'trafilatura.dev.jsonl'), '')
+    const inputs = benchInputs(directory)
+    const scrapinghub = inputs.filter((input) => input.corpus === 'scrapinghub.dev')
+    const trafilatura = inputs.filter((input) => input.corpus === 'trafilatura.dev')
+    expect(scrapinghub.map((input) => input.field)).toContain('inputs.readability_js')
+    expect(scrapinghub.every((input) => input.dropTitle)).toBe(true)
+    expect(trafilatura.map((input) => input.field)).toEqual(['inputs.fulltext', 'inputs.readability'])
+    expect(trafilatura.some((input) => input.dropTitle)).toBe(false)
+  })
+})
