@@ -5,6 +5,7 @@
 import {Command, CommanderError} from 'commander'
 import {ConfigError} from '../config/error.js'
 import {cleanCommand, type CommandIo} from './clean-command.js'
+import {diffCommand} from './diff-command.js'
 import {evalCommand} from './eval-command.js'
 import {learnCommand} from './learn-command.js'
 import {UsageError} from './usage-error.js'
@@ -24,6 +25,7 @@ export function createProgram(io: CommandIo, setExitCode: (code: number) => void
   program.addCommand(cleanCommand(io, setExitCode).exitOverride())
   program.addCommand(evalCommand(io, setExitCode).exitOverride())
   program.addCommand(learnCommand(io, setExitCode).exitOverride())
+  program.addCommand(diffCommand(io, setExitCode).exitOverride())
   return program
 }
 

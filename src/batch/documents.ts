@@ -1,0 +1,181 @@
+/**
+ * The command line's inputs as a stream of documents, in command-line order: text files (named or
+ * found in folders with include/exclude globs), standard input (`-`), or JSON Lines records
+ * (`--jsonl`, with the text at a dotted field). Each document carries the per-document options the
+ * cleaner needs (`path` relative to its input root for files, the record's `url` and `path` for
+ * records), so every command scopes rules the same way `clean` does.
+ *
+ * A file or record that cannot be used (missing, unreadable, not valid UTF-8; a record that is not
+ * JSON, not an object, or has no string at the text field) is yielded as an error entry naming its
+ * path and line, and the iteration goes on.
+ */
+
+import {readFile} from 'node:fs/promises'
+import {byteLines} from '../io/byte-lines.js'
+import {getPath} from '../io/dotted-path.js'
+import {decodeUtf8, DecodeError} from '../io/utf8.js'
+import type {DocumentOptions} from '../types.js'
+import {DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_JSONL_INCLUDE, expandInputs} from './inputs.js'
+import {errorMessage} from './run-files.js'
+import {jsonlSources} from './run-jsonl.js'
+
+/** One document to clean. */
+export interface InputDocument {
+  kind: 'document'
+  /** The path for messages and output: as the user wrote it, `<stdin>`, or `file:line` for a record. */
+  path: string
+  /** The path relative to its input root (the base name of a file given directly); for records and standard input, `path`. */
+  relative: string
+  /** A JSON Lines record's `id`, when it has one. */
+  id?: string
+  /** The decoded text (a UTF-8 byte order mark is dropped). */
+  text: string
+  /** Whether the file started with a UTF-8 byte order mark (dropped from `text`). */
+  bom: boolean
+  /** Size of the input in bytes (of the text field, for records). */
+  bytes: number
+  /** What to pass to the cleaner for this document. */
+  options: DocumentOptions
+}
+
+/** An input that could not be read as a document. */
+export interface InputError {
+  kind: 'error'
+  path: string
+  line?: number
+  message: string
+}
+
+export type InputEntry = InputDocument | InputError
+
+export interface DocumentSourceOptions {
+  /** Read JSON Lines records instead of text files. */
+  jsonl?: boolean
+  /** With `jsonl`: the dotted path of the text field (default `text`). */
+  textField?: string
+  /** Globs for files in folders (defaults as for `clean`). */
+  include?: string[]
+  exclude?: string[]
+  /** Options for every document (`lang`, `title`); per-document `path` and `url` are added. */
+  documentOptions?: DocumentOptions
+}
+
+export interface DocumentSourceIo {
+  stdin: NodeJS.ReadableStream
+  cwd: string
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
+  return Buffer.concat(chunks)
+}
+
+function hasBom(bytes: Uint8Array): boolean {
+  return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
+}
+
+class RecordError extends Error {}
+
+/** The text and scoping fields of one JSON Lines record; throws `RecordError` or `DecodeError`. */
+function readRecord(bytes: Buffer, textField: string): {text: string; url?: string; path?: string; id?: string} {
+  const line = decodeUtf8(bytes)
+  let record: unknown
+  try {
+    record = JSON.parse(line)
+  } catch (error) {
+    throw new RecordError(`not JSON: ${error instanceof Error ? error.message : String(error)}`)
+  }
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) throw new RecordError('not a JSON object')
+  const text = getPath(record, textField)
+  if (typeof text !== 'string') throw new RecordError(`no string at \`${textField}\``)
+  const fields = record as Record<string, unknown>
+  return {
+    text,
+    url: typeof fields.url === 'string' ? fields.url : undefined,
+    path: typeof fields.path === 'string' ? fields.path : undefined,
+    id: typeof fields.id === 'string' || typeof fields.id === 'number' ? String(fields.id) : undefined
+  }
+}
+
+function fileError(path: string, error: unknown): InputError {
+  const {message, line} = errorMessage(error)
+  return line === undefined ? {kind: 'error', path, message} : {kind: 'error', path, line, message}
+}
+
+/**
+ * The documents of the command line's inputs, in order. Without `jsonl`, `-` reads all of standard
+ * input as one document; with it, standard input is read as records like any file.
+ */
+export async function* inputDocuments(inputs: readonly string[], options: DocumentSourceOptions, io: DocumentSourceIo): AsyncGenerator<InputEntry> {
+  const base = options.documentOptions ?? {}
+  const {files, errors} = await expandInputs(
+    inputs.filter((input) => input !== '-'),
+    {
+      include: options.include ?? (options.jsonl ? DEFAULT_JSONL_INCLUDE : DEFAULT_INCLUDE),
+      exclude: options.exclude ?? DEFAULT_EXCLUDE,
+      cwd: io.cwd
+    }
+  )
+  for (const error of errors) yield {kind: 'error', ...error}
+
+  if (options.jsonl) {
+    const textField = options.textField ?? 'text'
+    for (const source of jsonlSources(inputs, files, io.stdin)) {
+      const lines = byteLines(source.stream)
+      while (true) {
+        let next: IteratorResult<{number: number; bytes: Buffer}>
+        try {
+          next = await lines.next()
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code
+          yield {kind: 'error', path: source.name, message: code === 'ENOENT' ? 'no such file or directory' : `cannot read (${code ?? String(error)})`}
+          break
+        }
+        if (next.done) break
+        const {number, bytes} = next.value
+        if (bytes.length === 0 || /^\s*$/.test(bytes.toString('latin1'))) continue
+        try {
+          const record = readRecord(bytes, textField)
+          const documentOptions: DocumentOptions = {...base}
+          if (record.url !== undefined) documentOptions.url = record.url
+          if (record.path !== undefined) documentOptions.path = record.path
+          const name = `${source.name}:${number}`
+          yield {kind: 'document', path: name, relative: name, id: record.id, text: record.text, bom: false, bytes: Buffer.byteLength(record.text), options: documentOptions}
+        } catch (error) {
+          if (!(error instanceof RecordError || error instanceof DecodeError)) throw error
+          const message = error instanceof DecodeError ? `not valid UTF-8: byte 0x${error.byte.toString(16).toUpperCase()} at column ${error.column}` : error.message
+          yield {kind: 'error', path: source.name, line: number, message}
+        }
+      }
+    }
+    return
+  }
+
+  // Text files and standard input, in command-line order: `files` lists each input's files in turn.
+  let next = 0
+  for (const input of inputs) {
+    if (input === '-') {
+      try {
+        const bytes = await readAll(io.stdin)
+        const text = decodeUtf8(bytes)
+        yield {kind: 'document', path: '<stdin>', relative: '<stdin>', text, bom: hasBom(bytes), bytes: bytes.length, options: {...base}}
+      } catch (error) {
+        yield fileError('<stdin>', error)
+      }
+      continue
+    }
+    for (; next < files.length && files[next].input === input; next++) {
+      const file = files[next]
+      let entry: InputEntry
+      try {
+        const bytes = await readFile(file.absolute)
+        const text = decodeUtf8(bytes)
+        entry = {kind: 'document', path: file.display, relative: file.relative, text, bom: hasBom(bytes), bytes: bytes.length, options: {...base, path: file.relative}}
+      } catch (error) {
+        entry = fileError(file.display, error)
+      }
+      yield entry
+    }
+  }
+}

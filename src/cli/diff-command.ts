@@ -1,0 +1,196 @@
+/**
+ * `decruft diff`: show what cleaning removes, without writing anything. Inputs and config as for
+ * `clean`. Three views: the original text with removed lines and spans marked and the removing rule
+ * in a gutter (the default), a unified diff that `patch` applies, and a per-document stat table.
+ */
+
+import {once} from 'node:events'
+import {Command, InvalidArgumentError, Option} from 'commander'
+import type {InputError} from '../batch/documents.js'
+import {createCleaner} from '../cleaner.js'
+import {loadConfig} from '../config/resolve.js'
+import {annotate} from '../diff/annotate.js'
+import {colorEnabled, palette} from '../diff/color.js'
+import {removalFilter} from '../diff/filter.js'
+import {reviewDocuments} from '../diff/review.js'
+import {documentStat, formatStat, type DocumentStat} from '../diff/stat.js'
+import {colorPatch, unifiedPatch} from '../diff/unified.js'
+import type {DocumentOptions, TitleMode} from '../types.js'
+import type {CommandIo} from './clean-command.js'
+import {collect, presetOption, withPreset} from './options.js'
+import {UsageError} from './usage-error.js'
+
+export interface DiffCommandOptions {
+  format: 'gutter' | 'unified'
+  stat?: boolean
+  context?: number
+  only?: string[]
+  color?: boolean
+  jsonl?: boolean
+  textField: string
+  include?: string[]
+  exclude?: string[]
+  config?: string
+  title?: TitleMode
+  lang?: string
+  preset?: string
+  quiet?: boolean
+}
+
+function contextValue(value: string): number {
+  const number = Number(value)
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number)) throw new InvalidArgumentError('must be a whole number ≥ 0')
+  return number
+}
+
+/** Writes to the output, waiting when it is full, and stops quietly when the reader has gone (`| head`). */
+function outputWriter(stream: NodeJS.WritableStream): {write: (chunk: string) => Promise<void>; closed: () => boolean} {
+  let closed = false
+  let failure: unknown
+  const gone = (error: unknown) => ['EPIPE', 'ERR_STREAM_DESTROYED', 'ERR_STREAM_WRITE_AFTER_END'].includes((error as NodeJS.ErrnoException)?.code ?? '')
+  // Left in place after the run: an EPIPE reported late must not become an uncaught error.
+  stream.on?.('error', (error: unknown) => {
+    closed = true
+    if (!gone(error)) failure ??= error
+  })
+  return {
+    async write(chunk) {
+      if (failure) throw failure
+      if (closed || chunk === '') return
+      let flushed: boolean
+      try {
+        flushed = stream.write(chunk)
+      } catch (error) {
+        if (!gone(error)) throw error
+        closed = true
+        return
+      }
+      if (flushed || typeof stream.once !== 'function') return
+      try {
+        await Promise.race([once(stream, 'drain'), once(stream, 'close')])
+      } catch (error) {
+        if (!gone(error)) throw error
+        closed = true
+      }
+    },
+    closed: () => closed
+  }
+}
+
+/** Run `diff`; resolves to the exit code. */
+export async function runDiff(inputs: string[], options: DiffCommandOptions, io: CommandIo): Promise<number> {
+  if (inputs.length === 0) {
+    if ((io.stdin as NodeJS.ReadStream).isTTY) throw new UsageError('no inputs: give files, directories, or `-` for standard input')
+    inputs = ['-']
+  }
+  if (inputs.filter((input) => input === '-').length > 1) throw new UsageError('`-` (standard input) can be given once')
+  const filter = removalFilter(options.only)
+  const cleaner = createCleaner(withPreset(loadConfig({config: options.config, cwd: io.cwd}), options.preset))
+  const documentOptions: DocumentOptions = {}
+  if (options.title) documentOptions.title = options.title
+  if (options.lang) documentOptions.lang = options.lang
+
+  const view = options.stat ? 'stat' : options.format
+  // The unified diff is meant for `patch`: coloured on a terminal or with --color, never by FORCE_COLOR alone.
+  const isTty = Boolean((io.stdout as {isTTY?: boolean}).isTTY)
+  const color = view === 'unified' ? (options.color ?? (isTty && colorEnabled({env: process.env, stream: io.stdout}))) : colorEnabled({flag: options.color, env: process.env, stream: io.stdout})
+  const colors = palette(color)
+  const out = outputWriter(io.stdout)
+
+  const errors: InputError[] = []
+  const stats: DocumentStat[] = []
+  let documents = 0
+  let length = 0
+  let shownDocuments = 0
+  let shownRemovals = 0
+  let totalRemovals = 0
+  const source = reviewDocuments(inputs, {jsonl: options.jsonl, textField: options.textField, include: options.include, exclude: options.exclude, documentOptions}, io, cleaner)
+  for await (const entry of source) {
+    if ('kind' in entry) {
+      errors.push(entry)
+      continue
+    }
+    documents++
+    length += entry.text.length
+    totalRemovals += entry.removed.length
+    const shown = entry.removed.filter(filter)
+    // A document without a shown removal is skipped; without --only, the unified diff still
+    // carries it when cleaning changed its layout (blank lines, final newline), so `patch` gives the clean text.
+    if (shown.length === 0 && (view !== 'unified' || options.only?.length)) continue
+    let output: string
+    if (view === 'unified') {
+      output = unifiedPatch(entry, {context: options.context})
+      if (output === '') continue
+      if (color) output = colorPatch(output, colors)
+    } else if (view === 'stat') {
+      stats.push(documentStat(entry, shown))
+      output = ''
+    } else {
+      output = (shownDocuments > 0 ? '\n' : '') + annotate(entry, shown, {palette: colors, context: options.context, total: entry.removed.length})
+    }
+    shownDocuments++
+    shownRemovals += shown.length
+    await out.write(output)
+    if (out.closed()) break
+  }
+  if (view === 'stat') await out.write(formatStat(stats, {documents, length}))
+
+  const errorLines = errors.map((error) => `  error: ${error.path}${error.line ? `:${error.line}` : ''}: ${error.message}`)
+  if (!options.quiet) {
+    const filtered = options.only?.length ? ` (${shownRemovals} shown by --only)` : ''
+    io.stderr.write(
+      `decruft: ${documents} document${documents === 1 ? '' : 's'}, ${shownDocuments} shown; ` +
+        `${totalRemovals} removal${totalRemovals === 1 ? '' : 's'}${filtered}; ${errors.length} failed\n`
+    )
+  }
+  if (errorLines.length > 0) io.stderr.write(errorLines.join('\n') + '\n')
+  return errors.length > 0 ? 1 : 0
+}
+
+export function diffCommand(io: CommandIo, setExitCode: (code: number) => void): Command {
+  return new Command('diff')
+    .description('Show what cleaning removes, and by which rule, without writing anything: the text with removals marked, a unified diff, or a stat table.')
+    .argument('[inputs...]', 'files, directories (searched recursively), or - for standard input (the default when input is piped)')
+    .addOption(new Option('--format <format>', 'gutter: the text with removals marked and the rule in a gutter; unified: a diff that `patch -p1` applies').choices(['gutter', 'unified']).default('gutter'))
+    .option('--stat', 'per document: lines and share of characters removed, top rules; then a total')
+    .option('--context <n>', 'show only n lines around removals (gutter), or n context lines per hunk (unified; default 3)', contextValue)
+    .option('--only <rule|category>', 'show only removals by this rule (globs: de/*) or of this category (repeatable); documents without one are skipped', collect)
+    .option('--color', 'colour the output even when it is not a terminal')
+    .option('--no-color', 'never colour the output')
+    .option('--jsonl', 'read JSON Lines records (a record’s `url` scopes rules as in clean)')
+    .option('--text-field <path>', 'with --jsonl: the dotted path of the text field, e.g. inputs.fulltext', 'text')
+    .option('--include <glob>', 'in directories, take files matching this glob (repeatable; default **/*.txt, with --jsonl **/*.jsonl)', collect)
+    .option('--exclude <glob>', 'in directories, skip files matching this glob (repeatable; default **/*.clean.txt and **/node_modules/**)', collect)
+    .option('-c, --config <file>', 'config file (default: the nearest decruft.config.yaml, else the recommended pack)')
+    .addOption(new Option('--title <mode>', 'how the first line is treated').choices(['auto', 'first-line', 'none']))
+    .option('--lang <code>', 'assume this language (ISO 639-1 or 639-3) instead of detecting it; auto detects')
+    .addOption(presetOption())
+    .option('-q, --quiet', 'do not print the summary (errors are still printed)')
+    .addHelpText(
+      'after',
+      `
+The gutter view prints, for each document with removals, a header (path, language, removals) and
+its lines, numbered: removed lines are marked "-", lines with a removed span "~" (the span shown
+as [-…-], or in red), with "rule (category)" in the gutter. Documents without removals are skipped.
+
+--stat replaces the other views. With --format unified, --only picks documents (those with a
+matching removal); their patches stay whole, so that patch still gives exactly the clean text.
+
+Colour: --color / --no-color; else FORCE_COLOR (0 turns it off), else NO_COLOR; else colour when
+the output is a terminal. The unified diff is coloured only on a terminal or with --color.
+
+Examples:
+  decruft diff article.txt                         the article with every removal marked
+  decruft diff corpus/ --context 1 --only related  only related-article removals, one line around each
+  decruft diff corpus/ --only 'de/*' --only ad     German rules and ad labels
+  decruft diff corpus/ --stat                      lines and characters removed per document
+  decruft diff corpus/ --format unified > clean.patch
+  cp -r corpus copy && (cd copy && patch -p1 < ../clean.patch)   copy now holds the clean texts
+  decruft diff --jsonl pages.jsonl --text-field inputs.fulltext --stat
+
+Exit codes: 0 all inputs read, 1 some input failed (listed on standard error), 2 usage or config error.`
+    )
+    .action(async (inputs: string[], options: DiffCommandOptions) => {
+      setExitCode(await runDiff(inputs, options, io))
+    })
+}
