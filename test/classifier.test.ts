@@ -37,9 +37,18 @@ describe('a whole page', () => {
   const cleaner = createCleaner({extends: ['recommended']})
   const result = cleaner.clean(page, {title: 'none'})
 
-  it('comes out as the article body, with its subheading', () => {
-    // The headline above the body is not part of the main content (the benchmarks' gold leaves it out too).
-    expect(result.text).toBe(article.slice(1).join('\n') + '\n')
+  it('comes out as the article body, with its headline and subheading', () => {
+    expect(result.text).toBe(article.join('\n') + '\n')
+    expect(result.title).toBeNull()
+  })
+
+  it('takes the headline above the main content as the title', () => {
+    const auto = cleaner.clean(page)
+    expect(auto.text).toBe(article.join('\n') + '\n')
+    expect(auto.title).toBe(article[0])
+    // Cleaned again, the output keeps its text and its title.
+    const again = cleaner.clean(auto.text)
+    expect(again.text).toBe(auto.text)
   })
 
   it('records each decision with a heuristic rule id and the features that decided it', () => {
@@ -86,7 +95,7 @@ describe('comment threads', () => {
     const comments = said.flatMap((comment, index) => [`reader${index + 1}`, `${index + 1} days ago at 0${index + 1}:47 am`, comment])
     const text = [...menu, ...article, ...comments, ...footer].join('\n') + '\n'
     const result = createCleaner({extends: ['recommended']}).clean(text, {title: 'none'})
-    expect(result.text).toBe(article.slice(1).join('\n') + '\n')
+    expect(result.text).toBe(article.join('\n') + '\n')
     const thread = result.removed.find((removal) => removal.text.startsWith('I think the council'))!
     expect(thread.rule).toBe('heuristic/outside-main')
   })

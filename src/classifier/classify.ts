@@ -289,8 +289,23 @@ export function cutComments(blocks: Block[], region: [number, number]): void {
   if (end >= firstGood) region[1] = end
 }
 
+/**
+ * A page's headline stands directly above its main content: one short line of a few words that does
+ * not end like a sentence, with no links, menu separators or telltale shape.
+ */
+export function isHeadline(block: Block | undefined, text: (line: number) => string): boolean {
+  if (!block || block.lines.length !== 1 || block.confident) return false
+  const features = block.features
+  if (features.words < 3 || features.words > 25 || features.length > 200) return false
+  if (features.links > 0 || features.separators > 0 || features.shape !== undefined || features.repeats > 1) return false
+  return !/[.:;,]["'”’»)\]]*$/u.test(text(block.lines[0]).trim())
+}
+
 /** Classify the document's free blocks and decide which go. */
-export function classifyDocument(document: DocumentContext, settings: HeuristicSettings): {blocks: Block[]; page: boolean; decisions: Decision[]; region?: [number, number]} {
+export function classifyDocument(
+  document: DocumentContext,
+  settings: HeuristicSettings
+): {blocks: Block[]; page: boolean; decisions: Decision[]; region?: [number, number]; headline?: number} {
   const blocks = buildBlocks(document, settings)
   const page = isPage(blocks, settings)
   contextPass(blocks, page ? 'bad' : 'good', settings)
@@ -301,12 +316,16 @@ export function classifyDocument(document: DocumentContext, settings: HeuristicS
     if (regions.length === 0) return {blocks, page, decisions}
     for (const region of regions) cutComments(blocks, region)
     const inside = (index: number) => regions.some(([first, last]) => index >= first && index <= last)
+    // The headline above the main content stays, as the document's title.
+    const headline = regions[0][0] - 1
+    const keepHeadline = document.title === undefined && isHeadline(blocks[headline], (line) => document.lines[line].text)
     for (const [index, block] of blocks.entries()) {
+      if (keepHeadline && index === headline) continue
       if (!inside(index)) decisions.push({block, decision: 'outside-main'})
       // Inside the main content only sure shapes go: attribution showed the rest there is mostly content.
       else if (block.final === 'bad' && block.confident) decisions.push({block, decision: 'boilerplate'})
     }
-    return {blocks, page, decisions, region: [regions[0][0], regions[regions.length - 1][1]]}
+    return {blocks, page, decisions, region: [regions[0][0], regions[regions.length - 1][1]], headline: keepHeadline ? headline : undefined}
   }
 
   // Extractor output keeps lists, recipes and link lines that look like boilerplate: only blocks of

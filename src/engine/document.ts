@@ -48,6 +48,8 @@ export class DocumentContext {
   readonly url: string | undefined
   /** Line index of the title, once decided. */
   title: number | undefined
+  /** A page's headline the classifier kept above the main content: the title once the page around it is gone. */
+  headline: number | undefined
   /** Whether the title may not be claimed by any rule (`--title first-line`). */
   titleProtected = false
   readonly claims: Array<Claim | undefined>

@@ -22,10 +22,12 @@ export interface Outcome {
   spans: Span[]
   /** Original line index of the title. */
   title: number | undefined
+  /** Original line index of a page headline kept by the classifier: the title when it leads the output. */
+  headline: number | undefined
 }
 
 export function createOutcome(lines: Line[]): Outcome {
-  return {lines, claims: new Array(lines.length), spans: [], title: undefined}
+  return {lines, claims: new Array(lines.length), spans: [], title: undefined, headline: undefined}
 }
 
 /** Fold one pass's decisions into the outcome; returns how many new removals the pass made. */
@@ -42,6 +44,7 @@ export function mergePass(outcome: Outcome, document: DocumentContext): number {
     outcome.spans.push({...span, line: document.lines[span.line].index})
     added++
   }
+  if (document.headline !== undefined) outcome.headline = document.lines[document.headline].index
   outcome.title = document.title === undefined ? undefined : document.lines[document.title].index
   return added
 }

@@ -59,8 +59,13 @@ function activeRules(rules: ScopedRule[], scope: {language: Language; path?: str
 }
 
 /** One pass of every active rule over `document`. */
-function runPass(document: DocumentContext, rules: CompiledRule[], mode: TitleMode): void {
+function runPass(document: DocumentContext, rules: CompiledRule[], mode: TitleMode, headline: number | undefined): void {
   document.title = findTitle(document, mode)
+  // A page headline kept by an earlier pass is the title once it leads the text.
+  if (document.title === undefined && mode === 'auto' && headline !== undefined) {
+    const first = document.nextNonBlank(-1)
+    if (first !== -1 && document.lines[first].index === headline) document.title = first
+  }
   document.titleProtected = mode === 'first-line'
   for (const rule of rules) rule.runner.detect?.(document)
   let titleSettled = false
@@ -74,6 +79,8 @@ function runPass(document: DocumentContext, rules: CompiledRule[], mode: TitleMo
     rule.runner.apply(document)
   }
   if (document.title !== undefined && document.isClaimed(document.title)) document.title = undefined
+  // The page around a kept headline goes with this pass's removals: the headline then leads the text.
+  if (document.title === undefined && mode === 'auto' && document.headline !== undefined) document.title = document.headline
 }
 
 /** Run `rules` over a parsed document, to a fixed point. */
@@ -113,7 +120,7 @@ export function runRules(file: VFile, options: RulesOptions): Outcome {
     })
     const rules = activeRules(options.rules, {language, path: documentOptions.path, url: documentOptions.url})
     document.activeRules = new Set(rules)
-    runPass(document, rules, mode)
+    runPass(document, rules, mode, outcome.headline)
     const added = mergePass(outcome, document)
     file.data.language = language
     if (added === 0) break

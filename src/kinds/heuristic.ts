@@ -84,7 +84,8 @@ function heuristicRunner(rule: CompiledRule, settings: HeuristicSettings): RuleR
   return {
     apply(document) {
       if (!settings.enabled) return
-      const {decisions, page, region, blocks} = classifyDocument(document, settings)
+      const {decisions, page, region, blocks, headline} = classifyDocument(document, settings)
+      if (headline !== undefined) document.headline = blocks[headline].lines[0]
       const regionText =
         region && blocks[region[0]] && blocks[region[1]]
           ? ` (main content: lines ${document.lines[blocks[region[0]].lines[0]].index + 1}–${document.lines[blocks[region[1]].lines.at(-1)!].index + 1})`
