@@ -24,3 +24,5 @@ export type {
   TitleMode,
   When
 } from './types.js'
+export {reviewHtml, reviewRulesOf} from './review/index.js'
+export type {ReviewDocument, ReviewInput, ReviewRuleInfo} from './review/index.js'

@@ -522,3 +522,23 @@ describe('the built command', () => {
     expect(run.stdout).not.toContain(ESC)
   })
 })
+
+describe('diff --html', () => {
+  it('writes one review page for the batch, with every document and removal, and nothing on standard output', async () => {
+    const cwd = temporary()
+    const {code, stdout, stderr} = await diff([seeds, '--html', 'review.html'], {cwd})
+    expect(code).toBe(0)
+    expect(stdout).toBe('')
+    expect(stderr).toContain(`${seedInputs.length} documents`)
+    const page = readFileSync(path.join(cwd, 'review.html'), 'utf8')
+    expect(page.startsWith('<!doctype html>') || page.startsWith('<!DOCTYPE html>')).toBe(true)
+    // No external assets: nothing is loaded from another address.
+    expect(page).not.toMatch(/<(?:script|link|img)[^>]+(?:src|href)=["']?https?:/i)
+    const json = page.match(/<script type="application\/json" id="decruft-data">([\s\S]*?)<\/script>/)
+    expect(json).not.toBeNull()
+    const model = JSON.parse(json![1].replace(/\\u003c/g, '<')) as {documents: unknown[]}
+    expect(model.documents).toHaveLength(seedInputs.length)
+    const input = seedInputs.reduce((sum, name) => sum + readFileSync(path.join(seeds, name)).length, 0)
+    expect(page.length).toBeLessThan(3 * input)
+  })
+})

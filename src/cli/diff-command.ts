@@ -5,6 +5,7 @@
  */
 
 import {once} from 'node:events'
+import path from 'node:path'
 import {Command, InvalidArgumentError, Option} from 'commander'
 import type {InputError} from '../batch/documents.js'
 import {createCleaner} from '../cleaner.js'
@@ -15,7 +16,10 @@ import {removalFilter} from '../diff/filter.js'
 import {reviewDocuments} from '../diff/review.js'
 import {documentStat, formatStat, type DocumentStat} from '../diff/stat.js'
 import {colorPatch, unifiedPatch} from '../diff/unified.js'
+import {writeAtomic} from '../io/write.js'
+import {reviewHtml, reviewRulesOf, type ReviewDocument as PageDocument} from '../review/index.js'
 import type {DocumentOptions, TitleMode} from '../types.js'
+import {version} from './version.js'
 import type {CommandIo} from './clean-command.js'
 import {collect, presetOption, withPreset} from './options.js'
 import {UsageError} from './usage-error.js'
@@ -35,6 +39,7 @@ export interface DiffCommandOptions {
   lang?: string
   preset?: string
   quiet?: boolean
+  html?: string
 }
 
 function contextValue(value: string): number {
@@ -96,6 +101,8 @@ export async function runDiff(inputs: string[], options: DiffCommandOptions, io:
   const color = view === 'unified' ? (options.color ?? (isTty && colorEnabled({env: process.env, stream: io.stdout}))) : colorEnabled({flag: options.color, env: process.env, stream: io.stdout})
   const colors = palette(color)
   const out = outputWriter(io.stdout)
+  // With --html the batch goes to the review page (every removal, whatever --only says) instead of standard output.
+  const page: PageDocument[] | undefined = options.html ? [] : undefined
 
   const errors: InputError[] = []
   const stats: DocumentStat[] = []
@@ -113,6 +120,10 @@ export async function runDiff(inputs: string[], options: DiffCommandOptions, io:
     documents++
     length += entry.text.length
     totalRemovals += entry.removed.length
+    if (page) {
+      page.push({path: entry.path, lang: entry.lang, title: entry.title, text: entry.text, removed: entry.removed})
+      continue
+    }
     const shown = entry.removed.filter(filter)
     // A document without a shown removal is skipped; without --only, the unified diff still
     // carries it when cleaning changed its layout (blank lines, final newline), so `patch` gives the clean text.
@@ -133,7 +144,11 @@ export async function runDiff(inputs: string[], options: DiffCommandOptions, io:
     await out.write(output)
     if (out.closed()) break
   }
-  if (view === 'stat') await out.write(formatStat(stats, {documents, length}))
+  if (page && options.html) {
+    await writeAtomic(path.resolve(io.cwd, options.html), reviewHtml({documents: page, rules: reviewRulesOf(cleaner.rules), version}))
+    shownDocuments = page.length
+    shownRemovals = totalRemovals
+  } else if (view === 'stat') await out.write(formatStat(stats, {documents, length}))
 
   const errorLines = errors.map((error) => `  error: ${error.path}${error.line ? `:${error.line}` : ''}: ${error.message}`)
   if (!options.quiet) {
@@ -165,6 +180,7 @@ export function diffCommand(io: CommandIo, setExitCode: (code: number) => void):
     .addOption(new Option('--title <mode>', 'how the first line is treated').choices(['auto', 'first-line', 'none']))
     .option('--lang <code>', 'assume this language (ISO 639-1 or 639-3) instead of detecting it; auto detects')
     .addOption(presetOption())
+    .option('--html <file>', 'write a self-contained HTML review page of the whole batch to this file instead of printing a view')
     .option('-q, --quiet', 'do not print the summary (errors are still printed)')
     .addHelpText(
       'after',
@@ -187,6 +203,7 @@ Examples:
   decruft diff corpus/ --format unified > clean.patch
   cp -r corpus copy && (cd copy && patch -p1 < ../clean.patch)   copy now holds the clean texts
   decruft diff --jsonl pages.jsonl --text-field inputs.fulltext --stat
+  decruft diff corpus/ --html review.html         a review page for the whole batch, to open in a browser
 
 Exit codes: 0 all inputs read, 1 some input failed (listed on standard error), 2 usage or config error.`
     )
