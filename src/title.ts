@@ -19,9 +19,27 @@ function endsLikeSentence(text: string): boolean {
   return sentenceEnd.test(trimmed) && !ellipsisEnd.test(trimmed)
 }
 
+/** A headline run straight into its text (extractor output has no blank lines): at most this many words. */
+const RUN_IN_MAX_WORDS = 20
+
+/**
+ * A first line followed directly by text is a headline when it is one short phrase (three to twenty
+ * words, one sentence, at most one colon, no `|`, not all capitals) and the next line is clearly
+ * longer: the shape of a headline above its article in an extractor's output.
+ */
+function isRunInHeadline(document: DocumentContext, first: number, next: number): boolean {
+  const stats = document.stats(first)
+  if (stats.words < 3 || stats.words > RUN_IN_MAX_WORDS || stats.sentences > 1) return false
+  const text = document.lines[first].text.trim()
+  if (text.includes('|') || (text.match(/:/g)?.length ?? 0) > 1) return false
+  if (text === text.toUpperCase() && text !== text.toLowerCase()) return false
+  return document.stats(next).chars > stats.chars * 1.5
+}
+
 /**
  * The index of the title line, or undefined. With `auto` the first non-blank line is the title when it
- * is short, does not end like a sentence (a full stop) and is followed by a blank line; with
+ * is short, does not end like a sentence (a full stop) and is followed by a blank line or is a
+ * headline run straight into a longer line; with
  * `first-line` it always is; with `none` there is none.
  */
 export function findTitle(document: DocumentContext, mode: TitleMode): number | undefined {
@@ -33,6 +51,7 @@ export function findTitle(document: DocumentContext, mode: TitleMode): number | 
   if (stats.chars > TITLE_MAX_CHARS || stats.words === 0 || stats.words > TITLE_MAX_WORDS) return undefined
   if (endsLikeSentence(document.lines[first].text)) return undefined
   const next = first + 1
-  if (next >= document.length || !document.isBlank(next)) return undefined
-  return first
+  if (next < document.length && document.isBlank(next)) return first
+  if (next < document.length && isRunInHeadline(document, first, next)) return first
+  return undefined
 }

@@ -106,7 +106,7 @@ describe('extractor output', () => {
 
   it('keeps short paragraphs, subheadings and lists, and drops only a date line at the edge', () => {
     const text = [
-      'Published 12 March 2024, 14:05',
+      '12 March 2024, 14:05',
       article[1],
       'What changes for residents',
       'Three things change:',
@@ -117,7 +117,7 @@ describe('extractor output', () => {
       'It passed 31 to 20.'
     ].join('\n')
     const result = cleaner.clean(text, {title: 'none'})
-    expect(result.removed.map((removal) => [removal.rule, removal.text])).toEqual([['heuristic/edge', 'Published 12 March 2024, 14:05']])
+    expect(result.removed.map((removal) => [removal.rule, removal.text])).toEqual([['heuristic/edge', '12 March 2024, 14:05']])
     expect(result.text).toBe(text.split('\n').slice(1).join('\n') + '\n')
   })
 
