@@ -30,6 +30,17 @@ describe('clean', () => {
     expect(result.lang).toBe('fr')
     expect(result.title).toBeNull()
   })
+
+  it('takes a headline run straight into its article as the title, but not a lede, a label or a shouted link', () => {
+    const body =
+      'The Steelers spent Monday trying to distance themselves from the fight that led to suspensions for two players, and the coach said the team would not appeal the league’s decision.'
+    expect(clean(`Browns player on his teammate’s role in the fight: He asked for it\n${body}\n`).title).toBe(
+      'Browns player on his teammate’s role in the fight: He asked for it'
+    )
+    for (const first of ['Staff Reports', 'CLICK FOR FULL STATE SWIM RESULTS', 'Tested by: John Doe RRP: 49.95 Euro More info: example.com', 'The council met. It voted.']) {
+      expect(clean(`${first}\n${body}\n`).title).toBeNull()
+    }
+  })
 })
 
 describe('createCleaner', () => {
