@@ -41,9 +41,10 @@ export function createCleaner(config?: ResolvedConfig | ConfigInput): Cleaner {
   const heuristics = resolveHeuristics(resolved.heuristics)
   const compiled = compileRules(resolved.rules)
   const lineRules = compiled.filter(({rule}) => rule.kind === 'line').map(({rule}) => rule)
+  const headerRules = compiled.filter(({rule}) => rule.kind === 'section' || rule.kind === 'tail').map(({rule}) => rule)
   const rules = [
     ...compiled,
-    {rule: createSentenceRule(lineRules), applies: () => true},
+    {rule: createSentenceRule(lineRules, headerRules), applies: () => true},
     {rule: createHeuristicRule(heuristics), applies: () => true}
   ]
   const title: TitleMode = resolved.settings.title

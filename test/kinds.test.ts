@@ -241,4 +241,17 @@ describe('sentences at the edges of a long line', () => {
     expect(cleaner.clean(text, {title: 'none'}).removed).toEqual([])
     expect(cleaner.clean('Share this article. Subscribe now.\n', {title: 'none'}).text).toBe('Share this article. Subscribe now.\n')
   })
+
+  it('cuts sentences glued without a space, and drops the teasers after a header near the end of the line', () => {
+    const glued = body.replaceAll('. ', '.')
+    const text = `${glued}${glued}You may also like...Who will make the Rock Hall in 2020?Dave Matthews Band takes over the Fan Vote\n`
+    const result = cleaner.clean(text, {title: 'none'})
+    expect(result.removed.map((removal) => [removal.rule, removal.text])).toEqual([
+      ['en/read-also', 'You may also like...Who will make the Rock Hall in 2020?Dave Matthews Band takes over the Fan Vote']
+    ])
+    expect(result.text).toBe(`${glued}${glued}\n`)
+    // The same header early in the line is not a tail: the article goes on after it.
+    const early = `You may also like...${glued}${glued}${glued}\n`
+    expect(cleaner.clean(early, {title: 'none'}).text).toBe(early)
+  })
 })
