@@ -8,6 +8,7 @@ import {cleanCommand, type CommandIo} from './clean-command.js'
 import {diffCommand} from './diff-command.js'
 import {evalCommand} from './eval-command.js'
 import {learnCommand} from './learn-command.js'
+import {rulesCommand} from './rules-command.js'
 import {UsageError} from './usage-error.js'
 import {version} from './version.js'
 
@@ -25,6 +26,7 @@ export function createProgram(io: CommandIo, setExitCode: (code: number) => void
   program.addCommand(cleanCommand(io, setExitCode).exitOverride())
   program.addCommand(evalCommand(io, setExitCode).exitOverride())
   program.addCommand(learnCommand(io, setExitCode).exitOverride())
+  program.addCommand(rulesCommand(io, setExitCode).exitOverride())
   program.addCommand(diffCommand(io, setExitCode).exitOverride())
   return program
 }

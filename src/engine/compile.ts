@@ -5,6 +5,7 @@
  */
 
 import {ConfigError} from '../config/error.js'
+import {backtrackingProblem} from '../config/redos.js'
 import type {ResolvedRule} from '../config/resolve.js'
 import {ruleKinds} from '../kinds/index.js'
 import {compileWhen} from '../scope.js'
@@ -42,6 +43,8 @@ export function compileRule(resolved: ResolvedRule): CompiledRule {
     if (error instanceof PatternError) fail(resolved, `${error.message}: /${error.pattern}/`, `patterns[${error.index}]`)
     throw error
   }
+  const backtracking = kind.meta.needsMatcher ? backtrackingProblem(resolved) : undefined
+  if (backtracking) fail(resolved, backtracking.message, `patterns[${backtracking.index}]`)
   return rule
 }
 
