@@ -32,11 +32,19 @@ function isResolved(config: ResolvedConfig | ConfigInput): config is ResolvedCon
   return Array.isArray((config as ResolvedConfig).files) && (config as ResolvedConfig).settings !== undefined && (config as ResolvedConfig).heuristics !== undefined
 }
 
+export interface CleanerOptions {
+  /**
+   * Record a vfile message for every removal (`CleanResult.messages`; default true). Batches that
+   * only write the text and the removals switch them off.
+   */
+  messages?: boolean
+}
+
 /**
  * Compile a config (resolved with `loadConfig`, or given as an object in the config file's shape;
  * by default the nearest `decruft.config.yaml`, else `recommended`) into a reusable cleaner.
  */
-export function createCleaner(config?: ResolvedConfig | ConfigInput): Cleaner {
+export function createCleaner(config?: ResolvedConfig | ConfigInput, options: CleanerOptions = {}): Cleaner {
   const resolved = config === undefined ? loadConfig() : isResolved(config) ? config : resolveConfig(config)
   const heuristics = resolveHeuristics(resolved.heuristics)
   const compiled = compileRules(resolved.rules)
@@ -48,7 +56,7 @@ export function createCleaner(config?: ResolvedConfig | ConfigInput): Cleaner {
     {rule: createHeuristicRule(heuristics), applies: () => true}
   ]
   const title: TitleMode = resolved.settings.title
-  const processor = unified().use(decruftParse, {lang: resolved.settings.lang}).use(decruftRules, {rules, title, lang: resolved.settings.lang}).use(decruftStringify)
+  const processor = unified().use(decruftParse, {lang: resolved.settings.lang, compact: true}).use(decruftRules, {rules, title, lang: resolved.settings.lang, messages: options.messages ?? true}).use(decruftStringify)
 
   const cleanFile = (text: string, options: DocumentOptions = {}) => {
     const file = new VFile({value: text, path: options.path})

@@ -7,13 +7,14 @@
  * so the tree's text is exactly the input's.
  */
 
-import type {Paragraph, Root, RootContent} from 'nlcst'
+import type {Paragraph, Root, RootContent, Sentence, Word} from 'nlcst'
 import type {Node, Point} from 'unist'
 import {unified, type Plugin, type Processor} from 'unified'
 import retextEnglish from 'retext-english'
 import retextLatin from 'retext-latin'
 import type {VFile} from 'vfile'
-import {detectSampleLanguage, languageSample, toLanguage, type Language} from './language.js'
+import {languageSample, toLanguage, type Language} from './language.js'
+import {detectLanguage} from './text/franc.js'
 import {splitLines, type Line} from './text/lines.js'
 
 declare module 'vfile' {
@@ -28,12 +29,16 @@ declare module 'vfile' {
     languageSample: string
     /** The paragraph node of each line (undefined for blank lines). */
     paragraphs: Array<Paragraph | undefined>
+    /** With `compact`: what rules read of each line's parse (undefined for blank lines). */
+    lineParses: Array<LineParse | undefined>
   }
 }
 
 export interface ParseOptions {
   /** ISO 639-1 or 639-3 code, or `auto` (default) to detect it with franc. */
   lang?: string
+  /** Keep lines' parses as `LineParse`s (`file.data.lineParses`), not as a tree. */
+  compact?: boolean
 }
 
 type BlockParser = (value: string) => Root
@@ -46,21 +51,27 @@ export function parserFamily(language: Language): 'english' | 'latin' {
 let englishParser: BlockParser | undefined
 let latinParser: BlockParser | undefined
 
-function blockParser(language: Language): BlockParser {
-  if (parserFamily(language) === 'english') {
-    if (!englishParser) {
-      const processor = unified().use(retextEnglish) as unknown as Processor<Root>
-      englishParser = (value) => processor.parse(value)
-    }
-    return englishParser
-  }
-  if (!latinParser) {
-    const processor = unified().use(retextLatin) as unknown as Processor<Root>
-    latinParser = (value) => processor.parse(value)
-  }
-  return latinParser
+/**
+ * The retext plugin's parser function itself (`processor.parse` would wrap every line in a vfile
+ * first; the parser does not read it).
+ */
+function parserOf(plugin: typeof retextEnglish | typeof retextLatin): BlockParser {
+  const processor = (unified().use(plugin) as unknown as Processor<Root>).freeze()
+  const parser = processor.parser as unknown as (value: string) => Root
+  return (value) => parser(value)
 }
 
+function blockParser(language: Language): BlockParser {
+  if (parserFamily(language) === 'english') return (englishParser ??= parserOf(retextEnglish))
+  return (latinParser ??= parserOf(retextLatin))
+}
+
+/**
+ * Move a parsed line's positions to where the line stands in the whole text. parse-latin shares
+ * point objects between nodes (a sentence starts where its first word starts), and a shared point
+ * is moved once for every node that holds it, so the offsets of such points are not those of the
+ * text (a known quirk); the sentence offsets rules read are kept exactly as they have always been.
+ */
 function shift(node: Node, line: number, offset: number): void {
   const position = node.position
   if (position) {
@@ -121,13 +132,140 @@ export function parseLine(line: Line, language: Language): Paragraph {
   return paragraph
 }
 
-/** Parse `file` into a tree of per-line paragraphs. */
+/**
+ * What the rules read of a line's parse, in a few numbers: its sentences (their offsets as
+ * `parseLine` gives them) and each sentence's words (offsets in the line). The classifier reads
+ * every word of every line in every pass, so the cleaner keeps this instead of the NLCST tree
+ * (a tree takes some 50 bytes per byte of text; this some 3) and builds the paragraph node a rule
+ * asks for when it asks (`toParagraph`): sentence nodes with their positions, holding their word
+ * nodes (each with one text node). Whitespace, punctuation and symbol nodes are left out: rules
+ * count words and sentences and read words' text, nothing else.
+ *
+ * Layout of `data`: sentence count, then per sentence: start offset, end offset (NaN without a
+ * position), word count, and the words' start and end in the line.
+ */
+export class LineParse {
+  constructor(
+    readonly data: Float64Array,
+    /** The line's paragraph position. */
+    readonly position: Paragraph['position'],
+    readonly lineIndex: number
+  ) {}
+
+  /** Words and sentences (sentences with at least one word), as `blockStats` counts them. */
+  counts(): {words: number; sentences: number} {
+    const data = this.data
+    let words = 0
+    let sentences = 0
+    let at = 1
+    for (let sentence = 0; sentence < data[0]; sentence++) {
+      const count = data[at + 2]
+      if (count > 0) sentences++
+      words += count
+      at += 3 + 2 * count
+    }
+    return {words, sentences}
+  }
+
+  /** The paragraph node rules read, for the line's text. */
+  toParagraph(text: string): Paragraph {
+    const data = this.data
+    const children: Sentence[] = []
+    let at = 1
+    for (let sentence = 0; sentence < data[0]; sentence++) {
+      const start = data[at]
+      const end = data[at + 1]
+      const count = data[at + 2]
+      at += 3
+      const words: Word[] = []
+      for (let word = 0; word < count; word++, at += 2) {
+        words.push({type: 'WordNode', children: [{type: 'TextNode', value: text.slice(data[at], data[at + 1])}]})
+      }
+      const node: Sentence = {type: 'SentenceNode', children: words}
+      if (!Number.isNaN(start)) node.position = {start: {line: this.lineIndex + 1, column: 1, offset: start}, end: {line: this.lineIndex + 1, column: 1, offset: end}}
+      children.push(node)
+    }
+    return {type: 'ParagraphNode', children, position: this.position, data: {line: this.lineIndex}} as Paragraph
+  }
+}
+
+/** `parseLine`, kept as a `LineParse`. */
+export function parseLineCompact(line: Line, language: Language): LineParse {
+  const root = blockParser(language)(line.text)
+  const lineNumber = line.index + 1
+  const shiftBy = line.start
+  const numbers: number[] = [0]
+  let offset = 0
+  let words = -1
+  // One walk does what `parseLine`'s `shift` does to every position (so sentence offsets are the
+  // same), and reads each word's offsets in the line off the lengths of the leaves before it.
+  const walk = (node: Node): void => {
+    const position = node.position
+    if (position) {
+      movePoint(position.start, lineNumber, shiftBy)
+      movePoint(position.end, lineNumber, shiftBy)
+    }
+    if ('value' in node && typeof node.value === 'string') {
+      offset += node.value.length
+      return
+    }
+    const start = offset
+    const children = (node as Node & {children?: Node[]}).children
+    if (children) for (const child of children) walk(child)
+    if (words >= 0 && node.type === 'WordNode') {
+      numbers[words]++
+      numbers.push(start, offset)
+    }
+  }
+  const sentences: Array<[number, Node]> = []
+  for (const top of root.children) {
+    const children: Node[] = top.type === 'ParagraphNode' ? top.children : top.type === 'WhiteSpaceNode' ? [top] : []
+    for (const child of children) {
+      if (child.type !== 'SentenceNode') {
+        words = -1
+        walk(child)
+        continue
+      }
+      numbers[0]++
+      const head = numbers.length
+      numbers.push(Number.NaN, Number.NaN, 0)
+      words = head + 2
+      walk(child)
+      words = -1
+      sentences.push([head, child])
+    }
+  }
+  // Read once every node is moved: a sentence's points are moved again by the nodes that share them.
+  for (const [head, sentence] of sentences) {
+    numbers[head] = sentence.position?.start.offset ?? Number.NaN
+    numbers[head + 1] = sentence.position?.end.offset ?? Number.NaN
+  }
+  const position = {
+    start: {line: lineNumber, column: 1, offset: line.start},
+    end: {line: lineNumber, column: line.end - line.start + 1, offset: line.end}
+  }
+  return new LineParse(Float64Array.from(numbers), position, line.index)
+}
+
+/**
+ * Parse `file` into a tree of per-line paragraphs. With `compact` (the cleaner's own pipeline) the
+ * lines' parses are kept as `LineParse`s in `file.data.lineParses` and the tree has no children.
+ */
 export function parseDocument(file: VFile, options: ParseOptions = {}): Root {
   const text = String(file.value)
   const {lines, eol} = splitLines(text)
   const wanted = file.data.decruftOptions?.lang ?? options.lang
   const sample = wanted && wanted !== 'auto' ? '' : languageSample(lines.map((line) => line.text))
-  const language = wanted && wanted !== 'auto' ? toLanguage(wanted) : detectSampleLanguage(sample)
+  const language = wanted && wanted !== 'auto' ? toLanguage(wanted) : detectLanguage(sample)
+  file.data.lines = lines
+  file.data.eol = eol
+  file.data.language = language
+  file.data.languageSample = sample
+  const end = pointAt(text.length, lines, file)
+  if (options.compact) {
+    file.data.lineParses = lines.map((line) => (line.blank ? undefined : parseLineCompact(line, language)))
+    return {type: 'RootNode', children: [], position: {start: {line: 1, column: 1, offset: 0}, end}}
+  }
   const paragraphs: Array<Paragraph | undefined> = []
   const children: RootContent[] = []
   let cursor = 0
@@ -144,13 +282,8 @@ export function parseDocument(file: VFile, options: ParseOptions = {}): Root {
     cursor = line.end
   }
   if (cursor < text.length) children.push(whiteSpace(text.slice(cursor), cursor, text.length, lines, file))
-
-  file.data.lines = lines
-  file.data.eol = eol
-  file.data.language = language
-  file.data.languageSample = sample
   file.data.paragraphs = paragraphs
-  return {type: 'RootNode', children, position: {start: {line: 1, column: 1, offset: 0}, end: pointAt(text.length, lines, file)}}
+  return {type: 'RootNode', children, position: {start: {line: 1, column: 1, offset: 0}, end}}
 }
 
 /** unified plugin: set the parser. */

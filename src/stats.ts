@@ -27,8 +27,13 @@ export function blockStats(paragraph: Paragraph, text: string): BlockStats {
     if (count > 0) sentences++
     words += count
   }
+  return statsOf({words, sentences}, text)
+}
+
+/** Statistics of a block from its word and sentence counts and its text. */
+export function statsOf(counts: {words: number; sentences: number}, text: string): BlockStats {
   const trimmed = text.trim()
-  return {chars: trimmed.length, words, sentences, terminal: terminalExpression.test(trimmed)}
+  return {chars: trimmed.length, words: counts.words, sentences: counts.sentences, terminal: terminalExpression.test(trimmed)}
 }
 
 function countWords(sentence: Sentence): number {

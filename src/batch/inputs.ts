@@ -27,7 +27,7 @@ export interface ExpandOptions {
 }
 
 export const DEFAULT_INCLUDE = ['**/*.txt']
-export const DEFAULT_JSONL_INCLUDE = ['**/*.jsonl']
+export const DEFAULT_JSONL_INCLUDE = ['**/*.jsonl', '**/*.jsonl.gz']
 /** `x.clean.txt` is decruft's name for cleaned or gold text; never clean it again by default. */
 export const DEFAULT_EXCLUDE = ['**/*.clean.txt', '**/node_modules/**']
 

@@ -3,107 +3,205 @@
  * field (`{title, lang, removed}`) is added; records come out in input order. A line that is not
  * valid UTF-8, not JSON, not an object or has no text at the field is reported with its file and
  * line and skipped.
+ *
+ * Records stream through a bounded window: the input is read only as far as `window` records (and
+ * `windowBytes` bytes) ahead of the output, the records in it are cleaned at once on the executor's
+ * threads, and the results are written in input order as they complete. Memory stays flat whatever
+ * the input size. A record larger than `maxDocBytes` or over the executor's time budget is written
+ * as it was read, and reported as skipped.
  */
 
-import {once} from 'node:events'
-import {createReadStream} from 'node:fs'
+import {pMapIterable} from 'p-map'
 import type {FileInput} from './inputs.js'
-import type {Writable} from 'node:stream'
-import type {Cleaner} from '../cleaner.js'
 import {byteLines} from '../io/byte-lines.js'
-import {getPath, setPath, type JsonRecord} from '../io/dotted-path.js'
-import {decodeUtf8, DecodeError} from '../io/utf8.js'
+import {maybeGunzip, readFileChunks} from '../io/compress.js'
+import type {RecordSink} from '../io/jsonl-output.js'
 import type {ReportBuilder} from '../report/report.js'
+import type {Progress} from '../report/progress.js'
 import type {DocumentOptions} from '../types.js'
+import {CancelledError, TimeoutError, type Executor} from './executor.js'
+import {isBlankLine, isUsableRecord, recordErrorMessage, readRecord, type TaskResult} from './work.js'
 
 export interface JsonlSource {
   /** Name for messages: the file path, or `<stdin>`. */
   name: string
+  /** The decompressed bytes. */
   stream: AsyncIterable<Buffer | string>
+  /** The file's size on disk, when known (progress). */
+  size?: number
 }
 
-/** The sources of the command line's inputs, in their order: `-` is standard input, the rest the files found for each. */
-export function jsonlSources(inputs: readonly string[], files: readonly FileInput[], stdin: NodeJS.ReadableStream): JsonlSource[] {
+/**
+ * The sources of the command line's inputs, in their order: `-` is standard input, the rest the
+ * files found for each. Files ending in `.gz` are decompressed, and so is gzip on standard input.
+ * `onRead` is told the size of each chunk as read from disk or standard input.
+ */
+export function jsonlSources(inputs: readonly string[], files: readonly FileInput[], stdin: NodeJS.ReadableStream, onRead?: (bytes: number) => void): JsonlSource[] {
   const sources: JsonlSource[] = []
   // `files` lists each input's files in input order (none for a missing input): take them in turn,
   // so an input given twice is read twice, not four times.
   let next = 0
   for (const input of inputs) {
     if (input === '-') {
-      sources.push({name: '<stdin>', stream: stdin as AsyncIterable<Buffer>})
+      sources.push({name: '<stdin>', stream: {[Symbol.asyncIterator]: () => maybeGunzip(stdin as AsyncIterable<Buffer>, onRead)}})
       continue
     }
     for (; next < files.length && files[next].input === input; next++) {
       const file = files[next]
       // Each file is opened when it is read, not all at once.
-      sources.push({name: file.display, stream: {[Symbol.asyncIterator]: () => createReadStream(file.absolute)[Symbol.asyncIterator]()}})
+      sources.push({name: file.display, stream: {[Symbol.asyncIterator]: () => readFileChunks(file.absolute, onRead)}})
     }
   }
   return sources
 }
 
 export interface JsonlRunOptions {
-  cleaner: Cleaner
+  executor: Executor
   report: ReportBuilder
-  out: Writable
+  out: RecordSink
   /** Dotted path of the text field (default `text`). */
   textField?: string
   documentOptions?: DocumentOptions
+  /** Records whose text is larger (UTF-8 bytes) are written unchanged and reported as skipped. */
+  maxDocBytes?: number
+  /** `--resume`: the output already holds this many records; skip as many usable input records. */
+  skipRecords?: number
+  progress?: Progress
+  /** Aborted on an interrupt: no more records are read, those in flight are given up. */
+  signal?: AbortSignal
+  /** Records read ahead of the output at most (default: 8 per thread, at least 16). */
+  window?: number
+  /** Bytes read ahead of the output at most (default 64 MB; one record may be larger). */
+  windowBytes?: number
 }
 
-class RecordError extends Error {}
+type Item =
+  | {kind: 'record'; source: string; number: number; bytes: Buffer; size: number}
+  | {kind: 'error'; source: string; message: string; size: 0}
 
-function parseRecord(bytes: Buffer, textField: string): {record: JsonRecord; text: string} {
-  const line = decodeUtf8(bytes)
-  let record: unknown
-  try {
-    record = JSON.parse(line)
-  } catch (error) {
-    throw new RecordError(`not JSON: ${error instanceof Error ? error.message : String(error)}`)
+type Outcome = {item: Item; result?: TaskResult; failure?: unknown}
+
+/** Waits until fewer than `limit` bytes are held (or nothing is). */
+class ByteWindow {
+  held = 0
+  private readonly waiting: Array<() => void> = []
+
+  constructor(private readonly limit: number) {}
+
+  async reserve(bytes: number): Promise<void> {
+    while (this.held > 0 && this.held + bytes > this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve))
+    this.held += bytes
   }
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) throw new RecordError('not a JSON object')
-  const text = getPath(record, textField)
-  if (typeof text !== 'string') throw new RecordError(`no string at \`${textField}\``)
-  return {record: record as JsonRecord, text}
+
+  release(bytes: number): void {
+    this.held -= bytes
+    for (const resolve of this.waiting.splice(0)) resolve()
+  }
 }
 
-async function write(out: Writable, chunk: string): Promise<void> {
-  if (!out.write(chunk)) await once(out, 'drain')
-}
-
-export async function runJsonl(sources: JsonlSource[], options: JsonlRunOptions): Promise<void> {
+/** Clean JSON Lines records from `sources` into `options.out`; resolves to whether the run was interrupted. */
+export async function runJsonl(sources: JsonlSource[], options: JsonlRunOptions): Promise<{interrupted: boolean}> {
   const textField = options.textField ?? 'text'
-  for (const source of sources) {
-    try {
-      for await (const {number, bytes} of byteLines(source.stream)) {
-        if (bytes.length === 0 || /^\s*$/.test(bytes.toString('latin1'))) continue
+  const {executor, report, signal} = options
+  const window = options.window ?? Math.max(16, executor.concurrency * 8)
+  const bytesWindow = new ByteWindow(options.windowBytes ?? 64 * 1024 * 1024)
+  let skip = options.skipRecords ?? 0
+
+  async function* items(): AsyncGenerator<Item> {
+    for (const source of sources) {
+      const lines = byteLines(source.stream)
+      while (!signal?.aborted) {
+        let next: IteratorResult<{number: number; bytes: Buffer}>
         try {
-          const {record, text} = parseRecord(bytes, textField)
-          const url = typeof record.url === 'string' ? record.url : undefined
-          const path = typeof record.path === 'string' ? record.path : undefined
-          const result = options.cleaner.clean(text, {...options.documentOptions, url, path})
-          setPath(record, textField, result.text)
-          record.decruft = {title: result.title, lang: result.lang, removed: result.removed}
-          await write(options.out, JSON.stringify(record) + '\n')
-          const id = record.id
-          options.report.addDocument({
-            path: `${source.name}:${number}`,
-            id: typeof id === 'string' || typeof id === 'number' ? String(id) : undefined,
-            title: result.title,
-            lang: result.lang,
-            bytesIn: Buffer.byteLength(text),
-            bytesOut: Buffer.byteLength(result.text),
-            removed: result.removed
-          })
+          next = await lines.next()
         } catch (error) {
-          if (!(error instanceof RecordError || error instanceof DecodeError)) throw error
-          const message = error instanceof DecodeError ? `not valid UTF-8: byte 0x${error.byte.toString(16).toUpperCase()} at column ${error.column}` : error.message
-          options.report.addError({path: source.name, line: number, message})
+          const code = (error as NodeJS.ErrnoException).code
+          yield {kind: 'error', source: source.name, message: code === 'ENOENT' ? 'no such file or directory' : `cannot read (${code ?? String(error)})`, size: 0}
+          break
         }
+        if (next.done) break
+        const {number, bytes} = next.value
+        if (bytes.length === 0 || isBlankLine(bytes)) continue
+        if (skip > 0) {
+          // Resuming: this record's output is already written (errors have none: they are reported again).
+          if (isUsableRecord(bytes, textField)) {
+            skip--
+            report.addResumed()
+            options.progress?.addDocument(bytes.length)
+            continue
+          }
+        }
+        await bytesWindow.reserve(bytes.length)
+        if (signal?.aborted) {
+          bytesWindow.release(bytes.length)
+          return
+        }
+        yield {kind: 'record', source: source.name, number, bytes, size: bytes.length}
       }
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code
-      options.report.addError({path: source.name, message: code === 'ENOENT' ? 'no such file or directory' : `cannot read (${code ?? String(error)})`})
+      if (signal?.aborted) return
     }
+  }
+
+  const mapper = async (item: Item): Promise<Outcome> => {
+    if (item.kind === 'error') return {item}
+    try {
+      const copy = executor.transfers ? new Uint8Array(item.bytes) : item.bytes
+      const result = await executor.run(
+        {kind: 'record', bytes: copy, textField, options: options.documentOptions ?? {}, maxDocBytes: options.maxDocBytes, details: report.keepsDocuments},
+        executor.transfers ? [copy.buffer as ArrayBuffer] : undefined
+      )
+      return {item, result}
+    } catch (failure) {
+      return {item, failure}
+    }
+  }
+
+  let interrupted = false
+  for await (const {item, result, failure} of pMapIterable(items(), mapper, {concurrency: window, backpressure: window})) {
+    bytesWindow.release(item.size)
+    if (interrupted) continue
+    if (item.kind === 'error') {
+      report.addError({path: item.source, message: item.message})
+      continue
+    }
+    const path = `${item.source}:${item.number}`
+    if (failure instanceof CancelledError) {
+      // Interrupted: this record and the ones after it are not written.
+      interrupted = true
+      continue
+    }
+    options.progress?.addDocument(item.bytes.length)
+    if (failure !== undefined || !result) {
+      // A timeout, or a thread that failed: the record goes out as it came in.
+      await options.out.write(item.bytes)
+      await options.out.write('\n')
+      const id = idOf(item.bytes, textField)
+      if (failure instanceof TimeoutError) report.addSkipped({path, ...(id === undefined ? {} : {id}), reason: 'timeout', bytes: item.bytes.length})
+      else report.addError({path: item.source, line: item.number, message: `not cleaned (${failure instanceof Error ? failure.message : String(failure)}); written unchanged`})
+      continue
+    }
+    if (result.status === 'error') {
+      report.addError({path: item.source, line: item.number, message: result.message})
+      continue
+    }
+    if (result.status === 'too-large') {
+      await options.out.write(item.bytes)
+      await options.out.write('\n')
+      report.addSkipped({path, ...(result.id === undefined ? {} : {id: result.id}), reason: 'too large', bytes: result.bytes})
+      continue
+    }
+    await options.out.write(result.output + '\n')
+    report.addDocument({path, id: result.id, title: result.title, lang: result.lang, bytesIn: result.bytesIn, bytesOut: result.bytesOut, removed: result.removed}, result.tally)
+  }
+  return {interrupted: interrupted || Boolean(signal?.aborted)}
+}
+
+function idOf(bytes: Uint8Array, textField: string): string | undefined {
+  try {
+    const id = readRecord(bytes, textField).record.id
+    return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined
+  } catch (error) {
+    if (recordErrorMessage(error) !== undefined) return undefined
+    throw error
   }
 }

@@ -3,17 +3,22 @@
  * a JSON report and a short summary.
  */
 
-import {createWriteStream} from 'node:fs'
-import {rename, rm, mkdir} from 'node:fs/promises'
+import {once} from 'node:events'
+import {stat, writeFile} from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
+import type {Writable} from 'node:stream'
+import pMap from 'p-map'
 import {Command, Option} from 'commander'
 import {createCleaner, type Cleaner} from '../cleaner.js'
-import {loadConfig} from '../config/resolve.js'
-import {DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_JSONL_INCLUDE, expandInputs} from '../batch/inputs.js'
+import {loadConfig, type ResolvedConfig} from '../config/resolve.js'
+import {createExecutor, TimeoutError, type Executor} from '../batch/executor.js'
+import {DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_JSONL_INCLUDE, expandInputs, type FileInput} from '../batch/inputs.js'
 import {errorMessage, runFiles} from '../batch/run-files.js'
 import {jsonlSources, runJsonl} from '../batch/run-jsonl.js'
-import {decodeUtf8} from '../io/utf8.js'
+import {JsonlOutput, PARTIAL_SUFFIX, type RecordSink} from '../io/jsonl-output.js'
 import {writeAtomic} from '../io/write.js'
+import {Progress} from '../report/progress.js'
 import {ReportBuilder} from '../report/report.js'
 import {formatSummary} from '../report/summary.js'
 import type {DocumentOptions, TitleMode} from '../types.js'
@@ -42,6 +47,12 @@ export interface CleanCommandOptions {
   preset?: string
   minDocs: number
   minShare: number
+  workers?: number
+  resume?: boolean
+  maxDocBytes?: number
+  docTimeout?: number
+  /** Hidden: write run statistics (time, peak RSS) as JSON to this file (for `npm run bench`). */
+  statsJson?: string
 }
 
 export interface CommandIo {
@@ -62,8 +73,38 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   return Buffer.concat(chunks)
 }
 
+/** A whole number ≥ `min` from the command line, or a usage error naming the option. */
+function wholeNumber(value: number | undefined, option: string, min: number): number | undefined {
+  if (value === undefined) return undefined
+  if (!Number.isInteger(value) || value < min) throw new UsageError(`${option} must be a whole number ≥ ${min}`)
+  return value
+}
+
+/**
+ * Ctrl-C (SIGINT) and SIGTERM during a run: the first stops reading inputs, gives up the documents
+ * in flight and lets the run write out what is complete (exit code 130); a second one exits at once.
+ */
+function interruptOn(onInterrupt: () => void): () => void {
+  let count = 0
+  const handler = () => {
+    count++
+    if (count === 1) onInterrupt()
+    else process.exit(130)
+  }
+  process.on('SIGINT', handler)
+  process.on('SIGTERM', handler)
+  return () => {
+    process.off('SIGINT', handler)
+    process.off('SIGTERM', handler)
+  }
+}
+
+/** Below this many bytes of input (when known), the default is to clean in the main thread. */
+const SMALL_INPUT_BYTES = 512 * 1024
+
 /** Run `clean`; resolves to the exit code. */
 export async function runClean(inputs: string[], options: CleanCommandOptions, io: CommandIo): Promise<number> {
+  const started = Date.now()
   if (inputs.length === 0) {
     // Piped input with no arguments: read standard input.
     if ((io.stdin as NodeJS.ReadStream).isTTY) throw new UsageError('no inputs: give files, directories, or `-` for standard input')
@@ -73,6 +114,10 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
   if (options.inPlace && inputs.includes('-')) throw new UsageError('--in-place cannot be used with standard input')
   if (inputs.filter((input) => input === '-').length > 1) throw new UsageError('`-` (standard input) can be given once')
   if (!Number.isInteger(options.concurrency) || options.concurrency < 1) throw new UsageError('--concurrency must be a whole number ≥ 1')
+  const workers = wholeNumber(options.workers, '--workers', 1) ?? os.availableParallelism()
+  const maxDocBytes = wholeNumber(options.maxDocBytes, '--max-doc-bytes', 0)
+  const docTimeout = wholeNumber(options.docTimeout, '--doc-timeout', 1)
+  if (options.resume && !options.out) throw new UsageError('--resume needs --out (a folder, or with --jsonl a file)')
 
   let config = withPreset(loadConfig({config: options.config, cwd: io.cwd}), options.preset)
   if (options.learn) {
@@ -83,19 +128,50 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
     if (options.learnOut) await writeAtomic(path.resolve(io.cwd, options.learnOut), learnedPackYaml(learned, `Learned by decruft clean --learn from ${documents} documents.`))
     if (!options.quiet) io.stderr.write(`decruft: learned ${learned.length} rule${learned.length === 1 ? '' : 's'} from ${documents} documents\n`)
   }
-  const cleaner = createCleaner(config)
+  // Compiled here too: a rule that does not compile is a config error before any thread starts.
+  const cleaner = createCleaner(config, {messages: false})
   const documentOptions: DocumentOptions = {}
   if (options.title) documentOptions.title = options.title
   if (options.lang) documentOptions.lang = options.lang
-  const report = new ReportBuilder(version)
+  // Per-document entries only when a report is written: without one, memory stays flat.
+  const report = new ReportBuilder(version, options.report !== undefined)
+  const interrupt = new AbortController()
+  let executor: Executor | undefined
+  const stopListening = interruptOn(() => {
+    interrupt.abort()
+    executor?.cancelAll()
+  })
+  const executorFor = (size: {documents?: number; bytes?: number}): Executor => {
+    // Threads pay for themselves on a corpus, not on a document or two (unless asked for, or needed
+    // for --doc-timeout): a small input is cleaned in this thread.
+    const small = options.workers === undefined && ((size.documents !== undefined && size.documents <= 1) || (size.bytes !== undefined && size.bytes < SMALL_INPUT_BYTES))
+    const threads = Math.min(workers, Math.max(1, size.documents ?? workers))
+    executor = createExecutor({config, cleaner, workers: small ? 1 : threads, timeout: docTimeout})
+    if (interrupt.signal.aborted) executor.cancelAll()
+    return executor
+  }
 
-  const run: CleanRun = {options, io, cleaner, report, documentOptions}
-  if (options.jsonl) await cleanJsonl(inputs, run)
-  else await cleanText(inputs, run)
+  const run: CleanRun = {options, io, config, executorFor, report, documentOptions, maxDocBytes, signal: interrupt.signal}
+  let interrupted: boolean
+  try {
+    interrupted = options.jsonl ? await cleanJsonl(inputs, run) : await cleanText(inputs, run)
+  } finally {
+    stopListening()
+    await (executor as Executor | undefined)?.close()
+  }
 
+  if (interrupted) report.interrupt()
+  report.setElapsed(Date.now() - started)
   const built = report.build()
   if (options.report) await writeAtomic(path.resolve(io.cwd, options.report), JSON.stringify(built, null, 2) + '\n')
   if (!options.quiet) io.stderr.write(formatSummary(built) + '\n')
+  if (options.statsJson) {
+    const usage = process.resourceUsage()
+    const threads = (executor as Executor | undefined)?.concurrency ?? 1
+    const stats = {elapsedMs: Date.now() - started, maxRssBytes: usage.maxRSS * 1024, userMs: usage.userCPUTime / 1000, systemMs: usage.systemCPUTime / 1000, workers: threads, documents: built.summary.documents, bytesIn: built.summary.bytesIn}
+    await writeFile(path.resolve(io.cwd, options.statsJson), JSON.stringify(stats) + '\n')
+  }
+  if (interrupted) return 130
   return report.failed > 0 ? 1 : 0
 }
 
@@ -103,24 +179,59 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
 interface CleanRun {
   options: CleanCommandOptions
   io: CommandIo
-  cleaner: Cleaner
+  config: ResolvedConfig
+  /** The executor for an input of this size (created once). */
+  executorFor(size: {documents?: number; bytes?: number}): Executor
   report: ReportBuilder
   documentOptions: DocumentOptions
+  maxDocBytes: number | undefined
+  signal: AbortSignal
 }
 
-async function cleanText(inputs: string[], {options, io, cleaner, report, documentOptions}: CleanRun): Promise<void> {
+/** The progress display of a run (none with --quiet). */
+function progressFor(run: CleanRun, total: number | undefined): Progress | undefined {
+  if (run.options.quiet) return undefined
+  const progress = new Progress({stream: run.io.stderr, total})
+  progress.start()
+  return progress
+}
+
+/** The files' total size on disk (for the progress bar's share and ETA). */
+async function totalSize(files: readonly FileInput[]): Promise<number> {
+  const sizes = await pMap(files, async (file) => (await stat(file.absolute).catch(() => undefined))?.size ?? 0, {concurrency: 16})
+  return sizes.reduce((sum, size) => sum + size, 0)
+}
+
+async function cleanText(inputs: string[], run: CleanRun): Promise<boolean> {
+  const {options, io, report, documentOptions} = run
+  if (options.resume && (options.inPlace || !options.out)) throw new UsageError('--resume needs --out DIR')
   if (inputs.length === 1 && inputs[0] === '-') {
     const bytes = await readAll(io.stdin)
+    const executor = run.executorFor({documents: 1})
     try {
-      const text = decodeUtf8(bytes)
-      const result = cleaner.clean(text, documentOptions)
-      if (options.out) await writeAtomic(path.resolve(io.cwd, options.out), result.text)
-      else io.stdout.write(result.text)
-      report.addDocument({path: '<stdin>', output: options.out, title: result.title, lang: result.lang, bytesIn: bytes.length, bytesOut: Buffer.byteLength(result.text), removed: result.removed})
+      let result
+      try {
+        result = await executor.run({kind: 'text', bytes, options: documentOptions, maxDocBytes: run.maxDocBytes, details: report.keepsDocuments})
+      } catch (error) {
+        if (!(error instanceof TimeoutError)) throw error
+        result = {status: 'timeout' as const}
+      }
+      if (result.status === 'error') {
+        report.addError({path: '<stdin>', message: result.message, ...(result.line === undefined ? {} : {line: result.line})})
+        return false
+      }
+      const output = result.status === 'cleaned' ? result.output : bytes
+      if (options.out) await writeAtomic(path.resolve(io.cwd, options.out), output)
+      else await writeTo(io.stdout as unknown as Writable, output)
+      if (result.status === 'cleaned') {
+        report.addDocument({path: '<stdin>', output: options.out, title: result.title, lang: result.lang, bytesIn: result.bytesIn, bytesOut: result.bytesOut, removed: result.removed}, result.tally)
+      } else {
+        report.addSkipped({path: '<stdin>', ...(options.out ? {output: options.out} : {}), reason: result.status === 'timeout' ? 'timeout' : 'too large', bytes: bytes.length})
+      }
     } catch (error) {
       report.addError({path: '<stdin>', ...errorMessage(error)})
     }
-    return
+    return run.signal.aborted
   }
   if (inputs.includes('-')) throw new UsageError('`-` (standard input) cannot be mixed with files unless --jsonl is given')
 
@@ -132,21 +243,38 @@ async function cleanText(inputs: string[], {options, io, cleaner, report, docume
   for (const error of errors) report.addError(error)
   const single = inputs.length === 1 && files.length === 1 && files[0].display === inputs[0]
   if (!options.out && !options.inPlace && !single) {
-    if (files.length === 0 && errors.length > 0) return
+    if (files.length === 0 && errors.length > 0) return false
     throw new UsageError('several documents need --out DIR (or --in-place); only a single file is written to standard output')
   }
-  await runFiles(files, {
-    cleaner,
-    report,
-    outDir: options.out ? path.resolve(io.cwd, options.out) : undefined,
-    inPlace: options.inPlace,
-    stdout: io.stdout as unknown as import('node:stream').Writable,
-    concurrency: options.concurrency,
-    documentOptions
-  })
+  const bytes = await totalSize(files)
+  const executor = run.executorFor({documents: files.length, bytes})
+  const progress = progressFor(run, bytes)
+  try {
+    const {interrupted} = await runFiles(files, {
+      executor,
+      report,
+      outDir: options.out ? path.resolve(io.cwd, options.out) : undefined,
+      inPlace: options.inPlace,
+      stdout: io.stdout as unknown as Writable,
+      concurrency: options.concurrency,
+      documentOptions,
+      maxDocBytes: run.maxDocBytes,
+      resume: options.resume,
+      progress,
+      signal: run.signal
+    })
+    return interrupted
+  } finally {
+    progress?.stop()
+  }
 }
 
-async function cleanJsonl(inputs: string[], {options, io, cleaner, report, documentOptions}: CleanRun): Promise<void> {
+async function writeTo(stream: Writable, chunk: string | Uint8Array): Promise<void> {
+  if (!stream.write(chunk)) await once(stream, 'drain')
+}
+
+async function cleanJsonl(inputs: string[], run: CleanRun): Promise<boolean> {
+  const {options, io, report, documentOptions} = run
   const named = inputs.filter((input) => input !== '-')
   const {files, errors} = await expandInputs(named, {
     include: options.include ?? DEFAULT_JSONL_INCLUDE,
@@ -156,26 +284,36 @@ async function cleanJsonl(inputs: string[], {options, io, cleaner, report, docum
   for (const error of errors) report.addError(error)
 
   const output = options.out ? path.resolve(io.cwd, options.out) : undefined
-  if (output && files.some((file) => file.absolute === output)) throw new UsageError(`--out ${options.out} is also an input`)
+  if (output && files.some((file) => file.absolute === output || file.absolute === output + PARTIAL_SUFFIX)) throw new UsageError(`--out ${options.out} is also an input`)
   if (options.inPlace) throw new UsageError('--in-place is not supported with --jsonl; write to --out FILE')
 
-  const sources = jsonlSources(inputs, files, io.stdin)
+  const bytes = inputs.includes('-') ? undefined : await totalSize(files)
+  const executor = run.executorFor({bytes})
+  const progress = progressFor(run, bytes)
+  const sources = jsonlSources(inputs, files, io.stdin, progress ? (bytes) => progress.addRead(bytes) : undefined)
+  const runOptions = {executor, report, textField: options.textField, documentOptions, maxDocBytes: run.maxDocBytes, progress, signal: run.signal}
 
-  if (!output) {
-    await runJsonl(sources, {cleaner, report, out: io.stdout as unknown as import('node:stream').Writable, textField: options.textField, documentOptions})
-    return
-  }
-  await mkdir(path.dirname(output), {recursive: true})
-  const temporary = `${output}.decruft-tmp-${process.pid}`
-  const stream = createWriteStream(temporary)
   try {
-    await runJsonl(sources, {cleaner, report, out: stream, textField: options.textField, documentOptions})
-    await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())))
-    await rename(temporary, output)
-  } catch (error) {
-    stream.destroy()
-    await rm(temporary, {force: true})
-    throw error
+    if (!output) {
+      const stdout = io.stdout as unknown as Writable
+      const sink: RecordSink = {write: (chunk) => writeTo(stdout, chunk)}
+      return (await runJsonl(sources, {...runOptions, out: sink})).interrupted
+    }
+    const out = await JsonlOutput.open(output, {resume: options.resume})
+    try {
+      const {interrupted} = await runJsonl(sources, {...runOptions, out, skipRecords: out.resumed})
+      progress?.stop()
+      if (interrupted) {
+        await out.suspend()
+        if (!options.quiet) io.stderr.write(`decruft: interrupted; the records written so far are in ${path.relative(io.cwd, out.partial) || out.partial} (run again with --resume to continue)\n`)
+      } else await out.finish()
+      return interrupted
+    } catch (error) {
+      await out.discard()
+      throw error
+    }
+  } finally {
+    progress?.stop()
   }
 }
 
@@ -194,8 +332,13 @@ export function cleanCommand(io: CommandIo, setExitCode: (code: number) => void)
     .addOption(new Option('--title <mode>', 'how the first line is treated').choices(['auto', 'first-line', 'none']))
     .option('--lang <code>', 'assume this language (ISO 639-1 or 639-3) instead of detecting it; auto detects')
     .addOption(presetOption())
-    .option('--concurrency <n>', 'files processed at once', (value) => Number(value), 8)
-    .option('-q, --quiet', 'do not print the summary')
+    .option('--concurrency <n>', 'files read and written at once', (value) => Number(value), 8)
+    .option('--workers <n>', 'threads that clean documents (default: the number of cores)', (value) => Number(value))
+    .option('--resume', 'continue an interrupted run: skip inputs whose output exists (--out DIR), or the records already in --out FILE (--jsonl)')
+    .option('--max-doc-bytes <n>', 'pass documents larger than this (bytes) through unchanged, reported as skipped', (value) => Number(value))
+    .option('--doc-timeout <ms>', 'pass a document that takes longer than this through unchanged, reported as skipped (its thread is replaced)', (value) => Number(value))
+    .addOption(new Option('--stats-json <file>', 'write run statistics (time, peak memory) as JSON').hideHelp())
+    .option('-q, --quiet', 'do not print the progress or the summary')
     .option('--learn', "first learn each site's repeated boilerplate from the inputs (as `decruft learn`), then clean with those rules too")
     .option('--learn-out <file>', 'with --learn: also write the learned pack to this file')
   return addLearnThresholds(command, 'with --learn: ')
@@ -206,6 +349,7 @@ Examples:
   decruft clean article.txt                       clean one file to standard output
   decruft clean corpus/ -o clean/ --report r.json  clean a folder, mirror it under clean/
   decruft clean --jsonl pages.jsonl -o out.jsonl --text-field inputs.fulltext
+  decruft clean --jsonl big.jsonl.gz -o clean.jsonl.gz --workers 4 --resume
   cat page.txt | decruft clean -
 
 Exit codes: 0 all inputs cleaned, 1 some input failed (see the summary and report), 2 usage or config error.`

@@ -9,8 +9,8 @@ import {backtrackingProblem} from '../config/redos.js'
 import type {ResolvedRule} from '../config/resolve.js'
 import {ruleKinds} from '../kinds/index.js'
 import {compileWhen} from '../scope.js'
-import {createMatcher, PatternError} from './matcher.js'
-import type {CompiledRule} from './rule.js'
+import {createMatcher, MatcherIndex, PatternError} from './matcher.js'
+import {maxCharsOf, type CompiledRule} from './rule.js'
 import type {ScopedRule} from './plugin.js'
 
 function fail(resolved: ResolvedRule, problem: string, key?: string): never {
@@ -38,6 +38,7 @@ export function compileRule(resolved: ResolvedRule): CompiledRule {
   }
   try {
     if (kind.meta.needsMatcher) rule.matcher = createMatcher(definition)
+    rule.maxChars = maxCharsOf(rule)
     rule.runner = kind.create(rule)
   } catch (error) {
     if (error instanceof PatternError) fail(resolved, `${error.message}: /${error.pattern}/`, `patterns[${error.index}]`)
@@ -48,7 +49,12 @@ export function compileRule(resolved: ResolvedRule): CompiledRule {
   return rule
 }
 
-/** Compile every rule of a config, with its scope. */
+/**
+ * Compile every rule of a config, with its scope. Their matchers share one prefilter
+ * (`MatcherIndex`), so a line is scanned once for what any rule could match.
+ */
 export function compileRules(rules: readonly ResolvedRule[]): ScopedRule[] {
-  return rules.map((resolved) => ({rule: compileRule(resolved), applies: compileWhen(resolved.definition.when)}))
+  const compiled = rules.map((resolved) => ({rule: compileRule(resolved), applies: compileWhen(resolved.definition.when)}))
+  new MatcherIndex(compiled.flatMap(({rule}) => (rule.matcher ? [{matcher: rule.matcher, maxChars: rule.maxChars ?? maxCharsOf(rule)}] : [])))
+  return compiled
 }

@@ -5,10 +5,12 @@
 
 import type {Paragraph} from 'nlcst'
 import type {Language} from '../language.js'
-import {blockStats, type BlockStats} from '../stats.js'
+import {blockStats, statsOf, type BlockStats} from '../stats.js'
+import {LineParse} from '../parse.js'
 import type {Line} from '../text/lines.js'
-import {collapseWhitespace, foldText, normalizeLabel} from '../text/normalize.js'
-import type {MatchSource} from './matcher.js'
+import {collapseWhitespace, foldText, labelOfFolded} from '../text/normalize.js'
+import {indexOf, type LineMatcher, type MatcherIndex, type MatchSource} from './matcher.js'
+import {slots} from './arrays.js'
 import type {CompiledRule} from './rule.js'
 
 /** A rule's hold on one or more lines. Lines of one claim form one removal. */
@@ -34,11 +36,36 @@ let nextGroup = 0
 export interface DocumentInit {
   text: string
   lines: Line[]
-  paragraphs: Array<Paragraph | undefined>
+  /** Each line's parse: a paragraph node, or (the cleaner's pipeline) a `LineParse`. */
+  paragraphs: Array<Paragraph | LineParse | undefined>
   language: Language
   path?: string
   url?: string
+  /** What earlier passes over the same document worked out per original line, to reuse. */
+  shared?: SharedLines
+  /** Which parse `paragraphs` holds for unmodified lines: stats are shared between passes with the same. */
+  parsedWith?: string
 }
+
+/**
+ * Per-line values that depend only on a line's text (and, for stats, on its paragraph), kept across
+ * the passes over one document by original line index. A line a span was cut from reads
+ * differently: its values are never shared.
+ */
+export interface SharedLines {
+  folded: Array<string | undefined>
+  label: Array<string | undefined>
+  source: Array<MatchSource | undefined>
+  stats: Map<string, Array<BlockStats | undefined>>
+  /** The slots of an index that may match some original line (a superset for every pass). */
+  slotsInUse?: {index: MatcherIndex; slots: Set<number>}
+}
+
+export function createSharedLines(lines = 0): SharedLines {
+  return {folded: slots(lines), label: slots(lines), source: slots(lines), stats: new Map()}
+}
+
+const NO_STATS: BlockStats = Object.freeze({chars: 0, words: 0, sentences: 0, terminal: false}) as BlockStats
 
 export class DocumentContext {
   readonly text: string
@@ -60,11 +87,16 @@ export class DocumentContext {
   readonly creditLines = new Set<number>()
   /** Lines where a section or tail starts: a section never runs past one. */
   readonly boundaries = new Set<number>()
-  private readonly paragraphs: Array<Paragraph | undefined>
+  private readonly paragraphs: Array<Paragraph | LineParse | undefined>
+  /** Caches by key: the original line index of an unmodified line (shared across passes), else `-1 - position`. */
+  private readonly keys: Int32Array
   private readonly statsCache: Array<BlockStats | undefined>
   private readonly foldedCache: Array<string | undefined>
   private readonly labelCache: Array<string | undefined>
   private readonly sourceCache: Array<MatchSource | undefined>
+  private readonly local = new Map<number, {stats?: BlockStats; folded?: string; label?: string; source?: MatchSource}>()
+  private readonly charsCache: Int32Array
+  private readonly shared: SharedLines
 
   constructor(init: DocumentInit) {
     this.text = init.text
@@ -73,11 +105,28 @@ export class DocumentContext {
     this.language = init.language
     this.path = init.path
     this.url = init.url
-    this.claims = new Array(init.lines.length)
-    this.statsCache = new Array(init.lines.length)
-    this.foldedCache = new Array(init.lines.length)
-    this.labelCache = new Array(init.lines.length)
-    this.sourceCache = new Array(init.lines.length)
+    this.claims = slots(init.lines.length)
+    this.charsCache = new Int32Array(init.lines.length).fill(-1)
+    const shared = init.shared ?? createSharedLines()
+    this.shared = shared
+    this.keys = new Int32Array(init.lines.length)
+    for (let position = 0; position < init.lines.length; position++) {
+      const line = init.lines[position]
+      this.keys[position] = init.shared && !(line as {modified?: boolean}).modified ? line.index : -1 - position
+    }
+    let stats = shared.stats.get(init.parsedWith ?? '')
+    if (!stats) shared.stats.set(init.parsedWith ?? '', (stats = slots(shared.folded.length)))
+    this.statsCache = stats
+    this.foldedCache = shared.folded
+    this.labelCache = shared.label
+    this.sourceCache = shared.source
+  }
+
+  /** The cache entry of a modified line (never shared). */
+  private localEntry(index: number) {
+    let entry = this.local.get(index)
+    if (!entry) this.local.set(index, (entry = {}))
+    return entry
   }
 
   get length(): number {
@@ -97,52 +146,120 @@ export class DocumentContext {
     return !this.lines[index].blank && this.claims[index] === undefined && !(this.titleProtected && index === this.title)
   }
 
-  /** The NLCST paragraph of a non-blank line. */
+  /** The NLCST paragraph of a non-blank line (built anew from a `LineParse` on each call). */
   paragraph(index: number): Paragraph | undefined {
-    return this.paragraphs[index]
+    const parsed = this.paragraphs[index]
+    return parsed instanceof LineParse ? parsed.toParagraph(this.lines[index].text) : parsed
   }
 
   stats(index: number): BlockStats {
-    let stats = this.statsCache[index]
+    const key = this.keys[index]
+    let stats = key >= 0 ? this.statsCache[key] : this.localEntry(index).stats
     if (!stats) {
       const paragraph = this.paragraphs[index]
-      stats = paragraph
-        ? blockStats(paragraph, this.lines[index].text)
-        : {chars: 0, words: 0, sentences: 0, terminal: false}
-      this.statsCache[index] = stats
+      stats = !paragraph ? {...NO_STATS} : paragraph instanceof LineParse ? statsOf(paragraph.counts(), this.lines[index].text) : blockStats(paragraph, this.lines[index].text)
+      if (key >= 0) this.statsCache[key] = stats
+      else this.localEntry(index).stats = stats
     }
     return stats
   }
 
+  /** `stats(index).chars` (the trimmed length; 0 for a blank line) without reading the paragraph. */
+  chars(index: number): number {
+    let chars = this.charsCache[index]
+    if (chars < 0) {
+      const line = this.lines[index]
+      chars = line.blank ? 0 : line.text.trim().length
+      this.charsCache[index] = chars
+    }
+    return chars
+  }
+
   /** The line case-folded with whitespace collapsed. */
   folded(index: number): string {
-    let value = this.foldedCache[index]
+    const key = this.keys[index]
+    let value = key >= 0 ? this.foldedCache[key] : this.localEntry(index).folded
     if (value === undefined) {
       value = foldText(this.lines[index].text)
-      this.foldedCache[index] = value
+      if (key >= 0) this.foldedCache[key] = value
+      else this.localEntry(index).folded = value
     }
     return value
   }
 
   /** `folded`, with decorative punctuation stripped from both ends. */
   label(index: number): string {
-    let value = this.labelCache[index]
+    const key = this.keys[index]
+    let value = key >= 0 ? this.labelCache[key] : this.localEntry(index).label
     if (value === undefined) {
-      value = normalizeLabel(this.lines[index].text)
-      this.labelCache[index] = value
+      value = labelOfFolded(this.folded(index))
+      if (key >= 0) this.labelCache[key] = value
+      else this.localEntry(index).label = value
     }
     return value
   }
 
   /** The forms of a line that matchers compare against, computed once per line. */
   matchSource(index: number): MatchSource {
-    let source = this.sourceCache[index]
+    const key = this.keys[index]
+    let source = key >= 0 ? this.sourceCache[key] : this.localEntry(index).source
     if (!source) {
       const text = this.lines[index].text
       source = {text, collapsed: collapseWhitespace(text), folded: this.folded(index), label: this.label(index)}
-      this.sourceCache[index] = source
+      if (key >= 0) this.sourceCache[key] = source
+      else this.localEntry(index).source = source
     }
     return source
+  }
+
+  private hitsCache: Array<readonly number[] | undefined> | undefined
+  private hitsIndex: MatcherIndex | undefined
+
+  /** Whether `matcher` may match line `index`, by its index's prefilter (kept per line). */
+  mayMatch(index: number, matcher: LineMatcher): boolean {
+    const indexed = indexOf(matcher)
+    return indexed ? this.mayMatchIndexed(index, indexed) : true
+  }
+
+  private mayMatchIndexed(index: number, indexed: {index: MatcherIndex; slot: number}): boolean {
+    if (this.hitsIndex !== indexed.index || !this.hitsCache) {
+      this.hitsCache = slots(this.lines.length)
+      this.hitsIndex = indexed.index
+    }
+    let hits = this.hitsCache[index]
+    if (!hits) this.hitsCache[index] = hits = indexed.index.hits(this.matchSource(index))
+    return hits.length > 0 && hits.includes(indexed.slot)
+  }
+
+  /**
+   * The slots of `matchers` that may match some line of the document (by its prefilter): a rule
+   * whose matcher is not among them matches no line.
+   */
+  slotsInUse(matchers: MatcherIndex): Set<number> {
+    const probe = {index: matchers, slot: -1}
+    const lineHits = (index: number) => {
+      this.mayMatchIndexed(index, probe)
+      return this.hitsCache![index]!
+    }
+    // Unmodified lines, as the first pass reads them (every non-blank line: later passes read a
+    // subset): one union for every pass.
+    if (this.shared.slotsInUse?.index !== matchers) {
+      const used = new Set<number>()
+      for (let index = 0; index < this.lines.length; index++) if (this.keys[index] >= 0) for (const slot of lineHits(index)) used.add(slot)
+      this.shared.slotsInUse = {index: matchers, slots: used}
+    }
+    const shared = this.shared.slotsInUse.slots
+    let used = shared
+    // Lines a span was cut from read differently: their own hits.
+    for (let index = 0; index < this.lines.length; index++) {
+      if (this.keys[index] >= 0) continue
+      for (const slot of lineHits(index)) {
+        if (used.has(slot)) continue
+        if (used === shared) used = new Set(shared)
+        used.add(slot)
+      }
+    }
+    return used
   }
 
   /** Whether two lines read the same (case, whitespace and look-alike letters aside). */

@@ -7,7 +7,9 @@
  * expressions tested against the line with its whitespace collapsed, with the `i` and `u` flags.
  */
 
+import {caseFold} from '../text/fold.js'
 import {collapseWhitespace, escapeRegExp, foldText, normalizeLabel} from '../text/normalize.js'
+import {anchoredPrefixes, requiredLiterals} from './literals.js'
 
 export interface MatchSource {
   /** The line as written. */
@@ -18,6 +20,10 @@ export interface MatchSource {
   folded: string
   /** Folded, decorative punctuation stripped from both ends. */
   label: string
+  /** The slots of the matchers of an index that may match this source (set by the index on first use). */
+  hits?: readonly number[]
+  /** The index `hits` belongs to. */
+  hitsIndex?: MatcherIndex
 }
 
 export interface LineMatch {
@@ -27,6 +33,25 @@ export interface LineMatch {
 
 export interface LineMatcher {
   test(source: MatchSource): LineMatch | undefined
+}
+
+/** A matcher's index and slot there, when it has one. */
+export function indexOf(matcher: LineMatcher): {index: MatcherIndex; slot: number} | undefined {
+  return matcher instanceof RuleMatcher && matcher.index ? (matcher as {index: MatcherIndex; slot: number}) : undefined
+}
+
+/**
+ * What a line must contain for a matcher to match it, for the prefilter of `MatcherIndex`: its
+ * label is one of `exact`, or its folded text contains one of `phrases`, or its collapsed text,
+ * case-folded with `caseFold`, contains one of `literals`. `always` when that cannot be said.
+ */
+interface Prefilter {
+  exact: string[]
+  phrases: string[]
+  literals: string[]
+  /** Strings the collapsed, case-folded text may start with (patterns anchored with `^`). */
+  prefixes: string[]
+  always: boolean
 }
 
 export interface MatcherSpec {
@@ -74,44 +99,268 @@ const wordBoundaryBefore = '(?<![\\p{L}\\p{N}])'
 const wordBoundaryAfter = '(?![\\p{L}\\p{N}])'
 
 export function createMatcher(spec: MatcherSpec): LineMatcher {
-  const mode = spec.match ?? 'exact'
-  const phrases = (spec.phrases ?? []).map((phrase) => ({phrase, key: mode === 'exact' ? normalizeLabel(phrase) : foldText(phrase)}))
-  const patterns = (spec.patterns ?? []).map((pattern, index) => ({pattern, expression: compilePattern(pattern, index)}))
-  // One alternation tests all of a rule's patterns at once; which one matched is looked up on a hit.
-  const anyPattern = patterns.length > 1 ? compilePattern(patterns.map(({pattern}) => `(?:${pattern})`).join('|'), 0) : patterns[0]?.expression
-  const exact = new Map<string, string>()
-  let phraseExpression: RegExp | undefined
+  return new RuleMatcher(spec)
+}
 
-  if (mode === 'exact') {
-    for (const {phrase, key} of phrases) if (key) exact.set(key, phrase)
-  } else if (phrases.length > 0) {
-    const alternatives = phrases.map(({key}) => escapeRegExp(key)).join('|')
-    phraseExpression =
-      mode === 'prefix'
-        ? new RegExp(`^(?:${alternatives})${wordBoundaryAfter}`, 'u')
-        : new RegExp(`${wordBoundaryBefore}(?:${alternatives})${wordBoundaryAfter}`, 'u')
+class RuleMatcher implements LineMatcher {
+  private readonly mode: 'exact' | 'prefix' | 'contains'
+  private readonly phrases: Array<{phrase: string; key: string}>
+  private readonly patterns: Array<{pattern: string; expression: RegExp}>
+  private readonly anyPattern: RegExp | undefined
+  private readonly exact = new Map<string, string>()
+  private readonly phraseExpression: RegExp | undefined
+  /** Set when the matcher belongs to an index: its slot there. */
+  index: MatcherIndex | undefined
+  slot = -1
+
+  constructor(spec: MatcherSpec) {
+    const mode = (this.mode = spec.match ?? 'exact')
+    const phrases = (this.phrases = (spec.phrases ?? []).map((phrase) => ({phrase, key: mode === 'exact' ? normalizeLabel(phrase) : foldText(phrase)})))
+    const patterns = (this.patterns = (spec.patterns ?? []).map((pattern, index) => ({pattern, expression: compilePattern(pattern, index)})))
+    // One alternation tests all of a rule's patterns at once; which one matched is looked up on a hit.
+    this.anyPattern = patterns.length > 1 ? compilePattern(patterns.map(({pattern}) => `(?:${pattern})`).join('|'), 0) : patterns[0]?.expression
+
+    if (mode === 'exact') {
+      for (const {phrase, key} of phrases) if (key) this.exact.set(key, phrase)
+    } else if (phrases.length > 0) {
+      const alternatives = phrases.map(({key}) => escapeRegExp(key)).join('|')
+      this.phraseExpression =
+        mode === 'prefix'
+          ? new RegExp(`^(?:${alternatives})${wordBoundaryAfter}`, 'u')
+          : new RegExp(`${wordBoundaryBefore}(?:${alternatives})${wordBoundaryAfter}`, 'u')
+    }
   }
 
-  return {
-    test(source) {
-      if (exact.size > 0) {
-        const phrase = exact.get(source.label)
-        if (phrase !== undefined) return {via: `phrase “${phrase}”`}
+  prefilter(): Prefilter {
+    const prefilter: Prefilter = {exact: [...this.exact.keys()], phrases: [], literals: [], prefixes: [], always: false}
+    if (this.phraseExpression) {
+      for (const {key} of this.phrases) {
+        if (key === '') prefilter.always = true
+        prefilter.phrases.push(key)
       }
-      if (phraseExpression) {
-        // A prefix may follow decorative punctuation ("» Lesen Sie auch: …").
-        const subject = mode === 'prefix' ? source.folded.replace(/^[\p{P}\p{S}\s]+/u, '') : source.folded
-        const match = phraseExpression.exec(subject)
-        if (match) {
-          const found = phrases.find(({key}) => key === match[0])
-          return {via: `phrase “${found ? found.phrase : match[0]}”`}
-        }
-      }
-      if (anyPattern && anyPattern.test(source.collapsed)) {
-        const found = patterns.find(({expression}) => expression.test(source.collapsed))
-        return {via: describePattern(found ? found.pattern : patterns[0].pattern)}
-      }
-      return undefined
     }
+    for (const {pattern} of this.patterns) {
+      const prefixes = anchoredPrefixes(pattern)
+      if (prefixes) {
+        prefilter.prefixes.push(...prefixes)
+        continue
+      }
+      const literals = requiredLiterals(pattern)
+      if (literals) prefilter.literals.push(...literals)
+      else prefilter.always = true
+    }
+    return prefilter
+  }
+
+  test(source: MatchSource): LineMatch | undefined {
+    if (this.index && !this.index.hits(source).includes(this.slot)) return undefined
+    if (this.exact.size > 0) {
+      const phrase = this.exact.get(source.label)
+      if (phrase !== undefined) return {via: `phrase “${phrase}”`}
+    }
+    if (this.phraseExpression) {
+      // A prefix may follow decorative punctuation ("» Lesen Sie auch: …").
+      const subject = this.mode === 'prefix' ? source.folded.replace(/^[\p{P}\p{S}\s]+/u, '') : source.folded
+      const match = this.phraseExpression.exec(subject)
+      if (match) {
+        const found = this.phrases.find(({key}) => key === match[0])
+        return {via: `phrase “${found ? found.phrase : match[0]}”`}
+      }
+    }
+    if (this.anyPattern && this.anyPattern.test(source.collapsed)) {
+      const found = this.patterns.find(({expression}) => expression.test(source.collapsed))
+      return {via: describePattern(found ? found.pattern : this.patterns[0].pattern)}
+    }
+    return undefined
+  }
+}
+
+/**
+ * Aho–Corasick over UTF-16 code units: which of many strings occur in a text, in one pass. Each
+ * string carries the slots of the matchers that need it. Transitions on ASCII characters are a
+ * table (a DFA); other characters follow the trie's links.
+ */
+class LiteralSet {
+  private readonly next: Array<Map<number, number>> = [new Map()]
+  private readonly fail: number[] = [0]
+  private readonly out: number[][] = [[]]
+  private ascii: Int32Array | undefined
+  size = 0
+
+  add(literal: string, slot: number): void {
+    let state = 0
+    for (let index = 0; index < literal.length; index++) {
+      const code = literal.charCodeAt(index)
+      let target = this.next[state].get(code)
+      if (target === undefined) {
+        target = this.next.length
+        this.next.push(new Map())
+        this.fail.push(0)
+        this.out.push([])
+        this.next[state].set(code, target)
+      }
+      state = target
+    }
+    if (!this.out[state].includes(slot)) this.out[state].push(slot)
+    this.size++
+  }
+
+  private build(): Int32Array {
+    const {next, fail, out} = this
+    const order: number[] = []
+    for (const target of next[0].values()) order.push(target)
+    for (let head = 0; head < order.length; head++) {
+      const state = order[head]
+      for (const [code, target] of next[state]) {
+        let fallback = fail[state]
+        while (fallback !== 0 && !next[fallback].has(code)) fallback = fail[fallback]
+        const found = next[fallback].get(code)
+        fail[target] = found !== undefined && found !== target ? found : 0
+        const inherited = out[fail[target]]
+        if (inherited.length > 0) out[target] = [...new Set([...out[target], ...inherited])]
+        order.push(target)
+      }
+    }
+    // The ASCII table, in breadth-first order so a state's fallback row is filled before its own.
+    const ascii = new Int32Array(next.length * 128)
+    for (const state of [0, ...order]) {
+      for (let code = 0; code < 128; code++) {
+        const target = next[state].get(code)
+        ascii[state * 128 + code] = target !== undefined ? target : state === 0 ? 0 : ascii[fail[state] * 128 + code]
+      }
+    }
+    return (this.ascii = ascii)
+  }
+
+  /** Add to `hits` the slots of every string that occurs in `text` (a slot may be added more than once). */
+  scan(text: string, hits: number[]): void {
+    if (this.size === 0) return
+    const ascii = this.ascii ?? this.build()
+    const {next, fail, out} = this
+    let state = 0
+    for (let index = 0; index < text.length; index++) {
+      const code = text.charCodeAt(index)
+      if (code < 128) state = ascii[state * 128 + code]
+      else {
+        let target = next[state].get(code)
+        while (target === undefined && state !== 0) {
+          state = fail[state]
+          target = next[state].get(code)
+        }
+        state = target ?? 0
+      }
+      const slots = out[state]
+      for (let at = 0; at < slots.length; at++) hits.push(slots[at])
+    }
+  }
+}
+
+/** A trie of strings a text may start with; each carries the slots of the matchers that need it. */
+class PrefixSet {
+  private readonly next: Array<Map<number, number>> = [new Map()]
+  private readonly ends: number[][] = [[]]
+
+  add(prefix: string, slot: number): void {
+    let state = 0
+    for (let index = 0; index < prefix.length; index++) {
+      const code = prefix.charCodeAt(index)
+      let target = this.next[state].get(code)
+      if (target === undefined) {
+        target = this.next.length
+        this.next.push(new Map())
+        this.ends.push([])
+        this.next[state].set(code, target)
+      }
+      state = target
+    }
+    if (!this.ends[state].includes(slot)) this.ends[state].push(slot)
+  }
+
+  /** Add to `hits` the slots of every string `text` starts with. */
+  scan(text: string, hits: number[]): void {
+    let state = 0
+    for (let index = 0; index < text.length; index++) {
+      const target = this.next[state].get(text.charCodeAt(index))
+      if (target === undefined) return
+      state = target
+      const slots = this.ends[state]
+      for (let at = 0; at < slots.length; at++) hits.push(slots[at])
+    }
+  }
+}
+
+/**
+ * Required literals are cut to this many characters: a prefix of a required string is required too,
+ * and short prefixes keep the automaton small (a few thousand states) at little cost in precision.
+ */
+const LITERAL_PREFIX = 8
+
+const NO_HITS: number[] = []
+
+/**
+ * The matchers of a set of rules, with one prefilter for all: for a line it finds, in one pass over
+ * its texts, which matchers can possibly match (an exact label, a phrase or a required literal of a
+ * pattern occurs in it); the others answer "no match" without running a regular expression. The
+ * answer for a line is kept on its `MatchSource`.
+ */
+export class MatcherIndex {
+  private readonly exact = new Map<string, number[]>()
+  private readonly phrases = new LiteralSet()
+  private readonly literals = new LiteralSet()
+  private readonly prefixes = new PrefixSet()
+  private readonly always: number[] = []
+  private slots = 0
+  /** The longest text any indexed matcher is tried on (its rule's `maxChars`); Infinity when unknown. */
+  private longest = 0
+
+  /**
+   * Index `matchers` (created by `createMatcher`; others are left alone). `maxChars` says how long a
+   * text each is tried on at most (matchers are never tried on longer texts): longer texts are not
+   * scanned at all.
+   */
+  constructor(matchers: Iterable<LineMatcher | {matcher: LineMatcher; maxChars: number}>) {
+    for (const entry of matchers) {
+      const matcher = 'test' in entry ? entry : entry.matcher
+      this.longest = Math.max(this.longest, 'test' in entry ? Number.POSITIVE_INFINITY : entry.maxChars)
+      if (!(matcher instanceof RuleMatcher) || matcher.index) continue
+      const slot = this.slots++
+      matcher.index = this
+      matcher.slot = slot
+      const prefilter = matcher.prefilter()
+      if (prefilter.always) {
+        this.always.push(slot)
+        continue
+      }
+      for (const key of prefilter.exact) {
+        const list = this.exact.get(key)
+        if (list) list.push(slot)
+        else this.exact.set(key, [slot])
+      }
+      for (const phrase of prefilter.phrases) this.phrases.add(phrase, slot)
+      for (const literal of new Set(prefilter.literals.map((literal) => literal.slice(0, LITERAL_PREFIX)))) this.literals.add(literal, slot)
+      for (const prefix of new Set(prefilter.prefixes.map((prefix) => prefix.slice(0, LITERAL_PREFIX)))) this.prefixes.add(prefix, slot)
+    }
+  }
+
+  /** The slots that may match `source` (usually none or one); the others cannot. */
+  hits(source: MatchSource): readonly number[] {
+    if (source.hitsIndex === this && source.hits) return source.hits
+    // Longer than any matcher is tried on (its trimmed length is at least this): nothing can match.
+    if (source.collapsed.length > this.longest) {
+      source.hits = NO_HITS
+      source.hitsIndex = this
+      return NO_HITS
+    }
+    let hits: number[] = this.always.length > 0 ? [...this.always] : []
+    const exact = this.exact.size > 0 ? this.exact.get(source.label) : undefined
+    if (exact) for (const slot of exact) hits.push(slot)
+    this.phrases.scan(source.folded, hits)
+    const folded = caseFold(source.collapsed)
+    this.literals.scan(folded, hits)
+    this.prefixes.scan(folded, hits)
+    if (hits.length === 0) hits = NO_HITS
+    source.hits = hits
+    source.hitsIndex = this
+    return hits
   }
 }

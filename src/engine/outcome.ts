@@ -7,6 +7,7 @@
 
 import type {Line} from '../text/lines.js'
 import type {Claim, DocumentContext, Span} from './document.js'
+import {slots} from './arrays.js'
 
 export interface ViewLine extends Line {
   /** The text differs from the original line because a span was removed from it. */
@@ -27,7 +28,7 @@ export interface Outcome {
 }
 
 export function createOutcome(lines: Line[]): Outcome {
-  return {lines, claims: new Array(lines.length), spans: [], title: undefined, headline: undefined}
+  return {lines, claims: slots(lines.length), spans: [], title: undefined, headline: undefined}
 }
 
 /** Fold one pass's decisions into the outcome; returns how many new removals the pass made. */

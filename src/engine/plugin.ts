@@ -11,16 +11,18 @@
 import type {Paragraph, Root} from 'nlcst'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
-import {detectSampleLanguage, languageSample, type Language} from '../language.js'
-import {parseLine, parserFamily} from '../parse.js'
+import {languageSample, type Language} from '../language.js'
+import {detectLanguage} from '../text/franc.js'
+import {parseLine, parseLineCompact, parserFamily, type LineParse} from '../parse.js'
 import {findTitle} from '../title.js'
 import type {DocumentOptions, Removal, TitleMode} from '../types.js'
 import {ruleKinds} from '../kinds/index.js'
 import type {ScopeTest} from '../scope.js'
-import {DocumentContext} from './document.js'
+import {createSharedLines, DocumentContext} from './document.js'
 import {createOutcome, mergePass, outputView, type Outcome, type ViewLine} from './outcome.js'
 import {collectRemovals, reportRemovals} from './removals.js'
 import type {CompiledRule} from './rule.js'
+import {indexOf, type MatcherIndex} from './matcher.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -49,17 +51,60 @@ export interface RulesOptions {
   title?: TitleMode
   /** `auto` or a fixed language code. */
   lang?: string
+  /** Record a vfile message per removal (default true). */
+  messages?: boolean
 }
 
-function activeRules(rules: ScopedRule[], scope: {language: Language; path?: string; url?: string}): CompiledRule[] {
-  return rules
-    .filter(({rule, applies}) => rule.definition.enabled !== false && applies(scope))
-    .map(({rule}) => rule)
-    .sort((a, b) => ruleKinds[a.kind].meta.phase - ruleKinds[b.kind].meta.phase)
+/** Each config's rules in phase order (a stable sort: config order within a phase), computed once. */
+const byPhase = new WeakMap<ScopedRule[], ScopedRule[]>()
+
+/** The last answer of `activeRules` for each config: the passes over one document ask the same. */
+const lastActive = new WeakMap<ScopedRule[], {language: Language; path?: string; url?: string; rules: CompiledRule[]; set: Set<CompiledRule>}>()
+
+/** The rules that apply to a document, in the order they run (phase, then config order). */
+function activeRules(rules: ScopedRule[], scope: {language: Language; path?: string; url?: string}): {rules: CompiledRule[]; set: Set<CompiledRule>} {
+  const last = lastActive.get(rules)
+  if (last && last.language.iso6393 === scope.language.iso6393 && last.language.code === scope.language.code && last.path === scope.path && last.url === scope.url) return last
+  let sorted = byPhase.get(rules)
+  if (!sorted) {
+    sorted = [...rules].sort((a, b) => ruleKinds[a.rule.kind].meta.phase - ruleKinds[b.rule.kind].meta.phase)
+    byPhase.set(rules, sorted)
+  }
+  const active = sorted.filter(({rule, applies}) => rule.definition.enabled !== false && applies(scope)).map(({rule}) => rule)
+  const answer = {language: scope.language, path: scope.path, url: scope.url, rules: active, set: new Set(active)}
+  lastActive.set(rules, answer)
+  return answer
+}
+
+/**
+ * Kinds whose rules act only on lines their matcher matches (they claim, mark a header, a tail
+ * start or a credit line on a match, and do nothing else): a rule of these kinds whose matcher can
+ * match no line of the document is skipped. `inline` matches with its own expression, not listed.
+ */
+const MATCH_ONLY_KINDS = new Set(['line', 'section', 'tail', 'credit'])
+
+/**
+ * The rules of `rules` that can act on `document`: all but those of `MATCH_ONLY_KINDS` whose
+ * matcher the prefilter rules out on every line (most of a config's phrase rules, on any one page).
+ */
+function rulesAtWork(document: DocumentContext, rules: CompiledRule[]): Set<CompiledRule> {
+  const working = new Set<CompiledRule>()
+  const used = new Map<MatcherIndex, Set<number>>()
+  for (const rule of rules) {
+    const indexed = rule.matcher && MATCH_ONLY_KINDS.has(rule.kind) ? indexOf(rule.matcher) : undefined
+    if (indexed) {
+      let slots = used.get(indexed.index)
+      if (!slots) used.set(indexed.index, (slots = document.slotsInUse(indexed.index)))
+      if (!slots.has(indexed.slot)) continue
+    }
+    working.add(rule)
+  }
+  return working
 }
 
 /** One pass of every active rule over `document`. */
 function runPass(document: DocumentContext, rules: CompiledRule[], mode: TitleMode, headline: number | undefined): void {
+  const working = rulesAtWork(document, rules)
   document.title = findTitle(document, mode)
   // A page headline kept by an earlier pass is the title once it leads the text.
   if (document.title === undefined && mode === 'auto' && headline !== undefined) {
@@ -67,7 +112,7 @@ function runPass(document: DocumentContext, rules: CompiledRule[], mode: TitleMo
     if (first !== -1 && document.lines[first].index === headline) document.title = first
   }
   document.titleProtected = mode === 'first-line'
-  for (const rule of rules) rule.runner.detect?.(document)
+  for (const rule of rules) if (working.has(rule)) rule.runner.detect?.(document)
   let titleSettled = false
   for (const rule of rules) {
     if (!titleSettled && ruleKinds[rule.kind].meta.phase > 1) {
@@ -76,7 +121,7 @@ function runPass(document: DocumentContext, rules: CompiledRule[], mode: TitleMo
       document.titleProtected = document.title !== undefined
       titleSettled = true
     }
-    rule.runner.apply(document)
+    if (working.has(rule)) rule.runner.apply(document)
   }
   if (document.title !== undefined && document.isClaimed(document.title)) document.title = undefined
   // The page around a kept headline goes with this pass's removals: the headline then leads the text.
@@ -87,7 +132,9 @@ function runPass(document: DocumentContext, rules: CompiledRule[], mode: TitleMo
 export function runRules(file: VFile, options: RulesOptions): Outcome {
   const documentOptions = file.data.decruftOptions ?? {}
   const lines = file.data.lines ?? []
-  const parsed = file.data.paragraphs ?? []
+  // The cleaner's pipeline keeps compact parses; a tree's paragraphs when decruftParse ran without `compact`.
+  const compact = file.data.lineParses !== undefined
+  const parsed: Array<Paragraph | LineParse | undefined> = file.data.lineParses ?? file.data.paragraphs ?? []
   const parsedLanguage = file.data.language ?? {iso6393: 'und', code: 'und'}
   const fixedLanguage = (documentOptions.lang ?? options.lang ?? 'auto') !== 'auto'
   const mode = documentOptions.title ?? options.title ?? 'auto'
@@ -100,15 +147,16 @@ export function runRules(file: VFile, options: RulesOptions): Outcome {
   // Each pass reads the language off the text it runs on, as a second run would (the classifier's
   // stopwords and `when.lang` depend on it); franc runs again only when its sample changed.
   let sample = file.data.languageSample ?? ''
+  const shared = createSharedLines(lines.length)
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     if (pass > 1 && !fixedLanguage) {
       const next = languageSample(view.map((line) => line.text))
-      if (next !== sample) language = detectSampleLanguage(next)
+      if (next !== sample) language = detectLanguage(next)
       sample = next
     }
     const reparse = parserFamily(language) !== parserFamily(parsedLanguage)
-    const paragraphs: Array<Paragraph | undefined> = view.map((line) =>
-      line.blank ? undefined : line.modified || reparse ? parseLine(line, language) : parsed[line.index]
+    const paragraphs: Array<Paragraph | LineParse | undefined> = view.map((line) =>
+      line.blank ? undefined : line.modified || reparse ? (compact ? parseLineCompact(line, language) : parseLine(line, language)) : parsed[line.index]
     )
     const document = new DocumentContext({
       text: String(file.value),
@@ -116,10 +164,12 @@ export function runRules(file: VFile, options: RulesOptions): Outcome {
       paragraphs,
       language,
       path: documentOptions.path,
-      url: documentOptions.url
+      url: documentOptions.url,
+      shared,
+      parsedWith: reparse ? parserFamily(language) : 'parsed'
     })
-    const rules = activeRules(options.rules, {language, path: documentOptions.path, url: documentOptions.url})
-    document.activeRules = new Set(rules)
+    const {rules, set} = activeRules(options.rules, {language, path: documentOptions.path, url: documentOptions.url})
+    document.activeRules = set
     runPass(document, rules, mode, outcome.headline)
     const added = mergePass(outcome, document)
     file.data.language = language
@@ -137,6 +187,6 @@ export const decruftRules: Plugin<[RulesOptions], Root, Root> = function (option
     file.data.outcome = outcome
     file.data.removed = removed
     file.data.title = outcome.title === undefined ? null : outcome.lines[outcome.title].text
-    reportRemovals(file, removed, outcome)
+    if (options.messages !== false) reportRemovals(file, removed, outcome)
   }
 }

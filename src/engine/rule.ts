@@ -39,13 +39,21 @@ export interface CompiledRule {
   /** Matches one line; absent for kinds that need no phrases (e.g. `duplicate`). */
   matcher: LineMatcher | undefined
   runner: RuleRunner
+  /** `maxCharsOf(rule)`, kept by the compiler. */
+  maxChars?: number
 }
 
-/** Test a rule's matcher against one line of a document. */
+/**
+ * Test a rule's matcher against one line of a document. Kinds call this for every line and every
+ * rule, so the common answer comes first: the prefilter of the rules' matchers (computed once per
+ * line) says this rule cannot match.
+ */
 export function matchLine(rule: CompiledRule, document: DocumentContext, index: number): LineMatch | undefined {
-  if (!rule.matcher) return undefined
-  if (document.stats(index).chars > maxCharsOf(rule)) return undefined
-  return rule.matcher.test(document.matchSource(index))
+  const matcher = rule.matcher
+  if (!matcher) return undefined
+  if (!document.mayMatch(index, matcher)) return undefined
+  if (document.chars(index) > (rule.maxChars ?? maxCharsOf(rule))) return undefined
+  return matcher.test(document.matchSource(index))
 }
 
 /** The longest text (in characters, trimmed) a rule's matcher is tried on. */

@@ -7,7 +7,7 @@ import {mkdir} from 'node:fs/promises'
 import path from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 
-export async function writeAtomic(file: string, data: string): Promise<void> {
+export async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
   await mkdir(path.dirname(file), {recursive: true})
-  await writeFileAtomic(file, data, {encoding: 'utf8', fsync: false})
+  await writeFileAtomic(file, typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength), {encoding: 'utf8', fsync: false})
 }

@@ -25,6 +25,15 @@ export interface ErrorEntry {
   message: string
 }
 
+/** A document passed through unchanged: larger than `--max-doc-bytes`, or over `--doc-timeout`. */
+export interface SkippedEntry {
+  path: string
+  id?: string
+  reason: 'too large' | 'timeout'
+  bytes: number
+  output?: string
+}
+
 export interface RuleCount {
   removals: number
   lines: number
@@ -40,6 +49,16 @@ export interface ReportSummary {
   byCategory: Partial<Record<Category, RuleCount>>
   byRule: Record<string, RuleCount & {category: Category}>
   errors: number
+  /** Documents passed through unchanged (`skipped` lists them). */
+  skipped: number
+  /** Their bytes (also counted in neither `bytesIn` nor `bytesOut`). */
+  skippedBytes: number
+  /** With `--resume`: documents whose output an earlier run had already written (not cleaned again). */
+  resumed?: number
+  /** The run was interrupted (SIGINT or SIGTERM) before it read all its inputs. */
+  interrupted?: boolean
+  /** Wall-clock time of the run, in milliseconds. */
+  elapsedMs?: number
 }
 
 export interface Report {
@@ -48,6 +67,7 @@ export interface Report {
   summary: ReportSummary
   files: DocumentEntry[]
   errors: ErrorEntry[]
+  skipped: SkippedEntry[]
 }
 
 function add(count: RuleCount, removal: Removal): void {
@@ -59,6 +79,7 @@ function add(count: RuleCount, removal: Removal): void {
 export class ReportBuilder {
   private readonly files: DocumentEntry[] = []
   private readonly errors: ErrorEntry[] = []
+  private readonly skipped: SkippedEntry[] = []
   private readonly summary: ReportSummary = {
     documents: 0,
     failed: 0,
@@ -67,7 +88,9 @@ export class ReportBuilder {
     removals: 0,
     byCategory: {},
     byRule: {},
-    errors: 0
+    errors: 0,
+    skipped: 0,
+    skippedBytes: 0
   }
 
   constructor(
@@ -76,7 +99,11 @@ export class ReportBuilder {
     private readonly keepDocuments = true
   ) {}
 
-  addDocument(entry: DocumentEntry): void {
+  /**
+   * A cleaned document. Its removals are counted from `entry.removed`, or, when a batch passes only
+   * their counts between threads, from `tally` (rule, category, removals, lines, characters).
+   */
+  addDocument(entry: DocumentEntry, tally?: ReadonlyArray<readonly [string, Category, number, number, number]>): void {
     const summary = this.summary
     summary.documents++
     summary.bytesIn += entry.bytesIn
@@ -86,7 +113,20 @@ export class ReportBuilder {
       add((summary.byCategory[removal.category] ??= {removals: 0, lines: 0, chars: 0}), removal)
       add((summary.byRule[removal.rule] ??= {category: removal.category, removals: 0, lines: 0, chars: 0}), removal)
     }
+    for (const [rule, category, removals, lines, chars] of tally ?? []) {
+      summary.removals += removals
+      for (const count of [(summary.byCategory[category] ??= {removals: 0, lines: 0, chars: 0}), (summary.byRule[rule] ??= {category, removals: 0, lines: 0, chars: 0})]) {
+        count.removals += removals
+        count.lines += lines
+        count.chars += chars
+      }
+    }
     if (this.keepDocuments) this.files.push(entry)
+  }
+
+  /** Whether per-document entries are kept (then batches pass every removal). */
+  get keepsDocuments(): boolean {
+    return this.keepDocuments
   }
 
   addError(error: ErrorEntry): void {
@@ -95,13 +135,39 @@ export class ReportBuilder {
     this.errors.push(error)
   }
 
+  addSkipped(entry: SkippedEntry): void {
+    this.summary.skipped++
+    this.summary.skippedBytes += entry.bytes
+    this.skipped.push(entry)
+  }
+
+  /** Documents an earlier run already wrote (`--resume`). */
+  addResumed(count = 1): void {
+    this.summary.resumed = (this.summary.resumed ?? 0) + count
+  }
+
+  /** Mark the run as interrupted. */
+  interrupt(): void {
+    this.summary.interrupted = true
+  }
+
+  /** Record the run's wall-clock time. */
+  setElapsed(milliseconds: number): void {
+    this.summary.elapsedMs = Math.round(milliseconds)
+  }
+
   get failed(): number {
     return this.summary.failed
+  }
+
+  /** The running totals (for progress). */
+  get totals(): Readonly<ReportSummary> {
+    return this.summary
   }
 
   /** The report; documents sorted by path so the output does not depend on completion order. */
   build(): Report {
     const files = [...this.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-    return {tool: 'decruft', version: this.version, summary: structuredClone(this.summary), files, errors: [...this.errors]}
+    return {tool: 'decruft', version: this.version, summary: structuredClone(this.summary), files, errors: [...this.errors], skipped: [...this.skipped]}
   }
 }

@@ -19,15 +19,47 @@ export function table(header: string[], rows: string[][]): string {
   return [line(header), ...rows.map(line)].join('\n')
 }
 
-/** A few lines: totals, then removals by category, then the most active rules. */
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`
+}
+
+/** Seconds with one decimal, or minutes and seconds past a minute. */
+export function formatDuration(milliseconds: number): string {
+  const seconds = milliseconds / 1000
+  if (seconds < 60) return `${seconds.toFixed(1)} s`
+  const minutes = Math.floor(seconds / 60)
+  return `${minutes} min ${Math.round(seconds - minutes * 60)} s`
+}
+
+/**
+ * A few lines: totals (documents, bytes in and out, the share removed, removals, and with the run's
+ * time its speed), what was skipped or resumed, then removals by category, the most active rules
+ * and the errors.
+ */
 export function formatSummary(report: Report, options: {topRules?: number} = {}): string {
   const {summary} = report
   const saved = summary.bytesIn > 0 ? ((summary.bytesIn - summary.bytesOut) / summary.bytesIn) * 100 : 0
-  const lines = [
-    `decruft: ${summary.documents} document${summary.documents === 1 ? '' : 's'} cleaned, ${summary.failed} failed; ` +
-      `${formatBytes(summary.bytesIn)} in, ${formatBytes(summary.bytesOut)} out (${saved.toFixed(1)}% removed); ` +
-      `${summary.removals} removal${summary.removals === 1 ? '' : 's'}`
-  ]
+  const skipped = summary.skipped ?? 0
+  let head =
+    `decruft: ${plural(summary.documents, 'document')} cleaned, ${skipped > 0 ? `${skipped} skipped, ` : ''}${summary.failed} failed; ` +
+    `${formatBytes(summary.bytesIn)} in, ${formatBytes(summary.bytesOut)} out (${saved.toFixed(1)}% removed); ` +
+    `${plural(summary.removals, 'removal')}`
+  if (summary.elapsedMs !== undefined) {
+    const seconds = Math.max(summary.elapsedMs, 1) / 1000
+    const bytes = summary.bytesIn + (summary.skippedBytes ?? 0)
+    head += `; ${formatDuration(summary.elapsedMs)} (${(bytes / 1_000_000 / seconds).toFixed(2)} MB/s, ${((summary.documents + skipped) / seconds).toFixed(1)} documents/s)`
+  }
+  const lines = [head]
+  if (summary.interrupted) lines.push('  interrupted: the inputs were not all read; run again with --resume to continue')
+  if (summary.resumed) lines.push(`  resumed: ${plural(summary.resumed, 'document')} already written by an earlier run`)
+  if (skipped > 0) {
+    const reasons = new Map<string, number>()
+    for (const entry of report.skipped ?? []) reasons.set(entry.reason, (reasons.get(entry.reason) ?? 0) + 1)
+    const listed = [...reasons].map(([reason, count]) => `${count} ${reason}`).join(', ')
+    lines.push(`  skipped (passed through unchanged, ${formatBytes(summary.skippedBytes ?? 0)}): ${listed}`)
+    for (const entry of (report.skipped ?? []).slice(0, 5)) lines.push(`    ${entry.path}: ${entry.reason} (${formatBytes(entry.bytes)})`)
+    if ((report.skipped ?? []).length > 5) lines.push(`    … and ${(report.skipped ?? []).length - 5} more (see the report)`)
+  }
   const categories = Object.entries(summary.byCategory).sort((a, b) => b[1].removals - a[1].removals)
   if (categories.length > 0) {
     lines.push(

@@ -1,0 +1,180 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: how fast `decruft clean` is on a corpus, and how its memory behaves.
+ *
+ * 1. Builds a JSON Lines corpus of at least BENCH_MB megabytes (default 200) in a temporary folder:
+ *    every `inputs.*` text of ../shared/benchdata (both files) and every fixture seed, one record
+ *    each (`{"id", "url", "text"}`), repeated.
+ * 2. Cleans it JSONL → JSONL through the built binary, with 1 worker and with one per core; reports
+ *    MB/s, documents/s and the peak RSS of the process (all threads), and checks that both outputs
+ *    are the same bytes.
+ * 3. Parses the same texts with parse-latin alone (`unified().use(retext-latin)`, parse only, no
+ *    rules): the floor a per-line NLCST pipeline builds on.
+ * 4. Cleans one single document of BENCH_BIG_MB megabytes (default "50,100": concatenated article
+ *    texts) to show that time stays linear in the size of a document.
+ *
+ * Prints a Markdown table. Quick run: `BENCH_MB=20 BENCH_BIG_MB=5,10 npm run bench`.
+ */
+
+import {spawnSync} from 'node:child_process'
+import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, createWriteStream} from 'node:fs'
+import {once} from 'node:events'
+import os from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const bin = path.join(root, 'bin', 'decruft.js')
+const benchdata = path.resolve(root, '..', 'shared', 'benchdata')
+const corpusMb = Number(process.env.BENCH_MB ?? 200)
+const bigMbs = (process.env.BENCH_BIG_MB ?? '50,100').split(',').map(Number).filter((value) => value > 0)
+const cores = os.availableParallelism()
+
+if (!existsSync(path.join(root, 'dist', 'cli', 'main.js'))) {
+  console.error('bench: build first (npm run build)')
+  process.exit(1)
+}
+
+const log = (message) => process.stderr.write(`bench: ${message}\n`)
+const mb = (bytes) => bytes / 1_000_000
+
+/** Every text of the benchmark data and the seeds, as records. */
+function baseRecords() {
+  const records = []
+  for (const name of ['scrapinghub.dev.jsonl', 'trafilatura.dev.jsonl']) {
+    const file = path.join(benchdata, name)
+    if (!existsSync(file)) continue
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      if (!line.trim()) continue
+      const record = JSON.parse(line)
+      for (const [field, text] of Object.entries(record.inputs ?? {})) {
+        if (typeof text === 'string' && text.trim()) records.push({id: `${record.id}:${field}`, url: record.url, text})
+      }
+    }
+  }
+  const seeds = path.join(root, 'fixtures', 'seeds')
+  for (const name of readdirSync(seeds).sort()) {
+    if (name.endsWith('.txt') && !name.endsWith('.clean.txt')) records.push({id: `seed:${name}`, text: readFileSync(path.join(seeds, name), 'utf8')})
+  }
+  return records
+}
+
+/** Write the base records, repeated, until the file holds `megabytes` MB; returns its size and record count. */
+async function writeCorpus(file, records, megabytes) {
+  const stream = createWriteStream(file)
+  let bytes = 0
+  let count = 0
+  for (let round = 0; bytes < megabytes * 1_000_000; round++) {
+    for (const record of records) {
+      const line = JSON.stringify({...record, id: `${record.id}#${round}`}) + '\n'
+      bytes += Buffer.byteLength(line)
+      count++
+      if (!stream.write(line)) await once(stream, 'drain')
+    }
+  }
+  stream.end()
+  await once(stream, 'close')
+  return {bytes, count}
+}
+
+/** Run the binary; returns wall time and the stats it wrote. */
+function runClean(args, directory, name) {
+  const stats = path.join(directory, `${name}.stats.json`)
+  const started = performance.now()
+  const result = spawnSync(process.execPath, [bin, 'clean', ...args, '-q', '--stats-json', stats], {cwd: directory, encoding: 'utf8', maxBuffer: 1 << 26})
+  const seconds = (performance.now() - started) / 1000
+  if (result.status !== 0 && result.status !== 1) throw new Error(`decruft clean ${args.join(' ')} exited ${result.status}: ${result.stderr}`)
+  return {seconds, ...JSON.parse(readFileSync(stats, 'utf8'))}
+}
+
+function sameFiles(a, b) {
+  return readFileSync(a).equals(readFileSync(b))
+}
+
+/** parse-latin alone over the texts, in this process. */
+async function parseFloor(records) {
+  const {unified} = await import(path.join(root, 'node_modules', 'unified', 'index.js'))
+  const {default: retextLatin} = await import(path.join(root, 'node_modules', 'retext-latin', 'index.js'))
+  const processor = unified().use(retextLatin)
+  let bytes = 0
+  const started = performance.now()
+  for (const {text} of records) {
+    processor.parse(text)
+    bytes += Buffer.byteLength(text)
+  }
+  const seconds = (performance.now() - started) / 1000
+  return {bytes, seconds}
+}
+
+/** One document of about `megabytes` MB: article texts (extractor outputs) one after another. */
+function writeBigDocument(file, records, megabytes) {
+  const articles = records.filter(({id}) => /:(readability_js|readability|trafilatura|newspaper)#?/.test(id) || id.startsWith('seed:')).map(({text}) => text.trim())
+  const parts = []
+  let bytes = 0
+  for (let index = 0; bytes < megabytes * 1_000_000; index++) {
+    const text = articles[index % articles.length]
+    parts.push(text)
+    bytes += Buffer.byteLength(text) + 2
+  }
+  writeFileSync(file, parts.join('\n\n') + '\n')
+  return statSync(file).size
+}
+
+const directory = mkdtempSync(path.join(os.tmpdir(), 'decruft-bench-'))
+try {
+  const records = baseRecords()
+  log(`${records.length} texts; writing a ${corpusMb} MB corpus to ${directory}`)
+  const corpus = path.join(directory, 'corpus.jsonl')
+  const {bytes, count} = await writeCorpus(corpus, records, corpusMb)
+
+  const rows = []
+  const workerCounts = [...new Set([1, cores])]
+  const outputs = []
+  for (const workers of workerCounts) {
+    log(`cleaning ${mb(bytes).toFixed(0)} MB with ${workers} worker${workers === 1 ? '' : 's'}`)
+    const out = path.join(directory, `out-${workers}.jsonl`)
+    const run = runClean(['--jsonl', 'corpus.jsonl', '-o', out, '--workers', String(workers)], directory, `jsonl-${workers}`)
+    outputs.push(out)
+    rows.push({
+      what: `JSONL → JSONL, ${workers} worker${workers === 1 ? '' : 's'}`,
+      size: `${mb(bytes).toFixed(0)} MB, ${count.toLocaleString('en-US')} docs`,
+      seconds: run.seconds,
+      mbps: mb(bytes) / run.seconds,
+      dps: count / run.seconds,
+      rss: run.maxRssBytes
+    })
+  }
+  const identical = outputs.every((out) => sameFiles(out, outputs[0]))
+  for (const out of outputs) rmSync(out, {force: true})
+  if (rows.length === 2) rows[1].speedup = rows[0].seconds / rows[1].seconds
+
+  log('parse-latin alone on the same texts')
+  const floor = await parseFloor(records)
+  rows.push({what: 'parse-latin alone (no rules), 1 core', size: `${mb(floor.bytes).toFixed(0)} MB of text`, seconds: floor.seconds, mbps: mb(floor.bytes) / floor.seconds, dps: records.length / floor.seconds})
+
+  const big = []
+  for (const megabytes of bigMbs) {
+    const file = path.join(directory, `big-${megabytes}.txt`)
+    const size = writeBigDocument(file, records, megabytes)
+    log(`one ${mb(size).toFixed(0)} MB document`)
+    const run = runClean([path.basename(file), '-o', 'big-out'], directory, `big-${megabytes}`)
+    rmSync(file, {force: true})
+    big.push({megabytes: mb(size), ...run})
+    rows.push({what: 'one document', size: `${mb(size).toFixed(0)} MB`, seconds: run.seconds, mbps: mb(size) / run.seconds, dps: undefined, rss: run.maxRssBytes})
+  }
+
+  const fixed = (value, digits = 1) => (value === undefined ? '' : value.toFixed(digits))
+  const lines = [
+    `Node ${process.versions.node}, ${cores} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${new Date().toISOString().slice(0, 10)}; recommended config.`,
+    '',
+    '| run | input | time (s) | MB/s | documents/s | peak RSS (MB) |',
+    '| --- | --- | ---: | ---: | ---: | ---: |',
+    ...rows.map((row) => `| ${row.what}${row.speedup ? ` (${row.speedup.toFixed(2)}× one)` : ''} | ${row.size} | ${fixed(row.seconds)} | ${fixed(row.mbps, 2)} | ${fixed(row.dps, 0)} | ${row.rss ? (row.rss / 1_000_000).toFixed(0) : ''} |`)
+  ]
+  if (big.length === 2) lines.push('', `One document: ${big[1].megabytes.toFixed(0)} MB took ${(big[1].seconds / big[0].seconds).toFixed(2)}× the time of ${big[0].megabytes.toFixed(0)} MB.`)
+  lines.push('', `Outputs with ${workerCounts.join(' and ')} workers: ${identical ? 'identical' : 'DIFFERENT'}.`)
+  console.log(lines.join('\n'))
+  if (!identical) process.exitCode = 1
+} finally {
+  rmSync(directory, {recursive: true, force: true})
+}

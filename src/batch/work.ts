@@ -1,0 +1,176 @@
+/**
+ * The CPU work of a batch, one document at a time: decode, clean, and (for JSON Lines) parse and
+ * re-serialize the record. The same functions run in the worker threads and, with `--workers 1`, in
+ * the main thread, so the output never depends on where a document was cleaned. Tasks and results
+ * are plain data (they cross threads by structured clone).
+ */
+
+import type {Cleaner} from '../cleaner.js'
+import {getPath, setPath, type JsonRecord} from '../io/dotted-path.js'
+import {decodeUtf8, DecodeError} from '../io/utf8.js'
+import type {Category, DocumentOptions, Removal} from '../types.js'
+
+/** A text file's bytes. */
+export interface TextTask {
+  kind: 'text'
+  bytes: Uint8Array
+  options: DocumentOptions
+  /** Send every removal back (for a report of each document); else only their counts by rule. */
+  details?: boolean
+  /** `--max-doc-bytes`: larger documents are not cleaned. */
+  maxDocBytes?: number
+  /** Slot of the start-time table (timeouts), when the pool watches this task. */
+  slot?: number
+}
+
+/** One JSON Lines record (the line without its line ending). */
+export interface RecordTask {
+  kind: 'record'
+  bytes: Uint8Array
+  textField: string
+  options: DocumentOptions
+  details?: boolean
+  maxDocBytes?: number
+  slot?: number
+}
+
+export type Task = TextTask | RecordTask
+
+/** A rule's removals in one document: rule, category, removals, lines, characters. */
+export type RuleTally = [string, Category, number, number, number]
+
+/** What a cleaned document contributes to the report. */
+export interface Cleaned {
+  title: string | null
+  lang: string
+  /** Every removal (with `details`), else none: then `tally` counts them. */
+  removed: Removal[]
+  tally?: RuleTally[]
+  bytesIn: number
+  bytesOut: number
+  /** A record's `id`, when it has one. */
+  id?: string
+}
+
+export type TaskResult =
+  /** Text: the clean text. Record: the output line (without line ending). */
+  | ({status: 'cleaned'; output: string} & Cleaned)
+  /** Not cleaned (`--max-doc-bytes`): the input is written as it is. */
+  | {status: 'too-large'; bytes: number; id?: string}
+  /** Not a document: not UTF-8, not JSON, … (`line` for a text file's bad byte). */
+  | {status: 'error'; message: string; line?: number}
+
+export class RecordError extends Error {}
+
+/** A record's text and scoping fields; throws `RecordError` or `DecodeError`. */
+export function readRecord(bytes: Uint8Array, textField: string): {record: JsonRecord; text: string} {
+  const line = decodeUtf8(bytes)
+  let record: unknown
+  try {
+    record = JSON.parse(line)
+  } catch (error) {
+    throw new RecordError(`not JSON: ${error instanceof Error ? error.message : String(error)}`)
+  }
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) throw new RecordError('not a JSON object')
+  const text = getPath(record, textField)
+  if (typeof text !== 'string') throw new RecordError(`no string at \`${textField}\``)
+  return {record: record as JsonRecord, text}
+}
+
+/** Whether a line is blank, read as Latin-1 (`\s` bytes only): skipped, no record, no output. */
+export function isBlankLine(bytes: Uint8Array): boolean {
+  for (const byte of bytes) if (byte !== 0x20 && !(byte >= 0x09 && byte <= 0x0d) && byte !== 0xa0) return false
+  return true
+}
+
+/** The message for a record that cannot be used. */
+export function recordErrorMessage(error: unknown): string | undefined {
+  if (error instanceof DecodeError) return `not valid UTF-8: byte 0x${error.byte.toString(16).toUpperCase()} at column ${error.column}`
+  if (error instanceof RecordError) return error.message
+  return undefined
+}
+
+/** Whether a record produces an output line (a usable record) rather than an error. */
+export function isUsableRecord(bytes: Uint8Array, textField: string): boolean {
+  try {
+    readRecord(bytes, textField)
+    return true
+  } catch (error) {
+    if (recordErrorMessage(error) !== undefined) return false
+    throw error
+  }
+}
+
+/**
+ * Test hook, never for production: with `DECRUFT_TEST_SLOW_MS` set, a document whose text contains
+ * `decruft-test-slow` keeps its thread busy that long first (so tests can time out a document and
+ * interrupt a run without depending on speed).
+ */
+function testSlowdown(text: string): void {
+  const slow = Number(process.env.DECRUFT_TEST_SLOW_MS)
+  if (!(slow > 0) || !text.includes('decruft-test-slow')) return
+  const until = Date.now() + slow
+  while (Date.now() < until) {
+    // busy: like a regular expression that does not return
+  }
+}
+
+/** The removals of a document counted by rule (what a summary needs, much smaller to pass between threads). */
+export function tallyOf(removed: readonly Removal[]): RuleTally[] {
+  const byRule = new Map<string, RuleTally>()
+  for (const removal of removed) {
+    let entry = byRule.get(removal.rule)
+    if (!entry) byRule.set(removal.rule, (entry = [removal.rule, removal.category, 0, 0, 0]))
+    entry[2]++
+    entry[3] += removal.endLine - removal.startLine + 1
+    entry[4] += removal.end - removal.start
+  }
+  return [...byRule.values()]
+}
+
+/** The removals part of a result: all of them, or their tally. */
+function removals(removed: Removal[], details: boolean | undefined): {removed: Removal[]; tally?: RuleTally[]} {
+  return details === false ? {removed: [], tally: tallyOf(removed)} : {removed}
+}
+
+function idOf(record: JsonRecord): string | undefined {
+  const id = record.id
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined
+}
+
+/** Run one task. */
+export function runTask(cleaner: Cleaner, task: Task): TaskResult {
+  if (task.kind === 'text') {
+    if (task.maxDocBytes !== undefined && task.bytes.length > task.maxDocBytes) return {status: 'too-large', bytes: task.bytes.length}
+    let text: string
+    try {
+      text = decodeUtf8(task.bytes)
+    } catch (error) {
+      if (error instanceof DecodeError) return {status: 'error', message: error.message, line: error.line}
+      throw error
+    }
+    testSlowdown(text)
+    const result = cleaner.clean(text, task.options)
+    return {status: 'cleaned', output: result.text, title: result.title, lang: result.lang, ...removals(result.removed, task.details), bytesIn: task.bytes.length, bytesOut: Buffer.byteLength(result.text)}
+  }
+
+  let record: JsonRecord
+  let text: string
+  try {
+    ;({record, text} = readRecord(task.bytes, task.textField))
+  } catch (error) {
+    const message = recordErrorMessage(error)
+    if (message === undefined) throw error
+    return {status: 'error', message}
+  }
+  const bytesIn = Buffer.byteLength(text)
+  if (task.maxDocBytes !== undefined && bytesIn > task.maxDocBytes) return {status: 'too-large', bytes: bytesIn, id: idOf(record)}
+  testSlowdown(text)
+  const options: DocumentOptions = {...task.options}
+  if (typeof record.url === 'string') options.url = record.url
+  if (typeof record.path === 'string') options.path = record.path
+  const result = cleaner.clean(text, options)
+  setPath(record, task.textField, result.text)
+  record.decruft = {title: result.title, lang: result.lang, removed: result.removed}
+  return {status: 'cleaned', output: JSON.stringify(record), title: result.title, lang: result.lang, ...removals(result.removed, task.details), bytesIn, bytesOut: Buffer.byteLength(result.text), id: idOf(record)}
+}

@@ -1,0 +1,23 @@
+/**
+ * A worker thread of the batch pool (tinypool). It compiles the rules once, from the resolved
+ * config the pool passes as `workerData` (plain data), and then cleans one task at a time. Before a
+ * task it writes its start time into the shared table of start times, so the main thread can tell a
+ * document that runs over `--doc-timeout` and replace this thread.
+ */
+
+import {workerData} from 'node:worker_threads'
+import {createCleaner} from '../cleaner.js'
+import type {PoolData} from './executor.js'
+import {runTask, type Task, type TaskResult} from './work.js'
+
+// tinypool passes `[its own data, ours]`.
+const data = (Array.isArray(workerData) ? workerData[1] : workerData) as PoolData
+// Batches write the text and the removals: no vfile messages.
+const cleaner = createCleaner(data.config, {messages: false})
+const starts = data.starts ? new Float64Array(data.starts) : undefined
+
+export default function clean(task: Task | {kind: 'ready'}): TaskResult | 'ready' {
+  if (task.kind === 'ready') return 'ready'
+  if (starts && task.slot !== undefined) starts[task.slot] = Date.now()
+  return runTask(cleaner, task)
+}

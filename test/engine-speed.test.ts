@@ -1,0 +1,170 @@
+/**
+ * The engine's fast paths give exactly what the slow ones gave: the case fold the prefilter
+ * compares in, franc's language, the required literals and anchored prefixes of rule patterns, the
+ * matcher index against plain matchers, and the compact line parses against NLCST paragraphs.
+ */
+
+import {readdirSync, readFileSync} from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import fc from 'fast-check'
+import {franc} from 'franc'
+import {expressions} from 'franc/expressions.js'
+import {describe, expect, it} from 'vitest'
+import {loadConfig, resolveConfig} from '../src/config/resolve.js'
+import {anchoredPrefixes, requiredLiterals} from '../src/engine/literals.js'
+import {createMatcher, MatcherIndex, type MatchSource} from '../src/engine/matcher.js'
+import {parseLine, parseLineCompact} from '../src/parse.js'
+import {caseFold, foldCharacter} from '../src/text/fold.js'
+import {francLanguage} from '../src/text/franc.js'
+import {collapseWhitespace, foldText, normalizeLabel} from '../src/text/normalize.js'
+import type {Paragraph} from 'nlcst'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const seeds = path.join(root, 'fixtures', 'seeds')
+const seedTexts = readdirSync(seeds)
+  .filter((name) => /^\d{3}_[0-9a-f]+\.txt$/.test(name))
+  .map((name) => readFileSync(path.join(seeds, name), 'utf8'))
+const seedLines = seedTexts.flatMap((text) => text.split('\n')).filter((line) => line.trim() !== '')
+const config = loadConfig({cwd: root})
+const definitions = config.rules.map(({definition}) => definition)
+const examples = definitions.flatMap((definition) => [...(definition.examples?.removes ?? []), ...(definition.examples?.keeps ?? [])]).flatMap((example) => example.split('\n'))
+const lines = [...new Set([...seedLines, ...examples])]
+
+function sourceOf(text: string): MatchSource {
+  return {text, collapsed: collapseWhitespace(text), folded: foldText(text), label: normalizeLabel(text)}
+}
+
+describe('caseFold', () => {
+  it('folds alike every two characters a case-insensitive Unicode expression takes for the same', () => {
+    const cased: string[] = []
+    for (let code = 0; code <= 0x10ffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue
+      const character = String.fromCodePoint(code)
+      if (character.toLowerCase() !== character || character.toUpperCase() !== character || foldCharacter(character) !== character) cased.push(character)
+    }
+    const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')
+    const alike: string[] = []
+    for (const character of cased) {
+      const expression = new RegExp(`^${escape(character)}$`, 'iu')
+      for (const other of cased) if (expression.test(other) && foldCharacter(other) !== foldCharacter(character)) alike.push(`${character} ${other}`)
+    }
+    expect(alike).toEqual([])
+    expect(caseFold('ſHARE Ⓚ KELVIN')).toBe(caseFold('share ⓚ kelvin'))
+  })
+})
+
+describe('normal forms', () => {
+  it('collapse whitespace and strip label edges as the expressions do', () => {
+    const whitespace = /[\s\u200B\u200C\u200D\u2060\uFEFF]+/gu
+    const edge = /^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu
+    const alphabet = fc.constantFrom(' ', '  ', '\t', '\u00a0', '\u200b', '\ufeff', 'a', 'B', '.', '-', '»', '😀', '\ud800', '\udc00', 'ș', '\u2028', '\u3000', '1', '©', '\u0085')
+    fc.assert(
+      fc.property(fc.array(alphabet, {maxLength: 12}).map((parts) => parts.join('')), (text) => {
+        return collapseWhitespace(text) === text.replace(whitespace, ' ').trim() && normalizeLabel(text) === foldText(text).replace(edge, '')
+      }),
+      {numRuns: 20000}
+    )
+  })
+})
+
+describe('francLanguage', () => {
+  it("gives franc's answer", () => {
+    const samples = [...seedTexts.map((text) => text.slice(0, 2048)), ...seedLines]
+    for (const sample of samples) expect(francLanguage(sample)).toBe(franc(sample, {minLength: 10}))
+    const pieces = ['hello ', 'der die das ', 'Привет мир ', '日本語 ', '中文字 ', '😀', '\ud83d', '\ude00', '𠀀', 'ά', 'אבג ', 'عربي ', 'हिन्दी ', '  ', '12', '.', 'ñ', 'ş']
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), {minLength: 3, maxLength: 30}), (parts) => {
+        const sample = parts.join('')
+        return francLanguage(sample) === franc(sample, {minLength: 10})
+      }),
+      {numRuns: 2000}
+    )
+  })
+
+  it('counts script matches as franc does: no script expression matches a lone surrogate', () => {
+    for (const expression of Object.values(expressions)) {
+      const anchored = new RegExp(`^(?:${expression.source})`)
+      for (let code = 0xd800; code <= 0xdfff; code++) expect(anchored.exec(String.fromCharCode(code))?.[0].length ?? 0).not.toBe(1)
+    }
+  })
+})
+
+describe('the prefilter of rule patterns', () => {
+  const patterns = [...new Set(definitions.flatMap((definition) => definition.patterns ?? []))]
+
+  it('finds literals for every built-in pattern, and they never rule out a line the pattern matches', () => {
+    const missed: string[] = []
+    for (const pattern of patterns) {
+      const expression = new RegExp(pattern, 'iu')
+      const prefixes = anchoredPrefixes(pattern)
+      const literals = requiredLiterals(pattern)
+      expect(prefixes ?? literals, pattern).not.toBeNull()
+      for (const line of lines) {
+        const subject = collapseWhitespace(line)
+        if (!expression.test(subject)) continue
+        const folded = caseFold(subject)
+        if (prefixes && !prefixes.some((prefix) => folded.startsWith(prefix))) missed.push(`${pattern} starts ${line}`)
+        if (literals && !literals.some((literal) => folded.includes(literal))) missed.push(`${pattern} contains ${line}`)
+      }
+    }
+    expect(missed).toEqual([])
+  })
+
+  it('reads literals, classes, groups, repeats and anchors', () => {
+    expect(requiredLiterals('^(?:read also|see also)\\s*:\\s*\\S.{0,200}$')?.sort()).toEqual(['read also', 'see also'])
+    expect(anchoredPrefixes('^(?:read also|see also)\\s*:')?.sort()).toEqual(['read also', 'see also'])
+    expect(anchoredPrefixes('(?:^|\\s)foto')).toBeNull()
+    expect(anchoredPrefixes('^(?:[-–•]\\s*)?updated')).toBeNull()
+    expect(requiredLiterals('^(?:[-–•]\\s*)?updated')).toEqual(['updated'])
+    expect(requiredLiterals('\\bcopyright\\b.{0,20}(?:inc|llc)')).toEqual(['copyright'])
+    expect(requiredLiterals('citește [sș]i')?.sort()).toEqual(['citește si', 'citește și'])
+    expect(requiredLiterals('.*')).toBeNull()
+    expect(requiredLiterals('(a)\\1')).toEqual(['a'])
+    expect(requiredLiterals('KELVIN')).toEqual(['kelvin'])
+  })
+
+  it('gives every matcher of a config the same answers as without the index', () => {
+    const custom = resolveConfig({
+      extends: ['recommended'],
+      rules: [
+        {id: 'x/prefix', kind: 'line', category: 'promo', description: 'prefix', phrases: ['Lesen Sie auch', 'Mehr zum Thema'], match: 'prefix'},
+        {id: 'x/contains', kind: 'line', category: 'promo', description: 'contains', phrases: ['jetzt abonnieren', 'ſpecial'], match: 'contains'},
+        {id: 'x/any', kind: 'line', category: 'noise', description: 'open pattern', patterns: ['\\d+\\s*%']}
+      ]
+    })
+    const specs = custom.rules.map(({definition}) => definition).filter((definition) => (definition.phrases?.length ?? 0) > 0 || (definition.patterns?.length ?? 0) > 0)
+    const plain = specs.map((spec) => createMatcher(spec))
+    const indexed = specs.map((spec) => createMatcher(spec))
+    new MatcherIndex(indexed)
+    const subjects = [...lines, '» Lesen Sie auch: Mehr', 'Jetzt ABONNIEREN und sparen', 'SPECIAL offer', 'ſpecial offer', '50 % Rabatt', 'Mehr zum Themaxyz']
+    for (const line of subjects) {
+      const a = sourceOf(line)
+      const b = sourceOf(line)
+      for (let index = 0; index < specs.length; index++) expect(indexed[index].test(b), `${specs[index].id}: ${line}`).toEqual(plain[index].test(a))
+    }
+  })
+})
+
+describe('compact line parses', () => {
+  const reading = (paragraph: Paragraph) =>
+    paragraph.children
+      .filter((child) => child.type === 'SentenceNode')
+      .map((sentence) => [
+        sentence.position?.start.offset,
+        sentence.position?.end.offset,
+        sentence.children.filter((child) => child.type === 'WordNode').map((word) => word.children.map((part) => ('value' in part ? part.value : '')).join(''))
+      ])
+
+  it('read as the paragraphs they stand for (sentence offsets, words)', () => {
+    const tricky = ['  Leading and trailing  ', 'U.S. officials said Mr. Smith — the e-mail: don’t & won’t / and/or 3.5% … end!', 'One. two. Three?! 4. Five', '😀 emoji 𠀀 and ﬅ ligature', '"Quoted." (Parenthetical.) [Bracket.]']
+    let offset = 3
+    for (const [index, text] of [...seedLines, ...tricky].entries()) {
+      const line = {index, start: offset, end: offset + text.length, text, blank: false}
+      offset += text.length + 1
+      for (const language of [{iso6393: 'eng', code: 'en'}, {iso6393: 'ron', code: 'ro'}]) {
+        expect(reading(parseLineCompact(line, language).toParagraph(text))).toEqual(reading(parseLine(line, language)))
+      }
+    }
+  })
+})

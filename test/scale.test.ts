@@ -1,0 +1,279 @@
+/**
+ * Cleaning corpora at scale, through the built binary: worker threads give the same output as one
+ * thread, JSON Lines keep their order, gzip in and out, --resume, Ctrl-C, --max-doc-bytes,
+ * --doc-timeout, progress lines, and the streaming-mapper contract (Hadoop Streaming, Spark's
+ * `RDD.pipe`): records split over several concurrent runs give the same bytes as one run.
+ */
+
+import {spawn, spawnSync} from 'node:child_process'
+import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {gunzipSync, gzipSync} from 'node:zlib'
+import {beforeAll, describe, expect, it} from 'vitest'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const bin = path.join(root, 'bin', 'decruft.js')
+const seeds = path.join(root, 'fixtures', 'seeds')
+const seedInputs = readdirSync(seeds).filter((name) => /^\d{3}_[0-9a-f]+\.txt$/.test(name))
+
+interface Result {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+function run(args: string[], options: {cwd?: string; input?: string | Buffer; env?: Record<string, string>} = {}): Result {
+  const result = spawnSync(process.execPath, [bin, ...args], {cwd: options.cwd ?? root, input: options.input ?? '', encoding: 'utf8', env: {...process.env, ...options.env}})
+  return {code: result.status, stdout: result.stdout, stderr: result.stderr}
+}
+
+/** The binary as a child process that runs alongside others. */
+function start(args: string[], options: {cwd?: string; input?: string | Buffer; env?: Record<string, string>} = {}) {
+  const child = spawn(process.execPath, [bin, ...args], {cwd: options.cwd ?? root, env: {...process.env, ...options.env}})
+  const stdout: Buffer[] = []
+  let stderr = ''
+  child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  child.stdin.end(options.input ?? '')
+  const done = new Promise<Result & {bytes: Buffer}>((resolve) =>
+    child.on('close', (code) => resolve({code, stdout: Buffer.concat(stdout).toString(), bytes: Buffer.concat(stdout), stderr}))
+  )
+  return {child, done}
+}
+
+function temporary(): string {
+  return mkdtempSync(path.join(tmpdir(), 'decruft-scale-'))
+}
+
+async function waitFor(condition: () => boolean, timeout = 20_000): Promise<void> {
+  const until = Date.now() + timeout
+  while (!condition()) {
+    if (Date.now() > until) throw new Error('timed out waiting')
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+}
+
+/** Records of varied real pages: the seeds and some benchmark-like texts, each with an id and a url. */
+function corpus(): string[] {
+  const records: string[] = []
+  for (const [index, name] of seedInputs.entries()) {
+    const text = readFileSync(path.join(seeds, name), 'utf8')
+    records.push(JSON.stringify({id: `seed-${index}`, url: `https://example.com/${index}`, text}))
+    // The same page with its lines shuffled around: other decisions, same size.
+    const lines = text.split('\n')
+    records.push(JSON.stringify({id: `seed-${index}-rev`, text: [...lines].reverse().join('\n')}))
+  }
+  records.push(JSON.stringify({id: 'short', text: 'Share this article\n'}))
+  return records
+}
+
+const reportWithoutTime = (file: string) => {
+  const report = JSON.parse(readFileSync(file, 'utf8'))
+  delete report.summary.elapsedMs
+  return report
+}
+
+beforeAll(() => {
+  if (!existsSync(path.join(root, 'dist', 'batch', 'worker.js'))) throw new Error('build first: npm run build')
+})
+
+describe('worker threads', () => {
+  it('clean a folder to the same files and report with 1 and 2 workers', () => {
+    const directory = temporary()
+    mkdirSync(path.join(directory, 'in', 'nested'), {recursive: true})
+    for (const [index, name] of seedInputs.entries()) copyFileSync(path.join(seeds, name), path.join(directory, 'in', index % 2 ? 'nested' : '.', name))
+    const one = run(['clean', 'in', '-o', 'one', '--workers', '1', '--report', 'one.json', '-q'], {cwd: directory})
+    const two = run(['clean', 'in', '-o', 'two', '--workers', '2', '--report', 'two.json', '-q'], {cwd: directory})
+    expect([one.code, two.code]).toEqual([0, 0])
+    for (const [index, name] of seedInputs.entries()) {
+      const relative = path.join(index % 2 ? 'nested' : '.', name)
+      const expected = readFileSync(path.join(seeds, name.replace('.txt', '.clean.txt')), 'utf8')
+      expect(readFileSync(path.join(directory, 'one', relative), 'utf8')).toBe(expected)
+      expect(readFileSync(path.join(directory, 'two', relative), 'utf8')).toBe(expected)
+    }
+    const reports = [reportWithoutTime(path.join(directory, 'one.json')), reportWithoutTime(path.join(directory, 'two.json'))]
+    for (const report of reports) for (const file of report.files) file.output = file.output.replace(/^(one|two)\//, '')
+    expect(reports[1]).toEqual(reports[0])
+  })
+
+  it('clean JSON Lines to the same bytes, in input order, with 1 and 2 workers', () => {
+    const records = corpus()
+    const input = records.join('\n') + '\n'
+    const one = run(['clean', '--jsonl', '--workers', '1', '-q'], {input})
+    const two = run(['clean', '--jsonl', '--workers', '2', '-q'], {input})
+    expect([one.code, two.code]).toEqual([0, 0])
+    expect(two.stdout).toBe(one.stdout)
+    expect(one.stdout.trim().split('\n').map((line) => JSON.parse(line).id)).toEqual(records.map((record) => JSON.parse(record).id))
+  })
+})
+
+describe('gzip', () => {
+  it('reads .jsonl.gz and gzip on standard input, writes -o out.jsonl.gz', () => {
+    const directory = temporary()
+    const input = corpus().join('\n') + '\n'
+    mkdirSync(path.join(directory, 'in'))
+    writeFileSync(path.join(directory, 'in', 'in.jsonl.gz'), gzipSync(input))
+    const plain = run(['clean', '--jsonl', '-q'], {input})
+    expect(run(['clean', '--jsonl', 'in/in.jsonl.gz', '-o', 'out.jsonl.gz', '-q'], {cwd: directory}).code).toBe(0)
+    expect(gunzipSync(readFileSync(path.join(directory, 'out.jsonl.gz'))).toString()).toBe(plain.stdout)
+    expect(run(['clean', '--jsonl', '-q'], {input: gzipSync(input)}).stdout).toBe(plain.stdout)
+    // A folder's .jsonl.gz files are inputs too.
+    expect(run(['clean', '--jsonl', 'in', '-q'], {cwd: directory}).stdout).toBe(plain.stdout)
+  })
+})
+
+describe('--resume', () => {
+  it('skips the inputs of a folder whose output exists, and counts them', () => {
+    const directory = temporary()
+    mkdirSync(path.join(directory, 'in'))
+    for (const name of seedInputs) copyFileSync(path.join(seeds, name), path.join(directory, 'in', name))
+    mkdirSync(path.join(directory, 'out'))
+    // An earlier run wrote two outputs (atomically: an output that exists is complete).
+    writeFileSync(path.join(directory, 'out', seedInputs[0]), 'written earlier\n')
+    writeFileSync(path.join(directory, 'out', seedInputs[1]), 'written earlier\n')
+    const result = run(['clean', 'in', '-o', 'out', '--resume', '--report', 'r.json'], {cwd: directory})
+    expect(result.code).toBe(0)
+    expect(result.stderr).toContain('3 documents cleaned')
+    expect(result.stderr).toContain('resumed: 2 documents already written by an earlier run')
+    expect(readFileSync(path.join(directory, 'out', seedInputs[0]), 'utf8')).toBe('written earlier\n')
+    expect(readFileSync(path.join(directory, 'out', seedInputs[2]), 'utf8')).toBe(readFileSync(path.join(seeds, seedInputs[2].replace('.txt', '.clean.txt')), 'utf8'))
+    const report = JSON.parse(readFileSync(path.join(directory, 'r.json'), 'utf8'))
+    expect(report.summary).toMatchObject({documents: 3, resumed: 2})
+  })
+
+  it('completes a JSON Lines output cut mid-record to exactly the full run', () => {
+    const directory = temporary()
+    // Bad records produce no output line: resuming must count records, not lines.
+    const records = corpus()
+    records.splice(3, 0, '{not json')
+    writeFileSync(path.join(directory, 'in.jsonl'), records.join('\n') + '\n')
+    expect(run(['clean', '--jsonl', 'in.jsonl', '-o', 'full.jsonl', '-q'], {cwd: directory}).code).toBe(1)
+    const full = readFileSync(path.join(directory, 'full.jsonl'))
+    const lines = full.toString().split('\n')
+    // Killed while writing record 6: five whole lines and part of the sixth.
+    const cut = Buffer.from(lines.slice(0, 5).join('\n') + '\n' + lines[5].slice(0, 40))
+    for (const name of ['out.jsonl.decruft-partial', 'out.jsonl']) {
+      writeFileSync(path.join(directory, name), cut)
+      const result = run(['clean', '--jsonl', 'in.jsonl', '-o', 'out.jsonl', '--resume', '--report', 'r.json'], {cwd: directory})
+      expect(result.code).toBe(1)
+      expect(readFileSync(path.join(directory, 'out.jsonl'))).toEqual(full)
+      expect(existsSync(path.join(directory, 'out.jsonl.decruft-partial'))).toBe(false)
+      const report = JSON.parse(readFileSync(path.join(directory, 'r.json'), 'utf8'))
+      expect(report.summary.resumed).toBe(5)
+      expect(report.summary.documents).toBe(records.length - 1 - 5)
+    }
+    // gzip output: a stream cut short is rebuilt from its whole records, then continued.
+    expect(run(['clean', '--jsonl', 'in.jsonl', '-o', 'full.jsonl.gz', '-q'], {cwd: directory}).code).toBe(1)
+    const zipped = readFileSync(path.join(directory, 'full.jsonl.gz'))
+    writeFileSync(path.join(directory, 'out.jsonl.gz.decruft-partial'), zipped.subarray(0, Math.floor(zipped.length / 2)))
+    expect(run(['clean', '--jsonl', 'in.jsonl', '-o', 'out.jsonl.gz', '--resume', '-q'], {cwd: directory}).code).toBe(1)
+    expect(gunzipSync(readFileSync(path.join(directory, 'out.jsonl.gz')))).toEqual(full)
+  })
+})
+
+describe('interrupts', () => {
+  it('Ctrl-C ends the output after whole records, leaves no output file, exits 130; --resume finishes it', async () => {
+    const directory = temporary()
+    // Every record keeps its thread busy for 150 ms (a test hook), so the run is still going when the signal comes.
+    const records = Array.from({length: 40}, (_, index) => JSON.stringify({id: index, text: `Title ${index}\n\nA body paragraph decruft-test-slow that reads like prose, number ${index}.\n\nShare this article\n`}))
+    writeFileSync(path.join(directory, 'in.jsonl'), records.join('\n') + '\n')
+    const env = {DECRUFT_TEST_SLOW_MS: '150'}
+    const partial = path.join(directory, 'out.jsonl.decruft-partial')
+    const {child, done} = start(['clean', '--jsonl', 'in.jsonl', '-o', 'out.jsonl', '--workers', '2'], {cwd: directory, env})
+    await waitFor(() => existsSync(partial) && readFileSync(partial).includes('\n'))
+    child.kill('SIGINT')
+    const result = await done
+    expect(result.code).toBe(130)
+    expect(result.stderr).toContain('interrupted')
+    expect(existsSync(path.join(directory, 'out.jsonl'))).toBe(false)
+    const written = readFileSync(partial, 'utf8')
+    expect(written.endsWith('\n')).toBe(true)
+    const ids = written.trim().split('\n').map((line) => JSON.parse(line).id)
+    expect(ids).toEqual(ids.map((_, index) => index))
+    expect(ids.length).toBeLessThan(records.length)
+
+    const resumed = run(['clean', '--jsonl', 'in.jsonl', '-o', 'out.jsonl', '--resume', '-q'], {cwd: directory, env: {DECRUFT_TEST_SLOW_MS: '0'}})
+    expect(resumed.code).toBe(0)
+    const whole = run(['clean', '--jsonl', 'in.jsonl', '-q'], {cwd: directory})
+    expect(readFileSync(path.join(directory, 'out.jsonl'), 'utf8')).toBe(whole.stdout)
+  })
+
+  it('Ctrl-C in a folder run leaves only whole outputs and exits 130', async () => {
+    const directory = temporary()
+    mkdirSync(path.join(directory, 'in'))
+    for (let index = 0; index < 30; index++) writeFileSync(path.join(directory, 'in', `${String(index).padStart(2, '0')}.txt`), `Title ${index}\n\nA body paragraph decruft-test-slow that reads like prose, number ${index}.\n`)
+    const {child, done} = start(['clean', 'in', '-o', 'out', '--workers', '1', '--concurrency', '2'], {cwd: directory, env: {DECRUFT_TEST_SLOW_MS: '150'}})
+    await waitFor(() => existsSync(path.join(directory, 'out')) && readdirSync(path.join(directory, 'out')).some((name) => name.endsWith('.txt')))
+    child.kill('SIGINT')
+    const result = await done
+    expect(result.code).toBe(130)
+    const names = readdirSync(path.join(directory, 'out'))
+    expect(names.length).toBeLessThan(30)
+    for (const name of names) expect(readFileSync(path.join(directory, 'out', name), 'utf8')).toMatch(/^Title \d+\n\nA body paragraph decruft-test-slow that reads like prose, number \d+\.\n$/)
+  })
+})
+
+describe('limits', () => {
+  it('--max-doc-bytes passes a big document through unchanged and reports it', () => {
+    const directory = temporary()
+    mkdirSync(path.join(directory, 'in'))
+    const big = 'Big page\n\n' + 'Share this article\n'.repeat(200)
+    writeFileSync(path.join(directory, 'in', 'big.txt'), big)
+    copyFileSync(path.join(seeds, seedInputs[0]), path.join(directory, 'in', 'small.txt'))
+    const result = run(['clean', 'in', '-o', 'out', '--max-doc-bytes', '3000', '--report', 'r.json'], {cwd: directory})
+    expect(result.code).toBe(0)
+    expect(readFileSync(path.join(directory, 'out', 'big.txt'), 'utf8')).toBe(big)
+    expect(readFileSync(path.join(directory, 'out', 'small.txt'), 'utf8')).toBe(readFileSync(path.join(seeds, seedInputs[0].replace('.txt', '.clean.txt')), 'utf8'))
+    expect(result.stderr).toContain('1 document cleaned, 1 skipped, 0 failed')
+    expect(result.stderr).toContain('1 too large')
+    const report = JSON.parse(readFileSync(path.join(directory, 'r.json'), 'utf8'))
+    expect(report.summary).toMatchObject({documents: 1, skipped: 1, skippedBytes: Buffer.byteLength(big)})
+    expect(report.skipped).toEqual([{path: path.join('in', 'big.txt'), output: path.join('out', 'big.txt'), reason: 'too large', bytes: Buffer.byteLength(big)}])
+
+    const line = JSON.stringify({id: 'big', text: big})
+    const jsonl = run(['clean', '--jsonl', '--max-doc-bytes', '3000', '--report', path.join(directory, 'j.json')], {input: `${line}\n${JSON.stringify({id: 'small', text: 'Body.\n\nShare this article\n'})}\n`})
+    expect(jsonl.stdout.split('\n')[0]).toBe(line)
+    expect(JSON.parse(jsonl.stdout.split('\n')[1]).text).toBe('Body.\n')
+    expect(JSON.parse(readFileSync(path.join(directory, 'j.json'), 'utf8')).skipped).toEqual([{path: '<stdin>:1', id: 'big', reason: 'too large', bytes: Buffer.byteLength(big)}])
+  })
+
+  it('--doc-timeout passes a document that runs too long through unchanged, replaces its thread, goes on', () => {
+    const records = [0, 1, 2, 3].map((index) => JSON.stringify({id: index, text: `Title ${index}\n\nA body paragraph ${index === 1 ? 'decruft-test-slow ' : ''}that reads like prose.\n\nShare this article\n`}))
+    // The slow document would take a minute: the run must not wait for it.
+    const started = Date.now()
+    const result = run(['clean', '--jsonl', '--workers', '1', '--doc-timeout', '300', '--report', path.join(temporary(), 'r.json')], {input: records.join('\n') + '\n', env: {DECRUFT_TEST_SLOW_MS: '60000'}})
+    expect(Date.now() - started).toBeLessThan(30_000)
+    expect(result.code).toBe(0)
+    const lines = result.stdout.trim().split('\n')
+    expect(lines[1]).toBe(records[1])
+    for (const index of [0, 2, 3]) expect(JSON.parse(lines[index]).text).toBe(`Title ${index}\n\nA body paragraph that reads like prose.\n`)
+    expect(result.stderr).toContain('1 timeout')
+    expect(result.stderr).toContain('<stdin>:2: timeout')
+  })
+})
+
+describe('progress', () => {
+  it('writes a plain progress line when standard error is not a terminal, none with --quiet', () => {
+    const input = [0, 1, 2, 3, 4, 5].map((index) => JSON.stringify({id: index, text: `Body decruft-test-slow ${index}.\n`})).join('\n') + '\n'
+    const env = {DECRUFT_TEST_SLOW_MS: '100', DECRUFT_PROGRESS_MS: '150'}
+    const shown = run(['clean', '--jsonl', '--workers', '1'], {input, env})
+    expect(shown.stderr).toMatch(/decruft: \d+ documents, [\d.]+ MB, [\d.]+ documents\/s, [\d.]+ MB\/s/)
+    expect(shown.stderr).toMatch(/6 documents cleaned, 0 failed; .*; [\d.]+ s \([\d.]+ MB\/s, [\d.]+ documents\/s\)/)
+    expect(run(['clean', '--jsonl', '--workers', '1', '-q'], {input, env}).stderr).toBe('')
+  })
+})
+
+describe('the streaming-mapper contract (Hadoop Streaming, Spark RDD.pipe)', () => {
+  it('gives the same bytes for records split over three concurrent runs as for one run', async () => {
+    const records = corpus()
+    const whole = run(['clean', '--jsonl', '--text-field', 'text', '-q'], {input: records.join('\n') + '\n'})
+    expect(whole.code).toBe(0)
+    const size = Math.ceil(records.length / 3)
+    const slices = [0, 1, 2].map((part) => records.slice(part * size, (part + 1) * size).join('\n') + '\n')
+    const results = await Promise.all(slices.map((input) => start(['clean', '--jsonl', '--text-field', 'text', '-q'], {input}).done))
+    expect(results.map((result) => result.code)).toEqual([0, 0, 0])
+    expect(Buffer.concat(results.map((result) => result.bytes)).toString()).toBe(whole.stdout)
+  })
+})
