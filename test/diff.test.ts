@@ -542,3 +542,29 @@ describe('diff --html', () => {
     expect(page.length).toBeLessThan(3 * input)
   })
 })
+
+describe('clean --review', () => {
+  it('writes the review page from the originals, also with --in-place, and refuses standard input', async () => {
+    const cwd = temporary()
+    cpSync(seeds, path.join(cwd, 'corpus'), {recursive: true})
+    const run = async (args: string[]) => {
+      const stdout = new Sink()
+      const stderr = new Sink()
+      const code = await main(['clean', ...args], {stdout, stderr, stdin: Readable.from([]), cwd})
+      return {code, stderr: stderr.text}
+    }
+    expect((await run(['corpus', '--in-place', '--review', 'review.html', '-q'])).code).toBe(0)
+    const page = readFileSync(path.join(cwd, 'review.html'), 'utf8')
+    const json = page.match(/<script type="application\/json" id="decruft-data">([\s\S]*?)<\/script>/)
+    const model = JSON.parse(json![1].replace(/\\u003c/g, '<')) as {documents: Array<Record<string, unknown>>}
+    expect(model.documents).toHaveLength(seedInputs.length)
+    // The page holds the original texts (the files themselves are clean now).
+    const original = readFileSync(path.join(seeds, seedInputs[0]), 'utf8')
+    expect(JSON.stringify(model)).toContain(JSON.stringify(original.split('\n')[2]).slice(1, -1))
+    expect(readFileSync(path.join(cwd, 'corpus', seedInputs[0]), 'utf8')).toBe(readFileSync(path.join(seeds, seedInputs[0].replace('.txt', '.clean.txt')), 'utf8'))
+    const stdin = await run(['-', '--review', 'other.html'])
+    expect(stdin.code).toBe(2)
+    expect(stdin.stderr).toContain('--review')
+    expect(existsSync(path.join(cwd, 'other.html'))).toBe(false)
+  })
+})

@@ -17,7 +17,9 @@ import {DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_JSONL_INCLUDE, expandInputs, t
 import {errorMessage, runFiles} from '../batch/run-files.js'
 import {jsonlSources, runJsonl} from '../batch/run-jsonl.js'
 import {JsonlOutput, PARTIAL_SUFFIX, type RecordSink} from '../io/jsonl-output.js'
+import {reviewDocuments} from '../diff/review.js'
 import {writeAtomic} from '../io/write.js'
+import {reviewHtml, reviewRulesOf, type ReviewDocument as PageDocument} from '../review/index.js'
 import {Progress} from '../report/progress.js'
 import {ReportBuilder} from '../report/report.js'
 import {formatSummary} from '../report/summary.js'
@@ -51,6 +53,8 @@ export interface CleanCommandOptions {
   resume?: boolean
   maxDocBytes?: number
   docTimeout?: number
+  /** Write the batch's review page (as `decruft diff --html`) to this file. */
+  review?: string
   /** Hidden: write run statistics (time, peak RSS) as JSON to this file (for `npm run bench`). */
   statsJson?: string
 }
@@ -103,6 +107,18 @@ function interruptOn(onInterrupt: () => void): () => void {
 const SMALL_INPUT_BYTES = 512 * 1024
 
 /** Run `clean`; resolves to the exit code. */
+/** `--review FILE`: the review page of the inputs as this run cleans them. */
+async function writeReviewPage(inputs: string[], options: CleanCommandOptions, io: CommandIo, cleaner: Cleaner, documentOptions: DocumentOptions): Promise<void> {
+  const documents: PageDocument[] = []
+  const source = reviewDocuments(inputs, {jsonl: options.jsonl, textField: options.textField, include: options.include, exclude: options.exclude, documentOptions}, io, cleaner)
+  for await (const entry of source) {
+    // Inputs that cannot be read are reported by the run itself.
+    if ('kind' in entry) continue
+    documents.push({path: entry.path, lang: entry.lang, title: entry.title, text: entry.text, removed: entry.removed})
+  }
+  await writeAtomic(path.resolve(io.cwd, options.review!), reviewHtml({documents, rules: reviewRulesOf(cleaner.rules), version}))
+}
+
 export async function runClean(inputs: string[], options: CleanCommandOptions, io: CommandIo): Promise<number> {
   const started = Date.now()
   if (inputs.length === 0) {
@@ -118,6 +134,7 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
   const maxDocBytes = wholeNumber(options.maxDocBytes, '--max-doc-bytes', 0)
   const docTimeout = wholeNumber(options.docTimeout, '--doc-timeout', 1)
   if (options.resume && !options.out) throw new UsageError('--resume needs --out (a folder, or with --jsonl a file)')
+  if (options.review && inputs.includes('-')) throw new UsageError('--review reads the inputs twice: give files, not standard input (or use `decruft diff --html`)')
 
   let config = withPreset(loadConfig({config: options.config, cwd: io.cwd}), options.preset)
   if (options.learn) {
@@ -133,6 +150,8 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
   const documentOptions: DocumentOptions = {}
   if (options.title) documentOptions.title = options.title
   if (options.lang) documentOptions.lang = options.lang
+  // The review page is built from the originals before they are cleaned (so --in-place is fine), with the same rules.
+  if (options.review) await writeReviewPage(inputs, options, io, cleaner, documentOptions)
   // Per-document entries only when a report is written: without one, memory stays flat.
   const report = new ReportBuilder(version, options.report !== undefined)
   const interrupt = new AbortController()
@@ -324,6 +343,7 @@ export function cleanCommand(io: CommandIo, setExitCode: (code: number) => void)
     .option('-o, --out <path>', 'output directory (mirrors input paths); with --jsonl or standard input, the output file')
     .option('--in-place', 'overwrite the input files with their clean text (atomically)')
     .option('--report <file>', 'write a JSON report of every removal to this file')
+    .option('--review <file>', 'also write a self-contained HTML review page of the batch (as decruft diff --html); reads the inputs a second time')
     .option('--jsonl', 'read JSON Lines and write JSON Lines: the text field is replaced and a `decruft` field added')
     .option('--text-field <path>', 'with --jsonl: the dotted path of the text field, e.g. inputs.fulltext', 'text')
     .option('--include <glob>', 'in directories, clean files matching this glob (repeatable; default **/*.txt, with --jsonl **/*.jsonl)', collect)
