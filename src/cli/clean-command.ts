@@ -106,7 +106,6 @@ function interruptOn(onInterrupt: () => void): () => void {
 /** Below this many bytes of input (when known), the default is to clean in the main thread. */
 const SMALL_INPUT_BYTES = 512 * 1024
 
-/** Run `clean`; resolves to the exit code. */
 /** `--review FILE`: the review page of the inputs as this run cleans them. */
 async function writeReviewPage(inputs: string[], options: CleanCommandOptions, io: CommandIo, cleaner: Cleaner, documentOptions: DocumentOptions): Promise<void> {
   const documents: PageDocument[] = []
@@ -119,6 +118,7 @@ async function writeReviewPage(inputs: string[], options: CleanCommandOptions, i
   await writeAtomic(path.resolve(io.cwd, options.review!), reviewHtml({documents, rules: reviewRulesOf(cleaner.rules), version}))
 }
 
+/** Run `clean`; resolves to the exit code. */
 export async function runClean(inputs: string[], options: CleanCommandOptions, io: CommandIo): Promise<number> {
   const started = Date.now()
   if (inputs.length === 0) {
