@@ -12,12 +12,12 @@
 
 import {readFile} from 'node:fs/promises'
 import {byteLines} from '../io/byte-lines.js'
-import {getPath} from '../io/dotted-path.js'
-import {decodeUtf8, DecodeError} from '../io/utf8.js'
+import {decodeUtf8} from '../io/utf8.js'
 import type {DocumentOptions} from '../types.js'
 import {DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_JSONL_INCLUDE, expandInputs} from './inputs.js'
 import {errorMessage} from './run-files.js'
 import {jsonlSources} from './run-jsonl.js'
+import {idOf, isBlankLine, readRecord, recordErrorMessage, recordOptions} from './work.js'
 
 /** One document to clean. */
 export interface InputDocument {
@@ -75,29 +75,6 @@ function hasBom(bytes: Uint8Array): boolean {
   return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
 }
 
-class RecordError extends Error {}
-
-/** The text and scoping fields of one JSON Lines record; throws `RecordError` or `DecodeError`. */
-function readRecord(bytes: Buffer, textField: string): {text: string; url?: string; path?: string; id?: string} {
-  const line = decodeUtf8(bytes)
-  let record: unknown
-  try {
-    record = JSON.parse(line)
-  } catch (error) {
-    throw new RecordError(`not JSON: ${error instanceof Error ? error.message : String(error)}`)
-  }
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) throw new RecordError('not a JSON object')
-  const text = getPath(record, textField)
-  if (typeof text !== 'string') throw new RecordError(`no string at \`${textField}\``)
-  const fields = record as Record<string, unknown>
-  return {
-    text,
-    url: typeof fields.url === 'string' ? fields.url : undefined,
-    path: typeof fields.path === 'string' ? fields.path : undefined,
-    id: typeof fields.id === 'string' || typeof fields.id === 'number' ? String(fields.id) : undefined
-  }
-}
-
 function fileError(path: string, error: unknown): InputError {
   const {message, line} = errorMessage(error)
   return line === undefined ? {kind: 'error', path, message} : {kind: 'error', path, line, message}
@@ -134,19 +111,18 @@ export async function* inputDocuments(inputs: readonly string[], options: Docume
         }
         if (next.done) break
         const {number, bytes} = next.value
-        if (bytes.length === 0 || /^\s*$/.test(bytes.toString('latin1'))) continue
+        if (isBlankLine(bytes)) continue
+        let entry: InputEntry
         try {
-          const record = readRecord(bytes, textField)
-          const documentOptions: DocumentOptions = {...base}
-          if (record.url !== undefined) documentOptions.url = record.url
-          if (record.path !== undefined) documentOptions.path = record.path
+          const {record, text} = readRecord(bytes, textField)
           const name = `${source.name}:${number}`
-          yield {kind: 'document', path: name, relative: name, id: record.id, text: record.text, bom: false, bytes: Buffer.byteLength(record.text), options: documentOptions}
+          entry = {kind: 'document', path: name, relative: name, id: idOf(record), text, bom: false, bytes: Buffer.byteLength(text), options: recordOptions(record, base)}
         } catch (error) {
-          if (!(error instanceof RecordError || error instanceof DecodeError)) throw error
-          const message = error instanceof DecodeError ? `not valid UTF-8: byte 0x${error.byte.toString(16).toUpperCase()} at column ${error.column}` : error.message
-          yield {kind: 'error', path: source.name, line: number, message}
+          const message = recordErrorMessage(error)
+          if (message === undefined) throw error
+          entry = {kind: 'error', path: source.name, line: number, message}
         }
+        yield entry
       }
     }
     return

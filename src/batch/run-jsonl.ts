@@ -20,7 +20,7 @@ import type {ReportBuilder} from '../report/report.js'
 import type {Progress} from '../report/progress.js'
 import type {DocumentOptions} from '../types.js'
 import {CancelledError, TimeoutError, type Executor} from './executor.js'
-import {isBlankLine, isUsableRecord, recordErrorMessage, readRecord, type TaskResult} from './work.js'
+import {idOf as recordId, isBlankLine, isUsableRecord, recordErrorMessage, readRecord, type TaskResult} from './work.js'
 
 export interface JsonlSource {
   /** Name for messages: the file path, or `<stdin>`. */
@@ -198,8 +198,7 @@ export async function runJsonl(sources: JsonlSource[], options: JsonlRunOptions)
 
 function idOf(bytes: Uint8Array, textField: string): string | undefined {
   try {
-    const id = readRecord(bytes, textField).record.id
-    return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined
+    return recordId(readRecord(bytes, textField).record)
   } catch (error) {
     if (recordErrorMessage(error) !== undefined) return undefined
     throw error

@@ -133,9 +133,18 @@ function removals(removed: Removal[], details: boolean | undefined): {removed: R
   return details === false ? {removed: [], tally: tallyOf(removed)} : {removed}
 }
 
-function idOf(record: JsonRecord): string | undefined {
+/** A record's `id` field, as a string, when it has one. */
+export function idOf(record: JsonRecord): string | undefined {
   const id = record.id
   return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined
+}
+
+/** The cleaner's options for a record: `base`, scoped by the record's `url` and `path`. */
+export function recordOptions(record: JsonRecord, base: DocumentOptions | undefined): DocumentOptions {
+  const options: DocumentOptions = {...base}
+  if (typeof record.url === 'string') options.url = record.url
+  if (typeof record.path === 'string') options.path = record.path
+  return options
 }
 
 /** Run one task. */
@@ -166,10 +175,7 @@ export function runTask(cleaner: Cleaner, task: Task): TaskResult {
   const bytesIn = Buffer.byteLength(text)
   if (task.maxDocBytes !== undefined && bytesIn > task.maxDocBytes) return {status: 'too-large', bytes: bytesIn, id: idOf(record)}
   testSlowdown(text)
-  const options: DocumentOptions = {...task.options}
-  if (typeof record.url === 'string') options.url = record.url
-  if (typeof record.path === 'string') options.path = record.path
-  const result = cleaner.clean(text, options)
+  const result = cleaner.clean(text, recordOptions(record, task.options))
   setPath(record, task.textField, result.text)
   record.decruft = {title: result.title, lang: result.lang, removed: result.removed}
   return {status: 'cleaned', output: JSON.stringify(record), title: result.title, lang: result.lang, ...removals(result.removed, task.details), bytesIn, bytesOut: Buffer.byteLength(result.text), id: idOf(record)}
