@@ -28,7 +28,7 @@ import {UsageError} from './usage-error.js'
 import {learnFromInputs} from './learn-command.js'
 import {withLearnedRules} from '../learn/merge.js'
 import {learnedPackYaml} from '../learn/pack.js'
-import {addLearnThresholds, collect, presetOption, withPreset} from './options.js'
+import {addCleaningOptions, addLearnThresholds, collect, withPreset} from './options.js'
 import {version} from './version.js'
 
 export interface CleanCommandOptions {
@@ -337,21 +337,17 @@ async function cleanJsonl(inputs: string[], run: CleanRun): Promise<boolean> {
 }
 
 export function cleanCommand(io: CommandIo, setExitCode: (code: number) => void): Command {
-  const command = new Command('clean')
-    .description('Strip boilerplate from text files, directories, standard input or JSON Lines, and report what was removed.')
-    .argument('[inputs...]', 'files, directories (searched recursively), or - for standard input (the default when input is piped)')
-    .option('-o, --out <path>', 'output directory (mirrors input paths); with --jsonl or standard input, the output file')
-    .option('--in-place', 'overwrite the input files with their clean text (atomically)')
-    .option('--report <file>', 'write a JSON report of every removal to this file')
-    .option('--review <file>', 'also write a self-contained HTML review page of the batch (as decruft diff --html); reads the inputs a second time')
-    .option('--jsonl', 'read JSON Lines and write JSON Lines: the text field is replaced and a `decruft` field added')
-    .option('--text-field <path>', 'with --jsonl: the dotted path of the text field, e.g. inputs.fulltext', 'text')
-    .option('--include <glob>', 'in directories, clean files matching this glob (repeatable; default **/*.txt, with --jsonl **/*.jsonl)', collect)
-    .option('--exclude <glob>', 'in directories, skip files matching this glob (repeatable; default **/*.clean.txt and **/node_modules/**)', collect)
-    .option('-c, --config <file>', 'config file (default: the nearest decruft.config.yaml, else the recommended pack)')
-    .addOption(new Option('--title <mode>', 'how the first line is treated').choices(['auto', 'first-line', 'none']))
-    .option('--lang <code>', 'assume this language (ISO 639-1 or 639-3) instead of detecting it; auto detects')
-    .addOption(presetOption())
+  const command = addCleaningOptions(
+    new Command('clean')
+      .description('Strip boilerplate from text files, directories, standard input or JSON Lines, and report what was removed.')
+      .argument('[inputs...]', 'files, directories (searched recursively), or - for standard input (the default when input is piped)')
+      .option('-o, --out <path>', 'output directory (mirrors input paths); with --jsonl or standard input, the output file')
+      .option('--in-place', 'overwrite the input files with their clean text (atomically)')
+      .option('--report <file>', 'write a JSON report of every removal to this file')
+      .option('--review <file>', 'also write a self-contained HTML review page of the batch (as decruft diff --html); reads the inputs a second time')
+      .option('--jsonl', 'read JSON Lines and write JSON Lines: the text field is replaced and a `decruft` field added'),
+    'clean'
+  )
     .option('--concurrency <n>', 'files read and written at once', (value) => Number(value), 8)
     .option('--workers <n>', 'threads that clean documents (default: the number of cores)', (value) => Number(value))
     .option('--resume', 'continue an interrupted run: skip inputs whose output exists (--out DIR), or the records already in --out FILE (--jsonl)')

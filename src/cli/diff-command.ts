@@ -21,7 +21,7 @@ import {reviewHtml, reviewRulesOf, type ReviewDocument as PageDocument} from '..
 import type {DocumentOptions, TitleMode} from '../types.js'
 import {version} from './version.js'
 import type {CommandIo} from './clean-command.js'
-import {collect, presetOption, withPreset} from './options.js'
+import {addCleaningOptions, collect, withPreset} from './options.js'
 import {UsageError} from './usage-error.js'
 
 export interface DiffCommandOptions {
@@ -163,23 +163,19 @@ export async function runDiff(inputs: string[], options: DiffCommandOptions, io:
 }
 
 export function diffCommand(io: CommandIo, setExitCode: (code: number) => void): Command {
-  return new Command('diff')
-    .description('Show what cleaning removes, and by which rule, without writing anything: the text with removals marked, a unified diff, or a stat table.')
-    .argument('[inputs...]', 'files, directories (searched recursively), or - for standard input (the default when input is piped)')
-    .addOption(new Option('--format <format>', 'gutter: the text with removals marked and the rule in a gutter; unified: a diff that `patch -p1` applies').choices(['gutter', 'unified']).default('gutter'))
-    .option('--stat', 'per document: lines and share of characters removed, top rules; then a total')
-    .option('--context <n>', 'show only n lines around removals (gutter), or n context lines per hunk (unified; default 3)', contextValue)
-    .option('--only <rule|category>', 'show only removals by this rule (globs: de/*) or of this category (repeatable); documents without one are skipped', collect)
-    .option('--color', 'colour the output even when it is not a terminal')
-    .option('--no-color', 'never colour the output')
-    .option('--jsonl', 'read JSON Lines records (a record’s `url` scopes rules as in clean)')
-    .option('--text-field <path>', 'with --jsonl: the dotted path of the text field, e.g. inputs.fulltext', 'text')
-    .option('--include <glob>', 'in directories, take files matching this glob (repeatable; default **/*.txt, with --jsonl **/*.jsonl)', collect)
-    .option('--exclude <glob>', 'in directories, skip files matching this glob (repeatable; default **/*.clean.txt and **/node_modules/**)', collect)
-    .option('-c, --config <file>', 'config file (default: the nearest decruft.config.yaml, else the recommended pack)')
-    .addOption(new Option('--title <mode>', 'how the first line is treated').choices(['auto', 'first-line', 'none']))
-    .option('--lang <code>', 'assume this language (ISO 639-1 or 639-3) instead of detecting it; auto detects')
-    .addOption(presetOption())
+  return addCleaningOptions(
+    new Command('diff')
+      .description('Show what cleaning removes, and by which rule, without writing anything: the text with removals marked, a unified diff, or a stat table.')
+      .argument('[inputs...]', 'files, directories (searched recursively), or - for standard input (the default when input is piped)')
+      .addOption(new Option('--format <format>', 'gutter: the text with removals marked and the rule in a gutter; unified: a diff that `patch -p1` applies').choices(['gutter', 'unified']).default('gutter'))
+      .option('--stat', 'per document: lines and share of characters removed, top rules; then a total')
+      .option('--context <n>', 'show only n lines around removals (gutter), or n context lines per hunk (unified; default 3)', contextValue)
+      .option('--only <rule|category>', 'show only removals by this rule (globs: de/*) or of this category (repeatable); documents without one are skipped', collect)
+      .option('--color', 'colour the output even when it is not a terminal')
+      .option('--no-color', 'never colour the output')
+      .option('--jsonl', 'read JSON Lines records (a record’s `url` scopes rules as in clean)'),
+    'take'
+  )
     .option('--html <file>', 'write a self-contained HTML review page of the whole batch to this file instead of printing a view')
     .option('-q, --quiet', 'do not print the summary (errors are still printed)')
     .addHelpText(

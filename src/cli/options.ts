@@ -18,6 +18,21 @@ export function addLearnThresholds(command: Command, prefix = ''): Command {
     .option('--min-share <share>', `${prefix}and in at least this share of its site's documents (0–1)`, (value) => Number(value), LEARN_DEFAULTS.minShare)
 }
 
+/**
+ * How a command that cleans reads its documents and rules, as `clean` does: `--text-field`,
+ * `--include`, `--exclude` (for folders), `-c/--config`, `--title`, `--lang` and `--preset`.
+ */
+export function addCleaningOptions(command: Command, verb: string): Command {
+  return command
+    .option('--text-field <path>', 'with --jsonl: the dotted path of the text field, e.g. inputs.fulltext', 'text')
+    .option('--include <glob>', `in directories, ${verb} files matching this glob (repeatable; default **/*.txt, with --jsonl **/*.jsonl)`, collect)
+    .option('--exclude <glob>', 'in directories, skip files matching this glob (repeatable; default **/*.clean.txt and **/node_modules/**)', collect)
+    .option('-c, --config <file>', 'config file (default: the nearest decruft.config.yaml, else the recommended pack)')
+    .addOption(new Option('--title <mode>', 'how the first line is treated').choices(['auto', 'first-line', 'none']))
+    .option('--lang <code>', 'assume this language (ISO 639-1 or 639-3) instead of detecting it; auto detects')
+    .addOption(presetOption())
+}
+
 /** `--preset`: the block classifier's preset, over the config's `heuristics`. */
 export function presetOption(): Option {
   return new Option('--preset <name>', "the block classifier's preset, over the config's `heuristics` section").choices(['precision', 'balanced', 'recall', 'off'])
