@@ -8,8 +8,8 @@
  * 2. Cleans it JSONL → JSONL through the built binary, with 1 worker and with one per core; reports
  *    MB/s, documents/s and the peak RSS of the process (all threads), and checks that both outputs
  *    are the same bytes.
- * 3. Parses the same texts with parse-latin alone (`unified().use(retext-latin)`, parse only, no
- *    rules): the floor a per-line NLCST pipeline builds on.
+ * 3. Parses the same texts with parse-latin alone (its own `ParseLatin`, as retext-latin runs it:
+ *    parse only, no rules): the floor a per-line NLCST pipeline builds on.
  * 4. Cleans one single document of BENCH_BIG_MB megabytes (default "50,100": concatenated article
  *    texts) to show that time stays linear in the size of a document.
  *
@@ -93,9 +93,8 @@ function sameFiles(a, b) {
 
 /** parse-latin alone over the texts, in this process. */
 async function parseFloor(records) {
-  const {unified} = await import(path.join(root, 'node_modules', 'unified', 'index.js'))
-  const {default: retextLatin} = await import(path.join(root, 'node_modules', 'retext-latin', 'index.js'))
-  const processor = unified().use(retextLatin)
+  const {ParseLatin} = await import(path.join(root, 'node_modules', 'parse-latin', 'index.js'))
+  const processor = new ParseLatin()
   let bytes = 0
   const started = performance.now()
   for (const {text} of records) {

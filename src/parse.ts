@@ -1,6 +1,7 @@
 /**
  * The parser plugin: text → lines (blocks) with exact offsets → one NLCST paragraph per non-blank
- * line, parsed with retext-english for English and retext-latin for every other language.
+ * line, parsed with parse-english (what retext-english reads with) for English and parse-latin for
+ * every other language (`text/block-parsers.ts`).
  *
  * Each block is parsed on its own: parse-latin slows down badly on multi-megabyte single inputs,
  * and a line is the unit every rule works on. Blank lines and line endings become `WhiteSpaceNode`s,
@@ -9,13 +10,12 @@
 
 import type {Paragraph, Root, RootContent, Sentence, Word} from 'nlcst'
 import type {Node, Point} from 'unist'
-import {unified, type Plugin, type Processor} from 'unified'
-import retextEnglish from 'retext-english'
-import retextLatin from 'retext-latin'
+import type {Plugin, Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {languageSample, toLanguage, type Language} from './language.js'
 import {detectLanguage} from './text/franc.js'
 import {splitLines, type Line} from './text/lines.js'
+import {blockParser, withPositions} from './text/block-parsers.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -41,50 +41,9 @@ export interface ParseOptions {
   compact?: boolean
 }
 
-type BlockParser = (value: string) => Root
-
 /** Which retext parser a language is read with. */
 export function parserFamily(language: Language): 'english' | 'latin' {
   return language.iso6393 === 'eng' ? 'english' : 'latin'
-}
-
-let englishParser: BlockParser | undefined
-let latinParser: BlockParser | undefined
-
-/**
- * The retext plugin's parser function itself (`processor.parse` would wrap every line in a vfile
- * first; the parser does not read it).
- */
-function parserOf(plugin: typeof retextEnglish | typeof retextLatin): BlockParser {
-  const processor = (unified().use(plugin) as unknown as Processor<Root>).freeze()
-  const parser = processor.parser as unknown as (value: string) => Root
-  return (value) => parser(value)
-}
-
-function blockParser(language: Language): BlockParser {
-  if (parserFamily(language) === 'english') return (englishParser ??= parserOf(retextEnglish))
-  return (latinParser ??= parserOf(retextLatin))
-}
-
-/**
- * Move a parsed line's positions to where the line stands in the whole text. parse-latin shares
- * point objects between nodes (a sentence starts where its first word starts), and a shared point
- * is moved once for every node that holds it, so the offsets of such points are not those of the
- * text (a known quirk); the sentence offsets rules read are kept exactly as they have always been.
- */
-function shift(node: Node, line: number, offset: number): void {
-  const position = node.position
-  if (position) {
-    movePoint(position.start, line, offset)
-    movePoint(position.end, line, offset)
-  }
-  const children = (node as Node & {children?: Node[]}).children
-  if (children) for (const child of children) shift(child, line, offset)
-}
-
-function movePoint(point: Point, line: number, offset: number): void {
-  point.line = line
-  if (point.offset !== undefined) point.offset += offset
 }
 
 function whiteSpace(value: string, start: number, end: number, lines: Line[], file: VFile): RootContent {
@@ -116,33 +75,29 @@ function pointAt(offset: number, lines: Line[], file: VFile): Point {
 
 /** Parse one line (block) into a paragraph whose positions point into the whole text. */
 export function parseLine(line: Line, language: Language): Paragraph {
-  const root = blockParser(language)(line.text)
+  const root = blockParser(parserFamily(language))(line.text)
   const paragraph: Paragraph = {
     type: 'ParagraphNode',
     children: root.children.flatMap((child) =>
       child.type === 'ParagraphNode' ? child.children : child.type === 'WhiteSpaceNode' ? [child] : []
     ),
-    position: {
-      start: {line: line.index + 1, column: 1, offset: line.start},
-      end: {line: line.index + 1, column: line.end - line.start + 1, offset: line.end}
-    },
     data: {line: line.index}
   } as Paragraph
-  for (const child of paragraph.children) shift(child, line.index + 1, line.start)
+  withPositions(paragraph, line.index + 1, line.start)
   return paragraph
 }
 
 /**
- * What the rules read of a line's parse, in a few numbers: its sentences (their offsets as
- * `parseLine` gives them) and each sentence's words (offsets in the line). The classifier reads
+ * What the rules read of a line's parse, in a few numbers: its sentences (their offsets in the
+ * whole text) and each sentence's words (offsets in the line). The classifier reads
  * every word of every line in every pass, so the cleaner keeps this instead of the NLCST tree
  * (a tree takes some 50 bytes per byte of text; this some 3) and builds the paragraph node a rule
  * asks for when it asks (`toParagraph`): sentence nodes with their positions, holding their word
  * nodes (each with one text node). Whitespace, punctuation and symbol nodes are left out: rules
  * count words and sentences and read words' text, nothing else.
  *
- * Layout of `data`: sentence count, then per sentence: start offset, end offset (NaN without a
- * position), word count, and the words' start and end in the line.
+ * Layout of `data`: sentence count, then per sentence: start and end offset in the whole text,
+ * word count, and the words' start and end in the line.
  */
 export class LineParse {
   constructor(
@@ -191,20 +146,12 @@ export class LineParse {
 
 /** `parseLine`, kept as a `LineParse`. */
 export function parseLineCompact(line: Line, language: Language): LineParse {
-  const root = blockParser(language)(line.text)
-  const lineNumber = line.index + 1
-  const shiftBy = line.start
+  const root = blockParser(parserFamily(language))(line.text)
   const numbers: number[] = [0]
   let offset = 0
   let words = -1
-  // One walk does what `parseLine`'s `shift` does to every position (so sentence offsets are the
-  // same), and reads each word's offsets in the line off the lengths of the leaves before it.
+  // One walk reads each word's offsets in the line off the lengths of the leaves before it.
   const walk = (node: Node): void => {
-    const position = node.position
-    if (position) {
-      movePoint(position.start, lineNumber, shiftBy)
-      movePoint(position.end, lineNumber, shiftBy)
-    }
     if ('value' in node && typeof node.value === 'string') {
       offset += node.value.length
       return
@@ -217,7 +164,6 @@ export function parseLineCompact(line: Line, language: Language): LineParse {
       numbers.push(start, offset)
     }
   }
-  const sentences: Array<[number, Node]> = []
   for (const top of root.children) {
     const children: Node[] = top.type === 'ParagraphNode' ? top.children : top.type === 'WhiteSpaceNode' ? [top] : []
     for (const child of children) {
@@ -228,21 +174,16 @@ export function parseLineCompact(line: Line, language: Language): LineParse {
       }
       numbers[0]++
       const head = numbers.length
-      numbers.push(Number.NaN, Number.NaN, 0)
+      numbers.push(line.start + offset, Number.NaN, 0)
       words = head + 2
       walk(child)
       words = -1
-      sentences.push([head, child])
+      numbers[head + 1] = line.start + offset
     }
   }
-  // Read once every node is moved: a sentence's points are moved again by the nodes that share them.
-  for (const [head, sentence] of sentences) {
-    numbers[head] = sentence.position?.start.offset ?? Number.NaN
-    numbers[head + 1] = sentence.position?.end.offset ?? Number.NaN
-  }
   const position = {
-    start: {line: lineNumber, column: 1, offset: line.start},
-    end: {line: lineNumber, column: line.end - line.start + 1, offset: line.end}
+    start: {line: line.index + 1, column: 1, offset: line.start},
+    end: {line: line.index + 1, column: line.end - line.start + 1, offset: line.end}
   }
   return new LineParse(Float64Array.from(numbers), position, line.index)
 }

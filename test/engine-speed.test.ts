@@ -1,7 +1,8 @@
 /**
  * The engine's fast paths give exactly what the slow ones gave: the case fold the prefilter
  * compares in, franc's language, the required literals and anchored prefixes of rule patterns, the
- * matcher index against plain matchers, and the compact line parses against NLCST paragraphs.
+ * matcher index against plain matchers, the block parsers against parse-latin and parse-english,
+ * and the compact line parses against NLCST paragraphs.
  */
 
 import {readdirSync, readFileSync} from 'node:fs'
@@ -19,6 +20,10 @@ import {caseFold, foldCharacter} from '../src/text/fold.js'
 import {francLanguage} from '../src/text/franc.js'
 import {collapseWhitespace, foldText, normalizeLabel} from '../src/text/normalize.js'
 import type {Paragraph} from 'nlcst'
+import type {Node} from 'unist'
+import {ParseEnglish} from 'parse-english'
+import {ParseLatin} from 'parse-latin'
+import {blockParser} from '../src/text/block-parsers.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const seeds = path.join(root, 'fixtures', 'seeds')
@@ -146,6 +151,53 @@ describe('the prefilter of rule patterns', () => {
   })
 })
 
+/** The text under a node. */
+function toString(node: Node): string {
+  const {value, children} = node as Node & {value?: string; children?: Node[]}
+  return typeof value === 'string' ? value : (children ?? []).map(toString).join('')
+}
+
+/** Trees without positions, to compare shapes. */
+function shape(node: Node): unknown {
+  const {position, ...rest} = node as Node & {children?: Node[]}
+  return rest.children ? {...rest, children: rest.children.map(shape)} : rest
+}
+
+const tricky = [
+  '  Leading and trailing  ',
+  'U.S. officials said Mr. Smith — the e-mail: don’t & won’t / and/or 3.5% … end!',
+  'One. two. Three?! 4. Five',
+  '😀 emoji 𠀀 and ﬅ ligature',
+  '"Quoted." (Parenthetical.) [Bracket.]',
+  'Lesen Sie auch:Mehr zum Thema»Politik« – ¿Qué? ¡Sí! 1.000,50 € / 12:30 Uhr...',
+  '北京时间。中文句子！日本語の文です？ العربية: نص. עברית.'
+]
+
+describe('block parsers', () => {
+  it('give the trees parse-latin and parse-english give, positions aside', () => {
+    const latin = new ParseLatin()
+    const english = new ParseEnglish()
+    for (const line of [...seedLines, ...tricky, ...examples]) {
+      expect(shape(blockParser('latin')(line)), line).toEqual(shape(latin.parse(line)))
+      expect(shape(blockParser('english')(line)), line).toEqual(shape(english.parse(line)))
+    }
+  })
+
+  it('give the same trees on any text', () => {
+    const pieces = fc.constantFrom('a', 'Word', 'é', 'ß', '1', '22', '.', '..', '...', '!', '?', '…', ',', ':', "'", '’', '"', '-', '—', '/', '&', '@', '#', '(', ')', '»', ' ', '  ', '\t', '😀', '𠀀', '\uD800', 'Mr', 'e', 'g', 'U', 'S', '中', '。', 'ي')
+    const latin = new ParseLatin()
+    const english = new ParseEnglish()
+    fc.assert(
+      fc.property(fc.array(pieces, {maxLength: 40}), (parts) => {
+        const line = parts.join('')
+        expect(shape(blockParser('latin')(line))).toEqual(shape(latin.parse(line)))
+        expect(shape(blockParser('english')(line))).toEqual(shape(english.parse(line)))
+      }),
+      {numRuns: 2000}
+    )
+  })
+})
+
 describe('compact line parses', () => {
   const reading = (paragraph: Paragraph) =>
     paragraph.children
@@ -157,13 +209,33 @@ describe('compact line parses', () => {
       ])
 
   it('read as the paragraphs they stand for (sentence offsets, words)', () => {
-    const tricky = ['  Leading and trailing  ', 'U.S. officials said Mr. Smith — the e-mail: don’t & won’t / and/or 3.5% … end!', 'One. two. Three?! 4. Five', '😀 emoji 𠀀 and ﬅ ligature', '"Quoted." (Parenthetical.) [Bracket.]']
     let offset = 3
     for (const [index, text] of [...seedLines, ...tricky].entries()) {
       const line = {index, start: offset, end: offset + text.length, text, blank: false}
       offset += text.length + 1
       for (const language of [{iso6393: 'eng', code: 'en'}, {iso6393: 'ron', code: 'ro'}]) {
         expect(reading(parseLineCompact(line, language).toParagraph(text))).toEqual(reading(parseLine(line, language)))
+      }
+    }
+  })
+})
+
+describe('sentence positions', () => {
+  it('point at the sentence in the whole text, on every line', () => {
+    const lines = [...seedLines.slice(0, 40), ...tricky]
+    const text = lines.join('\n')
+    let offset = 0
+    for (const [index, value] of lines.entries()) {
+      const line = {index, start: offset, end: offset + value.length, text: value, blank: false}
+      offset += value.length + 1
+      for (const language of [{iso6393: 'eng', code: 'en'}, {iso6393: 'deu', code: 'de'}]) {
+        const paragraph = parseLine(line, language)
+        for (const sentence of paragraph.children) {
+          if (sentence.type !== 'SentenceNode') continue
+          expect(text.slice(sentence.position?.start.offset, sentence.position?.end.offset)).toBe(toString(sentence))
+          expect(sentence.position?.start.line).toBe(index + 1)
+          expect(sentence.position?.start.column).toBe((sentence.position?.start.offset ?? 0) - line.start + 1)
+        }
       }
     }
   })

@@ -1,0 +1,121 @@
+/**
+ * The NLCST parsers decruft reads each line with: parse-latin's and parse-english's own classes
+ * with two changes that leave the trees' shape exactly as theirs (the test suite compares them on
+ * every line of the benchmark data):
+ *
+ * - `tokenize` classifies each UTF-16 code unit once (white space, punctuation, word or symbol, as
+ *   parse-latin's own `tokenize` classifies it, remembered in a table) instead of testing three
+ *   regular expressions on every character;
+ * - nodes carry no positions, and the `patchPosition` transform is left out. parse-latin shares one
+ *   point object between a node and its first or last child, so moving a line's points into the whole
+ *   text moved some of them several times; `withPositions` gives every node its own points instead.
+ */
+
+import type {Node, Point} from 'unist'
+import type {Root} from 'nlcst'
+import {ParseLatin} from 'parse-latin'
+import {ParseEnglish} from 'parse-english'
+
+type Literal = {type: string; value: string}
+type TokenType = 'WhiteSpaceNode' | 'PunctuationNode' | 'WordNode' | 'SymbolNode'
+
+const TYPES: readonly TokenType[] = ['WhiteSpaceNode', 'PunctuationNode', 'WordNode', 'SymbolNode']
+const WHITE_SPACE = 1
+const WORD = 3
+
+/** Token type (1 + its index in `TYPES`) per code unit, filled as code units are met. */
+const unitTypes = new Uint8Array(65536)
+const reference = new ParseLatin()
+
+function typeOf(value: string, index: number): number {
+  const code = value.charCodeAt(index)
+  let type = unitTypes[code]
+  if (type === 0) {
+    const token = reference.tokenize(value.charAt(index))[0]
+    type = unitTypes[code] = TYPES.indexOf(token.type as TokenType) + 1
+  }
+  return type
+}
+
+function token(type: number, value: string) {
+  return type === WORD ? {type: 'WordNode', children: [{type: 'TextNode', value}]} : {type: TYPES[type - 1], value}
+}
+
+/**
+ * parse-latin's tokenizer: runs of word characters and of white space are one token each, a run of
+ * one punctuation or symbol character repeated is one token, surrogates continue their token.
+ */
+function tokenize(value: string | null | undefined) {
+  const children: Array<ReturnType<typeof token>> = []
+  if (!value) return children
+  let from = 0
+  let previousType = 0
+  let previous = -1
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index)
+    const type = typeOf(value, index)
+    if (from < index && !(previousType === type && (type === WORD || type === WHITE_SPACE || code === previous || (code >= 0xd800 && code <= 0xdfff)))) {
+      children.push(token(previousType, value.slice(from, index)))
+      from = index
+    }
+    previousType = type
+    previous = code
+  }
+  if (from < value.length) children.push(token(previousType, value.slice(from)))
+  return children
+}
+
+const latin = ParseLatin.prototype
+/** `patchPosition`: the one transform every level runs. */
+const positionPatches = new Set<unknown>(
+  latin.tokenizeSentencePlugins.filter((plugin) => latin.tokenizeParagraphPlugins.includes(plugin as never) && latin.tokenizeRootPlugins.includes(plugin as never))
+)
+const withoutPositions = <T extends unknown[]>(plugins: T): T => plugins.filter((plugin) => !positionPatches.has(plugin)) as T
+
+function fast(Base: typeof ParseLatin): typeof ParseLatin {
+  const Parser = class extends Base {}
+  const prototype = Parser.prototype
+  prototype.tokenize = tokenize as unknown as ParseLatin['tokenize']
+  prototype.tokenizeSentencePlugins = withoutPositions(Base.prototype.tokenizeSentencePlugins)
+  prototype.tokenizeParagraphPlugins = withoutPositions(Base.prototype.tokenizeParagraphPlugins)
+  prototype.tokenizeRootPlugins = withoutPositions(Base.prototype.tokenizeRootPlugins)
+  return Parser
+}
+
+const FastLatin = fast(ParseLatin)
+const FastEnglish = fast(ParseEnglish as typeof ParseLatin)
+
+export type BlockParser = (value: string) => Root
+
+let latinParser: BlockParser | undefined
+let englishParser: BlockParser | undefined
+
+function parseWith(parser: ParseLatin): BlockParser {
+  return (value) => parser.parse(value)
+}
+
+/** A line's tree, without positions, as retext-latin (`english`: retext-english) shapes it. */
+export function blockParser(family: 'english' | 'latin'): BlockParser {
+  if (family === 'english') return (englishParser ??= parseWith(new FastEnglish()))
+  return (latinParser ??= parseWith(new FastLatin()))
+}
+
+/**
+ * Give every node of a line's tree its own position, `offset` being where the line starts in the
+ * whole text and `line` its 1-based number (a line holds no line break, so columns are offsets in it
+ * plus one). Returns the length of text under `node`.
+ */
+export function withPositions(node: Node, line: number, offset: number, at = 0): number {
+  const start = at
+  if ('value' in node && typeof (node as Literal).value === 'string') at += (node as Literal).value.length
+  else {
+    const children = (node as Node & {children?: Node[]}).children
+    if (children) for (const child of children) at = withPositions(child, line, offset, at)
+  }
+  node.position = {start: point(line, offset, start), end: point(line, offset, at)}
+  return at
+}
+
+function point(line: number, offset: number, at: number): Point {
+  return {line, column: at + 1, offset: offset + at}
+}
