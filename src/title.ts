@@ -50,6 +50,8 @@ export function findTitle(document: DocumentContext, mode: TitleMode): number | 
   const stats = document.stats(first)
   if (stats.chars > TITLE_MAX_CHARS || stats.words === 0 || stats.words > TITLE_MAX_WORDS) return undefined
   if (endsLikeSentence(document.lines[first].text)) return undefined
+  // Several sentences that run on past a headline's length are the article's first paragraph.
+  if (stats.sentences > 1 && stats.words > RUN_IN_MAX_WORDS) return undefined
   const next = first + 1
   if (next < document.length && document.isBlank(next)) return first
   if (next < document.length && isRunInHeadline(document, first, next)) return first

@@ -219,7 +219,7 @@ describe('layout', () => {
   })
 })
 
-describe('sentences at the edges of a long line', () => {
+describe('sentences in a long line', () => {
   const cleaner = createCleaner({extends: ['en'], heuristics: {preset: 'off'}})
   const body =
     'The council met on Monday evening to discuss the budget for the coming year. The debate went on for hours and ended late at night. Members argued about the new library and the bus lanes in the old town.'
@@ -233,12 +233,15 @@ describe('sentences at the edges of a long line', () => {
       ['en/subscribe', ' Subscribe now.']
     ])
     expect(result.text).toBe(`${body} ${body}\n`)
-    expect(result.removed[1].reason).toBe('share prompt (phrase “Share this article”; last sentence of a long line)')
+    expect(result.removed[1].reason).toBe('share prompt (phrase “Share this article”; sentence inside a long line)')
+    expect(result.removed[2].reason).toMatch(/; last sentence of a long line\)$/)
   })
 
-  it('stops at the first sentence that is content, and leaves short lines to the line rules', () => {
+  it('removes a leftover inside the line too, keeping one space, and leaves short lines to the line rules', () => {
     const text = `${body} Share this article. ${body}\n`
-    expect(cleaner.clean(text, {title: 'none'}).removed).toEqual([])
+    const result = cleaner.clean(text, {title: 'none'})
+    expect(result.removed.map((removal) => [removal.rule, removal.text])).toEqual([['en/share', ' Share this article.']])
+    expect(result.text).toBe(`${body} ${body}\n`)
     expect(cleaner.clean('Share this article. Subscribe now.\n', {title: 'none'}).text).toBe('Share this article. Subscribe now.\n')
   })
 
@@ -250,8 +253,36 @@ describe('sentences at the edges of a long line', () => {
       ['en/read-also', 'You may also like...Who will make the Rock Hall in 2020?Dave Matthews Band takes over the Fan Vote']
     ])
     expect(result.text).toBe(`${glued}${glued}\n`)
-    // The same header early in the line is not a tail: the article goes on after it.
+    // The same header early in the line goes alone: the article goes on after it.
     const early = `You may also like...${glued}${glued}${glued}\n`
-    expect(cleaner.clean(early, {title: 'none'}).text).toBe(early)
+    expect(cleaner.clean(early, {title: 'none'}).text).toBe(`${glued}${glued}${glued}\n`)
+  })
+
+  it('takes a header inside the line with the teaser titles after it, up to the next sentence of prose', () => {
+    const text = `${body} DON'T MISSPlague warning: CDC names eight deadly diseases [WARNING]Passengers quarantined after outbreak [NEWS]According to the agency, the disease is treatable with antibiotics if it is found early. ${body}\n`
+    const result = cleaner.clean(text, {title: 'none'})
+    expect(result.removed.map((removal) => [removal.rule, removal.text])).toEqual([
+      ['en/read-also', " DON'T MISSPlague warning: CDC names eight deadly diseases [WARNING]Passengers quarantined after outbreak [NEWS]"]
+    ])
+    expect(result.text).toContain('night. Members')
+    expect(result.text).toContain('town.According to the agency')
+  })
+
+  it('removes teaser titles in capitals glued into the line, but not a short subheading', () => {
+    const text = `${body}SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'The news came a month later. LOOK WHAT YOU MADE ME DOBrace yourself for the rest. ${body}\n`
+    const result = cleaner.clean(text, {title: 'none'})
+    expect(result.removed.map((removal) => removal.text)).toEqual(["SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'"])
+    expect(result.text).toContain('LOOK WHAT YOU MADE ME DO')
+  })
+
+  it('takes the caption before a photo credit among the first sentences, and credits inside the line', () => {
+    const creditCleaner = createCleaner({extends: ['core', 'en'], heuristics: {preset: 'off'}})
+    const text = `Traders work on the floor of the stock exchange in New York on Monday.Jane Roe | Bloomberg | Getty Images${body}  The plague wiped out half of Europe (Image: GETTY)  ${body}\n`
+    const result = creditCleaner.clean(text, {title: 'none'})
+    expect(result.removed.map((removal) => [removal.rule, removal.text])).toEqual([
+      ['core/captioned-credit', 'Traders work on the floor of the stock exchange in New York on Monday.Jane Roe | Bloomberg | Getty Images'],
+      ['core/captioned-credit', '  The plague wiped out half of Europe (Image: GETTY)']
+    ])
+    expect(result.text).toBe(`${body}  ${body}\n`)
   })
 })

@@ -18,8 +18,6 @@ import type {LineMatch} from '../engine/matcher.js'
 
 /** A line shorter than this is judged whole by the line rules. */
 export const LONG_LINE = 400
-/** At most this many sentences go from each edge. */
-const MAX_PER_EDGE = 3
 
 interface SentenceRange {
   start: number
@@ -45,9 +43,14 @@ function sentenceRanges(document: DocumentContext, index: number): SentenceRange
 /**
  * Text taken from a page's elements is often glued without a space: "…in the Fan Vote.You may also
  * like...Who will…", "…EntertainmentUpdated Nov 19". A sentence is also cut where sentence-final
- * punctuation runs straight into a capital, and where a lower-case word runs into a capitalised one.
+ * punctuation runs straight into a capital or an opening quote; where a lower-case word or a word in
+ * capitals runs into a capitalised one ("DON'T MISSPlague…", "…Getty ImagesDUBAI, …", "…'DANCING WITH
+ * THE STARS'The news…"); where a number runs into a capitalised word ("…September 15, 2014This
+ * shop…"); before an opening quote glued to a word ("…FOX NEWS APP“Can I…"); and after a sentence's
+ * end followed by two spaces or more, where the extractor joined two blocks ("…my disclosure page.
+ * by Regan…").
  */
-const GLUE = /(?<=[.!?…:"”’)\]])(?=[\p{Lu}"“])|(?<=\p{Ll}{2})(?=\p{Lu}\p{Ll})/gu
+const GLUE = /(?<=[.!?…:"”’)\]])(?=[\p{Lu}"“'‘])|(?<=\p{Ll}{2})(?=\p{Lu}\p{Ll})|(?<=\p{Lu}{2})(?=\p{Lu}\p{Ll})|(?<=\p{Ll}{2})(?=\p{Lu}{3,}(?![\p{L}\p{N}]))|(?<=\p{Lu}{2}['’])(?=\p{Lu}\p{Ll})|(?<=\p{N})(?=\p{Lu}\p{Ll}{2})|(?<=[\p{L}\p{N}])(?=“)|(?<=[.!?…]\s{2,})(?=\S)|(?<=[\p{L}\p{N}:)\]]\s{2,})(?=[\p{Lu}(\[])/gu
 
 function splitGlued(sentences: SentenceRange[]): SentenceRange[] {
   const pieces: SentenceRange[] = []
@@ -62,7 +65,12 @@ function splitGlued(sentences: SentenceRange[]): SentenceRange[] {
     }
     pieces.push({start: sentence.start + from, end: sentence.end, text: sentence.text.slice(from)})
   }
-  return pieces
+  // Pieces without the whitespace at their ends.
+  return pieces.map((piece) => {
+    const lead = piece.text.length - piece.text.trimStart().length
+    const trail = piece.text.length - piece.text.trimEnd().length
+    return {start: piece.start + lead, end: piece.end - trail, text: piece.text.slice(lead, piece.text.length - trail)}
+  }).filter((piece) => piece.text.length > 0)
 }
 
 function matchSentence(rules: readonly CompiledRule[], sentence: string): {rule: CompiledRule; match: LineMatch} | undefined {
@@ -77,60 +85,131 @@ function matchSentence(rules: readonly CompiledRule[], sentence: string): {rule:
 
 /** A header sentence this far into a long line (share of its characters) starts a tail of teasers. */
 const TAIL_FROM = 0.6
+/** At most this many teaser titles follow a header sentence inside a long line. */
+const MAX_TEASERS = 8
+/** A teaser title is at most this long. */
+const TEASER_CHARS = 200
+/** A photo credit among the first this many sentences of a long line, and this many characters, takes them as its caption. */
+const CAPTION_SENTENCES = 2
+const CAPTION_CHARS = 400
+/** A sentence ends like prose: with its full stop, question or exclamation mark (and closing quotes). */
+const TERMINAL = /[.!?…]["”’»)]*$/u
+
+const WORD = /[\p{L}\p{N}]+/gu
+/** A sentence that reads like prose: it ends like one and has ten words or more. */
+function isProse(text: string): boolean {
+  return TERMINAL.test(text) && (text.match(WORD)?.length ?? 0) >= 10
+}
+
+/** A teaser title set in capitals ("SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'"): seven words or more, not ending like prose. */
+const CAPITALS_TEASER_WORDS = 7
+function isCapitalsTeaser(text: string): boolean {
+  if (TERMINAL.test(text) || /\p{Ll}/u.test(text) || !/\p{Lu}/u.test(text)) return false
+  return (text.match(WORD)?.length ?? 0) >= CAPITALS_TEASER_WORDS
+}
+
+interface Taken {
+  from: number
+  to: number
+  rule: CompiledRule
+  reason: string
+}
 
 export function createSentenceRule(lineRules: readonly CompiledRule[], headerRules: readonly CompiledRule[] = []): CompiledRule {
   const rule: CompiledRule = {
     id: 'sentences',
     kind: 'sentences',
     category: 'noise',
-    description: 'leftover sentences at the edges of a long line',
-    definition: {id: 'sentences', kind: 'sentences', category: 'noise', description: 'leftover sentences at the edges of a long line'},
+    description: 'leftover sentences in a long line',
+    definition: {id: 'sentences', kind: 'sentences', category: 'noise', description: 'leftover sentences in a long line'},
     source: {pack: 'engine'},
     matcher: undefined,
     runner: {apply() {}}
   }
   rule.runner = {
     apply(document) {
-      const rules = lineRules.filter((candidate) => document.activeRules?.has(candidate) ?? true)
-      const headers = headerRules.filter((candidate) => document.activeRules?.has(candidate) ?? true)
+      const active = (candidate: CompiledRule) => document.activeRules?.has(candidate) ?? true
+      // Photo credits ("(Photo: Getty Images)", "… (Image: GETTY)") are tested like line rules.
+      const credits = document.activeRules ? [...document.activeRules].filter((candidate) => candidate.kind === 'credit') : []
+      const rules = [...lineRules.filter(active), ...credits]
+      const headers = headerRules.filter(active)
+      const sections = headers.filter((candidate) => candidate.kind === 'section')
+      const tails = headers.filter((candidate) => candidate.kind === 'tail')
       if (rules.length === 0 && headers.length === 0) return
       for (let index = 0; index < document.length; index++) {
         const line = document.lines[index] as ViewLine
         if (!document.isFree(index) || line.modified || line.text.length < LONG_LINE) continue
         const sentences = splitGlued(sentenceRanges(document, index))
         if (sentences.length < 3) continue
-        let first = 0
         let last = sentences.length - 1
-        const text = document.text
-        // A section or tail header ("You may also like", "Comments") in the last part of the line
-        // starts the teasers or comments glued after the article: they go, to the end of the line.
-        for (let position = sentences.length - 1; position > 0; position--) {
-          const sentence = sentences[position]
-          if (sentence.start - line.start < (line.end - line.start) * TAIL_FROM) break
-          const found = matchSentence(headers, sentence.text)
+        const taken: Taken[] = []
+        const lower = line.text.match(/\p{Ll}/gu)?.length ?? 0
+        const upper = line.text.match(/\p{Lu}/gu)?.length ?? 0
+        const mixedCase = lower > upper * 2
+        const late = (position: number) => sentences[position].start - line.start >= (line.end - line.start) * TAIL_FROM
+        // A tail header ("Comments", "Leave a Reply") in the last part of the line starts the comments
+        // glued after the article: they go, to the end of the line.
+        for (let position = sentences.length - 1; position > 0 && late(position); position--) {
+          const found = matchSentence(tails, sentences[position].text)
           if (!found) continue
-          let start = sentence.start
-          while (start > line.start && /\s/u.test(text[start - 1])) start--
-          document.addSpan({line: index, start, end: line.end, rule: found.rule, reason: `${found.rule.description} (${found.match.via}; header sentence near the end of a long line, to its end)`})
+          taken.push({from: position, to: sentences.length - 1, rule: found.rule, reason: `${found.rule.description} (${found.match.via}; header sentence near the end of a long line, to its end)`})
           last = position - 1
           break
         }
-        // The span takes the whitespace between it and the kept text, so no line starts or ends with a space.
-        const take = (sentence: SentenceRange, found: {rule: CompiledRule; match: LineMatch}, where: 'first sentence' | 'last sentence') => {
-          let {start, end} = sentence
-          if (where === 'first sentence') while (end < line.end && /\s/u.test(text[end])) end++
-          else while (start > line.start && /\s/u.test(text[start - 1])) start--
-          document.addSpan({line: index, start, end, rule: found.rule, reason: `${found.rule.description} (${found.match.via}; ${where} of a long line)`})
+        // Every other sentence is tested against the line rules. A section header ("DON'T MISS",
+        // "You may also like") takes the teaser titles glued after it, up to the next sentence that
+        // reads like prose; inside the line at most a few short ones, in its last part any number.
+        for (let position = 0; position <= last; position++) {
+          const sentence = sentences[position]
+          const found = matchSentence(rules, sentence.text)
+          if (found) {
+            // A photo credit among the first sentences: what stands before it is the caption of the
+            // lead image ("Traders on the floor… 2019.Natalie Naccache | Bloomberg | Getty Images").
+            if (found.rule.kind === 'credit' && position > 0 && position <= CAPTION_SENTENCES && sentence.start - line.start <= CAPTION_CHARS && !taken.some((item) => item.to >= 0 && item.from < position)) {
+              taken.push({from: 0, to: position, rule: found.rule, reason: `${found.rule.description} (${found.match.via}; photo credit near the start of a long line, with the caption before it)`})
+              continue
+            }
+            const where = position === 0 ? 'first sentence of' : position === sentences.length - 1 ? 'last sentence of' : 'sentence inside'
+            taken.push({from: position, to: position, rule: found.rule, reason: `${found.rule.description} (${found.match.via}; ${where} a long line)`})
+            continue
+          }
+          if (position > 0 && isCapitalsTeaser(sentence.text) && mixedCase) {
+            taken.push({from: position, to: position, rule, reason: 'teaser title in capitals inside a long line'})
+            continue
+          }
+          const header = matchSentence(sections, sentence.text)
+          if (!header) continue
+          const open = late(position)
+          let to = position
+          while (to < last && !isProse(sentences[to + 1].text) && (open || (to - position < MAX_TEASERS && sentences[to + 1].text.length <= TEASER_CHARS))) to++
+          const teasers = to - position
+          taken.push({from: position, to, rule: header.rule, reason: `${header.rule.description} (${header.match.via}; header sentence in a long line, with ${teasers} teaser${teasers === 1 ? '' : 's'} after it)`})
+          position = to
         }
-        for (let taken = 0; taken < MAX_PER_EDGE && first < last; taken++) {
-          const found = matchSentence(rules, sentences[first].text)
-          if (!found) break
-          take(sentences[first++], found, 'first sentence')
-        }
-        for (let taken = 0; taken < MAX_PER_EDGE && last > first; taken++) {
-          const found = matchSentence(rules, sentences[last].text)
-          if (!found) break
-          take(sentences[last--], found, 'last sentence')
+        // Never all of a line.
+        const count = taken.reduce((sum, item) => sum + item.to - item.from + 1, 0)
+        if (taken.length === 0 || count >= sentences.length) continue
+        // The span takes the whitespace between it and the kept text, so no line starts or ends with a
+        // space and no two words are glued: the whitespace before it, or after it at the line's start.
+        const text = document.text
+        taken.sort((a, b) => a.from - b.from)
+        let floor = line.start
+        for (const item of taken) {
+          let start = sentences[item.from].start
+          let end = sentences[item.to].end
+          if (item.to === sentences.length - 1) end = line.end
+          if (item.from > 0 && item.to < sentences.length - 1 && !/\s/u.test(text[start - 1] ?? '')) {
+            while (end < line.end && /\s/u.test(text[end])) end++
+          } else if (item.from > 0) {
+            while (start > floor && /\s/u.test(text[start - 1])) start--
+          } else {
+            start = line.start
+            while (end < line.end && /\s/u.test(text[end])) end++
+          }
+          start = Math.max(start, floor)
+          if (end <= start) continue
+          document.addSpan({line: index, start, end, rule: item.rule, reason: item.reason})
+          floor = end
         }
       }
     }
