@@ -87,6 +87,30 @@ export function parseLine(line: Line, language: Language): Paragraph {
   return paragraph
 }
 
+/** A line's parse read as words by sentence. */
+export interface WordSource {
+  /** Call `word` with each word's text, and `sentence` with each sentence's word count after its words. */
+  eachWord(text: string, word: (value: string) => void, sentence: (words: number) => void): void
+}
+
+/** A paragraph node as a `WordSource`. */
+export function paragraphWords(paragraph: Paragraph): WordSource {
+  return {
+    eachWord(_text, word, sentence) {
+      for (const child of paragraph.children) {
+        if (child.type !== 'SentenceNode') continue
+        let count = 0
+        for (const node of child.children) {
+          if (node.type !== 'WordNode') continue
+          count++
+          word(node.children.map((part) => ('value' in part ? part.value : '')).join(''))
+        }
+        sentence(count)
+      }
+    }
+  }
+}
+
 /**
  * What the rules read of a line's parse, in a few numbers: its sentences (their offsets in the
  * whole text) and each sentence's words (offsets in the line). The classifier reads
@@ -99,7 +123,7 @@ export function parseLine(line: Line, language: Language): Paragraph {
  * Layout of `data`: sentence count, then per sentence: start and end offset in the whole text,
  * word count, and the words' start and end in the line.
  */
-export class LineParse {
+export class LineParse implements WordSource {
   constructor(
     readonly data: Float64Array,
     /** The line's paragraph position. */
@@ -120,6 +144,17 @@ export class LineParse {
       at += 3 + 2 * count
     }
     return {words, sentences}
+  }
+
+  eachWord(text: string, word: (value: string) => void, sentence: (words: number) => void): void {
+    const data = this.data
+    let at = 1
+    for (let index = 0; index < data[0]; index++) {
+      const count = data[at + 2]
+      at += 3
+      for (let item = 0; item < count; item++, at += 2) word(text.slice(data[at], data[at + 1]))
+      sentence(count)
+    }
   }
 
   /** The paragraph node rules read, for the line's text. */

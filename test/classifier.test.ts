@@ -4,7 +4,9 @@
  * one line.
  */
 
+import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
+import {blockFeatures, endsLikeProse, lineTally} from '../src/classifier/features.js'
 import {createCleaner} from '../src/index.js'
 
 const menu = ['Home', 'World', 'Politics', 'Business', 'Technology', 'Science', 'Health', 'Sports', 'Arts', 'Travel', 'Opinion', 'Video', 'Podcasts', 'Newsletters', 'Sign in', 'Search']
@@ -165,5 +167,38 @@ describe('presets', () => {
     expect(PRESETS.precision.badWeight).toBeGreaterThan(PRESETS.balanced.badWeight)
     expect(PRESETS.recall.badWeight).toBeLessThan(PRESETS.balanced.badWeight)
     expect(PRESETS.recall.partShare).toBeLessThan(PRESETS.balanced.partShare)
+  })
+})
+
+describe('block features', () => {
+  const wordsOf = (text: string) => ({
+    eachWord(_text: string, word: (value: string) => void, sentence: (words: number) => void) {
+      const words = text.match(/[\p{L}\p{N}]+/gu) ?? []
+      for (const value of words) word(value)
+      sentence(words.length)
+    }
+  })
+
+  it('of a block are the sums of its lines’ counts, as if the joined text were counted', () => {
+    const pieces = fc.constantFrom('word', 'Word', '42', ' ', ' | ', '»', '/', '@handle', '#tag', 'www.example.com/a', 'https://x.io/b?c=1', 'mail@example.org', '北京', '.', ',', '–', '•')
+    const line = fc.array(pieces, {minLength: 1, maxLength: 12}).map((parts) => parts.join('').trim()).filter((text) => text !== '')
+    fc.assert(
+      fc.property(fc.array(line, {minLength: 1, maxLength: 5}), (lines) => {
+        const joined = lines.join(' ')
+        const whole = lineTally(wordsOf(joined), joined, undefined)
+        const sum = blockFeatures(lines.map((text) => lineTally(wordsOf(text), text, undefined)), joined, undefined, 1)
+        expect(sum.length).toBe(whole.chars + 2 * whole.cjk)
+        expect(sum.links).toBe(whole.links)
+        expect(sum.separators).toBe(whole.separators)
+        expect(sum.digits).toBeCloseTo(whole.chars > 0 ? whole.digits / whole.chars : 0, 12)
+      })
+    )
+  })
+
+  it('read prose endings as the expression did: final punctuation, closing quotes and brackets after it', () => {
+    const expression = /[.!?…。！？]["'”’»«)\]]*$/u
+    for (const text of ['Ends here.', 'Ends here."', 'Is it?)', 'Wow!’»', 'No ending', 'Quote"', '…', '', '"', 'Done。', 'Trailing ]', 'a.b']) {
+      expect(endsLikeProse(text), text).toBe(expression.test(text))
+    }
   })
 })

@@ -12,6 +12,8 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {gunzipSync, gzipSync} from 'node:zlib'
 import {beforeAll, describe, expect, it} from 'vitest'
+import type {Cleaner} from '../src/cleaner.js'
+import {runBatch, type Task} from '../src/batch/work.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const bin = path.join(root, 'bin', 'decruft.js')
@@ -25,7 +27,7 @@ interface Result {
 }
 
 function run(args: string[], options: {cwd?: string; input?: string | Buffer; env?: Record<string, string>} = {}): Result {
-  const result = spawnSync(process.execPath, [bin, ...args], {cwd: options.cwd ?? root, input: options.input ?? '', encoding: 'utf8', env: {...process.env, ...options.env}})
+  const result = spawnSync(process.execPath, [bin, ...args], {cwd: options.cwd ?? root, input: options.input ?? '', encoding: 'utf8', env: {...process.env, ...options.env}, maxBuffer: 1 << 28})
   return {code: result.status, stdout: result.stdout, stderr: result.stderr}
 }
 
@@ -99,13 +101,31 @@ describe('worker threads', () => {
   })
 
   it('clean JSON Lines to the same bytes, in input order, with 1 and 2 workers', () => {
-    const records = corpus()
+    // Enough records that documents wait for a thread and go to it in batches.
+    const records = Array.from({length: 30}, (_, round) => corpus().map((record) => JSON.stringify({...JSON.parse(record), id: `${JSON.parse(record).id}#${round}`}))).flat()
     const input = records.join('\n') + '\n'
     const one = run(['clean', '--jsonl', '--workers', '1', '-q'], {input})
     const two = run(['clean', '--jsonl', '--workers', '2', '-q'], {input})
-    expect([one.code, two.code]).toEqual([0, 0])
+    expect([one.code, two.code], one.stderr + two.stderr).toEqual([0, 0])
     expect(two.stdout).toBe(one.stdout)
     expect(one.stdout.trim().split('\n').map((line) => JSON.parse(line).id)).toEqual(records.map((record) => JSON.parse(record).id))
+  })
+})
+
+describe('batches', () => {
+  it('give each document its own result: one that throws fails alone', () => {
+    const cleaner = {
+      clean(text: string) {
+        if (text.includes('explode')) throw new Error('boom')
+        return {text: text.toUpperCase(), title: null, lang: 'und', removed: [], messages: []}
+      }
+    } as unknown as Cleaner
+    const task = (text: string): Task => ({kind: 'text', bytes: new TextEncoder().encode(text), options: {}, details: false})
+    const {results} = runBatch(cleaner, {kind: 'batch', tasks: [task('first\n'), task('explode\n'), task('third\n')]})
+    expect(results.map((result) => result.status)).toEqual(['cleaned', 'failed', 'cleaned'])
+    expect(results[0]).toMatchObject({output: 'FIRST\n'})
+    expect(results[1]).toEqual({status: 'failed', message: 'boom'})
+    expect(results[2]).toMatchObject({output: 'THIRD\n'})
   })
 })
 

@@ -69,7 +69,7 @@ export interface JsonlRunOptions {
   progress?: Progress
   /** Aborted on an interrupt: no more records are read, those in flight are given up. */
   signal?: AbortSignal
-  /** Records read ahead of the output at most (default: 8 per thread, at least 16). */
+  /** Records read ahead of the output at most (default: 32 per thread, so a free thread finds a batch waiting). */
   window?: number
   /** Bytes read ahead of the output at most (default 64 MB; one record may be larger). */
   windowBytes?: number
@@ -103,7 +103,7 @@ class ByteWindow {
 export async function runJsonl(sources: JsonlSource[], options: JsonlRunOptions): Promise<{interrupted: boolean}> {
   const textField = options.textField ?? 'text'
   const {executor, report, signal} = options
-  const window = options.window ?? Math.max(16, executor.concurrency * 8)
+  const window = options.window ?? executor.concurrency * 32
   const bytesWindow = new ByteWindow(options.windowBytes ?? 64 * 1024 * 1024)
   let skip = options.skipRecords ?? 0
 

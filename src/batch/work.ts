@@ -36,6 +36,18 @@ export interface RecordTask {
 
 export type Task = TextTask | RecordTask
 
+/** Several documents for one thread, cleaned one after another (the pool without a time budget). */
+export interface BatchTask {
+  kind: 'batch'
+  tasks: Task[]
+}
+
+/** A batch's results, in its tasks' order; a document that threw is `failed` (the others are not lost). */
+export interface BatchResult {
+  status: 'batch'
+  results: Array<TaskResult | {status: 'failed'; message: string}>
+}
+
 /** A rule's removals in one document: rule, category, removals, lines, characters. */
 export type RuleTally = [string, Category, number, number, number]
 
@@ -179,4 +191,18 @@ export function runTask(cleaner: Cleaner, task: Task): TaskResult {
   setPath(record, task.textField, result.text)
   record.decruft = {title: result.title, lang: result.lang, removed: result.removed}
   return {status: 'cleaned', output: JSON.stringify(record), title: result.title, lang: result.lang, ...removals(result.removed, task.details), bytesIn, bytesOut: Buffer.byteLength(result.text), id: idOf(record)}
+}
+
+/** Run a batch of tasks; an exception in one is that task's result. */
+export function runBatch(cleaner: Cleaner, batch: BatchTask): BatchResult {
+  return {
+    status: 'batch',
+    results: batch.tasks.map((task) => {
+      try {
+        return runTask(cleaner, task)
+      } catch (error) {
+        return {status: 'failed', message: error instanceof Error ? error.message : String(error)}
+      }
+    })
+  }
 }

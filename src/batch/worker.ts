@@ -8,7 +8,7 @@
 import {workerData} from 'node:worker_threads'
 import {createCleaner} from '../cleaner.js'
 import type {PoolData} from './executor.js'
-import {runTask, type Task, type TaskResult} from './work.js'
+import {runBatch, runTask, type BatchResult, type BatchTask, type Task, type TaskResult} from './work.js'
 
 // tinypool passes `[its own data, ours]`.
 const data = (Array.isArray(workerData) ? workerData[1] : workerData) as PoolData
@@ -16,8 +16,9 @@ const data = (Array.isArray(workerData) ? workerData[1] : workerData) as PoolDat
 const cleaner = createCleaner(data.config, {messages: false})
 const starts = data.starts ? new Float64Array(data.starts) : undefined
 
-export default function clean(task: Task | {kind: 'ready'}): TaskResult | 'ready' {
+export default function clean(task: Task | BatchTask | {kind: 'ready'}): TaskResult | BatchResult | 'ready' {
   if (task.kind === 'ready') return 'ready'
+  if (task.kind === 'batch') return runBatch(cleaner, task)
   if (starts && task.slot !== undefined) starts[task.slot] = Date.now()
   return runTask(cleaner, task)
 }

@@ -9,7 +9,7 @@
  */
 
 import type {DocumentContext} from '../engine/document.js'
-import {blockFeatures, type BlockFeatures} from './features.js'
+import {blockFeatures, lineTally, type BlockFeatures} from './features.js'
 import type {HeuristicSettings} from './presets.js'
 import {stopwordsFor} from './stopwords.js'
 
@@ -150,6 +150,7 @@ export function buildBlocks(document: DocumentContext, settings: HeuristicSettin
   for (let index = 0; index < document.length; index++) if (document.isFree(index) && index !== document.title) free.push(index)
   const wrapped = isHardWrapped(document, free)
   const stopwords = stopwordsFor(document.language.code)
+  const tallyName = `classifier tally: ${document.language.code}`
   const counts = new Map<string, number>()
   for (const index of free) counts.set(document.folded(index), (counts.get(document.folded(index)) ?? 0) + 1)
 
@@ -165,8 +166,8 @@ export function buildBlocks(document: DocumentContext, settings: HeuristicSettin
   }
   const built = groups.map((lines) => {
     const text = lines.map((index) => document.lines[index].text.trim()).join(' ')
-    const paragraphs = lines.map((index) => document.paragraph(index)).filter((paragraph) => paragraph !== undefined)
-    const features = blockFeatures(paragraphs, text, stopwords, lines.length === 1 ? (counts.get(document.folded(lines[0])) ?? 1) : 1)
+    const tallies = lines.map((index) => document.lineValue(tallyName, index, (words, line) => lineTally(words, line, stopwords)))
+    const features = blockFeatures(tallies, text, stopwords, lines.length === 1 ? (counts.get(document.folded(lines[0])) ?? 1) : 1)
     return {lines, features}
   })
   // A stopword list that barely matches the text (agglutinative languages, a wrong language guess)

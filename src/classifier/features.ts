@@ -1,9 +1,7 @@
 /**
  * What the classifier knows about a block (a line, or a hard-wrapped paragraph): computed from its
- * NLCST paragraph(s) and its text, without any phrase list.
+ * lines' words and sentences (their NLCST parse) and its text, without any phrase list.
  */
-
-import type {Paragraph, Sentence} from 'nlcst'
 
 export interface BlockFeatures {
   /** Characters (trimmed); CJK characters count three times, as they carry a word's worth each. */
@@ -28,7 +26,6 @@ export interface BlockFeatures {
   repeats: number
 }
 
-const terminalExpression = /[.!?…。！？]["'”’»«)\]]*$/u
 const cjkExpression = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu
 const linkExpression = /(?:https?:\/\/|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b|(?<![\w@])[@#][\p{L}\d_]{2,}/gu
 const separatorExpression = /(?:^|\s)(?:\||»|•|·|›|\/|▸|►|>)(?=\s|$)/gu
@@ -37,36 +34,98 @@ const dateOnlyExpression =
   /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4})(?:[,\s]+(?:at\s+|um\s+|à\s+|alle\s+|-\s*)?\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|uhr|h|gmt|utc|cet|est|et|pt|[+-]\d{2}:?\d{2}))?)?$|^\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|uhr|h))?$|^(?:updated|published|posted|aktualisiert|veröffentlicht|publié|publicado|pubblicato)\b.{0,40}\d.{0,40}$|^(?:vor\s+|il y a\s+|hace\s+)?\d+\s*(?:s|sec|secs|seconds|m|min|mins|minutes|h|hr|hrs|hours|d|days?|weeks?|months?|years?|std|stunden|tagen?|minuten|wochen|heures?|jours?|horas?|días?)\.?(?:\s+(?:ago|read|lesezeit))?(?:\s+(?:at|um|à|a las)\s+\d{1,2}[:.]\d{2}(?:\s*(?:am|pm))?)?(?:\s+\d{1,2}[:.]\d{2})?$/iu
 const bylineExpression = /^(?:by|von|par|por|di|door|av|autor|author|written by|text|texte)\s*:?\s+[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3}(?:\s*(?:,|and|und|et|y|e|&)\s*[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3})?$/u
 
-function countWords(sentence: Sentence, stopwords: Set<string> | undefined, tally: {words: number; stop: number; capitals: number}): number {
-  let count = 0
-  for (const child of sentence.children) {
-    if (child.type !== 'WordNode') continue
-    count++
-    const value = child.children.map((part) => ('value' in part ? part.value : '')).join('')
-    if (stopwords && stopwords.has(value.toLowerCase())) tally.stop++
-    const first = value.codePointAt(0)
-    if (first !== undefined && /\p{Lu}/u.test(String.fromCodePoint(first))) tally.capitals++
-  }
-  tally.words += count
-  return count
+/**
+ * What the classifier counts in one line. A block's features are the sums over its lines (lines of
+ * a block are joined with one space, which no count here can see across), so each line is counted
+ * once per document, not once per pass.
+ */
+export interface LineTally {
+  /** Characters, trimmed. */
+  chars: number
+  cjk: number
+  digits: number
+  links: number
+  separators: number
+  words: number
+  /** Words that are stopwords. */
+  stop: number
+  /** Words that start with a capital letter. */
+  capitals: number
+  /** Sentences with at least one word. */
+  sentences: number
 }
 
-/** Features of a block made of one or more paragraphs (lines) with the given text. */
-export function blockFeatures(paragraphs: Paragraph[], text: string, stopwords: Set<string> | undefined, repeats: number): BlockFeatures {
-  const tally = {words: 0, stop: 0, capitals: 0}
-  let sentences = 0
-  for (const paragraph of paragraphs) {
-    for (const child of paragraph.children) {
-      if (child.type === 'SentenceNode' && countWords(child, stopwords, tally) > 0) sentences++
+import type {WordSource} from '../parse.js'
+
+const upperExpression = /^\p{Lu}/u
+
+function startsWithCapital(value: string): boolean {
+  const code = value.charCodeAt(0)
+  if (code < 128) return code >= 65 && code <= 90
+  return upperExpression.test(value)
+}
+
+/** Count one line: its text, and its words through `source`. */
+export function lineTally(source: WordSource, text: string, stopwords: Set<string> | undefined): LineTally {
+  const tally: LineTally = {chars: 0, cjk: 0, digits: 0, links: 0, separators: 0, words: 0, stop: 0, capitals: 0, sentences: 0}
+  source.eachWord(
+    text,
+    (value) => {
+      tally.words++
+      if (stopwords && stopwords.has(value.toLowerCase())) tally.stop++
+      if (startsWithCapital(value)) tally.capitals++
+    },
+    (words) => {
+      if (words > 0) tally.sentences++
     }
-  }
+  )
   const trimmed = text.trim()
-  const cjk = trimmed.match(cjkExpression)?.length ?? 0
-  let digits = 0
+  tally.chars = trimmed.length
+  let ascii = true
   for (let index = 0; index < trimmed.length; index++) {
     const code = trimmed.charCodeAt(index)
-    if (code >= 48 && code <= 57) digits++
+    if (code >= 48 && code <= 57) tally.digits++
+    else if (code >= 128) ascii = false
   }
+  if (!ascii) tally.cjk = trimmed.match(cjkExpression)?.length ?? 0
+  if (mayHaveLinks(trimmed)) tally.links = trimmed.match(linkExpression)?.length ?? 0
+  tally.separators = trimmed.match(separatorExpression)?.length ?? 0
+  return tally
+}
+
+/** Whether a text has the characters a link, address, handle or hashtag needs. */
+function mayHaveLinks(text: string): boolean {
+  return text.includes('@') || text.includes('#') || text.includes('://') || text.includes('www.')
+}
+
+/** Whether a text ends with sentence-final punctuation, closing quotes and brackets allowed after it. */
+export function endsLikeProse(text: string): boolean {
+  let end = text.length
+  while (end > 0 && closers.has(text[end - 1])) end--
+  return end > 0 && terminals.has(text[end - 1])
+}
+
+const terminals = new Set(['.', '!', '?', '…', '。', '！', '？'])
+const closers = new Set(['"', "'", '”', '’', '»', '«', ')', ']'])
+
+/**
+ * Features of a block: the tallies of its lines (one, or a hard-wrapped paragraph's) and its text
+ * (the lines trimmed and joined with one space).
+ */
+export function blockFeatures(tallies: readonly LineTally[], text: string, stopwords: Set<string> | undefined, repeats: number): BlockFeatures {
+  const sum: LineTally = {chars: tallies.length - 1, cjk: 0, digits: 0, links: 0, separators: 0, words: 0, stop: 0, capitals: 0, sentences: 0}
+  for (const tally of tallies) {
+    sum.chars += tally.chars
+    sum.cjk += tally.cjk
+    sum.digits += tally.digits
+    sum.links += tally.links
+    sum.separators += tally.separators
+    sum.words += tally.words
+    sum.stop += tally.stop
+    sum.capitals += tally.capitals
+    sum.sentences += tally.sentences
+  }
+  const trimmed = text
   const shape = copyrightExpression.test(trimmed)
     ? 'copyright'
     : trimmed.length <= 60 && dateOnlyExpression.test(trimmed)
@@ -75,15 +134,15 @@ export function blockFeatures(paragraphs: Paragraph[], text: string, stopwords: 
         ? 'byline'
         : undefined
   return {
-    length: trimmed.length + 2 * cjk,
-    words: tally.words,
-    sentences,
-    terminal: terminalExpression.test(trimmed),
-    stopwords: stopwords && tally.words > 0 ? tally.stop / tally.words : undefined,
-    capitals: tally.words > 0 ? tally.capitals / tally.words : 0,
-    digits: trimmed.length > 0 ? digits / trimmed.length : 0,
-    links: trimmed.match(linkExpression)?.length ?? 0,
-    separators: trimmed.match(separatorExpression)?.length ?? 0,
+    length: sum.chars + 2 * sum.cjk,
+    words: sum.words,
+    sentences: sum.sentences,
+    terminal: endsLikeProse(trimmed),
+    stopwords: stopwords && sum.words > 0 ? sum.stop / sum.words : undefined,
+    capitals: sum.words > 0 ? sum.capitals / sum.words : 0,
+    digits: sum.chars > 0 ? sum.digits / sum.chars : 0,
+    links: sum.links,
+    separators: sum.separators,
     shape,
     repeats
   }

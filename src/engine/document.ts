@@ -6,7 +6,7 @@
 import type {Paragraph} from 'nlcst'
 import type {Language} from '../language.js'
 import {blockStats, statsOf, type BlockStats} from '../stats.js'
-import {LineParse} from '../parse.js'
+import {LineParse, paragraphWords, type WordSource} from '../parse.js'
 import type {Line} from '../text/lines.js'
 import {collapseWhitespace, foldText, labelOfFolded} from '../text/normalize.js'
 import {indexOf, type LineMatcher, type MatcherIndex, type MatchSource} from './matcher.js'
@@ -57,13 +57,17 @@ export interface SharedLines {
   label: Array<string | undefined>
   source: Array<MatchSource | undefined>
   stats: Map<string, Array<BlockStats | undefined>>
+  /** `lineValue`s by name (and parse). */
+  values: Map<string, unknown[]>
   /** The slots of an index that may match some original line (a superset for every pass). */
   slotsInUse?: {index: MatcherIndex; slots: Set<number>}
 }
 
 export function createSharedLines(lines = 0): SharedLines {
-  return {folded: slots(lines), label: slots(lines), source: slots(lines), stats: new Map()}
+  return {folded: slots(lines), label: slots(lines), source: slots(lines), stats: new Map(), values: new Map()}
 }
+
+const NO_LINES: readonly number[] = Object.freeze([])
 
 const NO_STATS: BlockStats = Object.freeze({chars: 0, words: 0, sentences: 0, terminal: false}) as BlockStats
 
@@ -94,7 +98,8 @@ export class DocumentContext {
   private readonly foldedCache: Array<string | undefined>
   private readonly labelCache: Array<string | undefined>
   private readonly sourceCache: Array<MatchSource | undefined>
-  private readonly local = new Map<number, {stats?: BlockStats; folded?: string; label?: string; source?: MatchSource}>()
+  private readonly local = new Map<number, {stats?: BlockStats; folded?: string; label?: string; source?: MatchSource; values?: Map<string, unknown>}>()
+  private readonly parsedWith: string
   private readonly charsCache: Int32Array
   private readonly shared: SharedLines
 
@@ -114,6 +119,7 @@ export class DocumentContext {
       const line = init.lines[position]
       this.keys[position] = init.shared && !(line as {modified?: boolean}).modified ? line.index : -1 - position
     }
+    this.parsedWith = init.parsedWith ?? ''
     let stats = shared.stats.get(init.parsedWith ?? '')
     if (!stats) shared.stats.set(init.parsedWith ?? '', (stats = slots(shared.folded.length)))
     this.statsCache = stats
@@ -162,6 +168,31 @@ export class DocumentContext {
       else this.localEntry(index).stats = stats
     }
     return stats
+  }
+
+  /**
+   * A value computed from a non-blank line's words and text, kept across passes like `stats`.
+   * `name` must name everything else the value depends on (a language, a setting).
+   */
+  lineValue<T>(name: string, index: number, compute: (words: WordSource, text: string) => T): T {
+    const key = this.keys[index]
+    const computeNow = () => {
+      const parsed = this.paragraphs[index]
+      const words: WordSource = parsed === undefined ? {eachWord() {}} : parsed instanceof LineParse ? parsed : paragraphWords(parsed)
+      return compute(words, this.lines[index].text)
+    }
+    if (key < 0) {
+      const entry = this.localEntry(index)
+      entry.values ??= new Map()
+      if (!entry.values.has(name)) entry.values.set(name, computeNow())
+      return entry.values.get(name) as T
+    }
+    const slot = `${this.parsedWith}\u0000${name}`
+    let values = this.shared.values.get(slot)
+    if (!values) this.shared.values.set(slot, (values = slots(this.shared.folded.length)))
+    let value = values[key] as T | undefined
+    if (value === undefined) values[key] = value = computeNow()
+    return value
   }
 
   /** `stats(index).chars` (the trimmed length; 0 for a blank line) without reading the paragraph. */
@@ -229,6 +260,36 @@ export class DocumentContext {
     let hits = this.hitsCache[index]
     if (!hits) this.hitsCache[index] = hits = indexed.index.hits(this.matchSource(index))
     return hits.length > 0 && hits.includes(indexed.slot)
+  }
+
+  private linesBySlot: {index: MatcherIndex; lines: Map<number, number[]>} | undefined
+  private allLines: number[] | undefined
+
+  /**
+   * The positions of the lines `matcher` may match by its index's prefilter, in order: every line
+   * when the matcher is not indexed. Kinds loop over these instead of asking every line.
+   */
+  candidateLines(matcher: LineMatcher | undefined): readonly number[] {
+    const indexed = matcher ? indexOf(matcher) : undefined
+    if (!indexed) {
+      if (!this.allLines) this.allLines = Array.from({length: this.lines.length}, (_, index) => index)
+      return this.allLines
+    }
+    if (this.linesBySlot?.index !== indexed.index) {
+      const lines = new Map<number, number[]>()
+      const probe = {index: indexed.index, slot: -1}
+      for (let index = 0; index < this.lines.length; index++) {
+        if (this.lines[index].blank) continue
+        this.mayMatchIndexed(index, probe)
+        for (const slot of this.hitsCache![index]!) {
+          const list = lines.get(slot)
+          if (!list) lines.set(slot, [index])
+          else if (list[list.length - 1] !== index) list.push(index)
+        }
+      }
+      this.linesBySlot = {index: indexed.index, lines}
+    }
+    return this.linesBySlot.lines.get(indexed.slot) ?? NO_LINES
   }
 
   /**

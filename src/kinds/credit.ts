@@ -33,7 +33,7 @@ export const creditKind: RuleKind = {
         if (first !== -1 && matchLine(rule, document, first)) document.creditLines.add(first)
       },
       apply(document) {
-        for (let index = 0; index < document.length; index++) {
+        for (const index of document.candidateLines(rule.matcher)) {
           if (!document.isFree(index) || index === document.title) continue
           const match = matchLine(rule, document, index)
           if (!match) continue

@@ -16,7 +16,7 @@ export const lineKind: RuleKind = {
   create(rule) {
     return {
       apply(document) {
-        for (let index = 0; index < document.length; index++) {
+        for (const index of document.candidateLines(rule.matcher)) {
           if (!document.isFree(index)) continue
           const match = matchLine(rule, document, index)
           if (match) document.claim(index, index, rule, `${rule.description} (${match.via})`)

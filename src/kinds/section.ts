@@ -109,7 +109,7 @@ export const sectionKind: RuleKind = {
     return {
       detect(document) {
         const found: Array<{index: number; via: string}> = []
-        for (let index = 0; index < document.length; index++) {
+        for (const index of document.candidateLines(rule.matcher)) {
           if (document.isBlank(index) || index === document.title) continue
           const match = matchLine(rule, document, index)
           if (!match) continue

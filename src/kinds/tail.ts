@@ -33,8 +33,8 @@ export const tailKind: RuleKind = {
     return {
       detect(document) {
         const from = earliestStart(document, within)
-        for (let index = from; index < document.length; index++) {
-          if (document.isBlank(index) || index === document.title) continue
+        for (const index of document.candidateLines(rule.matcher)) {
+          if (index < from || document.isBlank(index) || index === document.title) continue
           const match = matchLine(rule, document, index)
           if (match) {
             document.boundaries.add(index)
