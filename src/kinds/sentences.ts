@@ -10,11 +10,11 @@
  */
 
 import type {Sentence} from 'nlcst'
-import type {DocumentContext} from '../engine/document.js'
+import type {DocumentContext, Span} from '../engine/document.js'
 import {maxCharsOf, type CompiledRule, type RuleKind} from '../engine/rule.js'
 import type {ViewLine} from '../engine/outcome.js'
-import {collapseWhitespace, foldText, normalizeLabel} from '../text/normalize.js'
-import type {LineMatch} from '../engine/matcher.js'
+import {collapseWhitespace, foldText, labelOfFolded} from '../text/normalize.js'
+import {indexOf, type LineMatch, type MatcherIndex, type MatchSource} from '../engine/matcher.js'
 
 /** A line shorter than this is judged whole by the line rules. */
 export const LONG_LINE = 400
@@ -23,6 +23,8 @@ interface SentenceRange {
   start: number
   end: number
   text: string
+  /** The forms matchers read, made on first use. */
+  source?: MatchSource
 }
 
 function sentenceRanges(document: DocumentContext, index: number): SentenceRange[] {
@@ -73,15 +75,80 @@ function splitGlued(sentences: SentenceRange[]): SentenceRange[] {
   }).filter((piece) => piece.text.length > 0)
 }
 
-function matchSentence(rules: readonly CompiledRule[], sentence: string): {rule: CompiledRule; match: LineMatch} | undefined {
-  const source = {text: sentence, collapsed: collapseWhitespace(sentence), folded: foldText(sentence), label: normalizeLabel(sentence)}
-  for (const rule of rules) {
-    if (source.collapsed.length > maxCharsOf(rule) || !rule.matcher) continue
-    const match = rule.matcher.test(source)
-    if (match) return {rule, match}
+function sourceOf(sentence: SentenceRange): MatchSource {
+  if (!sentence.source) {
+    const folded = foldText(sentence.text)
+    sentence.source = {text: sentence.text, collapsed: collapseWhitespace(sentence.text), folded, label: labelOfFolded(folded)}
   }
-  return undefined
+  return sentence.source
 }
+
+/**
+ * Rules tried on sentences, in order. A sentence's prefilter hits (one scan for all rules) say which
+ * indexed rules may match it: only those, and the rules without an index, are tried, in order; the
+ * others could not match.
+ */
+class RuleList {
+  private readonly positions = new Map<MatcherIndex, Map<number, number>>()
+  private readonly unindexed: number[] = []
+
+  constructor(readonly rules: readonly CompiledRule[]) {
+    rules.forEach((rule, position) => {
+      if (!rule.matcher) return
+      const indexed = indexOf(rule.matcher)
+      if (!indexed) {
+        this.unindexed.push(position)
+        return
+      }
+      let slots = this.positions.get(indexed.index)
+      if (!slots) this.positions.set(indexed.index, (slots = new Map()))
+      if (!slots.has(indexed.slot)) slots.set(indexed.slot, position)
+    })
+  }
+
+  /** The first rule that matches the sentence. */
+  match(sentence: SentenceRange): {rule: CompiledRule; match: LineMatch} | undefined {
+    if (this.rules.length === 0) return undefined
+    const source = sourceOf(sentence)
+    let candidates = this.unindexed
+    for (const [index, slots] of this.positions) {
+      const hits = index.hits(source)
+      if (hits.length === 0) continue
+      if (candidates === this.unindexed) candidates = [...candidates]
+      for (const slot of hits) {
+        const position = slots.get(slot)
+        if (position !== undefined) candidates.push(position)
+      }
+    }
+    if (candidates.length === 0) return undefined
+    if (candidates !== this.unindexed) candidates = [...new Set(candidates)].sort((a, b) => a - b)
+    for (const position of candidates) {
+      const rule = this.rules[position]
+      if (source.collapsed.length > maxCharsOf(rule)) continue
+      const match = rule.matcher!.test(source)
+      if (match) return {rule, match}
+    }
+    return undefined
+  }
+}
+
+/** Whether lower-case letters outnumber capitals more than two to one. */
+function isMixedCase(text: string): boolean {
+  let lower = 0
+  let upper = 0
+  for (const character of text) {
+    const code = character.charCodeAt(0)
+    if (code < 128) {
+      if (code >= 97 && code <= 122) lower++
+      else if (code >= 65 && code <= 90) upper++
+    } else if (lowerExpression.test(character)) lower++
+    else if (upperExpression.test(character)) upper++
+  }
+  return lower > upper * 2
+}
+
+const lowerExpression = /^\p{Ll}$/u
+const upperExpression = /^\p{Lu}$/u
 
 /** A header sentence this far into a long line (share of its characters) starts a tail of teasers. */
 const TAIL_FROM = 0.6
@@ -126,91 +193,113 @@ export function createSentenceRule(lineRules: readonly CompiledRule[], headerRul
     matcher: undefined,
     runner: {apply() {}}
   }
-  rule.runner = {
-    apply(document) {
+  /** Per config's active rules (one set per language and scope): an id for the per-line cache, and the rule lists. */
+  const lists = new WeakMap<object, {id: number; rules: RuleList; sections: RuleList; tails: RuleList}>()
+  let nextId = 0
+  const listsFor = (document: DocumentContext) => {
+    const key = document.activeRules ?? lists
+    let found = lists.get(key)
+    if (!found) {
       const active = (candidate: CompiledRule) => document.activeRules?.has(candidate) ?? true
       // Photo credits ("(Photo: Getty Images)", "… (Image: GETTY)") are tested like line rules.
       const credits = document.activeRules ? [...document.activeRules].filter((candidate) => candidate.kind === 'credit') : []
-      const rules = [...lineRules.filter(active), ...credits]
       const headers = headerRules.filter(active)
-      const sections = headers.filter((candidate) => candidate.kind === 'section')
-      const tails = headers.filter((candidate) => candidate.kind === 'tail')
-      if (rules.length === 0 && headers.length === 0) return
+      found = {
+        id: nextId++,
+        rules: new RuleList([...lineRules.filter(active), ...credits]),
+        sections: new RuleList(headers.filter((candidate) => candidate.kind === 'section')),
+        tails: new RuleList(headers.filter((candidate) => candidate.kind === 'tail'))
+      }
+      lists.set(key, found)
+    }
+    return found
+  }
+
+  /** The spans to cut from one long line: they depend on its text and the rules only, so later passes reuse them. */
+  const planLine = (document: DocumentContext, index: number, line: ViewLine, {rules, sections, tails}: ReturnType<typeof listsFor>): Span[] => {
+    const sentences = splitGlued(sentenceRanges(document, index))
+    if (sentences.length < 3) return []
+    let last = sentences.length - 1
+    const taken: Taken[] = []
+    let mixedCase: boolean | undefined
+    const late = (position: number) => sentences[position].start - line.start >= (line.end - line.start) * TAIL_FROM
+    // A tail header ("Comments", "Leave a Reply") in the last part of the line starts the comments
+    // glued after the article: they go, to the end of the line.
+    for (let position = sentences.length - 1; position > 0 && late(position); position--) {
+      const found = tails.match(sentences[position])
+      if (!found) continue
+      taken.push({from: position, to: sentences.length - 1, rule: found.rule, reason: `${found.rule.description} (${found.match.via}; header sentence near the end of a long line, to its end)`})
+      last = position - 1
+      break
+    }
+    // Every other sentence is tested against the line rules. A section header ("DON'T MISS",
+    // "You may also like") takes the teaser titles glued after it, up to the next sentence that
+    // reads like prose; inside the line at most a few short ones, in its last part any number.
+    for (let position = 0; position <= last; position++) {
+      const sentence = sentences[position]
+      const found = rules.match(sentence)
+      if (found) {
+        // A photo credit among the first sentences: what stands before it is the caption of the
+        // lead image ("Traders on the floor… 2019.Natalie Naccache | Bloomberg | Getty Images").
+        if (found.rule.kind === 'credit' && position > 0 && position <= CAPTION_SENTENCES && sentence.start - line.start <= CAPTION_CHARS && !taken.some((item) => item.to >= 0 && item.from < position)) {
+          taken.push({from: 0, to: position, rule: found.rule, reason: `${found.rule.description} (${found.match.via}; photo credit near the start of a long line, with the caption before it)`})
+          continue
+        }
+        const where = position === 0 ? 'first sentence of' : position === sentences.length - 1 ? 'last sentence of' : 'sentence inside'
+        taken.push({from: position, to: position, rule: found.rule, reason: `${found.rule.description} (${found.match.via}; ${where} a long line)`})
+        continue
+      }
+      if (position > 0 && isCapitalsTeaser(sentence.text) && (mixedCase ??= isMixedCase(line.text))) {
+        taken.push({from: position, to: position, rule, reason: 'teaser title in capitals inside a long line'})
+        continue
+      }
+      const header = sections.match(sentence)
+      if (!header) continue
+      const open = late(position)
+      let to = position
+      while (to < last && !isProse(sentences[to + 1].text) && (open || (to - position < MAX_TEASERS && sentences[to + 1].text.length <= TEASER_CHARS))) to++
+      const teasers = to - position
+      taken.push({from: position, to, rule: header.rule, reason: `${header.rule.description} (${header.match.via}; header sentence in a long line, with ${teasers} teaser${teasers === 1 ? '' : 's'} after it)`})
+      position = to
+    }
+    // Never all of a line.
+    const count = taken.reduce((sum, item) => sum + item.to - item.from + 1, 0)
+    if (taken.length === 0 || count >= sentences.length) return []
+    // The span takes the whitespace between it and the kept text, so no line starts or ends with a
+    // space and no two words are glued: the whitespace before it, or after it at the line's start.
+    const text = document.text
+    taken.sort((a, b) => a.from - b.from)
+    const spans: Span[] = []
+    let floor = line.start
+    for (const item of taken) {
+      let start = sentences[item.from].start
+      let end = sentences[item.to].end
+      if (item.to === sentences.length - 1) end = line.end
+      if (item.from > 0 && item.to < sentences.length - 1 && !/\s/u.test(text[start - 1] ?? '')) {
+        while (end < line.end && /\s/u.test(text[end])) end++
+      } else if (item.from > 0) {
+        while (start > floor && /\s/u.test(text[start - 1])) start--
+      } else {
+        start = line.start
+        while (end < line.end && /\s/u.test(text[end])) end++
+      }
+      start = Math.max(start, floor)
+      if (end <= start) continue
+      spans.push({line: index, start, end, rule: item.rule, reason: item.reason})
+      floor = end
+    }
+    return spans
+  }
+
+  rule.runner = {
+    apply(document) {
+      const lists = listsFor(document)
+      if (lists.rules.rules.length === 0 && lists.sections.rules.length === 0 && lists.tails.rules.length === 0) return
       for (let index = 0; index < document.length; index++) {
         const line = document.lines[index] as ViewLine
         if (!document.isFree(index) || line.modified || line.text.length < LONG_LINE) continue
-        const sentences = splitGlued(sentenceRanges(document, index))
-        if (sentences.length < 3) continue
-        let last = sentences.length - 1
-        const taken: Taken[] = []
-        const lower = line.text.match(/\p{Ll}/gu)?.length ?? 0
-        const upper = line.text.match(/\p{Lu}/gu)?.length ?? 0
-        const mixedCase = lower > upper * 2
-        const late = (position: number) => sentences[position].start - line.start >= (line.end - line.start) * TAIL_FROM
-        // A tail header ("Comments", "Leave a Reply") in the last part of the line starts the comments
-        // glued after the article: they go, to the end of the line.
-        for (let position = sentences.length - 1; position > 0 && late(position); position--) {
-          const found = matchSentence(tails, sentences[position].text)
-          if (!found) continue
-          taken.push({from: position, to: sentences.length - 1, rule: found.rule, reason: `${found.rule.description} (${found.match.via}; header sentence near the end of a long line, to its end)`})
-          last = position - 1
-          break
-        }
-        // Every other sentence is tested against the line rules. A section header ("DON'T MISS",
-        // "You may also like") takes the teaser titles glued after it, up to the next sentence that
-        // reads like prose; inside the line at most a few short ones, in its last part any number.
-        for (let position = 0; position <= last; position++) {
-          const sentence = sentences[position]
-          const found = matchSentence(rules, sentence.text)
-          if (found) {
-            // A photo credit among the first sentences: what stands before it is the caption of the
-            // lead image ("Traders on the floor… 2019.Natalie Naccache | Bloomberg | Getty Images").
-            if (found.rule.kind === 'credit' && position > 0 && position <= CAPTION_SENTENCES && sentence.start - line.start <= CAPTION_CHARS && !taken.some((item) => item.to >= 0 && item.from < position)) {
-              taken.push({from: 0, to: position, rule: found.rule, reason: `${found.rule.description} (${found.match.via}; photo credit near the start of a long line, with the caption before it)`})
-              continue
-            }
-            const where = position === 0 ? 'first sentence of' : position === sentences.length - 1 ? 'last sentence of' : 'sentence inside'
-            taken.push({from: position, to: position, rule: found.rule, reason: `${found.rule.description} (${found.match.via}; ${where} a long line)`})
-            continue
-          }
-          if (position > 0 && isCapitalsTeaser(sentence.text) && mixedCase) {
-            taken.push({from: position, to: position, rule, reason: 'teaser title in capitals inside a long line'})
-            continue
-          }
-          const header = matchSentence(sections, sentence.text)
-          if (!header) continue
-          const open = late(position)
-          let to = position
-          while (to < last && !isProse(sentences[to + 1].text) && (open || (to - position < MAX_TEASERS && sentences[to + 1].text.length <= TEASER_CHARS))) to++
-          const teasers = to - position
-          taken.push({from: position, to, rule: header.rule, reason: `${header.rule.description} (${header.match.via}; header sentence in a long line, with ${teasers} teaser${teasers === 1 ? '' : 's'} after it)`})
-          position = to
-        }
-        // Never all of a line.
-        const count = taken.reduce((sum, item) => sum + item.to - item.from + 1, 0)
-        if (taken.length === 0 || count >= sentences.length) continue
-        // The span takes the whitespace between it and the kept text, so no line starts or ends with a
-        // space and no two words are glued: the whitespace before it, or after it at the line's start.
-        const text = document.text
-        taken.sort((a, b) => a.from - b.from)
-        let floor = line.start
-        for (const item of taken) {
-          let start = sentences[item.from].start
-          let end = sentences[item.to].end
-          if (item.to === sentences.length - 1) end = line.end
-          if (item.from > 0 && item.to < sentences.length - 1 && !/\s/u.test(text[start - 1] ?? '')) {
-            while (end < line.end && /\s/u.test(text[end])) end++
-          } else if (item.from > 0) {
-            while (start > floor && /\s/u.test(text[start - 1])) start--
-          } else {
-            start = line.start
-            while (end < line.end && /\s/u.test(text[end])) end++
-          }
-          start = Math.max(start, floor)
-          if (end <= start) continue
-          document.addSpan({line: index, start, end, rule: item.rule, reason: item.reason})
-          floor = end
-        }
+        const spans = document.lineValue(`sentences ${lists.id}`, index, () => planLine(document, index, line, lists))
+        for (const span of spans) document.addSpan({...span, line: index})
       }
     }
   }
