@@ -52,27 +52,67 @@ function sentenceRanges(document: DocumentContext, index: number): SentenceRange
  * end followed by two spaces or more, where the extractor joined two blocks ("…my disclosure page.
  * by Regan…").
  */
-const GLUE = /(?<=[.!?…:"”’)\]])(?=[\p{Lu}"“'‘])|(?<=\p{Ll}{2})(?=\p{Lu}\p{Ll})|(?<=\p{Lu}{2})(?=\p{Lu}\p{Ll})|(?<=\p{Ll}{2})(?=\p{Lu}{3,}(?![\p{L}\p{N}]))|(?<=\p{Lu}{2}['’])(?=\p{Lu}\p{Ll})|(?<=\p{N})(?=\p{Lu}\p{Ll}{2})|(?<=[\p{L}\p{N}])(?=“)|(?<=[.!?…]\s{2,})(?=\S)|(?<=[\p{L}\p{N}:)\]]\s{2,})(?=[\p{Lu}(\[])/gu
+const GLUE = new RegExp(
+  // Each alternative is guarded by what its own look-ahead (or look-behind) needs first, so most
+  // positions are passed over on one character test.
+  [
+    `(?=[\\p{Lu}"“'‘])(?:${[
+      `(?<=[.!?…:"”’)\\]])(?=[\\p{Lu}"“'‘])`,
+      '(?<=\\p{Ll}{2})(?=\\p{Lu}\\p{Ll})',
+      '(?<=\\p{Lu}{2})(?=\\p{Lu}\\p{Ll})',
+      '(?<=\\p{Ll}{2})(?=\\p{Lu}{3,}(?![\\p{L}\\p{N}]))',
+      "(?<=\\p{Lu}{2}['’])(?=\\p{Lu}\\p{Ll})",
+      '(?<=\\p{N})(?=\\p{Lu}\\p{Ll}{2})',
+      '(?<=[\\p{L}\\p{N}])(?=“)'
+    ].join('|')})`,
+    `(?<=\\s\\s)(?:${['(?<=[.!?…]\\s{2,})(?=\\S)', '(?<=[\\p{L}\\p{N}:)\\]]\\s{2,})(?=[\\p{Lu}(\\[])'].join('|')})`
+  ].join('|'),
+  'gu'
+)
+
+/** Whether `text[from..to)` has a character that is not whitespace. */
+function hasContent(text: string, from: number, to: number): boolean {
+  for (let index = from; index < to; index++) {
+    const code = text.charCodeAt(index)
+    if (code < 128 ? code !== 32 && (code < 9 || code > 13) : !whiteSpaceExpression.test(text[index])) return true
+  }
+  return false
+}
+
+const whiteSpaceExpression = /\s/u
+
+/** `range` without the whitespace at its ends, or undefined when nothing else is left. */
+function trimmed(text: string, start: number, end: number): SentenceRange | undefined {
+  let from = 0
+  let to = text.length
+  while (from < to && whiteSpaceExpression.test(text[from])) from++
+  while (to > from && whiteSpaceExpression.test(text[to - 1])) to--
+  if (from === to) return undefined
+  return {start: start + from, end: end - (text.length - to), text: from === 0 && to === text.length ? text : text.slice(from, to)}
+}
 
 function splitGlued(sentences: SentenceRange[]): SentenceRange[] {
   const pieces: SentenceRange[] = []
+  const push = (text: string, start: number, end: number) => {
+    const piece = trimmed(text, start, end)
+    if (piece) pieces.push(piece)
+  }
   for (const sentence of sentences) {
     let from = 0
-    for (const match of sentence.text.matchAll(GLUE)) {
-      const at = match.index ?? 0
-      if (at > from && /\S/u.test(sentence.text.slice(from, at))) {
-        pieces.push({start: sentence.start + from, end: sentence.start + at, text: sentence.text.slice(from, at)})
+    GLUE.lastIndex = 0
+    for (let match = GLUE.exec(sentence.text); match; match = GLUE.exec(sentence.text)) {
+      const at = match.index
+      // The expression only matches empty strings: step past each match, by a whole code point.
+      const code = sentence.text.charCodeAt(at)
+      GLUE.lastIndex = at + (code >= 0xd800 && code <= 0xdbff ? 2 : 1)
+      if (at > from && hasContent(sentence.text, from, at)) {
+        push(sentence.text.slice(from, at), sentence.start + from, sentence.start + at)
         from = at
       }
     }
-    pieces.push({start: sentence.start + from, end: sentence.end, text: sentence.text.slice(from)})
+    push(from === 0 ? sentence.text : sentence.text.slice(from), sentence.start + from, sentence.end)
   }
-  // Pieces without the whitespace at their ends.
-  return pieces.map((piece) => {
-    const lead = piece.text.length - piece.text.trimStart().length
-    const trail = piece.text.length - piece.text.trimEnd().length
-    return {start: piece.start + lead, end: piece.end - trail, text: piece.text.slice(lead, piece.text.length - trail)}
-  }).filter((piece) => piece.text.length > 0)
+  return pieces
 }
 
 function sourceOf(sentence: SentenceRange): MatchSource {
