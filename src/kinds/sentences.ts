@@ -1,12 +1,18 @@
 /**
  * `sentences`: a text that holds a whole article on one line (about a quarter of Readability's
- * output) has its leftovers at the start and the end of that line, as sentences. For every long line
- * of several sentences, the first and last sentences are tested against every `line` rule, one
- * after another from the edge inwards, and each that matches is removed as a span with the matching
- * rule's id. Sentences glued without a space ("…Fan Vote.You may also like...") are cut apart first.
- * A section or tail header sentence in the last part of the line starts the teasers or comments glued
- * after the article: from it to the end of the line is removed. The cleaner adds this kind itself,
- * after the line rules.
+ * output) has its leftovers inside that line, as sentences. Every long line is cut into sentences
+ * (NLCST sentences, and pieces glued without a space: "…Fan Vote.You may also like..."), and:
+ *
+ * - each sentence is tested against the `line` and `credit` rules and removed as a span with the
+ *   matching rule's id; a credit among the first two sentences takes the lead image's caption before it;
+ * - a `section` header sentence ("DON'T MISS", "You may also like") takes the teaser titles after
+ *   it, up to the next sentence that reads like prose (a few short ones inside the line, any number
+ *   in its last 40%);
+ * - a `tail` header sentence (comments) in the last 40% removes everything after it;
+ * - a teaser title set in capitals inside a mostly lower-case line goes;
+ * - never every sentence of a line.
+ *
+ * The cleaner adds this kind itself, after the line rules.
  */
 
 import type {Sentence} from 'nlcst'
