@@ -64,9 +64,8 @@ function baseRecords() {
   return records
 }
 
-/** Write the base records, repeated, until the file holds `megabytes` MB; returns its size and record count. */
-async function writeCorpus(file, records, megabytes) {
-  const stream = createWriteStream(file)
+/** Write the base records to `stream`, repeated (each round with its own ids), until `megabytes` MB; returns bytes and records written. */
+async function writeRecords(stream, records, megabytes) {
   let bytes = 0
   let count = 0
   for (let round = 0; bytes < megabytes * 1_000_000; round++) {
@@ -77,6 +76,13 @@ async function writeCorpus(file, records, megabytes) {
       if (!stream.write(line)) await once(stream, 'drain')
     }
   }
+  return {bytes, count}
+}
+
+/** Write the base records, repeated, until the file holds `megabytes` MB; returns its size and record count. */
+async function writeCorpus(file, records, megabytes) {
+  const stream = createWriteStream(file)
+  const {bytes, count} = await writeRecords(stream, records, megabytes)
   stream.end()
   await once(stream, 'close')
   return {bytes, count}
@@ -103,16 +109,7 @@ async function runStream(records, megabytes, directory) {
   child.stdout.on('data', (chunk) => (out += chunk.length))
   const exited = once(child, 'exit')
   const started = performance.now()
-  let bytes = 0
-  let count = 0
-  for (let round = 0; bytes < megabytes * 1_000_000; round++) {
-    for (const record of records) {
-      const line = JSON.stringify({...record, id: `${record.id}#${round}`}) + '\n'
-      bytes += Buffer.byteLength(line)
-      count++
-      if (!child.stdin.write(line)) await once(child.stdin, 'drain')
-    }
-  }
+  const {bytes, count} = await writeRecords(child.stdin, records, megabytes)
   child.stdin.end()
   const [code] = await exited
   const seconds = (performance.now() - started) / 1000
