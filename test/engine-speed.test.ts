@@ -59,6 +59,18 @@ describe('caseFold', () => {
   })
 })
 
+describe('ASCII fast paths', () => {
+  it('fold ASCII text as the character-by-character fold and the full normal form do', () => {
+    fc.assert(
+      fc.property(fc.string({unit: 'binary-ascii', maxLength: 60}), (text) => {
+        expect(caseFold(text)).toBe([...text].map(foldCharacter).join(''))
+        expect(foldText(text)).toBe(collapseWhitespace(text.normalize('NFC').toLowerCase()))
+      }),
+      {numRuns: 3000}
+    )
+  })
+})
+
 describe('normal forms', () => {
   it('collapse whitespace and strip label edges as the expressions do', () => {
     const whitespace = /[\s\u200B\u200C\u200D\u2060\uFEFF]+/gu

@@ -98,6 +98,13 @@ function mayHaveLinks(text: string): boolean {
   return text.includes('@') || text.includes('#') || text.includes('://') || text.includes('www.')
 }
 
+const copyrightStart = /^(?:\(c\)|copyright)/iu
+
+/** `copyrightExpression.test`, with the cheap tests its two branches need first (most blocks have no ©). */
+function isCopyright(text: string): boolean {
+  return (text.includes('\u00A9') || copyrightStart.test(text)) && copyrightExpression.test(text)
+}
+
 /** Whether a text ends with sentence-final punctuation, closing quotes and brackets allowed after it. */
 export function endsLikeProse(text: string): boolean {
   let end = text.length
@@ -126,7 +133,7 @@ export function blockFeatures(tallies: readonly LineTally[], text: string, stopw
     sum.sentences += tally.sentences
   }
   const trimmed = text
-  const shape = copyrightExpression.test(trimmed)
+  const shape = isCopyright(trimmed)
     ? 'copyright'
     : trimmed.length <= 60 && dateOnlyExpression.test(trimmed)
       ? 'date'

@@ -37,8 +37,15 @@ export function foldCharacter(character: string): string {
   return foldCodePoint(character.codePointAt(0)!)
 }
 
-/** The fold of a text, character by character. */
+/** Whether every code unit of `text` is ASCII. */
+export function isAscii(text: string): boolean {
+  for (let index = 0; index < text.length; index++) if (text.charCodeAt(index) >= 0x80) return false
+  return true
+}
+
+/** The fold of a text, character by character (of ASCII text: its lower case). */
 export function caseFold(text: string): string {
+  if (isAscii(text)) return text.toLowerCase()
   let out = ''
   let plainFrom = 0
   let index = 0

@@ -3,6 +3,8 @@
  * punctuation stripped from both ends, and look-alike letters unified.
  */
 
+import {isAscii} from './fold.js'
+
 // Romanian is often written with cedilla letters (ş, ţ) where comma-below letters (ș, ț) are meant.
 const lookAlikes: Record<string, string> = {
   ş: 'ș',
@@ -59,6 +61,8 @@ export function collapseWhitespace(text: string): string {
 
 /** Case-fold, collapse whitespace, unify look-alike letters; keep punctuation. */
 export function foldText(text: string): string {
+  // ASCII text is in NFC and has no look-alike letters.
+  if (isAscii(text)) return collapseWhitespace(text.toLowerCase())
   return collapseWhitespace(text.normalize('NFC').toLowerCase().replace(lookAlikeExpression, (c) => lookAlikes[c] ?? c))
 }
 
