@@ -70,9 +70,9 @@ export interface JsonlRunOptions {
   /** Aborted on an interrupt: no more records are read, those in flight are given up. */
   signal?: AbortSignal
   /**
-   * Records read ahead of the output at most (default: 64 per thread). Output keeps input order, so
+   * Records read ahead of the output at most (default: 32 per thread). Output keeps input order, so
    * a thread that finishes early has its results held until the earlier ones are written: the window
-   * must hold several batches per thread for no thread to wait.
+   * holds two batches per thread, so that no thread waits (more only holds more memory).
    */
   window?: number
   /** Bytes read ahead of the output at most (default 64 MB; one record may be larger). */
@@ -107,7 +107,7 @@ class ByteWindow {
 export async function runJsonl(sources: JsonlSource[], options: JsonlRunOptions): Promise<{interrupted: boolean}> {
   const textField = options.textField ?? 'text'
   const {executor, report, signal} = options
-  const window = options.window ?? executor.concurrency * 64
+  const window = options.window ?? executor.concurrency * 32
   const bytesWindow = new ByteWindow(options.windowBytes ?? 64 * 1024 * 1024)
   let skip = options.skipRecords ?? 0
 
@@ -151,7 +151,7 @@ export async function runJsonl(sources: JsonlSource[], options: JsonlRunOptions)
     try {
       const copy = executor.transfers ? new Uint8Array(item.bytes) : item.bytes
       const result = await executor.run(
-        {kind: 'record', bytes: copy, textField, options: options.documentOptions ?? {}, maxDocBytes: options.maxDocBytes, details: report.keepsDocuments},
+        {kind: 'record', bytes: copy, textField, options: options.documentOptions ?? {}, maxDocBytes: options.maxDocBytes, details: report.keepsDocuments, encode: executor.transfers},
         executor.transfers ? [copy.buffer as ArrayBuffer] : undefined
       )
       return {item, result}
@@ -194,7 +194,11 @@ export async function runJsonl(sources: JsonlSource[], options: JsonlRunOptions)
       report.addSkipped({path, ...(result.id === undefined ? {} : {id: result.id}), reason: 'too large', bytes: result.bytes})
       continue
     }
-    await options.out.write(result.output + '\n')
+    if (typeof result.output === 'string') await options.out.write(result.output + '\n')
+    else {
+      await options.out.write(result.output)
+      await options.out.write('\n')
+    }
     report.addDocument({path, id: result.id, title: result.title, lang: result.lang, bytesIn: result.bytesIn, bytesOut: result.bytesOut, removed: result.removed}, result.tally)
   }
   return {interrupted: interrupted || Boolean(signal?.aborted)}

@@ -32,6 +32,11 @@ export interface RecordTask {
   details?: boolean
   maxDocBytes?: number
   slot?: number
+  /**
+   * Return the output line as UTF-8 bytes (which a worker thread hands over without a copy, and the
+   * main thread writes as they are) instead of a string.
+   */
+  encode?: boolean
 }
 
 export type Task = TextTask | RecordTask
@@ -65,8 +70,8 @@ export interface Cleaned {
 }
 
 export type TaskResult =
-  /** Text: the clean text. Record: the output line (without line ending). */
-  | ({status: 'cleaned'; output: string} & Cleaned)
+  /** Text: the clean text. Record: the output line (without line ending), as bytes when asked (`encode`). */
+  | ({status: 'cleaned'; output: string | Uint8Array} & Cleaned)
   /** Not cleaned (`--max-doc-bytes`): the input is written as it is. */
   | {status: 'too-large'; bytes: number; id?: string}
   /** Not a document: not UTF-8, not JSON, … (`line` for a text file's bad byte). */
@@ -190,7 +195,8 @@ export function runTask(cleaner: Cleaner, task: Task): TaskResult {
   const result = cleaner.clean(text, recordOptions(record, task.options))
   setPath(record, task.textField, result.text)
   record.decruft = {title: result.title, lang: result.lang, removed: result.removed}
-  return {status: 'cleaned', output: JSON.stringify(record), title: result.title, lang: result.lang, ...removals(result.removed, task.details), bytesIn, bytesOut: Buffer.byteLength(result.text), id: idOf(record)}
+  const line = JSON.stringify(record)
+  return {status: 'cleaned', output: task.encode ? Buffer.from(line) : line, title: result.title, lang: result.lang, ...removals(result.removed, task.details), bytesIn, bytesOut: Buffer.byteLength(result.text), id: idOf(record)}
 }
 
 /** Run a batch of tasks; an exception in one is that task's result. */
@@ -205,4 +211,17 @@ export function runBatch(cleaner: Cleaner, batch: BatchTask): BatchResult {
       }
     })
   }
+}
+
+/** The buffers of a result's outputs given as bytes: they can be moved to another thread, not copied. */
+export function outputBuffers(result: TaskResult | BatchResult): ArrayBuffer[] {
+  const results = result.status === 'batch' ? result.results : [result]
+  const buffers: ArrayBuffer[] = []
+  for (const item of results) {
+    if (item.status !== 'cleaned' || typeof item.output === 'string') continue
+    // A small Buffer may share its pool's ArrayBuffer: only a buffer of its own can move.
+    if (item.output.byteOffset !== 0 || item.output.byteLength !== item.output.buffer.byteLength) item.output = new Uint8Array(item.output)
+    buffers.push(item.output.buffer as ArrayBuffer)
+  }
+  return buffers
 }

@@ -8,7 +8,8 @@
 import {workerData} from 'node:worker_threads'
 import {createCleaner} from '../cleaner.js'
 import type {PoolData} from './executor.js'
-import {runBatch, runTask, type BatchResult, type BatchTask, type Task, type TaskResult} from './work.js'
+import Tinypool from 'tinypool'
+import {outputBuffers, runBatch, runTask, type BatchResult, type BatchTask, type Task, type TaskResult} from './work.js'
 
 // tinypool passes `[its own data, ours]`.
 const data = (Array.isArray(workerData) ? workerData[1] : workerData) as PoolData
@@ -16,9 +17,16 @@ const data = (Array.isArray(workerData) ? workerData[1] : workerData) as PoolDat
 const cleaner = createCleaner(data.config, {messages: false})
 const starts = data.starts ? new Float64Array(data.starts) : undefined
 
-export default function clean(task: Task | BatchTask | {kind: 'ready'}): TaskResult | BatchResult | 'ready' {
+/** tinypool's protocol for a result whose buffers move to the main thread instead of being copied. */
+function moving(result: TaskResult | BatchResult): unknown {
+  const buffers = outputBuffers(result)
+  if (buffers.length === 0) return result
+  return Tinypool.move({[Symbol.for('Tinypool.transferable')]: buffers, [Symbol.for('Tinypool.valueOf')]: result} as never)
+}
+
+export default function clean(task: Task | BatchTask | {kind: 'ready'}): unknown {
   if (task.kind === 'ready') return 'ready'
-  if (task.kind === 'batch') return runBatch(cleaner, task)
+  if (task.kind === 'batch') return moving(runBatch(cleaner, task))
   if (starts && task.slot !== undefined) starts[task.slot] = Date.now()
-  return runTask(cleaner, task)
+  return moving(runTask(cleaner, task))
 }
