@@ -146,7 +146,8 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
     if (!options.quiet) io.stderr.write(`decruft: learned ${learned.length} rule${learned.length === 1 ? '' : 's'} from ${documents} documents\n`)
   }
   // Compiled here too: a rule that does not compile is a config error before any thread starts.
-  const cleaner = createCleaner(config, {messages: false})
+  // Worker threads compile their own: then this copy is let go (`executorFor`).
+  let cleaner: Cleaner | undefined = createCleaner(config, {messages: false})
   const documentOptions: DocumentOptions = {}
   if (options.title) documentOptions.title = options.title
   if (options.lang) documentOptions.lang = options.lang
@@ -166,6 +167,7 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
     const small = options.workers === undefined && ((size.documents !== undefined && size.documents <= 1) || (size.bytes !== undefined && size.bytes < SMALL_INPUT_BYTES))
     const threads = Math.min(workers, Math.max(1, size.documents ?? workers))
     executor = createExecutor({config, cleaner, workers: small ? 1 : threads, timeout: docTimeout})
+    if (executor.transfers) cleaner = undefined
     if (interrupt.signal.aborted) executor.cancelAll()
     return executor
   }
