@@ -198,3 +198,27 @@ rules:
     expect(createCleaner(config).clean('Some text here.\n\nShare this article\n').removed).toEqual([])
   })
 })
+
+describe('built-in packs saved by the build', () => {
+  it('read as their YAML does: the same data and positions, and the YAML again once it changes', async () => {
+    const dist = new URL('../dist/config/', import.meta.url)
+    const {builtinPackNames, builtinPackFile} = await import(new URL('builtin.js', dist).href)
+    const {parseYaml, readYaml} = await import(new URL('read.js', dist).href)
+    const {precompiledSource} = await import(new URL('precompiled.js', dist).href)
+    const {readFileSync} = await import('node:fs')
+    for (const name of builtinPackNames() as string[]) {
+      const file = builtinPackFile(name) as string
+      const text = readFileSync(file, 'utf8')
+      const parsed = parseYaml(text, file)
+      const saved = precompiledSource(file, text, () => parsed)
+      expect(saved, name).toBeDefined()
+      expect(readYaml(file).data).toEqual(parsed.data)
+      const rules = (parsed.data as {rules?: unknown[]}).rules ?? []
+      for (let index = 0; index < rules.length; index++) {
+        expect(saved.locate(['rules', index])).toEqual(parsed.locate(['rules', index]))
+        expect(saved.locate(['rules', index, 'id'], 'kind')).toEqual(parsed.locate(['rules', index, 'id'], 'kind'))
+      }
+      expect(precompiledSource(file, `${text}\n# edited\n`, () => parsed)).toBeUndefined()
+    }
+  })
+})

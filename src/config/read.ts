@@ -6,6 +6,7 @@
 import {readFileSync} from 'node:fs'
 import {isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode} from 'yaml'
 import {ConfigError, formatKey} from './error.js'
+import {precompiledSource} from './precompiled.js'
 
 export interface YamlSource {
   file: string
@@ -57,7 +58,8 @@ export function readYaml(file: string): YamlSource {
     const code = (error as NodeJS.ErrnoException).code
     throw new ConfigError(code === 'ENOENT' ? 'config file not found' : `cannot read config file (${code ?? String(error)})`, {file})
   }
-  return parseYaml(text, file)
+  // A built-in pack saved by the build is read from JSON.
+  return precompiledSource(file, text, () => parseYaml(text, file)) ?? parseYaml(text, file)
 }
 
 export {formatKey}
