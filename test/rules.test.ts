@@ -336,7 +336,8 @@ describe('built-in patterns', () => {
     'validate passes on every built-in pack',
     async () => {
       const result = await run(['rules', 'validate', ...builtinFiles], root)
-      expect(result.stdout).not.toMatch(/^rules\/.*: (?!warning:)/m)
+      // Problems only: a pattern recheck could not finish in time (a loaded machine) is a warning.
+      expect(result.stdout).not.toMatch(/^rules\/[^:\n]+:\d+:\d+: (?!warning:)/m)
       expect(result.code).toBe(0)
       expect(result.stdout.trim().split('\n').at(-1)).toMatch(new RegExp(`^decruft: (${builtinFiles.length} files checked, no problems|0 problems and \\d+ warnings? in ${builtinFiles.length} files)$`))
     },
