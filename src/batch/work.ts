@@ -196,7 +196,7 @@ export function runTask(cleaner: Cleaner, task: Task): TaskResult {
   setPath(record, task.textField, result.text)
   record.decruft = {title: result.title, lang: result.lang, removed: result.removed}
   const line = JSON.stringify(record)
-  return {status: 'cleaned', output: task.encode ? Buffer.from(line) : line, title: result.title, lang: result.lang, ...removals(result.removed, task.details), bytesIn, bytesOut: Buffer.byteLength(result.text), id: idOf(record)}
+  return {status: 'cleaned', output: task.encode ? utf8.encode(line) : line, title: result.title, lang: result.lang, ...removals(result.removed, task.details), bytesIn, bytesOut: Buffer.byteLength(result.text), id: idOf(record)}
 }
 
 /** Run a batch of tasks; an exception in one is that task's result. */
@@ -213,13 +213,16 @@ export function runBatch(cleaner: Cleaner, batch: BatchTask): BatchResult {
   }
 }
 
+/** Encodes into a buffer of the output's own (a small `Buffer.from` would share Node's pool, which cannot move). */
+const utf8 = new TextEncoder()
+
 /** The buffers of a result's outputs given as bytes: they can be moved to another thread, not copied. */
 export function outputBuffers(result: TaskResult | BatchResult): ArrayBuffer[] {
   const results = result.status === 'batch' ? result.results : [result]
   const buffers: ArrayBuffer[] = []
   for (const item of results) {
     if (item.status !== 'cleaned' || typeof item.output === 'string') continue
-    // A small Buffer may share its pool's ArrayBuffer: only a buffer of its own can move.
+    // Only a buffer of its own can move (moving a shared one would take it from its other users).
     if (item.output.byteOffset !== 0 || item.output.byteLength !== item.output.buffer.byteLength) item.output = new Uint8Array(item.output)
     buffers.push(item.output.buffer as ArrayBuffer)
   }
