@@ -210,7 +210,7 @@ const TERMINAL = /[.!?…]["”’»)]*$/u
 
 const WORD = /[\p{L}\p{N}]+/gu
 /** A sentence that reads like prose: it ends like one and has ten words or more. */
-function isProse(text: string): boolean {
+function readsLikeProse(text: string): boolean {
   return TERMINAL.test(text) && (text.match(WORD)?.length ?? 0) >= 10
 }
 
@@ -303,7 +303,7 @@ export function createSentenceRule(lineRules: readonly CompiledRule[], headerRul
       if (!header) continue
       const open = late(position)
       let to = position
-      while (to < last && !isProse(sentences[to + 1].text) && (open || (to - position < MAX_TEASERS && sentences[to + 1].text.length <= TEASER_CHARS))) to++
+      while (to < last && !readsLikeProse(sentences[to + 1].text) && (open || (to - position < MAX_TEASERS && sentences[to + 1].text.length <= TEASER_CHARS))) to++
       const teasers = to - position
       taken.push({from: position, to, rule: header.rule, reason: `${header.rule.description} (${header.match.via}; header sentence in a long line, with ${teasers} teaser${teasers === 1 ? '' : 's'} after it)`})
       position = to
