@@ -23,30 +23,22 @@ import {reviewHtml, reviewRulesOf, type ReviewDocument as PageDocument} from '..
 import {Progress} from '../report/progress.js'
 import {ReportBuilder} from '../report/report.js'
 import {formatSummary} from '../report/summary.js'
-import type {DocumentOptions, TitleMode} from '../types.js'
+import type {DocumentOptions} from '../types.js'
 import {UsageError} from './usage-error.js'
 import {learnFromInputs} from './learn-command.js'
 import {withLearnedRules} from '../learn/merge.js'
 import {learnedPackYaml} from '../learn/pack.js'
-import {addCleaningOptions, addLearnThresholds, collect, withPreset} from './options.js'
+import {addCleaningOptions, addLearnThresholds, collect, withPreset, type CleaningOptions} from './options.js'
 import {version} from './version.js'
 
-export interface CleanCommandOptions {
+export interface CleanCommandOptions extends CleaningOptions {
   out?: string
   inPlace?: boolean
   report?: string
-  jsonl?: boolean
-  textField: string
-  include?: string[]
-  exclude?: string[]
-  config?: string
-  title?: TitleMode
-  lang?: string
   concurrency: number
   quiet?: boolean
   learn?: boolean
   learnOut?: string
-  preset?: string
   minDocs: number
   minShare: number
   workers?: number

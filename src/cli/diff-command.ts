@@ -18,26 +18,18 @@ import {documentStat, formatStat, type DocumentStat} from '../diff/stat.js'
 import {colorPatch, unifiedPatch} from '../diff/unified.js'
 import {writeAtomic} from '../io/write.js'
 import {reviewHtml, reviewRulesOf, type ReviewDocument as PageDocument} from '../review/index.js'
-import type {DocumentOptions, TitleMode} from '../types.js'
+import type {DocumentOptions} from '../types.js'
 import {version} from './version.js'
 import type {CommandIo} from './clean-command.js'
-import {addCleaningOptions, collect, withPreset} from './options.js'
+import {addCleaningOptions, collect, withPreset, type CleaningOptions} from './options.js'
 import {UsageError} from './usage-error.js'
 
-export interface DiffCommandOptions {
+export interface DiffCommandOptions extends CleaningOptions {
   format: 'gutter' | 'unified'
   stat?: boolean
   context?: number
   only?: string[]
   color?: boolean
-  jsonl?: boolean
-  textField: string
-  include?: string[]
-  exclude?: string[]
-  config?: string
-  title?: TitleMode
-  lang?: string
-  preset?: string
   quiet?: boolean
   html?: string
 }

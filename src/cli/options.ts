@@ -4,6 +4,7 @@
 
 import {Option, type Command} from 'commander'
 import type {ResolvedConfig} from '../config/resolve.js'
+import type {TitleMode} from '../types.js'
 import {LEARN_DEFAULTS} from '../learn/learn.js'
 
 /** Collect a repeatable option's values. */
@@ -16,6 +17,18 @@ export function addLearnThresholds(command: Command, prefix = ''): Command {
   return command
     .option('--min-docs <n>', `${prefix}a learned line stands in at least this many documents of its site`, (value) => Number(value), LEARN_DEFAULTS.minDocs)
     .option('--min-share <share>', `${prefix}and in at least this share of its site's documents (0–1)`, (value) => Number(value), LEARN_DEFAULTS.minShare)
+}
+
+/** What `addCleaningOptions` (with `--jsonl`, which each command describes itself) gives a command's options. */
+export interface CleaningOptions {
+  jsonl?: boolean
+  textField: string
+  include?: string[]
+  exclude?: string[]
+  config?: string
+  title?: TitleMode
+  lang?: string
+  preset?: string
 }
 
 /**
