@@ -175,38 +175,44 @@ class RuleMatcher implements LineMatcher {
   }
 }
 
-/**
- * Aho–Corasick over UTF-16 code units: which of many strings occur in a text, in one pass. Each
- * string carries the slots of the matchers that need it. Transitions on ASCII characters are a
- * table (a DFA); other characters follow the trie's links.
- */
-class LiteralSet {
-  private readonly next: Array<Map<number, number>> = [new Map()]
-  private readonly fail: number[] = [0]
-  private readonly out: number[][] = [[]]
-  private ascii: Int32Array | undefined
+/** A trie of strings; each string's end carries the slots of the matchers that need it. */
+class SlotTrie {
+  protected readonly next: Array<Map<number, number>> = [new Map()]
+  /** The slots of the strings that end at each state. */
+  protected readonly ends: number[][] = [[]]
   size = 0
 
-  add(literal: string, slot: number): void {
+  add(value: string, slot: number): void {
     let state = 0
-    for (let index = 0; index < literal.length; index++) {
-      const code = literal.charCodeAt(index)
+    for (let index = 0; index < value.length; index++) {
+      const code = value.charCodeAt(index)
       let target = this.next[state].get(code)
       if (target === undefined) {
         target = this.next.length
         this.next.push(new Map())
-        this.fail.push(0)
-        this.out.push([])
+        this.ends.push([])
         this.next[state].set(code, target)
       }
       state = target
     }
-    if (!this.out[state].includes(slot)) this.out[state].push(slot)
+    if (!this.ends[state].includes(slot)) this.ends[state].push(slot)
     this.size++
   }
+}
+
+/**
+ * Aho–Corasick over UTF-16 code units: which of many strings occur in a text, in one pass. Each
+ * string carries the slots of the matchers that need it. Transitions on ASCII characters are a
+ * table (a DFA); other characters follow the trie's links. `ends` becomes each state's output: the
+ * slots of every string that ends there or at a state its failure links reach.
+ */
+class LiteralSet extends SlotTrie {
+  private fail: number[] = []
+  private ascii: Int32Array | undefined
 
   private build(): Int32Array {
-    const {next, fail, out} = this
+    const {next, ends: out} = this
+    const fail = (this.fail = new Array<number>(next.length).fill(0))
     const order: number[] = []
     for (const target of next[0].values()) order.push(target)
     for (let head = 0; head < order.length; head++) {
@@ -236,7 +242,7 @@ class LiteralSet {
   scan(text: string, hits: number[]): void {
     if (this.size === 0) return
     const ascii = this.ascii ?? this.build()
-    const {next, fail, out} = this
+    const {next, fail, ends: out} = this
     let state = 0
     for (let index = 0; index < text.length; index++) {
       const code = text.charCodeAt(index)
@@ -256,26 +262,7 @@ class LiteralSet {
 }
 
 /** A trie of strings a text may start with; each carries the slots of the matchers that need it. */
-class PrefixSet {
-  private readonly next: Array<Map<number, number>> = [new Map()]
-  private readonly ends: number[][] = [[]]
-
-  add(prefix: string, slot: number): void {
-    let state = 0
-    for (let index = 0; index < prefix.length; index++) {
-      const code = prefix.charCodeAt(index)
-      let target = this.next[state].get(code)
-      if (target === undefined) {
-        target = this.next.length
-        this.next.push(new Map())
-        this.ends.push([])
-        this.next[state].set(code, target)
-      }
-      state = target
-    }
-    if (!this.ends[state].includes(slot)) this.ends[state].push(slot)
-  }
-
+class PrefixSet extends SlotTrie {
   /** Add to `hits` the slots of every string `text` starts with. */
   scan(text: string, hits: number[]): void {
     let state = 0
