@@ -147,14 +147,16 @@ describe('the prefilter of rule patterns', () => {
       rules: [
         {id: 'x/prefix', kind: 'line', category: 'promo', description: 'prefix', phrases: ['Lesen Sie auch', 'Mehr zum Thema'], match: 'prefix'},
         {id: 'x/contains', kind: 'line', category: 'promo', description: 'contains', phrases: ['jetzt abonnieren', 'ſpecial'], match: 'contains'},
-        {id: 'x/any', kind: 'line', category: 'noise', description: 'open pattern', patterns: ['\\d+\\s*%']}
+        {id: 'x/any', kind: 'line', category: 'noise', description: 'open pattern', patterns: ['\\d+\\s*%']},
+        // Look-alike letters make a text's normal form and its case fold differ: two scans, not one.
+        {id: 'x/ro', kind: 'line', category: 'related', description: 'look-alikes', phrases: ['vezi şi'], patterns: ['citeşte'], match: 'contains'}
       ]
     })
     const specs = custom.rules.map(({definition}) => definition).filter((definition) => (definition.phrases?.length ?? 0) > 0 || (definition.patterns?.length ?? 0) > 0)
     const plain = specs.map((spec) => createMatcher(spec))
     const indexed = specs.map((spec) => createMatcher(spec))
     new MatcherIndex(indexed)
-    const subjects = [...lines, '» Lesen Sie auch: Mehr', 'Jetzt ABONNIEREN und sparen', 'SPECIAL offer', 'ſpecial offer', '50 % Rabatt', 'Mehr zum Themaxyz']
+    const subjects = [...lines, '» Lesen Sie auch: Mehr', 'Jetzt ABONNIEREN und sparen', 'SPECIAL offer', 'ſpecial offer', '50 % Rabatt', 'Mehr zum Themaxyz', 'Vezi şi aici', 'VEZI ȘI aici', 'Citeşte şi', 'CITEȘTE și']
     for (const line of subjects) {
       const a = sourceOf(line)
       const b = sourceOf(line)

@@ -294,6 +294,8 @@ export class MatcherIndex {
   private readonly exact = new Map<string, number[]>()
   private readonly phrases = new LiteralSet()
   private readonly literals = new LiteralSet()
+  /** `phrases` and `literals` in one automaton, for the texts whose two forms are the same string. */
+  private readonly phrasesAndLiterals = new LiteralSet()
   private readonly prefixes = new PrefixSet()
   private readonly always: number[] = []
   private slots = 0
@@ -323,8 +325,14 @@ export class MatcherIndex {
         if (list) list.push(slot)
         else this.exact.set(key, [slot])
       }
-      for (const phrase of prefilter.phrases) this.phrases.add(phrase, slot)
-      for (const literal of new Set(prefilter.literals.map((literal) => literal.slice(0, LITERAL_PREFIX)))) this.literals.add(literal, slot)
+      for (const phrase of prefilter.phrases) {
+        this.phrases.add(phrase, slot)
+        this.phrasesAndLiterals.add(phrase, slot)
+      }
+      for (const literal of new Set(prefilter.literals.map((literal) => literal.slice(0, LITERAL_PREFIX)))) {
+        this.literals.add(literal, slot)
+        this.phrasesAndLiterals.add(literal, slot)
+      }
       for (const prefix of new Set(prefilter.prefixes.map((prefix) => prefix.slice(0, LITERAL_PREFIX)))) this.prefixes.add(prefix, slot)
     }
   }
@@ -341,9 +349,14 @@ export class MatcherIndex {
     let hits: number[] = this.always.length > 0 ? [...this.always] : []
     const exact = this.exact.size > 0 ? this.exact.get(source.label) : undefined
     if (exact) for (const slot of exact) hits.push(slot)
-    this.phrases.scan(source.folded, hits)
     const folded = caseFold(source.collapsed)
-    this.literals.scan(folded, hits)
+    // Phrases are looked for in the normal form, literals in the case fold; the two are the same
+    // string for most texts (always for ASCII), and then one scan finds both.
+    if (folded === source.folded) this.phrasesAndLiterals.scan(folded, hits)
+    else {
+      this.phrases.scan(source.folded, hits)
+      this.literals.scan(folded, hits)
+    }
     this.prefixes.scan(folded, hits)
     if (hits.length === 0) hits = NO_HITS
     source.hits = hits
