@@ -157,6 +157,18 @@ export class LineParse implements WordSource {
     }
   }
 
+  /** Each sentence's start and end offset in the whole text, in order (as `toParagraph`'s sentence positions). */
+  sentenceSpans(): Array<[number, number]> {
+    const data = this.data
+    const spans: Array<[number, number]> = []
+    let at = 1
+    for (let sentence = 0; sentence < data[0]; sentence++) {
+      if (!Number.isNaN(data[at])) spans.push([data[at], data[at + 1]])
+      at += 3 + 2 * data[at + 2]
+    }
+    return spans
+  }
+
   /** The paragraph node rules read, for the line's text. */
   toParagraph(text: string): Paragraph {
     const data = this.data

@@ -158,6 +158,19 @@ export class DocumentContext {
     return parsed instanceof LineParse ? parsed.toParagraph(this.lines[index].text) : parsed
   }
 
+  /** The start and end offsets (in the whole text) of each sentence of a non-blank line, in order. */
+  sentenceSpans(index: number): Array<[number, number]> {
+    const parsed = this.paragraphs[index]
+    if (!parsed) return []
+    if (parsed instanceof LineParse) return parsed.sentenceSpans()
+    const spans: Array<[number, number]> = []
+    for (const child of parsed.children) {
+      const position = child.type === 'SentenceNode' ? child.position : undefined
+      if (position?.start.offset !== undefined && position.end.offset !== undefined) spans.push([position.start.offset, position.end.offset])
+    }
+    return spans
+  }
+
   stats(index: number): BlockStats {
     const key = this.keys[index]
     let stats = key >= 0 ? this.statsCache[key] : this.localEntry(index).stats

@@ -15,7 +15,6 @@
  * The cleaner adds this kind itself, after the line rules.
  */
 
-import type {Sentence} from 'nlcst'
 import type {DocumentContext, Span} from '../engine/document.js'
 import {maxCharsOf, type CompiledRule, type RuleKind} from '../engine/rule.js'
 import type {ViewLine} from '../engine/outcome.js'
@@ -34,18 +33,8 @@ interface SentenceRange {
 }
 
 function sentenceRanges(document: DocumentContext, index: number): SentenceRange[] {
-  const paragraph = document.paragraph(index)
-  if (!paragraph) return []
   const text = document.text
-  const ranges: SentenceRange[] = []
-  for (const child of paragraph.children) {
-    if (child.type !== 'SentenceNode') continue
-    const start = (child as Sentence).position?.start.offset
-    const end = (child as Sentence).position?.end.offset
-    if (start === undefined || end === undefined) continue
-    ranges.push({start, end, text: text.slice(start, end)})
-  }
-  return ranges
+  return document.sentenceSpans(index).map(([start, end]) => ({start, end, text: text.slice(start, end)}))
 }
 
 /**
