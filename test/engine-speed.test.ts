@@ -198,7 +198,7 @@ describe('block parsers', () => {
   })
 
   it('give the same trees on any text', () => {
-    const pieces = fc.constantFrom('a', 'Word', 'é', 'ß', '1', '22', '.', '..', '...', '!', '?', '…', ',', ':', "'", '’', '"', '-', '—', '/', '&', '@', '#', '(', ')', '»', ' ', '  ', '\t', '😀', '𠀀', '\uD800', 'Mr', 'e', 'g', 'U', 'S', '中', '。', 'ي')
+    const pieces = fc.constantFrom('a', 'Word', 'é', 'ß', '1', '22', '.', '..', '...', '!', '?', '…', ',', ':', "'", '’', '"', '-', '—', '/', '&', '@', '#', '(', ')', '»', ' ', '  ', '\t', '😀', '𠀀', '\uD800', 'Mr', 'e', 'g', 'U', 'S', '中', '。', 'ي', '\n', '\r', '\n\n', '\u00A0\n\u00A0\n')
     const latin = new ParseLatin()
     const english = new ParseEnglish()
     fc.assert(
