@@ -9,6 +9,7 @@
  */
 
 import type {DocumentContext} from '../engine/document.js'
+import type {WordSource} from '../parse.js'
 import {blockFeatures, lineTally, type BlockFeatures} from './features.js'
 import type {HeuristicSettings} from './presets.js'
 import {stopwordsFor} from './stopwords.js'
@@ -164,9 +165,10 @@ export function buildBlocks(document: DocumentContext, settings: HeuristicSettin
     if (continues) last.push(index)
     else groups.push([index])
   }
+  const tally = (words: WordSource, line: string) => lineTally(words, line, stopwords)
   const built = groups.map((lines) => {
-    const text = lines.map((index) => document.lines[index].text.trim()).join(' ')
-    const tallies = lines.map((index) => document.lineValue(tallyName, index, (words, line) => lineTally(words, line, stopwords)))
+    const text = lines.length === 1 ? document.lines[lines[0]].text.trim() : lines.map((index) => document.lines[index].text.trim()).join(' ')
+    const tallies = lines.map((index) => document.lineValue(tallyName, index, tally))
     const features = blockFeatures(tallies, text, stopwords, lines.length === 1 ? (counts.get(document.folded(lines[0])) ?? 1) : 1)
     return {lines, features}
   })

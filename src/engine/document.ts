@@ -68,6 +68,8 @@ export function createSharedLines(lines = 0): SharedLines {
 }
 
 const NO_LINES: readonly number[] = Object.freeze([])
+/** The words of a blank line: none. */
+const NO_WORDS: WordSource = {eachWord() {}}
 
 const NO_STATS: BlockStats = Object.freeze({chars: 0, words: 0, sentences: 0, terminal: false}) as BlockStats
 
@@ -189,23 +191,31 @@ export class DocumentContext {
    */
   lineValue<T>(name: string, index: number, compute: (words: WordSource, text: string) => T): T {
     const key = this.keys[index]
-    const computeNow = () => {
-      const parsed = this.paragraphs[index]
-      const words: WordSource = parsed === undefined ? {eachWord() {}} : parsed instanceof LineParse ? parsed : paragraphWords(parsed)
-      return compute(words, this.lines[index].text)
-    }
     if (key < 0) {
       const entry = this.localEntry(index)
       entry.values ??= new Map()
-      if (!entry.values.has(name)) entry.values.set(name, computeNow())
+      if (!entry.values.has(name)) entry.values.set(name, this.computeLineValue(index, compute))
       return entry.values.get(name) as T
     }
-    const slot = `${this.parsedWith}\u0000${name}`
-    let values = this.shared.values.get(slot)
-    if (!values) this.shared.values.set(slot, (values = slots(this.shared.folded.length)))
+    // Called for every line in every pass: the shared table of each name is looked up once.
+    let values = this.valueTables.get(name)
+    if (!values) {
+      const slot = `${this.parsedWith}\u0000${name}`
+      values = this.shared.values.get(slot)
+      if (!values) this.shared.values.set(slot, (values = slots(this.shared.folded.length)))
+      this.valueTables.set(name, values)
+    }
     let value = values[key] as T | undefined
-    if (value === undefined) values[key] = value = computeNow()
+    if (value === undefined) values[key] = value = this.computeLineValue(index, compute)
     return value
+  }
+
+  private readonly valueTables = new Map<string, unknown[]>()
+
+  private computeLineValue<T>(index: number, compute: (words: WordSource, text: string) => T): T {
+    const parsed = this.paragraphs[index]
+    const words: WordSource = parsed === undefined ? NO_WORDS : parsed instanceof LineParse ? parsed : paragraphWords(parsed)
+    return compute(words, this.lines[index].text)
   }
 
   /** `stats(index).chars` (the trimmed length; 0 for a blank line) without reading the paragraph. */
