@@ -93,4 +93,41 @@ describe('the CLI', () => {
     expect(out).not.toContain('published by Example Media Group')
     expect(out).toContain('item 3 of the budget')
   })
+
+  it('decruft learn names each file and record it cannot read, learns from the rest, exits 1', () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'decruft-learn-bad-'))
+    const records = [1, 2, 3, 4, 5].map((index) => JSON.stringify({url: `https://www.gazette.example/${index}`, text: story(index)}))
+    const lines = [
+      records[0],
+      '{"url": "https://www.gazette.example/broken", "text": ',
+      records[1],
+      '',
+      JSON.stringify({text: story(9)}),
+      records[2],
+      '["an array"]',
+      records[3],
+      JSON.stringify({url: 'https://www.gazette.example/6', body: 'no text field'}),
+      records[4]
+    ]
+    const bytes = Buffer.concat([Buffer.from(lines.join('\n') + '\n'), Buffer.from('{"url": "https://gazette.example/7", "text": "Caf'), Buffer.from([0xe9]), Buffer.from('"}\n')])
+    writeFileSync(path.join(directory, 'pages.jsonl'), bytes)
+    const learn = spawnSync(process.execPath, [bin, 'learn', '--jsonl', 'pages.jsonl', '-o', 'learned.yaml'], {cwd: directory, encoding: 'utf8'})
+    expect(learn.status).toBe(1)
+    expect(learn.stderr).toMatch(/pages\.jsonl:2: not JSON: .*; not learned from/)
+    expect(learn.stderr).toContain('pages.jsonl:7: not a JSON object; not learned from')
+    expect(learn.stderr).toContain('pages.jsonl:9: no string at `text`; not learned from')
+    expect(learn.stderr).toMatch(/pages\.jsonl:11: not valid UTF-8: byte 0xE9 at column \d+; not learned from/)
+    expect(learn.stderr).toContain('1 record without a URL')
+    expect(learn.stderr).toContain('learned 2 rules from 5 documents')
+    expect(readFileSync(path.join(directory, 'learned.yaml'), 'utf8')).toContain('phrases: ["More from the Gazette"]')
+
+    mkdirSync(path.join(directory, 'in', 'gazette'), {recursive: true})
+    for (let index = 1; index <= 5; index++) writeFileSync(path.join(directory, 'in', 'gazette', `${index}.txt`), story(index))
+    writeFileSync(path.join(directory, 'in', 'gazette', 'bad.txt'), Buffer.concat([Buffer.from('Title\n\nCaf'), Buffer.from([0xe9]), Buffer.from('\n')]))
+    const files = spawnSync(process.execPath, [bin, 'learn', 'in', 'missing-folder', '-o', 'files.yaml'], {cwd: directory, encoding: 'utf8'})
+    expect(files.status).toBe(1)
+    expect(files.stderr).toContain(`${path.join('in', 'gazette', 'bad.txt')}:3: not valid UTF-8: byte 0xE9 at line 3, column 4; not learned from`)
+    expect(files.stderr).toContain('missing-folder: no such file or directory; not learned from')
+    expect(files.stderr).toContain('learned 2 rules from 5 documents')
+  })
 })

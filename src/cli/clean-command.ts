@@ -131,6 +131,7 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
   let config = withPreset(loadConfig({config: options.config, cwd: io.cwd}), options.preset)
   if (options.learn) {
     if (inputs.includes('-')) throw new UsageError('--learn reads the inputs twice: give files, not standard input')
+    // Files and records that cannot be read are reported when they are cleaned, not here.
     const {learner, documents} = await learnFromInputs(inputs, options, io, {minDocs: options.minDocs, minShare: options.minShare})
     const learned = learner.rules()
     config = withLearnedRules(config, learned)

@@ -7,11 +7,12 @@ import path from 'node:path'
 import {Command} from 'commander'
 import {DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_JSONL_INCLUDE, expandInputs} from '../batch/inputs.js'
 import {jsonlSources} from '../batch/run-jsonl.js'
+import {errorMessage} from '../batch/run-files.js'
 import {byteLines} from '../io/byte-lines.js'
 import {writeAtomic} from '../io/write.js'
 import {LEARN_DEFAULTS, Learner, type LearnOptions} from '../learn/learn.js'
 import {learnedPackYaml} from '../learn/pack.js'
-import {learnFromFiles, recordDocument} from '../learn/sources.js'
+import {learnFromFiles, recordDocument, type LearnProblem} from '../learn/sources.js'
 import type {CommandIo} from './clean-command.js'
 import {UsageError} from './usage-error.js'
 import {addLearnThresholds, collect} from './options.js'
@@ -26,24 +27,48 @@ export interface LearnCommandOptions {
   minShare: number
 }
 
-/** Learn from the inputs (files, folders, JSON Lines files or `-`); returns the learner and how many documents it read. */
-export async function learnFromInputs(inputs: string[], options: LearnCommandOptions, io: CommandIo, learnOptions: LearnOptions): Promise<{learner: Learner; documents: number}> {
+/** What learning from the inputs read. */
+export interface LearnedInputs {
+  learner: Learner
+  /** Documents learned from. */
+  documents: number
+  /** Files and records that could not be read. */
+  problems: LearnProblem[]
+  /** JSON Lines records without a URL (`url`, or an `id` that is one): no site to learn them for. */
+  unsited: number
+}
+
+/** Learn from the inputs (files, folders, JSON Lines files or `-`). */
+export async function learnFromInputs(inputs: string[], options: LearnCommandOptions, io: CommandIo, learnOptions: LearnOptions): Promise<LearnedInputs> {
   const learner = new Learner(learnOptions)
-  let documents = 0
-  const {files} = await expandInputs(
+  const {files, errors} = await expandInputs(
     inputs.filter((input) => input !== '-'),
     {include: options.include ?? (options.jsonl ? DEFAULT_JSONL_INCLUDE : DEFAULT_INCLUDE), exclude: options.exclude ?? DEFAULT_EXCLUDE, cwd: io.cwd}
   )
-  if (!options.jsonl) return {learner, documents: await learnFromFiles(learner, files)}
+  const problems: LearnProblem[] = [...errors]
+  if (!options.jsonl) {
+    const read = await learnFromFiles(learner, files)
+    return {learner, documents: read.documents, problems: [...problems, ...read.problems], unsited: 0}
+  }
+  let documents = 0
+  let unsited = 0
   for (const source of jsonlSources(inputs, files, io.stdin)) {
-    for await (const line of byteLines(source.stream)) {
-      const document = recordDocument(line, source.name, options.textField)
-      if (!document) continue
-      learner.add(document)
-      documents++
+    try {
+      for await (const line of byteLines(source.stream)) {
+        const outcome = recordDocument(line, source.name, options.textField)
+        if (!outcome) continue
+        if ('problem' in outcome) problems.push({path: source.name, line: line.number, message: outcome.problem})
+        else if ('unsited' in outcome) unsited++
+        else {
+          learner.add(outcome.document)
+          documents++
+        }
+      }
+    } catch (error) {
+      problems.push({path: source.name, ...errorMessage(error)})
     }
   }
-  return {learner, documents}
+  return {learner, documents, problems, unsited}
 }
 
 export async function runLearn(inputs: string[], options: LearnCommandOptions, io: CommandIo): Promise<number> {
@@ -55,7 +80,9 @@ export async function runLearn(inputs: string[], options: LearnCommandOptions, i
   for (const [name, value] of [['--min-docs', options.minDocs], ['--min-share', options.minShare]] as const) {
     if (!Number.isFinite(value) || value <= 0) throw new UsageError(`${name} must be a positive number`)
   }
-  const {learner, documents} = await learnFromInputs(inputs, options, io, {minDocs: options.minDocs, minShare: options.minShare})
+  const {learner, documents, problems, unsited} = await learnFromInputs(inputs, options, io, {minDocs: options.minDocs, minShare: options.minShare})
+  for (const problem of problems) io.stderr.write(`decruft: ${problem.path}${problem.line ? `:${problem.line}` : ''}: ${problem.message}; not learned from\n`)
+  if (unsited > 0) io.stderr.write(`decruft: ${unsited} record${unsited === 1 ? '' : 's'} without a URL (\`url\`, or an \`id\` that is one): no site to learn ${unsited === 1 ? 'it' : 'them'} for\n`)
   const rules = learner.rules()
   const header = [
     `Learned by decruft from ${documents} documents (${inputs.join(', ')}):`,
@@ -66,7 +93,8 @@ export async function runLearn(inputs: string[], options: LearnCommandOptions, i
   if (options.out) await writeAtomic(path.resolve(io.cwd, options.out), yaml)
   else io.stdout.write(yaml)
   io.stderr.write(`decruft: learned ${rules.length} rule${rules.length === 1 ? '' : 's'} from ${documents} documents\n`)
-  return 0
+  // As with clean: the rest is learned from, and the exit code says that something could not be read.
+  return problems.length > 0 ? 1 : 0
 }
 
 export function learnCommand(io: CommandIo, setExitCode: (code: number) => void): Command {

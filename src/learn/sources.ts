@@ -7,7 +7,9 @@ import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {FileInput} from '../batch/inputs.js'
 import type {ByteLine} from '../io/byte-lines.js'
-import {getPath} from '../io/dotted-path.js'
+import {errorMessage} from '../batch/run-files.js'
+import {isBlankLine, readRecord, recordErrorMessage} from '../batch/work.js'
+import type {JsonRecord} from '../io/dotted-path.js'
 import {decodeUtf8} from '../io/utf8.js'
 import {hostOf} from '../scope.js'
 import type {LearnDocument, Learner} from './learn.js'
@@ -23,34 +25,50 @@ export function siteOfUrl(url: unknown): string | undefined {
   return host ? host.replace(/^www\./, '') : undefined
 }
 
-/** Learn from text files; unreadable or invalid files are skipped (cleaning reports them). */
-export async function learnFromFiles(learner: Learner, files: FileInput[]): Promise<number> {
-  let count = 0
-  for (const file of files) {
-    try {
-      const text = decodeUtf8(await readFile(file.absolute))
-      const site = siteOfPath(file.relative)
-      // Files straight in an input folder belong to the site the folder is.
-      const label = site === '.' ? path.basename(path.resolve(file.input)) || 'files' : site
-      learner.add({site, siteKind: 'path', label, name: file.display, text})
-      count++
-    } catch {
-      // Reported when the file is cleaned.
-    }
-  }
-  return count
+/** An input not learned from, and why: a file or record that cannot be read. */
+export interface LearnProblem {
+  path: string
+  line?: number
+  message: string
 }
 
-/** A learner document from one JSON Lines record, or undefined for a record that is not usable. */
-export function recordDocument(line: ByteLine, source: string, textField: string): LearnDocument | undefined {
-  try {
-    const record = JSON.parse(decodeUtf8(line.bytes)) as Record<string, unknown>
-    const text = getPath(record, textField)
-    // The site is the record's `url`, or its `id` when that is a URL; records without one are not learned from.
-    const site = siteOfUrl(record.url) ?? siteOfUrl(record.id)
-    if (typeof text !== 'string' || site === undefined) return undefined
-    return {site, siteKind: 'domain', name: `${source}:${line.number}`, text}
-  } catch {
-    return undefined
+/** Learn from text files; returns how many were read, and the files that could not be. */
+export async function learnFromFiles(learner: Learner, files: FileInput[]): Promise<{documents: number; problems: LearnProblem[]}> {
+  let documents = 0
+  const problems: LearnProblem[] = []
+  for (const file of files) {
+    let text: string
+    try {
+      text = decodeUtf8(await readFile(file.absolute))
+    } catch (error) {
+      problems.push({path: file.display, ...errorMessage(error)})
+      continue
+    }
+    const site = siteOfPath(file.relative)
+    // Files straight in an input folder belong to the site the folder is.
+    const label = site === '.' ? path.basename(path.resolve(file.input)) || 'files' : site
+    learner.add({site, siteKind: 'path', label, name: file.display, text})
+    documents++
   }
+  return {documents, problems}
+}
+
+/**
+ * What one JSON Lines record gives a learner: a document, nothing (a blank line, or a record with no
+ * URL to tell its site), or a problem (not UTF-8, not JSON, not an object, no text at the field).
+ */
+export function recordDocument(line: ByteLine, source: string, textField: string): {document: LearnDocument} | {unsited: true} | {problem: string} | undefined {
+  if (line.bytes.length === 0 || isBlankLine(line.bytes)) return undefined
+  let read: {record: JsonRecord; text: string}
+  try {
+    read = readRecord(line.bytes, textField)
+  } catch (error) {
+    const message = recordErrorMessage(error)
+    if (message === undefined) throw error
+    return {problem: message}
+  }
+  // The site is the record's `url`, or its `id` when that is a URL; records without one are not learned from.
+  const site = siteOfUrl(read.record.url) ?? siteOfUrl(read.record.id)
+  if (site === undefined) return {unsited: true}
+  return {document: {site, siteKind: 'domain', name: `${source}:${line.number}`, text: read.text}}
 }
