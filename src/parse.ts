@@ -124,12 +124,26 @@ export function paragraphWords(paragraph: Paragraph): WordSource {
  * word count, and the words' start and end in the line.
  */
 export class LineParse implements WordSource {
+  readonly lineIndex: number
+  private readonly start: number
+  private readonly end: number
+
   constructor(
     readonly data: Float64Array,
-    /** The line's paragraph position. */
-    readonly position: Paragraph['position'],
-    readonly lineIndex: number
-  ) {}
+    line: Line
+  ) {
+    this.lineIndex = line.index
+    this.start = line.start
+    this.end = line.end
+  }
+
+  /** The line's paragraph position. */
+  get position(): NonNullable<Paragraph['position']> {
+    return {
+      start: {line: this.lineIndex + 1, column: 1, offset: this.start},
+      end: {line: this.lineIndex + 1, column: this.end - this.start + 1, offset: this.end}
+    }
+  }
 
   /** Words and sentences (sentences with at least one word), as `blockStats` counts them. */
   counts(): {words: number; sentences: number} {
@@ -191,48 +205,69 @@ export class LineParse implements WordSource {
   }
 }
 
+/** The numbers of the line being read (`parseLineCompact`), grown as needed and copied out at its end. */
+let scratch = new Float64Array(1024)
+let used = 0
+/** Where the current sentence's word count is in `scratch` (-1 outside sentences). */
+let wordCount = -1
+/** Offset in the line of the next leaf. */
+let leafOffset = 0
+
+function put(value: number): void {
+  if (used === scratch.length) {
+    const grown = new Float64Array(scratch.length * 2)
+    grown.set(scratch)
+    scratch = grown
+  }
+  scratch[used++] = value
+}
+
+/** Walk a node: each word's offsets in the line are read off the lengths of the leaves before it. */
+function walk(node: Node): void {
+  if ('value' in node && typeof node.value === 'string') {
+    leafOffset += node.value.length
+    return
+  }
+  const start = leafOffset
+  const children = (node as Node & {children?: Node[]}).children
+  if (children) for (const child of children) walk(child)
+  if (wordCount >= 0 && node.type === 'WordNode') {
+    scratch[wordCount]++
+    put(start)
+    put(leafOffset)
+  }
+}
+
 /** `parseLine`, kept as a `LineParse`. */
 export function parseLineCompact(line: Line, language: Language): LineParse {
   const root = blockParser(parserFamily(language))(line.text)
-  const numbers: number[] = [0]
-  let offset = 0
-  let words = -1
-  // One walk reads each word's offsets in the line off the lengths of the leaves before it.
-  const walk = (node: Node): void => {
-    if ('value' in node && typeof node.value === 'string') {
-      offset += node.value.length
-      return
-    }
-    const start = offset
-    const children = (node as Node & {children?: Node[]}).children
-    if (children) for (const child of children) walk(child)
-    if (words >= 0 && node.type === 'WordNode') {
-      numbers[words]++
-      numbers.push(start, offset)
-    }
-  }
+  used = 0
+  leafOffset = 0
+  wordCount = -1
+  put(0)
   for (const top of root.children) {
-    const children: Node[] = top.type === 'ParagraphNode' ? top.children : top.type === 'WhiteSpaceNode' ? [top] : []
-    for (const child of children) {
+    if (top.type === 'WhiteSpaceNode') {
+      walk(top)
+      continue
+    }
+    if (top.type !== 'ParagraphNode') continue
+    for (const child of top.children) {
       if (child.type !== 'SentenceNode') {
-        words = -1
         walk(child)
         continue
       }
-      numbers[0]++
-      const head = numbers.length
-      numbers.push(line.start + offset, Number.NaN, 0)
-      words = head + 2
+      scratch[0]++
+      const head = used
+      put(line.start + leafOffset)
+      put(Number.NaN)
+      put(0)
+      wordCount = head + 2
       walk(child)
-      words = -1
-      numbers[head + 1] = line.start + offset
+      wordCount = -1
+      scratch[head + 1] = line.start + leafOffset
     }
   }
-  const position = {
-    start: {line: line.index + 1, column: 1, offset: line.start},
-    end: {line: line.index + 1, column: line.end - line.start + 1, offset: line.end}
-  }
-  return new LineParse(Float64Array.from(numbers), position, line.index)
+  return new LineParse(scratch.slice(0, used), line)
 }
 
 /**
