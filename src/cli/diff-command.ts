@@ -17,6 +17,7 @@ import {reviewDocuments} from '../diff/review.js'
 import {documentStat, formatStat, type DocumentStat} from '../diff/stat.js'
 import {colorPatch, unifiedPatch} from '../diff/unified.js'
 import {writeAtomic} from '../io/write.js'
+import {describeError} from '../report/report.js'
 import {reviewHtml, reviewRulesOf, type ReviewDocument as PageDocument} from '../review/index.js'
 import type {DocumentOptions} from '../types.js'
 import {version} from './version.js'
@@ -142,7 +143,7 @@ export async function runDiff(inputs: string[], options: DiffCommandOptions, io:
     shownRemovals = totalRemovals
   } else if (view === 'stat') await out.write(formatStat(stats, {documents, length}))
 
-  const errorLines = errors.map((error) => `  error: ${error.path}${error.line ? `:${error.line}` : ''}: ${error.message}`)
+  const errorLines = errors.map((error) => `  error: ${describeError(error)}`)
   if (!options.quiet) {
     const filtered = options.only?.length ? ` (${shownRemovals} shown by --only)` : ''
     io.stderr.write(

@@ -12,7 +12,8 @@ import {byteLines} from '../io/byte-lines.js'
 import {writeAtomic} from '../io/write.js'
 import {LEARN_DEFAULTS, Learner, type LearnOptions} from '../learn/learn.js'
 import {learnedPackYaml} from '../learn/pack.js'
-import {learnFromFiles, recordDocument, type LearnProblem} from '../learn/sources.js'
+import {learnFromFiles, recordDocument} from '../learn/sources.js'
+import {describeError, type ErrorEntry} from '../report/report.js'
 import type {CommandIo} from './clean-command.js'
 import {UsageError} from './usage-error.js'
 import {addLearnThresholds, collect} from './options.js'
@@ -33,7 +34,7 @@ export interface LearnedInputs {
   /** Documents learned from. */
   documents: number
   /** Files and records that could not be read. */
-  problems: LearnProblem[]
+  problems: ErrorEntry[]
   /** JSON Lines records without a URL (`url`, or an `id` that is one): no site to learn them for. */
   unsited: number
 }
@@ -45,7 +46,7 @@ export async function learnFromInputs(inputs: string[], options: LearnCommandOpt
     inputs.filter((input) => input !== '-'),
     {include: options.include ?? (options.jsonl ? DEFAULT_JSONL_INCLUDE : DEFAULT_INCLUDE), exclude: options.exclude ?? DEFAULT_EXCLUDE, cwd: io.cwd}
   )
-  const problems: LearnProblem[] = [...errors]
+  const problems: ErrorEntry[] = [...errors]
   if (!options.jsonl) {
     const read = await learnFromFiles(learner, files)
     return {learner, documents: read.documents, problems: [...problems, ...read.problems], unsited: 0}
@@ -81,7 +82,7 @@ export async function runLearn(inputs: string[], options: LearnCommandOptions, i
     if (!Number.isFinite(value) || value <= 0) throw new UsageError(`${name} must be a positive number`)
   }
   const {learner, documents, problems, unsited} = await learnFromInputs(inputs, options, io, {minDocs: options.minDocs, minShare: options.minShare})
-  for (const problem of problems) io.stderr.write(`decruft: ${problem.path}${problem.line ? `:${problem.line}` : ''}: ${problem.message}; not learned from\n`)
+  for (const problem of problems) io.stderr.write(`decruft: ${describeError(problem)}; not learned from\n`)
   if (unsited > 0) io.stderr.write(`decruft: ${unsited} record${unsited === 1 ? '' : 's'} without a URL (\`url\`, or an \`id\` that is one): no site to learn ${unsited === 1 ? 'it' : 'them'} for\n`)
   const rules = learner.rules()
   const header = [

@@ -11,6 +11,7 @@ import {errorMessage} from '../batch/run-files.js'
 import {isBlankLine, readRecord, recordErrorMessage} from '../batch/work.js'
 import type {JsonRecord} from '../io/dotted-path.js'
 import {decodeUtf8} from '../io/utf8.js'
+import type {ErrorEntry} from '../report/report.js'
 import {hostOf} from '../scope.js'
 import type {LearnDocument, Learner} from './learn.js'
 
@@ -25,17 +26,10 @@ export function siteOfUrl(url: unknown): string | undefined {
   return host ? host.replace(/^www\./, '') : undefined
 }
 
-/** An input not learned from, and why: a file or record that cannot be read. */
-export interface LearnProblem {
-  path: string
-  line?: number
-  message: string
-}
-
 /** Learn from text files; returns how many were read, and the files that could not be. */
-export async function learnFromFiles(learner: Learner, files: FileInput[]): Promise<{documents: number; problems: LearnProblem[]}> {
+export async function learnFromFiles(learner: Learner, files: FileInput[]): Promise<{documents: number; problems: ErrorEntry[]}> {
   let documents = 0
-  const problems: LearnProblem[] = []
+  const problems: ErrorEntry[] = []
   for (const file of files) {
     let text: string
     try {

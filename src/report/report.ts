@@ -25,6 +25,11 @@ export interface ErrorEntry {
   message: string
 }
 
+/** An error as the command line prints it: `path:line: message` (`path: message` without a line). */
+export function describeError(error: ErrorEntry): string {
+  return `${error.path}${error.line ? `:${error.line}` : ''}: ${error.message}`
+}
+
 /** A document passed through unchanged: larger than `--max-doc-bytes`, or over `--doc-timeout`. */
 export interface SkippedEntry {
   path: string

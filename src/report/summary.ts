@@ -2,7 +2,7 @@
  * The short human summary written to standard error after a batch.
  */
 
-import type {Report} from './report.js'
+import {describeError, type Report} from './report.js'
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1000) return `${bytes} B`
@@ -74,7 +74,7 @@ export function formatSummary(report: Report, options: {topRules?: number} = {})
     lines.push(table(['rule', 'removals', 'lines', 'chars'], rules.map(([name, count]) => [name, String(count.removals), String(count.lines), String(count.chars)])))
   }
   for (const error of report.errors.slice(0, 20)) {
-    lines.push(`  error: ${error.path}${error.line ? `:${error.line}` : ''}: ${error.message}`)
+    lines.push(`  error: ${describeError(error)}`)
   }
   if (report.errors.length > 20) lines.push(`  … and ${report.errors.length - 20} more errors (see the report)`)
   return lines.join('\n')
