@@ -208,7 +208,10 @@ class SlotTrie {
  */
 class LiteralSet extends SlotTrie {
   private fail: number[] = []
+  /** ASCII transitions: the target state times 128, at the state times 128 plus the character. */
   private ascii: Int32Array | undefined
+  /** 1 for the states with output. */
+  private emits: Uint8Array | undefined
 
   private build(): Int32Array {
     const {next, ends: out} = this
@@ -232,9 +235,10 @@ class LiteralSet extends SlotTrie {
     for (const state of [0, ...order]) {
       for (let code = 0; code < 128; code++) {
         const target = next[state].get(code)
-        ascii[state * 128 + code] = target !== undefined ? target : state === 0 ? 0 : ascii[fail[state] * 128 + code]
+        ascii[state * 128 + code] = target !== undefined ? target * 128 : state === 0 ? 0 : ascii[fail[state] * 128 + code]
       }
     }
+    this.emits = Uint8Array.from(out, (slots) => (slots.length > 0 ? 1 : 0))
     return (this.ascii = ascii)
   }
 
@@ -243,19 +247,23 @@ class LiteralSet extends SlotTrie {
     if (this.size === 0) return
     const ascii = this.ascii ?? this.build()
     const {next, fail, ends: out} = this
-    let state = 0
+    const emits = this.emits!
+    // The state times 128: the start of its row in the ASCII table.
+    let row = 0
     for (let index = 0; index < text.length; index++) {
       const code = text.charCodeAt(index)
-      if (code < 128) state = ascii[state * 128 + code]
+      if (code < 128) row = ascii[row + code]
       else {
+        let state = row >> 7
         let target = next[state].get(code)
         while (target === undefined && state !== 0) {
           state = fail[state]
           target = next[state].get(code)
         }
-        state = target ?? 0
+        row = (target ?? 0) * 128
       }
-      const slots = out[state]
+      if (emits[row >> 7] === 0) continue
+      const slots = out[row >> 7]
       for (let at = 0; at < slots.length; at++) hits.push(slots[at])
     }
   }
