@@ -141,6 +141,24 @@ describe('the prefilter of rule patterns', () => {
     expect(requiredLiterals('KELVIN')).toEqual(['kelvin'])
   })
 
+  it('names exactly the phrases a text contains, over texts that mix ASCII and other letters', () => {
+    // Overlapping phrases, phrases that end inside others, and non-ASCII letters before, inside and
+    // after ASCII ones: the automaton's ASCII table and its links for other characters must agree.
+    const phrases = ['ab', 'bab', 'aaa', 'ä', 'aä', 'äb a', 'b ș', 'ș', 'ßa', 'ſb']
+    const index = new MatcherIndex(phrases.map((phrase) => createMatcher({phrases: [phrase], match: 'contains'})))
+    const keys = phrases.map((phrase) => foldText(phrase))
+    const letter = fc.constantFrom('a', 'b', 'A', ' ', '.', 'ä', 'Ä', 'ș', 'ş', 'ß', 'ſ', '😀')
+    fc.assert(
+      fc.property(fc.array(letter, {maxLength: 30}), (parts) => {
+        const source = sourceOf(parts.join(''))
+        const found = [...new Set(index.hits(source))].sort((a, b) => a - b)
+        const expected = keys.flatMap((key, slot) => (source.folded.includes(key) ? [slot] : []))
+        expect(found).toEqual(expected)
+      }),
+      {numRuns: 3000}
+    )
+  })
+
   it('gives every matcher of a config the same answers as without the index', () => {
     const custom = resolveConfig({
       extends: ['recommended'],
