@@ -16,7 +16,7 @@ import {loadConfig, resolveConfig} from '../src/config/resolve.js'
 import {anchoredPrefixes, requiredLiterals} from '../src/engine/literals.js'
 import {createMatcher, MatcherIndex, type MatchSource} from '../src/engine/matcher.js'
 import {parseLine, parseLineCompact} from '../src/parse.js'
-import {caseFold, foldCharacter} from '../src/text/fold.js'
+import {caseFold, foldCharacter, isAscii} from '../src/text/fold.js'
 import {francLanguage} from '../src/text/franc.js'
 import {collapseWhitespace, foldText, normalizeLabel} from '../src/text/normalize.js'
 import type {Paragraph} from 'nlcst'
@@ -67,6 +67,20 @@ describe('ASCII fast paths', () => {
         expect(foldText(text)).toBe(collapseWhitespace(text.normalize('NFC').toLowerCase()))
       }),
       {numRuns: 3000}
+    )
+  })
+
+  it('give a text whose collapsed form is ASCII the same normal form and case fold (the prefilter scans the first as the second)', () => {
+    // Whitespace that is not ASCII (no-break, en quad, ideographic, zero width) is collapsed away.
+    const piece = fc.constantFrom('a', 'B', 'I', 'Z', '.', '-', '1', ' ', '  ', '\t', '\u00a0', '\u2000', '\u2001', '\u2028', '\u3000', '\u200b', '\ufeff')
+    fc.assert(
+      fc.property(fc.array(piece, {maxLength: 20}), (parts) => {
+        const text = parts.join('')
+        const collapsed = collapseWhitespace(text)
+        fc.pre(isAscii(collapsed))
+        expect(caseFold(collapsed)).toBe(foldText(text))
+      }),
+      {numRuns: 5000}
     )
   })
 })

@@ -7,7 +7,7 @@
  * expressions tested against the line with its whitespace collapsed, with the `i` and `u` flags.
  */
 
-import {caseFold} from '../text/fold.js'
+import {caseFold, isAscii} from '../text/fold.js'
 import {collapseWhitespace, escapeRegExp, foldText, normalizeLabel} from '../text/normalize.js'
 import {anchoredPrefixes, requiredLiterals} from './literals.js'
 
@@ -357,9 +357,10 @@ export class MatcherIndex {
     let hits: number[] = this.always.length > 0 ? [...this.always] : []
     const exact = this.exact.size > 0 ? this.exact.get(source.label) : undefined
     if (exact) for (const slot of exact) hits.push(slot)
-    const folded = caseFold(source.collapsed)
     // Phrases are looked for in the normal form, literals in the case fold; the two are the same
-    // string for most texts (always for ASCII), and then one scan finds both.
+    // string for most texts, and then one scan finds both. For ASCII text both are its lower case
+    // with whitespace collapsed: the normal form is taken as it is, not folded again.
+    const folded = isAscii(source.collapsed) ? source.folded : caseFold(source.collapsed)
     if (folded === source.folded) this.phrasesAndLiterals.scan(folded, hits)
     else {
       this.phrases.scan(source.folded, hits)
