@@ -22,6 +22,9 @@ import type {DocumentOptions} from '../types.js'
 import {CancelledError, TimeoutError, type Executor} from './executor.js'
 import {idOf as recordId, isBlankLine, isUsableRecord, recordErrorMessage, readRecord, type TaskResult} from './work.js'
 
+/** The line ending after an output record given as bytes (encoded once, not per record). */
+const NEWLINE = new Uint8Array([0x0a])
+
 export interface JsonlSource {
   /** Name for messages: the file path, or `<stdin>`. */
   name: string
@@ -197,7 +200,7 @@ export async function runJsonl(sources: JsonlSource[], options: JsonlRunOptions)
     if (typeof result.output === 'string') await options.out.write(result.output + '\n')
     else {
       await options.out.write(result.output)
-      await options.out.write('\n')
+      await options.out.write(NEWLINE)
     }
     report.addDocument({path, id: result.id, title: result.title, lang: result.lang, bytesIn: result.bytesIn, bytesOut: result.bytesOut, removed: result.removed}, result.tally)
   }

@@ -3,7 +3,6 @@
  * a JSON report and a short summary.
  */
 
-import {once} from 'node:events'
 import {stat, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -16,7 +15,7 @@ import {createExecutor, TimeoutError, type Executor} from '../batch/executor.js'
 import {DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_JSONL_INCLUDE, expandInputs, type FileInput} from '../batch/inputs.js'
 import {errorMessage, runFiles} from '../batch/run-files.js'
 import {jsonlSources, runJsonl} from '../batch/run-jsonl.js'
-import {JsonlOutput, PARTIAL_SUFFIX, type RecordSink} from '../io/jsonl-output.js'
+import {JsonlOutput, PARTIAL_SUFFIX, writeChunk, type RecordSink} from '../io/jsonl-output.js'
 import {reviewDocuments} from '../diff/review.js'
 import {writeAtomic} from '../io/write.js'
 import {reviewHtml, reviewRulesOf, type ReviewDocument as PageDocument} from '../review/index.js'
@@ -236,7 +235,7 @@ async function cleanText(inputs: string[], run: CleanRun): Promise<boolean> {
       }
       const output = result.status === 'cleaned' ? result.output : bytes
       if (options.out) await writeAtomic(path.resolve(io.cwd, options.out), output)
-      else await writeTo(io.stdout as unknown as Writable, output)
+      else await writeChunk(io.stdout as unknown as Writable, output)
       if (result.status === 'cleaned') {
         report.addDocument({path: '<stdin>', output: options.out, title: result.title, lang: result.lang, bytesIn: result.bytesIn, bytesOut: result.bytesOut, removed: result.removed}, result.tally)
       } else {
@@ -283,10 +282,6 @@ async function cleanText(inputs: string[], run: CleanRun): Promise<boolean> {
   }
 }
 
-async function writeTo(stream: Writable, chunk: string | Uint8Array): Promise<void> {
-  if (!stream.write(chunk)) await once(stream, 'drain')
-}
-
 async function cleanJsonl(inputs: string[], run: CleanRun): Promise<boolean> {
   const {options, io, report, documentOptions} = run
   const named = inputs.filter((input) => input !== '-')
@@ -310,7 +305,7 @@ async function cleanJsonl(inputs: string[], run: CleanRun): Promise<boolean> {
   try {
     if (!output) {
       const stdout = io.stdout as unknown as Writable
-      const sink: RecordSink = {write: (chunk) => writeTo(stdout, chunk)}
+      const sink: RecordSink = {write: (chunk) => writeChunk(stdout, chunk)}
       return (await runJsonl(sources, {...runOptions, out: sink})).interrupted
     }
     const out = await JsonlOutput.open(output, {resume: options.resume})

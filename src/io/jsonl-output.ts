@@ -29,7 +29,8 @@ async function exists(file: string): Promise<boolean> {
   }
 }
 
-async function write(stream: Writable, chunk: string | Uint8Array): Promise<void> {
+/** Write `chunk` to `stream`, waiting for it to drain when its buffer is full (backpressure). */
+export async function writeChunk(stream: Writable, chunk: string | Uint8Array): Promise<void> {
   if (!stream.write(chunk)) await once(stream, 'drain')
 }
 
@@ -87,7 +88,7 @@ export class JsonlOutput implements RecordSink {
   }
 
   async write(chunk: string | Uint8Array): Promise<void> {
-    await write(this.head, chunk)
+    await writeChunk(this.head, chunk)
   }
 
   private async end(): Promise<void> {
@@ -143,7 +144,7 @@ async function copyCompleteLines(file: string, target: Writable): Promise<number
         continue
       }
       for (let index = chunk.indexOf(0x0a); index !== -1 && index <= last; index = chunk.indexOf(0x0a, index + 1)) records++
-      await write(target, Buffer.concat([...pending, chunk.subarray(0, last + 1)]))
+      await writeChunk(target, Buffer.concat([...pending, chunk.subarray(0, last + 1)]))
       pending = [chunk.subarray(last + 1)]
     }
   } catch (error) {
