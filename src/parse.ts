@@ -6,16 +6,20 @@
  * Each block is parsed on its own: parse-latin slows down badly on multi-megabyte single inputs,
  * and a line is the unit every rule works on. Blank lines and line endings become `WhiteSpaceNode`s,
  * so the tree's text is exactly the input's.
+ *
+ * The cleaner's own pipeline (`compact`) keeps no tree: each line's sentences and words are read
+ * as offsets by `text/segment.ts`, which splits them as the same parsers do.
  */
 
 import type {Paragraph, Root, RootContent, Sentence, Word} from 'nlcst'
-import type {Node, Point} from 'unist'
+import type {Point} from 'unist'
 import type {Plugin, Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {languageSample, toLanguage, type Language} from './language.js'
 import {detectLanguage} from './text/franc.js'
 import {splitLines, type Line} from './text/lines.js'
 import {blockParser, withPositions} from './text/block-parsers.js'
+import {segmentLine} from './text/segment.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -205,69 +209,9 @@ export class LineParse implements WordSource {
   }
 }
 
-/** The numbers of the line being read (`parseLineCompact`), grown as needed and copied out at its end. */
-let scratch = new Float64Array(1024)
-let used = 0
-/** Where the current sentence's word count is in `scratch` (-1 outside sentences). */
-let wordCount = -1
-/** Offset in the line of the next leaf. */
-let leafOffset = 0
-
-function put(value: number): void {
-  if (used === scratch.length) {
-    const grown = new Float64Array(scratch.length * 2)
-    grown.set(scratch)
-    scratch = grown
-  }
-  scratch[used++] = value
-}
-
-/** Walk a node: each word's offsets in the line are read off the lengths of the leaves before it. */
-function walk(node: Node): void {
-  if ('value' in node && typeof node.value === 'string') {
-    leafOffset += node.value.length
-    return
-  }
-  const start = leafOffset
-  const children = (node as Node & {children?: Node[]}).children
-  if (children) for (const child of children) walk(child)
-  if (wordCount >= 0 && node.type === 'WordNode') {
-    scratch[wordCount]++
-    put(start)
-    put(leafOffset)
-  }
-}
-
-/** `parseLine`, kept as a `LineParse`. */
+/** `parseLine`, kept as a `LineParse`: the same sentences and words, read without building the tree. */
 export function parseLineCompact(line: Line, language: Language): LineParse {
-  const root = blockParser(parserFamily(language))(line.text)
-  used = 0
-  leafOffset = 0
-  wordCount = -1
-  put(0)
-  for (const top of root.children) {
-    if (top.type === 'WhiteSpaceNode') {
-      walk(top)
-      continue
-    }
-    if (top.type !== 'ParagraphNode') continue
-    for (const child of top.children) {
-      if (child.type !== 'SentenceNode') {
-        walk(child)
-        continue
-      }
-      scratch[0]++
-      const head = used
-      put(line.start + leafOffset)
-      put(Number.NaN)
-      put(0)
-      wordCount = head + 2
-      walk(child)
-      wordCount = -1
-      scratch[head + 1] = line.start + leafOffset
-    }
-  }
-  return new LineParse(scratch.slice(0, used), line)
+  return new LineParse(segmentLine(line.text, parserFamily(language), line.start), line)
 }
 
 /**

@@ -2,7 +2,7 @@
  * The engine's fast paths give exactly what the slow ones gave: the case fold the prefilter
  * compares in, franc's language, the required literals and anchored prefixes of rule patterns, the
  * matcher index against plain matchers, the block parsers against parse-latin and parse-english,
- * and the compact line parses against NLCST paragraphs.
+ * and the compact line parses (read without a tree, `text/segment.ts`) against NLCST paragraphs.
  */
 
 import {readdirSync, readFileSync} from 'node:fs'
@@ -216,7 +216,10 @@ const tricky = [
   '😀 emoji 𠀀 and ﬅ ligature',
   '"Quoted." (Parenthetical.) [Bracket.]',
   'Lesen Sie auch:Mehr zum Thema»Politik« – ¿Qué? ¡Sí! 1.000,50 € / 12:30 Uhr...',
-  '北京时间。中文句子！日本語の文です？ العربية: نص. עברית.'
+  '北京时间。中文句子！日本語の文です？ العربية: نص. עברית.',
+  " o' a",
+  "Jack o' lantern, rock 'n' roll, 'tis the 'em and the '90s w/ friends; ol' man",
+  'See cf. the list, etc. and viz. 12. Then e.g. U.S.A. and 1.2.3. Mass. Inc. Jan. 5'
 ]
 
 describe('block parsers', () => {
@@ -254,15 +257,41 @@ describe('compact line parses', () => {
         sentence.children.filter((child) => child.type === 'WordNode').map((word) => word.children.map((part) => ('value' in part ? part.value : '')).join(''))
       ])
 
+  const english = {iso6393: 'eng', code: 'en'}
+  const romanian = {iso6393: 'ron', code: 'ro'}
+
   it('read as the paragraphs they stand for (sentence offsets, words)', () => {
     let offset = 3
-    for (const [index, text] of [...seedLines, ...tricky].entries()) {
+    for (const [index, text] of [...seedLines, ...tricky, ...examples.filter((example) => example.trim() !== '')].entries()) {
       const line = {index, start: offset, end: offset + text.length, text, blank: false}
       offset += text.length + 1
-      for (const language of [{iso6393: 'eng', code: 'en'}, {iso6393: 'ron', code: 'ro'}]) {
-        expect(reading(parseLineCompact(line, language).toParagraph(text))).toEqual(reading(parseLine(line, language)))
+      for (const language of [english, romanian]) {
+        expect(reading(parseLineCompact(line, language).toParagraph(text)), text).toEqual(reading(parseLine(line, language)))
       }
     }
+  })
+
+  it('split any text into the sentences and words parse-latin and parse-english find', () => {
+    // Pieces every transform of the two parsers acts on: abbreviations (Latin, English, case-sensitive
+    // English), elisions ('tis, rock 'n' roll, w/), initialisms, inner symbols, slashes, closing marks,
+    // sentences starting lower case, with a digit, a comma or a semicolon, blank lines.
+    const pieces = fc.constantFrom(
+      'a', 'Word', 'word', 'é', 'ß', 'É', '1', '22', '1234', 'U', 'S', 'e', 'g', 'n', 'o', 'ol', 'w', 'W', 'tis', 'twas', 'em', '99s',
+      'Mr', 'mr', 'Dr', 'Mass', 'etc', 'al', 'cf', 'viz', 'jan', 'Jan', 'Inc', 'lbs', 'Jr',
+      '.', '..', '...', '!', '?', '?!', '…', '‽', ',', ';', ':', "'", '’', '"', '”', '“', '-', '--', '—', '/', '//', '&', '@', '=', '_', '__', '·', '#', '%',
+      '(', ')', '[', ']', '»', '«', '*', ' ', '  ', '\t', '\u00A0', '😀', '𠀀', '\uD800', '中', '。', '\r', '\r\r', ' \r \r '
+    )
+    fc.assert(
+      fc.property(fc.array(pieces, {minLength: 1, maxLength: 30}), (parts) => {
+        const text = parts.join('')
+        fc.pre(text.trim() !== '')
+        const line = {index: 4, start: 11, end: 11 + text.length, text, blank: false}
+        for (const language of [english, romanian]) {
+          expect(reading(parseLineCompact(line, language).toParagraph(text)), JSON.stringify(text)).toEqual(reading(parseLine(line, language)))
+        }
+      }),
+      {numRuns: 4000}
+    )
   })
 })
 

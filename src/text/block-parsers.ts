@@ -31,14 +31,10 @@ const WORD = 3
 const unitTypes = new Uint8Array(65536)
 const reference = new ParseLatin()
 
-function typeOf(value: string, index: number): number {
-  const code = value.charCodeAt(index)
-  let type = unitTypes[code]
-  if (type === 0) {
-    const token = reference.tokenize(value.charAt(index))[0]
-    type = unitTypes[code] = TYPES.indexOf(token.type as TokenType) + 1
-  }
-  return type
+/** The token type of code unit `code`, learnt from parse-latin's tokenizer the first time it is met. */
+function learnType(code: number): number {
+  const token = reference.tokenize(String.fromCharCode(code))[0]
+  return (unitTypes[code] = TYPES.indexOf(token.type as TokenType) + 1)
 }
 
 function token(type: number, value: string) {
@@ -46,26 +42,32 @@ function token(type: number, value: string) {
 }
 
 /**
- * parse-latin's tokenizer: runs of word characters and of white space are one token each, a run of
- * one punctuation or symbol character repeated is one token, surrogates continue their token.
+ * parse-latin's tokenizer, as offsets: runs of word characters and of white space are one token
+ * each, a run of one punctuation or symbol character repeated is one token, surrogates continue
+ * their token. `each` gets each token's type (1 white space, 2 punctuation, 3 word, 4 symbol), start
+ * and end.
  */
-function tokenize(value: string | null | undefined) {
-  const children: Array<ReturnType<typeof token>> = []
-  if (!value) return children
+export function eachToken(value: string, each: (type: number, start: number, end: number) => void): void {
   let from = 0
   let previousType = 0
   let previous = -1
   for (let index = 0; index < value.length; index++) {
     const code = value.charCodeAt(index)
-    const type = typeOf(value, index)
+    const type = unitTypes[code] || learnType(code)
     if (from < index && !(previousType === type && (type === WORD || type === WHITE_SPACE || code === previous || (code >= 0xd800 && code <= 0xdfff)))) {
-      children.push(token(previousType, value.slice(from, index)))
+      each(previousType, from, index)
       from = index
     }
     previousType = type
     previous = code
   }
-  if (from < value.length) children.push(token(previousType, value.slice(from)))
+  if (from < value.length) each(previousType, from, value.length)
+}
+
+/** parse-latin's `tokenize`: the tokens of `eachToken` as NLCST nodes. */
+function tokenize(value: string | null | undefined) {
+  const children: Array<ReturnType<typeof token>> = []
+  if (value) eachToken(value, (type, start, end) => children.push(token(type, value.slice(start, end))))
   return children
 }
 
