@@ -57,6 +57,26 @@ describe('caseFold', () => {
     expect(alike).toEqual([])
     expect(caseFold('ſHARE Ⓚ KELVIN')).toBe(caseFold('share ⓚ kelvin'))
   })
+
+  it('folds a text as its characters one by one, whether or not that is its lower case', () => {
+    const byCharacter = (text: string) => [...text].map(foldCharacter).join('')
+    // Every code point of the BMP and the cased ones beyond it, between other letters.
+    for (let code = 0x80; code <= 0x1ffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue
+      const text = `Ab${String.fromCodePoint(code)}Éz`
+      expect(caseFold(text), code.toString(16)).toBe(byCharacter(text))
+    }
+    // Mixed: letters whose fold is not their lower case (ſ ς ϑ ẞ ΐ ﬅ), Σ that lower-cases to ς at a
+    // word's end, İ with its two-unit lower case, astral and lone surrogates.
+    const piece = fc.constantFrom('a', 'Q', 'é', 'Ä', 'ß', 'ẞ', 'ſ', 'ς', 'σ', 'Σ', 'ΣΑ', 'ϑ', 'ΐ', 'ΐ', 'ﬅ', 'İ', 'K', 'Ω', '𐐀', '𐐨', '😀', '\uD800', '\uDC00', ' ', '.', '1')
+    fc.assert(
+      fc.property(fc.array(piece, {maxLength: 30}), (parts) => {
+        const text = parts.join('')
+        expect(caseFold(text)).toBe(byCharacter(text))
+      }),
+      {numRuns: 3000}
+    )
+  })
 })
 
 describe('ASCII fast paths', () => {

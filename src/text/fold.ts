@@ -43,9 +43,33 @@ export function isAscii(text: string): boolean {
   return true
 }
 
-/** The fold of a text, character by character (of ASCII text: its lower case). */
+/**
+ * Per BMP code unit: 1 when its fold is its lower case, 2 when not (or when lower-casing a text may
+ * not lower-case it alone: Σ becomes ς at a word's end, and surrogates are read in pairs); 0 until
+ * the code unit is first met.
+ */
+const foldIsLower = new Uint8Array(65536)
+
+function learnFoldIsLower(code: number): number {
+  const same = !(code >= 0xd800 && code <= 0xdfff) && code !== 0x03a3 && foldCodePoint(code) === String.fromCharCode(code).toLowerCase()
+  return (foldIsLower[code] = same ? 1 : 2)
+}
+
+/**
+ * The fold of a text, character by character. When every character's fold is its lower case (ASCII,
+ * and most text in any script), that is the text's lower case, which the engine computes at once.
+ */
 export function caseFold(text: string): string {
-  if (isAscii(text)) return text.toLowerCase()
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code < 0x80) continue
+    if ((foldIsLower[code] || learnFoldIsLower(code)) === 2) return foldEach(text)
+  }
+  return text.toLowerCase()
+}
+
+/** `caseFold` one character at a time. */
+function foldEach(text: string): string {
   let out = ''
   let plainFrom = 0
   let index = 0
