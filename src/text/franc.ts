@@ -123,7 +123,8 @@ function topScript(value: string): [string | undefined, number] {
       bits = found
       if (bits !== 0) index++
     }
-    for (let script = 0; script < scriptNames.length; script++) if (bits & (1 << script)) counts[script]++
+    // The scripts whose bit is set (usually one or none), lowest first; bit 31 only marks the entry computed.
+    for (let rest = bits & ~COMPUTED; rest !== 0; rest &= rest - 1) counts[31 - Math.clz32(rest & -rest)]++
   }
   let topCount = -1
   let top: string | undefined
