@@ -149,6 +149,9 @@ function cleanSample(value: string): string {
 
 const SAMPLE_CAPACITY = 8192
 const sampleKeys = new Float64Array(SAMPLE_CAPACITY)
+/** Which sample a table slot was filled for: slots of earlier samples read as empty, with no clearing. */
+const sampleStamps = new Int32Array(SAMPLE_CAPACITY)
+let stamp = 0
 const sampleCounts = new Int32Array(SAMPLE_CAPACITY)
 const sampleHashes = new Uint32Array(SAMPLE_CAPACITY)
 const sampleSlots = new Int32Array(SAMPLE_CAPACITY)
@@ -160,7 +163,10 @@ const sampleSlots = new Int32Array(SAMPLE_CAPACITY)
  */
 function trigramCounts(value: string): number {
   const padded = ' ' + cleanSample(value) + ' '
-  sampleKeys.fill(-1)
+  if (++stamp === 0x7fffffff) {
+    sampleStamps.fill(0)
+    stamp = 1
+  }
   let size = 0
   const mask = SAMPLE_CAPACITY - 1
   for (let index = 0; index + 3 <= padded.length; index++) {
@@ -170,9 +176,10 @@ function trigramCounts(value: string): number {
     const key = a * 4294967296 + b * 65536 + c
     const hash = hashOf(a, b, c)
     let slot = hash & mask
-    while (sampleKeys[slot] !== -1 && sampleKeys[slot] !== key) slot = (slot + 1) & mask
-    if (sampleKeys[slot] === key) sampleCounts[slot]++
+    while (sampleStamps[slot] === stamp && sampleKeys[slot] !== key) slot = (slot + 1) & mask
+    if (sampleStamps[slot] === stamp) sampleCounts[slot]++
     else {
+      sampleStamps[slot] = stamp
       sampleKeys[slot] = key
       sampleCounts[slot] = 1
       sampleHashes[slot] = hash
