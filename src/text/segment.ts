@@ -94,19 +94,37 @@ function endOf(node: Node): number {
   return node.end
 }
 
+type Visitor = (node: Node, index: number, list: Node[]) => number | undefined | void
+
 /**
  * Visit `list` as unist-util-modify-children does: a visitor that returns a number moves the visit
- * to that index (at least 0), else it goes on with the next. With `marksOnly`, nodes other than
- * punctuation and symbols are passed over (for visitors that do nothing with them).
+ * to that index (at least 0), else it goes on with the next.
  */
-function modify(list: Node[], visit: (node: Node, index: number, list: Node[]) => number | undefined, marksOnly = false): void {
+function modify(list: Node[], visit: Visitor): void {
   for (let index = 0; index < list.length; index++) {
-    const node = list[index]
-    if (marksOnly && node.type !== PUNCTUATION && node.type !== SYMBOL) continue
-    const next = visit(node, index, list)
-    if (next !== undefined) index = (next < 0 ? 0 : next) - 1
+    const next = visit(list[index], index, list)
+    if (typeof next === 'number') index = (next < 0 ? 0 : next) - 1
   }
 }
+
+/**
+ * Each word transform acts only at a punctuation or symbol token that starts with one of a few
+ * characters: bits per code unit saying which (the inner symbols read off parse-latin's expression).
+ */
+const ELISION = 1
+const INITIAL_SYMBOL = 2
+const FINAL_SYMBOL = 4
+const INNER_SYMBOL = 8
+const INNER_SLASH = 16
+const INITIALISM = 32
+const actsAt = new Uint8Array(65536)
+for (let code = 0; code < 65536; code++) if (wordSymbolInner.test(String.fromCharCode(code))) actsAt[code] |= INNER_SYMBOL
+actsAt[SLASH] |= ELISION | INNER_SLASH
+actsAt[APOSTROPHE] |= ELISION
+actsAt[RIGHT_QUOTE] |= ELISION
+actsAt[AMPERSAND] |= INITIAL_SYMBOL
+actsAt[HYPHEN] |= FINAL_SYMBOL
+actsAt[FULL_STOP] |= INITIALISM
 
 /** Visit `list` as unist-util-visit-children does: in order, the length read afresh each time. */
 function visitAll(list: Node[], visit: (node: Node, index: number, list: Node[]) => void): void {
@@ -139,11 +157,38 @@ class Segmenter {
     return code === FULL_STOP || code === 0x21 || code === 0x3f || code === 0x2026 || code === 0x203d
   }
 
+  /**
+   * `modify` (or, as `visit` returns nothing, unist-util-visit-children) for a word transform: only
+   * the leaves that start with a character of its `bit` are visited, the others it would leave alone.
+   */
+  private wordPass(list: Node[], visit: Visitor, bit: number): void {
+    // A transform acts at no mark of the line: nothing to visit. (Transforms move marks into words,
+    // never create them, so what the line's marks allow at the start holds throughout.)
+    if ((this.present & bit) === 0) return
+    const text = this.text
+    for (let index = 0; index < list.length; index++) {
+      const node = list[index]
+      if (node.children !== undefined || (actsAt[text.charCodeAt(node.start)] & bit) === 0) continue
+      const next = visit(node, index, list)
+      if (typeof next === 'number') index = (next < 0 ? 0 : next) - 1
+    }
+  }
+
+  /** The word transforms that can act on the line being read (`actsAt` bits of its marks). */
+  private present = 0
+
   private tokenize(): Node[] {
     const tokens: Node[] = []
-    eachToken(this.text, (type, start, end) => {
-      tokens.push(type === WORD ? {type, start: 0, end: 0, children: [{type: TEXT, start, end, children: undefined}]} : {type, start, end, children: undefined})
+    const text = this.text
+    let present = 0
+    eachToken(text, (type, start, end) => {
+      if (type === WORD) tokens.push({type, start: 0, end: 0, children: [{type: TEXT, start, end, children: undefined}]})
+      else {
+        if (type !== WHITE_SPACE) present |= actsAt[text.charCodeAt(start)]
+        tokens.push({type, start, end, children: undefined})
+      }
     })
+    this.present = present
     return tokens
   }
 
@@ -481,17 +526,16 @@ class Segmenter {
     return undefined
   }
 
-  /** The line's sentences, each a list of words and leaves (white space between them left out). */
+  /** The line's sentences (each a list of words and leaves) and the white space between them. */
   sentences(text: string): Node[] {
     this.text = text
     const tokens = this.tokenize()
-    if (this.english) visitAll(tokens, this.elision)
-    // Each word transform acts at a punctuation or symbol token only.
-    modify(tokens, this.initialWordSymbol, true)
-    modify(tokens, this.finalWordSymbol, true)
-    modify(tokens, this.innerWordSymbol, true)
-    modify(tokens, this.innerWordSlash, true)
-    modify(tokens, this.initialisms, true)
+    if (this.english) this.wordPass(tokens, this.elision, ELISION)
+    this.wordPass(tokens, this.initialWordSymbol, INITIAL_SYMBOL)
+    this.wordPass(tokens, this.finalWordSymbol, FINAL_SYMBOL)
+    this.wordPass(tokens, this.innerWordSymbol, INNER_SYMBOL)
+    this.wordPass(tokens, this.innerWordSlash, INNER_SLASH)
+    this.wordPass(tokens, this.initialisms, INITIALISM)
 
     const paragraph: Node[] = []
     let from = 0
@@ -515,7 +559,7 @@ class Segmenter {
     modify(paragraph, this.finalWhiteSpace)
     if (/[\r\n]/.test(text)) modify(paragraph, this.implicitSentences)
     modify(paragraph, this.emptyNodes)
-    return paragraph.filter((node) => node.type === SENTENCE)
+    return paragraph
   }
 }
 
@@ -527,20 +571,22 @@ const segmenters = {english: new Segmenter(true), latin: new Segmenter(false)}
  * each word's start and end offset in the line.
  */
 export function segmentLine(text: string, family: 'english' | 'latin', lineStart: number): Float64Array {
-  const sentences = segmenters[family].sentences(text)
-  let size = 1
-  for (const sentence of sentences) {
-    size += 3
-    for (const node of sentence.children!) if (node.type === WORD) size += 2
-  }
-  const data = new Float64Array(size)
-  data[0] = sentences.length
+  const paragraph = segmenters[family].sentences(text)
+  // At most 1 + 3 per sentence + 2 per word: the paragraph's items bound both.
+  let bound = 1
+  for (const item of paragraph) bound += item.children ? 3 + 2 * item.children.length : 0
+  if (scratch.length < bound) scratch = new Float64Array(Math.max(bound, 2 * scratch.length))
+  const data = scratch
+  data[0] = 0
   let at = 1
-  for (const sentence of sentences) {
-    const children = sentence.children!
+  for (const sentence of paragraph) {
+    const children = sentence.children
+    if (!children) continue
+    data[0]++
     data[at++] = lineStart + startOf(children[0])
     data[at++] = lineStart + endOf(children[children.length - 1])
     const count = at++
+    data[count] = 0
     for (const node of children) {
       if (node.type !== WORD) continue
       data[count]++
@@ -548,5 +594,8 @@ export function segmentLine(text: string, family: 'english' | 'latin', lineStart
       data[at++] = endOf(node)
     }
   }
-  return data
+  return data.slice(0, at)
 }
+
+/** The numbers of the line being read, copied out at its end. */
+let scratch = new Float64Array(1024)
