@@ -15,6 +15,10 @@
  * 5. Streams BENCH_STREAM_MB megabytes (default 1000) of the same records through standard input
  *    and output with one thread per core, the records written by this script as the run reads them
  *    (nothing on disk): the peak RSS shows whether memory stays flat on a large input.
+ * 6. Measures the machine itself: the library cleans the texts in memory (no reading, parsing or
+ *    writing of records, no threads) in one process alone, then in one process per core at once.
+ *    Their combined speed over the one alone is as far as any number of workers could scale on the
+ *    machine as it is during the run; shared virtual machines vary a good deal.
  *
  * Prints a Markdown table. Quick run: `BENCH_MB=20 BENCH_BIG_MB=5,10 BENCH_STREAM_MB=50 npm run bench`
  * (`BENCH_STREAM_MB=0` skips the stream).
@@ -151,6 +155,39 @@ function writeBigDocument(file, records, megabytes) {
   return statSync(file).size
 }
 
+/** In a child process (`BENCH_CHILD=in-memory`): clean every text once with the library and print bytes and seconds. */
+async function cleanInMemory() {
+  const {createCleaner} = await import(path.join(root, 'dist', 'index.js'))
+  const cleaner = createCleaner({extends: ['recommended']}, {messages: false})
+  const records = baseRecords()
+  for (const {text, url} of records.slice(0, 200)) cleaner.clean(text, {url})
+  let bytes = 0
+  const started = performance.now()
+  for (const {text, url} of records) {
+    cleaner.clean(text, {url})
+    bytes += Buffer.byteLength(text)
+  }
+  console.log(JSON.stringify({bytes, seconds: (performance.now() - started) / 1000}))
+}
+
+/** `processes` children cleaning in memory at once; returns each one's bytes and seconds. */
+async function inMemoryRuns(processes) {
+  const runs = Array.from({length: processes}, async () => {
+    const child = spawn(process.execPath, [fileURLToPath(import.meta.url)], {env: {...process.env, BENCH_CHILD: 'in-memory'}, stdio: ['ignore', 'pipe', 'inherit']})
+    let out = ''
+    child.stdout.on('data', (chunk) => (out += chunk))
+    const [code] = await once(child, 'exit')
+    if (code !== 0) throw new Error(`in-memory cleaning exited ${code}`)
+    return JSON.parse(out)
+  })
+  return Promise.all(runs)
+}
+
+if (process.env.BENCH_CHILD === 'in-memory') {
+  await cleanInMemory()
+  process.exit(0)
+}
+
 const directory = mkdtempSync(path.join(os.tmpdir(), 'decruft-bench-'))
 try {
   const records = baseRecords()
@@ -200,6 +237,17 @@ try {
     rows.push({what: `JSONL stream, stdin → stdout, ${stream.workers} workers`, size: `${mb(stream.bytes).toFixed(0)} MB, ${stream.count.toLocaleString('en-US')} docs`, seconds: stream.seconds, mbps: mb(stream.bytes) / stream.seconds, dps: stream.count / stream.seconds, rss: stream.maxRssBytes})
   }
 
+  let ceiling
+  if (cores > 1) {
+    log(`the machine: cleaning in memory, 1 process, then ${cores} at once`)
+    const [alone] = await inMemoryRuns(1)
+    const together = await inMemoryRuns(cores)
+    const combined = together.reduce((sum, run) => sum + mb(run.bytes) / run.seconds, 0)
+    ceiling = combined / (mb(alone.bytes) / alone.seconds)
+    rows.push({what: 'in memory (library, no I/O), 1 process', size: `${mb(alone.bytes).toFixed(0)} MB of text`, seconds: alone.seconds, mbps: mb(alone.bytes) / alone.seconds, dps: records.length / alone.seconds})
+    rows.push({what: `in memory, ${cores} processes at once (${ceiling.toFixed(2)}× one)`, size: `${mb(together[0].bytes).toFixed(0)} MB each`, seconds: Math.max(...together.map((run) => run.seconds)), mbps: combined, dps: undefined})
+  }
+
   const fixed = (value, digits = 1) => (value === undefined ? '' : value.toFixed(digits))
   const lines = [
     `Node ${process.versions.node}, ${cores} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${new Date().toISOString().slice(0, 10)}; recommended config.`,
@@ -210,6 +258,7 @@ try {
   ]
   if (big.length === 2) lines.push('', `One document: ${big[1].megabytes.toFixed(0)} MB took ${(big[1].seconds / big[0].seconds).toFixed(2)}× the time of ${big[0].megabytes.toFixed(0)} MB.`)
   lines.push('', `Outputs with ${workerCounts.join(' and ')} workers: ${identical ? 'identical' : 'DIFFERENT'}.`)
+  if (ceiling !== undefined && rows[1]?.speedup) lines.push('', `${cores} workers ran ${rows[1].speedup.toFixed(2)}× one; ${cores} independent processes cleaning in memory ran ${ceiling.toFixed(2)}× one process in the same run.`)
   console.log(lines.join('\n'))
   if (!identical) process.exitCode = 1
 } finally {
