@@ -23,9 +23,10 @@ export interface PoolData {
 /** Old-generation heap of each worker thread, in MB. */
 const WORKER_HEAP_MB = 1024
 /**
- * Young generation of each worker thread, in MB. V8's default (up to 48 MB) saves a few scavenges,
- * which are cheap here (a document leaves little alive); 10 MB keeps each thread some 30 MB smaller
- * at no measurable cost in speed.
+ * Young generation of each worker thread, in MB: some 30 MB per thread less than V8's default (up
+ * to 48 MB), which the memory target needs. It costs speed: two bare threads cleaning in memory ran
+ * 15–20% slower with it. The bin's `--max-semi-space-size=4` caps every thread of the process at
+ * about this size anyway (see the README's speed section).
  */
 const WORKER_YOUNG_MB = 10
 /** A batch holds at most this many documents, and stops growing past this many bytes. */
