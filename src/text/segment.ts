@@ -153,6 +153,14 @@ class Segmenter {
     return this.is(node, APOSTROPHE) || this.is(node, RIGHT_QUOTE)
   }
 
+  /**
+   * A word's leaves. A word token has none until something joins it: its text is then its first
+   * leaf (most words are never joined, so most never get the array).
+   */
+  private parts(word: Node): Node[] {
+    return (word.children ??= [{type: TEXT, start: word.start, end: word.end, children: undefined}])
+  }
+
   /** `terminalMarker` of a leaf: punctuation is a run of one character, so its first tells. */
   private isTerminal(node: Node): boolean {
     if (node.type !== PUNCTUATION) return node.type === SYMBOL && terminalMarker.test(this.value(node))
@@ -171,7 +179,7 @@ class Segmenter {
     const text = this.text
     for (let index = 0; index < list.length; index++) {
       const node = list[index]
-      if (node.children !== undefined || (actsAt[text.charCodeAt(node.start)] & bit) === 0) continue
+      if ((node.type !== PUNCTUATION && node.type !== SYMBOL) || (actsAt[text.charCodeAt(node.start)] & bit) === 0) continue
       const next = visit(node, index, list)
       if (typeof next === 'number') index = (next < 0 ? 0 : next) - 1
     }
@@ -185,7 +193,7 @@ class Segmenter {
     const text = this.text
     let present = 0
     eachToken(text, (type, start, end) => {
-      if (type === WORD) tokens.push({type, start: 0, end: 0, children: [{type: TEXT, start, end, children: undefined}]})
+      if (type === WORD) tokens.push({type, start, end, children: undefined})
       else {
         if (type !== WHITE_SPACE) present |= actsAt[text.charCodeAt(start)]
         tokens.push({type, start, end, children: undefined})
@@ -205,7 +213,7 @@ class Segmenter {
       const sibling = siblings[index - 1]
       if (sibling && sibling.type === WORD && this.value(sibling).toLowerCase() === 'w') {
         siblings.splice(index, 1)
-        sibling.children!.push(child)
+        this.parts(sibling).push(child)
       }
       return
     }
@@ -220,7 +228,7 @@ class Segmenter {
       elisionPrefix.test(this.value(before).toLowerCase())
     ) {
       siblings.splice(index, 1)
-      before.children!.push(child)
+      this.parts(before).push(child)
       return
     }
     if (index !== length - 1 && siblings[index + 1].type === WORD && (index === 0 || siblings[index - 1].type !== WORD)) {
@@ -229,12 +237,12 @@ class Segmenter {
       const other = siblings[index + 2]
       if (elisionAffix.test(word)) {
         siblings.splice(index, 1)
-        sibling.children!.unshift(child)
+        this.parts(sibling).unshift(child)
       } else if (word === 'n' && other && other.type === PUNCTUATION && this.isApostrophe(other)) {
         siblings.splice(index, 1)
         siblings.splice(index + 1, 1)
-        sibling.children!.unshift(child)
-        sibling.children!.push(other)
+        this.parts(sibling).unshift(child)
+        this.parts(sibling).push(other)
       }
     }
   }
@@ -245,7 +253,7 @@ class Segmenter {
     const next = children[index + 1]
     if ((index > 0 && children[index - 1].type === WORD) || !(next && next.type === WORD)) return undefined
     children.splice(index, 1)
-    next.children!.unshift(child)
+    this.parts(next).unshift(child)
     return index - 1
   }
 
@@ -256,7 +264,7 @@ class Segmenter {
       const next = children[index + 1]
       if ((!next || next.type !== WORD) && previous && previous.type === WORD) {
         children.splice(index, 1)
-        previous.children!.push(child)
+        this.parts(previous).push(child)
         return index
       }
     }
@@ -268,22 +276,23 @@ class Segmenter {
     if (index === 0 || !isMark(child)) return undefined
     const previous = siblings[index - 1]
     if (!previous || previous.type !== WORD) return undefined
+    // The run of words and inner symbols from here; the symbols after its last word stay out.
     let position = index - 1
-    const tokens: Node[] = []
-    let queue: Node[] = []
+    let last = -1
     while (siblings[++position]) {
       const sibling = siblings[position]
-      if (sibling.type === WORD) {
-        tokens.push(...queue, ...sibling.children!)
-        queue = []
-      } else if (isMark(sibling) && (this.is(sibling, FULL_STOP) || this.is(sibling, APOSTROPHE) || this.is(sibling, HYPHEN) || wordSymbolInner.test(this.value(sibling)))) {
-        queue.push(sibling)
-      } else break
+      if (sibling.type === WORD) last = position
+      else if (!(isMark(sibling) && (this.is(sibling, FULL_STOP) || this.is(sibling, APOSTROPHE) || this.is(sibling, HYPHEN) || wordSymbolInner.test(this.value(sibling))))) break
     }
-    if (tokens.length === 0) return undefined
-    if (queue.length > 0) position -= queue.length
-    siblings.splice(index, position - index)
-    previous.children!.push(...tokens)
+    if (last === -1) return undefined
+    const parts = this.parts(previous)
+    for (let at = index; at <= last; at++) {
+      const sibling = siblings[at]
+      if (sibling.type !== WORD) parts.push(sibling)
+      else if (sibling.children) parts.push(...sibling.children)
+      else parts.push({type: TEXT, start: sibling.start, end: sibling.end, children: undefined})
+    }
+    siblings.splice(index, last - index + 1)
     return index
   }
 
@@ -298,11 +307,11 @@ class Segmenter {
     const next = siblings[index + 1]
     if (next && next.type === WORD) {
       nextValue = this.value(next)
-      queue.push(...next.children!)
+      queue.push(...this.parts(next))
       count++
     }
     if (previousValue.length < 3 && (!nextValue || nextValue.length < 3)) {
-      previous.children!.push(...queue)
+      this.parts(previous).push(...queue)
       siblings.splice(index, count)
       return index
     }
@@ -344,7 +353,7 @@ class Segmenter {
     if (!(period && period.type === PUNCTUATION && this.is(period, FULL_STOP) && word && word.type === WORD)) return undefined
     const value = this.value(word)
     if (!(abbreviations.test(value.toLowerCase()) || abbreviationsSensitive.test(value))) return undefined
-    word.children!.push(period)
+    this.parts(word).push(period)
     children.pop()
     const next = paragraph[index + 1]
     if (next && next.type === SENTENCE) {
@@ -425,7 +434,7 @@ class Segmenter {
     if (!(isMark(period) && this.is(period, FULL_STOP))) return undefined
     const node = children[children.length - 2]
     if (!(node && node.type === WORD && isLatinAbbreviation(this.value(node).toLowerCase()))) return undefined
-    node.children!.push(period)
+    this.parts(node).push(period)
     children.pop()
     const next = parent[index + 1]
     if (next && next.type === SENTENCE) {
@@ -474,13 +483,13 @@ class Segmenter {
       const next = children[position + 1]
       if (previous && previous.type === WORD) {
         const nextNext = children[position + 2]
-        if (next && nextNext && next.type === WHITE_SPACE && !nextNext.children && this.is(nextNext, FULL_STOP)) continue
+        if (next && nextNext && next.type === WHITE_SPACE && isMark(nextNext) && this.is(nextNext, FULL_STOP)) continue
         children.splice(position, 1)
-        previous.children!.push(node)
+        this.parts(previous).push(node)
         position--
       } else if (next && next.type === WORD) {
         children.splice(position, 1)
-        next.children!.unshift(node)
+        this.parts(next).unshift(node)
       }
     }
   }
