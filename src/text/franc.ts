@@ -88,13 +88,15 @@ function trigramKey(value: string, at: number): number {
 /**
  * franc's script expressions, read once per character: a match is one code unit that is not a
  * surrogate, or one surrogate pair (no expression matches a lone surrogate; the test suite checks
- * this against franc). Bits by expression, in franc's order; bit 31 marks a computed entry.
+ * this against franc). Bits by expression, in franc's order; bit 30 marks a computed entry.
  */
 const scriptNames = Object.keys(expressions).filter((name) => own.call(expressions, name))
 const anchored = scriptNames.map((name) => new RegExp(`^(?:${expressions[name].source})`))
-const unitScripts = new Uint32Array(65536)
+const unitScripts = new Int32Array(65536)
 const pairScripts = new Map<number, number>()
-const COMPUTED = 0x80000000
+// Bit 30, not 31: entries stay small integers, which the engine reads without boxing them.
+const COMPUTED = 1 << 30
+if (scriptNames.length > 30) throw new Error(`franc has ${scriptNames.length} script expressions; the script table holds 30`)
 
 function scriptsOf(text: string, length: number): number {
   let bits = 0
@@ -113,7 +115,7 @@ function topScript(value: string): [string | undefined, number] {
     let bits: number
     if (code < 0xd800 || code > 0xdfff) {
       bits = unitScripts[code]
-      if (bits === 0) unitScripts[code] = bits = (scriptsOf(value[index], 1) | COMPUTED) >>> 0
+      if (bits === 0) unitScripts[code] = bits = scriptsOf(value[index], 1) | COMPUTED
     } else {
       const low = value.charCodeAt(index + 1)
       if (code > 0xdbff || !(low >= 0xdc00 && low <= 0xdfff)) continue
@@ -123,7 +125,7 @@ function topScript(value: string): [string | undefined, number] {
       bits = found
       if (bits !== 0) index++
     }
-    // The scripts whose bit is set (usually one or none), lowest first; bit 31 only marks the entry computed.
+    // The scripts whose bit is set (usually one or none), lowest first; bit 30 only marks the entry computed.
     for (let rest = bits & ~COMPUTED; rest !== 0; rest &= rest - 1) counts[31 - Math.clz32(rest & -rest)]++
   }
   let topCount = -1
