@@ -95,6 +95,8 @@ export function parseLine(line: Line, language: Language): Paragraph {
 export interface WordSource {
   /** Call `word` with each word's text, and `sentence` with each sentence's word count after its words. */
   eachWord(text: string, word: (value: string) => void, sentence: (words: number) => void): void
+  /** `eachWord` with each word's start and end in the line's text instead of the text itself. */
+  eachWordSpan?(word: (start: number, end: number) => void, sentence: (words: number) => void): void
 }
 
 /** A paragraph node as a `WordSource`. */
@@ -165,12 +167,16 @@ export class LineParse implements WordSource {
   }
 
   eachWord(text: string, word: (value: string) => void, sentence: (words: number) => void): void {
+    this.eachWordSpan((start, end) => word(text.slice(start, end)), sentence)
+  }
+
+  eachWordSpan(word: (start: number, end: number) => void, sentence: (words: number) => void): void {
     const data = this.data
     let at = 1
     for (let index = 0; index < data[0]; index++) {
       const count = data[at + 2]
       at += 3
-      for (let item = 0; item < count; item++, at += 2) word(text.slice(data[at], data[at + 1]))
+      for (let item = 0; item < count; item++, at += 2) word(data[at], data[at + 1])
       sentence(count)
     }
   }

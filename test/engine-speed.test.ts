@@ -15,7 +15,9 @@ import {describe, expect, it} from 'vitest'
 import {loadConfig, resolveConfig} from '../src/config/resolve.js'
 import {anchoredPrefixes, requiredLiterals} from '../src/engine/literals.js'
 import {createMatcher, MatcherIndex, type MatchSource} from '../src/engine/matcher.js'
-import {parseLine, parseLineCompact} from '../src/parse.js'
+import {paragraphWords, parseLine, parseLineCompact} from '../src/parse.js'
+import {lineTally} from '../src/classifier/features.js'
+import {stopwordsFor} from '../src/classifier/stopwords.js'
 import {caseFold, foldCharacter, isAscii} from '../src/text/fold.js'
 import {francLanguage} from '../src/text/franc.js'
 import {collapseWhitespace, foldText, normalizeLabel} from '../src/text/normalize.js'
@@ -311,6 +313,25 @@ describe('compact line parses', () => {
         }
       }),
       {numRuns: 4000}
+    )
+  })
+})
+
+describe('the classifier’s line counts', () => {
+  it('are the same read from a compact parse (words where they stand) as from the paragraph', () => {
+    const english = {iso6393: 'eng', code: 'en'}
+    const german = {iso6393: 'deu', code: 'de'}
+    // Stopwords in any case, with and without letters beyond ASCII, and words that only start like one.
+    const piece = fc.constantFrom('the', 'The', 'THE', 'them', 'and', 'And', 'über', 'Über', 'ÜBER', 'für', 'der', 'Der', 'die', 'dieser', 'i', 'I', "it's", 'It’s', 'Word', 'ñandú', 'Élan', '42', ' ', ' ', '. ', ', ', '!', '-', '😀', 'İstanbul', 'ǅ')
+    fc.assert(
+      fc.property(fc.array(piece, {minLength: 1, maxLength: 25}), fc.constantFrom(english, german), (parts, language) => {
+        const text = parts.join('')
+        fc.pre(text.trim() !== '')
+        const line = {index: 0, start: 5, end: 5 + text.length, text, blank: false}
+        const stopwords = stopwordsFor(language.code)
+        expect(lineTally(parseLineCompact(line, language), text, stopwords)).toEqual(lineTally(paragraphWords(parseLine(line, language)), text, stopwords))
+      }),
+      {numRuns: 2000}
     )
   })
 })

@@ -65,20 +65,100 @@ function startsWithCapital(value: string): boolean {
   return upperExpression.test(value)
 }
 
+/**
+ * The ASCII words of a stopword list in an open-addressing table, so that a word of ASCII letters is
+ * looked up where it stands in its line (lower-cased as it is read) instead of as a new string.
+ */
+class AsciiWords {
+  private readonly words: Array<string | undefined>
+  private readonly hashes: Int32Array
+  private readonly mask: number
+
+  constructor(list: Iterable<string>) {
+    const ascii = [...list].filter((word) => /^[\x00-\x7f]*$/.test(word))
+    let capacity = 16
+    while (capacity < ascii.length * 2) capacity *= 2
+    this.mask = capacity - 1
+    this.words = new Array<string | undefined>(capacity).fill(undefined)
+    this.hashes = new Int32Array(capacity)
+    for (const word of ascii) {
+      const hash = AsciiWords.hash(word, 0, word.length)
+      let slot = hash & this.mask
+      while (this.words[slot] !== undefined && this.words[slot] !== word) slot = (slot + 1) & this.mask
+      this.words[slot] = word
+      this.hashes[slot] = hash
+    }
+  }
+
+  /** The hash of `text` from `start` to `end`, ASCII capitals read as small letters; -1 when a character is not ASCII. */
+  static hash(text: string, start: number, end: number): number {
+    let hash = 0x811c9dc5
+    for (let index = start; index < end; index++) {
+      let code = text.charCodeAt(index)
+      if (code >= 128) return -1
+      if (code >= 65 && code <= 90) code += 32
+      hash = Math.imul(hash ^ code, 0x01000193)
+    }
+    return hash & 0x7fffffff
+  }
+
+  /** Whether `text` from `start` to `end`, lower-cased, is in the list; undefined when it is not all ASCII. */
+  has(text: string, start: number, end: number): boolean | undefined {
+    const hash = AsciiWords.hash(text, start, end)
+    if (hash === -1) return undefined
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const word = this.words[slot]
+      if (word === undefined) return false
+      if (this.hashes[slot] === hash && word.length === end - start && equalsLowered(word, text, start)) return true
+    }
+  }
+}
+
+/** Whether `word` (small letters) is `text` from `start` on, ASCII capitals read as small letters. */
+function equalsLowered(word: string, text: string, start: number): boolean {
+  for (let index = 0; index < word.length; index++) {
+    let code = text.charCodeAt(start + index)
+    if (code >= 65 && code <= 90) code += 32
+    if (code !== word.charCodeAt(index)) return false
+  }
+  return true
+}
+
+const asciiWords = new WeakMap<Set<string>, AsciiWords>()
+
 /** Count one line: its text, and its words through `source`. */
 export function lineTally(source: WordSource, text: string, stopwords: Set<string> | undefined): LineTally {
   const tally: LineTally = {chars: 0, cjk: 0, digits: 0, links: 0, separators: 0, words: 0, stop: 0, capitals: 0, sentences: 0}
-  source.eachWord(
-    text,
-    (value) => {
-      tally.words++
-      if (stopwords && stopwords.has(value.toLowerCase())) tally.stop++
-      if (startsWithCapital(value)) tally.capitals++
-    },
-    (words) => {
-      if (words > 0) tally.sentences++
+  const sentence = (words: number) => {
+    if (words > 0) tally.sentences++
+  }
+  if (source.eachWordSpan) {
+    // Words read where they stand: no string per word unless it has a character beyond ASCII.
+    let table: AsciiWords | undefined
+    if (stopwords) {
+      table = asciiWords.get(stopwords)
+      if (!table) asciiWords.set(stopwords, (table = new AsciiWords(stopwords)))
     }
-  )
+    source.eachWordSpan((start, end) => {
+      tally.words++
+      if (stopwords) {
+        const found = table!.has(text, start, end)
+        if (found === undefined ? stopwords.has(text.slice(start, end).toLowerCase()) : found) tally.stop++
+      }
+      const code = text.charCodeAt(start)
+      if (code < 128 ? code >= 65 && code <= 90 : upperExpression.test(text.slice(start, end))) tally.capitals++
+    }, sentence)
+  } else {
+    source.eachWord(
+      text,
+      (value) => {
+        tally.words++
+        if (stopwords && stopwords.has(value.toLowerCase())) tally.stop++
+        if (startsWithCapital(value)) tally.capitals++
+      },
+      sentence
+    )
+  }
   const trimmed = text.trim()
   tally.chars = trimmed.length
   let ascii = true
