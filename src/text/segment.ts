@@ -134,6 +134,9 @@ function visitAll(list: Node[], visit: (node: Node, index: number, list: Node[])
   for (let index = 0; index < list.length; index++) visit(list[index], index, list)
 }
 
+/** How many token nodes a segmenter keeps for reuse. */
+const POOL_SIZE = 4096
+
 /** Segment lines of one parser family. */
 class Segmenter {
   private text = ''
@@ -188,16 +191,31 @@ class Segmenter {
   /** The word transforms that can act on the line being read (`actsAt` bits of its marks). */
   private present = 0
 
+  /**
+   * Token nodes, reused from line to line: nothing refers to a line's nodes once its numbers are
+   * copied out, and most of what segmenting allocated was these. Lines with more tokens than the
+   * pool holds get fresh nodes for the rest, so a huge line does not keep memory.
+   */
+  private readonly pool: Node[] = []
+
   private tokenize(): Node[] {
     const tokens: Node[] = []
     const text = this.text
+    const pool = this.pool
     let present = 0
     eachToken(text, (type, start, end) => {
-      if (type === WORD) tokens.push({type, start, end, children: undefined})
-      else {
-        if (type !== WHITE_SPACE) present |= actsAt[text.charCodeAt(start)]
-        tokens.push({type, start, end, children: undefined})
+      if (type !== WORD && type !== WHITE_SPACE) present |= actsAt[text.charCodeAt(start)]
+      let node = pool[tokens.length]
+      if (node === undefined) {
+        node = {type, start, end, children: undefined}
+        if (tokens.length < POOL_SIZE) pool.push(node)
+      } else {
+        node.type = type
+        node.start = start
+        node.end = end
+        node.children = undefined
       }
+      tokens.push(node)
     })
     this.present = present
     return tokens
