@@ -195,6 +195,20 @@ describe('block features', () => {
     )
   })
 
+  it('count menu separators standing between spaces, and only those', () => {
+    // The specification the count follows: one of | » • · › / ▸ ► > with white space or an end on both sides.
+    const spec = /(?:^|\s)(?:\||»|•|·|›|\/|▸|►|>)(?=\s|$)/gu
+    const pieces = fc.constantFrom('Home', 'a', ' ', '  ', '|', '»', '•', '·', '›', '/', '▸', '►', '>', '<', '«', '-', '–', '\u00a0', 'é', '1')
+    fc.assert(
+      fc.property(fc.array(pieces, {minLength: 1, maxLength: 20}), (parts) => {
+        const text = parts.join('')
+        fc.pre(text.trim() !== '')
+        expect(lineTally(wordsOf(text), text, undefined).separators, JSON.stringify(text)).toBe(text.trim().match(spec)?.length ?? 0)
+      }),
+      {numRuns: 2000}
+    )
+  })
+
   it('read prose endings as the expression did: final punctuation, closing quotes and brackets after it', () => {
     const expression = /[.!?…。！？]["'”’»«)\]]*$/u
     for (const text of ['Ends here.', 'Ends here."', 'Is it?)', 'Wow!’»', 'No ending', 'Quote"', '…', '', '"', 'Done。', 'Trailing ]', 'a.b']) {

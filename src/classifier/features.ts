@@ -29,6 +29,8 @@ export interface BlockFeatures {
 const cjkExpression = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu
 const linkExpression = /(?:https?:\/\/|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b|(?<![\w@])[@#][\p{L}\d_]{2,}/gu
 const separatorExpression = /(?:^|\s)(?:\||»|•|·|›|\/|▸|►|>)(?=\s|$)/gu
+/** The characters beyond ASCII that `separatorExpression` separates with (`|`, `/` and `>` are checked as ASCII). */
+const separatorCharacters = new Set([...'»•·›▸►'].map((character) => character.charCodeAt(0)))
 const copyrightExpression = /^(?:©|\(c\)|copyright\b)|\u00A9\s*\d{4}/iu
 const dateOnlyExpression =
   /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4})(?:[,\s]+(?:at\s+|um\s+|à\s+|alle\s+|-\s*)?\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|uhr|h|gmt|utc|cet|est|et|pt|[+-]\d{2}:?\d{2}))?)?$|^\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|uhr|h))?$|^(?:updated|published|posted|aktualisiert|veröffentlicht|publié|publicado|pubblicato)\b.{0,40}\d.{0,40}$|^(?:vor\s+|il y a\s+|hace\s+)?\d+\s*(?:s|sec|secs|seconds|m|min|mins|minutes|h|hr|hrs|hours|d|days?|weeks?|months?|years?|std|stunden|tagen?|minuten|wochen|heures?|jours?|horas?|días?)\.?(?:\s+(?:ago|read|lesezeit))?(?:\s+(?:at|um|à|a las)\s+\d{1,2}[:.]\d{2}(?:\s*(?:am|pm))?)?(?:\s+\d{1,2}[:.]\d{2})?$/iu
@@ -162,14 +164,19 @@ export function lineTally(source: WordSource, text: string, stopwords: Set<strin
   const trimmed = text.trim()
   tally.chars = trimmed.length
   let ascii = true
+  let separator = false
   for (let index = 0; index < trimmed.length; index++) {
     const code = trimmed.charCodeAt(index)
     if (code >= 48 && code <= 57) tally.digits++
-    else if (code >= 128) ascii = false
+    else if (code >= 128) {
+      ascii = false
+      if (separatorCharacters.has(code)) separator = true
+    } else if (code === 0x7c || code === 0x2f || code === 0x3e) separator = true
   }
   if (!ascii) tally.cjk = trimmed.match(cjkExpression)?.length ?? 0
   if (mayHaveLinks(trimmed)) tally.links = trimmed.match(linkExpression)?.length ?? 0
-  tally.separators = trimmed.match(separatorExpression)?.length ?? 0
+  // The expression needs one of the separator characters: most lines have none.
+  if (separator) tally.separators = trimmed.match(separatorExpression)?.length ?? 0
   return tally
 }
 
