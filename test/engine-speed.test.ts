@@ -318,7 +318,7 @@ describe('compact line parses', () => {
 })
 
 describe('the classifier’s line counts', () => {
-  it('are the same read from a compact parse (words where they stand) as from the paragraph', () => {
+  it('read from a compact parse (words where they stand) count words, stopwords, capitals and sentences as defined', () => {
     const english = {iso6393: 'eng', code: 'en'}
     const german = {iso6393: 'deu', code: 'de'}
     // Stopwords in any case, with and without letters beyond ASCII, and words that only start like one.
@@ -328,8 +328,22 @@ describe('the classifier’s line counts', () => {
         const text = parts.join('')
         fc.pre(text.trim() !== '')
         const line = {index: 0, start: 5, end: 5 + text.length, text, blank: false}
-        const stopwords = stopwordsFor(language.code)
-        expect(lineTally(parseLineCompact(line, language), text, stopwords)).toEqual(lineTally(paragraphWords(parseLine(line, language)), text, stopwords))
+        const stopwords = stopwordsFor(language.code)!
+        // The counts by their definition, over the paragraph's words as strings.
+        const expected = {words: 0, stop: 0, capitals: 0, sentences: 0}
+        paragraphWords(parseLine(line, language)).eachWord(
+          text,
+          (value) => {
+            expected.words++
+            if (stopwords.has(value.toLowerCase())) expected.stop++
+            if (/^\p{Lu}/u.test(value)) expected.capitals++
+          },
+          (words) => {
+            if (words > 0) expected.sentences++
+          }
+        )
+        const {words, stop, capitals, sentences} = lineTally(parseLineCompact(line, language), text, stopwords)
+        expect({words, stop, capitals, sentences}, JSON.stringify(text)).toEqual(expected)
       }),
       {numRuns: 2000}
     )

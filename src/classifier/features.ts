@@ -58,13 +58,16 @@ export interface LineTally {
 }
 
 import type {WordSource} from '../parse.js'
+import {isAscii} from '../text/fold.js'
 
 const upperExpression = /^\p{Lu}/u
 
-function startsWithCapital(value: string): boolean {
-  const code = value.charCodeAt(0)
+/** Whether the word of `text` from `start` to `end` starts with a capital letter. */
+function startsWithCapital(text: string, start: number, end: number): boolean {
+  if (start >= end) return false
+  const code = text.charCodeAt(start)
   if (code < 128) return code >= 65 && code <= 90
-  return upperExpression.test(value)
+  return upperExpression.test(text.slice(start, end))
 }
 
 /**
@@ -77,7 +80,7 @@ class AsciiWords {
   private readonly mask: number
 
   constructor(list: Iterable<string>) {
-    const ascii = [...list].filter((word) => /^[\x00-\x7f]*$/.test(word))
+    const ascii = [...list].filter(isAscii)
     let capacity = 16
     while (capacity < ascii.length * 2) capacity *= 2
     this.mask = capacity - 1
@@ -131,36 +134,25 @@ const asciiWords = new WeakMap<Set<string>, AsciiWords>()
 /** Count one line: its text, and its words through `source`. */
 export function lineTally(source: WordSource, text: string, stopwords: Set<string> | undefined): LineTally {
   const tally: LineTally = {chars: 0, cjk: 0, digits: 0, links: 0, separators: 0, words: 0, stop: 0, capitals: 0, sentences: 0}
+  let table: AsciiWords | undefined
+  if (stopwords) {
+    table = asciiWords.get(stopwords)
+    if (!table) asciiWords.set(stopwords, (table = new AsciiWords(stopwords)))
+  }
+  // A word is read where it stands in `line`: no string per word unless it has a character beyond ASCII.
+  const word = (line: string, start: number, end: number) => {
+    tally.words++
+    if (table) {
+      const found = table.has(line, start, end)
+      if (found === undefined ? stopwords!.has(line.slice(start, end).toLowerCase()) : found) tally.stop++
+    }
+    if (startsWithCapital(line, start, end)) tally.capitals++
+  }
   const sentence = (words: number) => {
     if (words > 0) tally.sentences++
   }
-  if (source.eachWordSpan) {
-    // Words read where they stand: no string per word unless it has a character beyond ASCII.
-    let table: AsciiWords | undefined
-    if (stopwords) {
-      table = asciiWords.get(stopwords)
-      if (!table) asciiWords.set(stopwords, (table = new AsciiWords(stopwords)))
-    }
-    source.eachWordSpan((start, end) => {
-      tally.words++
-      if (stopwords) {
-        const found = table!.has(text, start, end)
-        if (found === undefined ? stopwords.has(text.slice(start, end).toLowerCase()) : found) tally.stop++
-      }
-      const code = text.charCodeAt(start)
-      if (code < 128 ? code >= 65 && code <= 90 : upperExpression.test(text.slice(start, end))) tally.capitals++
-    }, sentence)
-  } else {
-    source.eachWord(
-      text,
-      (value) => {
-        tally.words++
-        if (stopwords && stopwords.has(value.toLowerCase())) tally.stop++
-        if (startsWithCapital(value)) tally.capitals++
-      },
-      sentence
-    )
-  }
+  if (source.eachWordSpan) source.eachWordSpan((start, end) => word(text, start, end), sentence)
+  else source.eachWord(text, (value) => word(value, 0, value.length), sentence)
   const trimmed = text.trim()
   tally.chars = trimmed.length
   let ascii = true
