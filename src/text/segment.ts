@@ -101,7 +101,8 @@ type Visitor = (node: Node, index: number, list: Node[]) => number | undefined |
 
 /**
  * Visit `list` as unist-util-modify-children does: a visitor that returns a number moves the visit
- * to that index (at least 0), else it goes on with the next.
+ * to that index (at least 0), else it goes on with the next. With a visitor that returns nothing,
+ * this is unist-util-visit-children: in order, the list's length read afresh each time.
  */
 function modify(list: Node[], visit: Visitor): void {
   for (let index = 0; index < list.length; index++) {
@@ -128,11 +129,6 @@ actsAt[RIGHT_QUOTE] |= ELISION
 actsAt[AMPERSAND] |= INITIAL_SYMBOL
 actsAt[HYPHEN] |= FINAL_SYMBOL
 actsAt[FULL_STOP] |= INITIALISM
-
-/** Visit `list` as unist-util-visit-children does: in order, the length read afresh each time. */
-function visitAll(list: Node[], visit: (node: Node, index: number, list: Node[]) => void): void {
-  for (let index = 0; index < list.length; index++) visit(list[index], index, list)
-}
 
 /** How many token nodes a segmenter keeps for reuse. */
 const POOL_SIZE = 4096
@@ -584,8 +580,8 @@ class Segmenter {
     modify(paragraph, this.digitSentences)
     modify(paragraph, this.prefixExceptions)
     modify(paragraph, this.affixExceptions)
-    visitAll(paragraph, this.remainingFullStops)
-    visitAll(paragraph, this.initialWhiteSpace)
+    modify(paragraph, this.remainingFullStops)
+    modify(paragraph, this.initialWhiteSpace)
     modify(paragraph, this.finalWhiteSpace)
     if (/[\r\n]/.test(text)) modify(paragraph, this.implicitSentences)
     modify(paragraph, this.emptyNodes)
