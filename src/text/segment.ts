@@ -70,10 +70,16 @@ const {abbreviations, abbreviationsSensitive, elisionPrefix, elisionAffix} = eng
  */
 const LATIN_ABBREVIATIONS = new Set(['al', 'ca', 'cap', 'cca', 'cent', 'cf', 'cit', 'con', 'cp', 'cwt', 'ead', 'etc', 'ff', 'fl', 'ibid', 'id', 'nem', 'op', 'pro', 'seq', 'sic', 'stat', 'tem', 'viz'])
 
-function isLatinAbbreviation(lower: string): boolean {
+function isLatinAbbreviation(word: string): boolean {
+  const lower = word.toLowerCase()
   if (lower.length === 1 && lower >= 'a' && lower <= 'z') return true
   if (lower.length <= 3 && /^[0-9]+$/.test(lower)) return true
   return LATIN_ABBREVIATIONS.has(lower)
+}
+
+/** parse-english's abbreviations, in any case or in theirs. */
+function isEnglishAbbreviation(word: string): boolean {
+  return abbreviations.test(word.toLowerCase()) || abbreviationsSensitive.test(word)
 }
 
 const isMark = (node: Node | undefined) => node !== undefined && (node.type === PUNCTUATION || node.type === SYMBOL)
@@ -358,15 +364,17 @@ class Segmenter {
 
   // ---- Sentence transforms (over the line's sentences) ----
 
-  /** parse-english: a full stop after an English abbreviation (`Mr.`, `Jan.`) does not end the sentence. */
-  private readonly englishPrefixExceptions = (sentence: Node, index: number, paragraph: Node[]): number | undefined => {
+  /**
+   * A sentence that ends with a full stop after a word `isAbbreviation` accepts does not end there:
+   * the full stop joins the word and the next sentence joins this one. (A full stop is always a
+   * punctuation token, so parse-english's test of its type and parse-latin's of a mark agree.)
+   */
+  private joinAfterAbbreviation(sentence: Node, index: number, paragraph: Node[], isAbbreviation: (word: string) => boolean): number | undefined {
     const children = sentence.children
-    if (!children) return undefined
+    if (!children || children.length <= 1) return undefined
     const period = children[children.length - 1]
     const word = children[children.length - 2]
-    if (!(period && period.type === PUNCTUATION && this.is(period, FULL_STOP) && word && word.type === WORD)) return undefined
-    const value = this.value(word)
-    if (!(abbreviations.test(value.toLowerCase()) || abbreviationsSensitive.test(value))) return undefined
+    if (!(isMark(period) && this.is(period, FULL_STOP) && word.type === WORD && isAbbreviation(this.value(word)))) return undefined
     this.parts(word).push(period)
     children.pop()
     const next = paragraph[index + 1]
@@ -378,16 +386,23 @@ class Segmenter {
     return undefined
   }
 
+  /** `child` (at `index` in `parent`) joins the sentence before it; the visit goes on at `index`. */
+  private joinPrevious(previous: Node, child: Node, index: number, parent: Node[]): number {
+    previous.children!.push(...child.children!)
+    parent.splice(index, 1)
+    return index
+  }
+
+  /** parse-english: a full stop after an English abbreviation (`Mr.`, `Jan.`) does not end the sentence. */
+  private readonly englishPrefixExceptions = (sentence: Node, index: number, paragraph: Node[]): number | undefined =>
+    this.joinAfterAbbreviation(sentence, index, paragraph, isEnglishAbbreviation)
+
   /** A sentence without words joins the one before, else the one after. */
   private readonly nonWordSentences = (child: Node, index: number, parent: Node[]): number | undefined => {
     if (!child.children) return undefined
     for (const node of child.children) if (node.type === WORD) return undefined
     const previous = parent[index - 1]
-    if (previous && previous.children) {
-      previous.children.push(...child.children)
-      parent.splice(index, 1)
-      return index
-    }
+    if (previous && previous.children) return this.joinPrevious(previous, child, index, parent)
     const next = parent[index + 1]
     if (next && next.children) {
       next.children.unshift(...child.children)
@@ -418,9 +433,7 @@ class Segmenter {
     for (const node of children) {
       if (node.type === WORD) {
         if (!lowerInitial.test(this.value(node))) return undefined
-        previous.children!.push(...children)
-        parent.splice(index, 1)
-        return index
+        return this.joinPrevious(previous, child, index, parent)
       }
       if (isMark(node)) return undefined
     }
@@ -433,31 +446,14 @@ class Segmenter {
     if (!(previous && previous.type === SENTENCE && child.type === SENTENCE)) return undefined
     const head = child.children![0]
     if (head && head.type === WORD && digitStart.test(this.value(head))) {
-      previous.children!.push(...child.children!)
-      parent.splice(index, 1)
-      return index
+      return this.joinPrevious(previous, child, index, parent)
     }
     return undefined
   }
 
   /** A full stop after a short number, a letter or a Latin abbreviation does not end the sentence. */
-  private readonly prefixExceptions = (child: Node, index: number, parent: Node[]): number | undefined => {
-    const children = child.children
-    if (!children || children.length <= 1) return undefined
-    const period = children[children.length - 1]
-    if (!(isMark(period) && this.is(period, FULL_STOP))) return undefined
-    const node = children[children.length - 2]
-    if (!(node && node.type === WORD && isLatinAbbreviation(this.value(node).toLowerCase()))) return undefined
-    this.parts(node).push(period)
-    children.pop()
-    const next = parent[index + 1]
-    if (next && next.type === SENTENCE) {
-      children.push(...next.children!)
-      parent.splice(index + 1, 1)
-      return index - 1
-    }
-    return undefined
-  }
+  private readonly prefixExceptions = (child: Node, index: number, parent: Node[]): number | undefined =>
+    this.joinAfterAbbreviation(child, index, parent, isLatinAbbreviation)
 
   /** A sentence that starts with a comma or semicolon (before any word) continues the one before. */
   private readonly affixExceptions = (child: Node, index: number, parent: Node[]): number | undefined => {
@@ -467,9 +463,7 @@ class Segmenter {
       if (node.type === WORD) return undefined
       if (isMark(node)) {
         if (!this.is(node, COMMA) && !this.is(node, SEMICOLON)) return undefined
-        previous.children.push(...child.children)
-        parent.splice(index, 1)
-        return index
+        return this.joinPrevious(previous, child, index, parent)
       }
     }
     return undefined
