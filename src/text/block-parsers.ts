@@ -24,8 +24,11 @@ type Literal = {type: string; value: string}
 type TokenType = 'WhiteSpaceNode' | 'PunctuationNode' | 'WordNode' | 'SymbolNode'
 
 const TYPES: readonly TokenType[] = ['WhiteSpaceNode', 'PunctuationNode', 'WordNode', 'SymbolNode']
-const WHITE_SPACE = 1
-const WORD = 3
+/** The token types `eachToken` gives: 1 + the type's index in `TYPES`. */
+export const WHITE_SPACE = 1
+export const PUNCTUATION = 2
+export const WORD = 3
+export const SYMBOL = 4
 
 /** Token type (1 + its index in `TYPES`) per code unit, filled as code units are met. */
 const unitTypes = new Uint8Array(65536)

@@ -31,13 +31,9 @@
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {eachToken} from './block-parsers.js'
+import {eachToken, PUNCTUATION, SYMBOL, WHITE_SPACE, WORD} from './block-parsers.js'
 
-/** Token and node types (the token types as `eachToken` numbers them). */
-const WHITE_SPACE = 1
-const PUNCTUATION = 2
-const WORD = 3
-const SYMBOL = 4
+/** Node types beyond the token types of `eachToken`: a word's text, a sentence. */
 const TEXT = 5
 const SENTENCE = 6
 
