@@ -19,7 +19,7 @@ import {paragraphWords, parseLine, parseLineCompact} from '../src/parse.js'
 import {lineTally} from '../src/classifier/features.js'
 import {stopwordsFor} from '../src/classifier/stopwords.js'
 import {caseFold, foldCharacter, isAscii} from '../src/text/fold.js'
-import {francLanguage} from '../src/text/franc.js'
+import {francLanguage, sampleTrigrams} from '../src/text/franc.js'
 import {collapseWhitespace, foldText, normalizeLabel} from '../src/text/normalize.js'
 import type {Paragraph} from 'nlcst'
 import type {Node} from 'unist'
@@ -125,11 +125,37 @@ describe('francLanguage', () => {
   it("gives franc's answer", () => {
     const samples = [...seedTexts.map((text) => text.slice(0, 2048)), ...seedLines]
     for (const sample of samples) expect(francLanguage(sample)).toBe(franc(sample, {minLength: 10}))
-    const pieces = ['hello ', 'der die das ', 'Привет мир ', '日本語 ', '中文字 ', '😀', '\ud83d', '\ude00', '𠀀', 'ά', 'אבג ', 'عربي ', 'हिन्दी ', '  ', '12', '.', 'ñ', 'ş']
+    const pieces = ['hello ', 'der die das ', 'Привет мир ', '日本語 ', '中文字 ', '😀', '\ud83d', '\ude00', '𠀀', 'ά', 'אבג ', 'عربي ', 'हिन्दी ', '  ', '12', '.', 'ñ', 'ş', 'DER ', 'İ', 'ΑΣ', 'Σ.', 'σ', '\t', '\u00a0', '\u2028', '\u3000', '\ufeff', '@', '[', 'Ÿ']
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), {minLength: 3, maxLength: 30}), (parts) => {
         const sample = parts.join('')
         return francLanguage(sample) === franc(sample, {minLength: 10})
+      }),
+      {numRuns: 2000}
+    )
+  })
+
+  it("counts the trigrams of the sample as trigram-utils cleans it", () => {
+    // trigram-utils' clean: ASCII punctuation, digits and symbols to spaces, white space collapsed,
+    // trimmed, lower case; then padded with a space at each end.
+    const expected = (sample: string) => {
+      const padded = ` ${sample.replace(/[\u0021-\u0040]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase()} `
+      const counts = new Map<string, number>()
+      for (let index = 0; index + 3 <= padded.length; index++) counts.set(padded.slice(index, index + 3), (counts.get(padded.slice(index, index + 3)) ?? 0) + 1)
+      return [...counts].sort()
+    }
+    // The capital sigma lowers to ς at a word's end, and a removed full stop or digit changes where that is.
+    for (const sample of ['ΟΔΟΣ.ΑΘΗΝΑ', 'ΟΔΟΣ1Α', 'Σ.Α', ' \t12 Ab\u00a0\u00a0cD. ', '', '..', 'İstanbul']) expect([...sampleTrigrams(sample)].sort()).toEqual(expected(sample))
+    // Every code unit, between two letters: the spaces, the removed ASCII characters and the others.
+    for (let code = 0; code < 0x10000; code++) {
+      const sample = `ab${String.fromCharCode(code)}cd`
+      if (code < 0xd800 || code > 0xdfff) expect([...sampleTrigrams(sample)].sort(), sample).toEqual(expected(sample))
+    }
+    const pieces = ['ab', 'AB', 'ΑΣ', 'Σ', '.', "'", '1', ' ', '\t', '\u00a0', '\u2028', '\ufeff', 'İ', 'ß', 'ñ', '😀']
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), {maxLength: 20}), (parts) => {
+        const sample = parts.join('')
+        expect([...sampleTrigrams(sample)].sort()).toEqual(expected(sample))
       }),
       {numRuns: 2000}
     )

@@ -149,6 +149,12 @@ function cleanSample(value: string): string {
     .toLowerCase()
 }
 
+/** Whether `\s` matches a code unit, or it is one `cleanSample` turns into a space (ASCII punctuation, digits, symbols). */
+function isCleanedToSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13) || (code >= 0x21 && code <= 0x40)
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+}
+
 const SAMPLE_CAPACITY = 8192
 const sampleKeys = new Float64Array(SAMPLE_CAPACITY)
 /** Which sample a table slot was filled for: slots of earlier samples read as empty, with no clearing. */
@@ -160,21 +166,32 @@ const sampleSlots = new Int32Array(SAMPLE_CAPACITY)
 
 /**
  * The distinct trigrams of a sample and how often each occurs, as trigram-utils' `asDictionary`
- * counts them (their order does not matter: distances are sums), in an open-addressing table;
- * returns how many there are (their table slots are `sampleSlots[0..n)`).
+ * counts them in `' ' + cleanSample(value) + ' '` (their order does not matter: distances are sums),
+ * in an open-addressing table; returns how many there are (their table slots are
+ * `sampleSlots[0..n)`). The cleaned sample is read as it is made, from the sample's lower case: no
+ * character `cleanSample` turns into a space changes in lower case, and none becomes one. Only the
+ * capital sigma lowers by its context (ς at a word's end), which the removed characters are part of:
+ * a sample that holds one is cleaned first.
  */
 function trigramCounts(value: string): number {
-  const padded = ' ' + cleanSample(value) + ' '
   if (++stamp === 0x7fffffff) {
     sampleStamps.fill(0)
     stamp = 1
   }
-  let size = 0
+  const lower = value.includes('\u03a3') ? cleanSample(value) : value.toLowerCase()
   const mask = SAMPLE_CAPACITY - 1
-  for (let index = 0; index + 3 <= padded.length; index++) {
-    const a = padded.charCodeAt(index)
-    const b = padded.charCodeAt(index + 1)
-    const c = padded.charCodeAt(index + 2)
+  let size = 0
+  // The last two code units of the cleaned, padded sample, and how many it has so far.
+  let a = 0
+  let b = 32
+  let made = 1
+  let space = false
+  const add = (c: number) => {
+    if (made++ < 2) {
+      a = b
+      b = c
+      return
+    }
     const key = a * 4294967296 + b * 65536 + c
     const hash = hashOf(a, b, c)
     let slot = hash & mask
@@ -187,8 +204,36 @@ function trigramCounts(value: string): number {
       sampleHashes[slot] = hash
       sampleSlots[size++] = slot
     }
+    a = b
+    b = c
   }
+  for (let index = 0; index < lower.length; index++) {
+    const code = lower.charCodeAt(index)
+    if (isCleanedToSpace(code)) {
+      // Runs collapse to one space, and none is kept at the start or the end.
+      space = made > 1
+      continue
+    }
+    if (space) {
+      add(32)
+      space = false
+    }
+    add(code)
+  }
+  add(32)
   return size
+}
+
+/** The trigrams `francLanguage` counts in a sample, with their counts (for tests). */
+export function sampleTrigrams(value: string): Map<string, number> {
+  const trigrams = new Map<string, number>()
+  const size = trigramCounts(value)
+  for (let item = 0; item < size; item++) {
+    const slot = sampleSlots[item]
+    const key = sampleKeys[slot]
+    trigrams.set(String.fromCharCode(Math.floor(key / 4294967296), Math.floor(key / 65536) % 65536, key % 65536), sampleCounts[slot])
+  }
+  return trigrams
 }
 
 /** The language franc gives `value` (ISO 639-3, or `und`), with franc's `minLength: 10`. */
