@@ -20,7 +20,11 @@ import {lineTally} from '../src/classifier/features.js'
 import {stopwordsFor} from '../src/classifier/stopwords.js'
 import {caseFold, foldCharacter, isAscii} from '../src/text/fold.js'
 import {francLanguage, sampleTrigrams} from '../src/text/franc.js'
-import {collapseWhitespace, foldText, normalizeLabel} from '../src/text/normalize.js'
+import {collapsedLength, collapseWhitespace, foldText, normalizeLabel} from '../src/text/normalize.js'
+import {DocumentContext} from '../src/engine/document.js'
+import {splitLines} from '../src/text/lines.js'
+import {compileRules} from '../src/engine/compile.js'
+import {indexOf} from '../src/engine/matcher.js'
 import type {Paragraph} from 'nlcst'
 import type {Node} from 'unist'
 import {ParseEnglish} from 'parse-english'
@@ -114,7 +118,8 @@ describe('normal forms', () => {
     const alphabet = fc.constantFrom(' ', '  ', '\t', '\u00a0', '\u200b', '\ufeff', 'a', 'B', '.', '-', '»', '😀', '\ud800', '\udc00', 'ș', '\u2028', '\u3000', '1', '©', '\u0085')
     fc.assert(
       fc.property(fc.array(alphabet, {maxLength: 12}).map((parts) => parts.join('')), (text) => {
-        return collapseWhitespace(text) === text.replace(whitespace, ' ').trim() && normalizeLabel(text) === foldText(text).replace(edge, '')
+        const collapsed = text.replace(whitespace, ' ').trim()
+        return collapseWhitespace(text) === collapsed && collapsedLength(text) === collapsed.length && normalizeLabel(text) === foldText(text).replace(edge, '')
       }),
       {numRuns: 20000}
     )
@@ -204,8 +209,9 @@ describe('the prefilter of rule patterns', () => {
   })
 
   it('names exactly the phrases a text contains, over texts that mix ASCII and other letters', () => {
-    // Overlapping phrases, phrases that end inside others, and non-ASCII letters before, inside and
-    // after ASCII ones: the automaton's ASCII table and its links for other characters must agree.
+    // Overlapping phrases, phrases that end inside others, non-ASCII letters before, inside and
+    // after ASCII ones, and characters in no phrase: the automaton's table over character classes
+    // must give what a search for each phrase gives.
     const phrases = ['ab', 'bab', 'aaa', 'ä', 'aä', 'äb a', 'b ș', 'ș', 'ßa', 'ſb']
     const index = new MatcherIndex(phrases.map((phrase) => createMatcher({phrases: [phrase], match: 'contains'})))
     const keys = phrases.map((phrase) => foldText(phrase))
@@ -219,6 +225,36 @@ describe('the prefilter of rule patterns', () => {
       }),
       {numRuns: 3000}
     )
+  })
+
+  it('passes over exactly the lines longer than every indexed matcher is tried on', () => {
+    const matcher = createMatcher({phrases: ['read more'], match: 'contains'})
+    const index = new MatcherIndex([{matcher, maxChars: 24}])
+    const piece = fc.constantFrom('Read more', ' ', '   ', '\u00a0', 'xy', 'é', '\t')
+    fc.assert(
+      fc.property(fc.array(fc.array(piece, {maxLength: 14}), {minLength: 1, maxLength: 6}), (texts) => {
+        const text = texts.map((parts) => parts.join('')).join('\n')
+        const {lines} = splitLines(text)
+        const document = new DocumentContext({text, lines, paragraphs: lines.map(() => undefined), language: {iso6393: 'eng', code: 'en'}})
+        for (const line of lines) {
+          if (line.blank) continue
+          const expected = collapseWhitespace(line.text).length <= index.longest && foldText(line.text).includes('read more')
+          expect(document.mayMatch(line.index, matcher), JSON.stringify(line.text)).toBe(expected)
+        }
+      }),
+      {numRuns: 2000}
+    )
+  })
+
+  it("leaves inline rules out of a config's index, so that long lines are passed over", () => {
+    const compiled = compileRules(config.rules)
+    const lengths = compiled.flatMap(({rule}) => (rule.matcher && rule.kind !== 'inline' ? [rule.maxChars ?? 0] : []))
+    const inline = compiled.filter(({rule}) => rule.kind === 'inline')
+    expect(inline.length).toBeGreaterThan(0)
+    for (const {rule} of inline) expect(indexOf(rule.matcher!)).toBeUndefined()
+    const indexed = compiled.map(({rule}) => rule.matcher && indexOf(rule.matcher)).find((found) => found !== undefined)!
+    expect(indexed.index.longest).toBe(Math.max(...lengths))
+    expect(indexed.index.longest).toBeLessThan(Number.POSITIVE_INFINITY)
   })
 
   it('gives every matcher of a config the same answers as without the index', () => {

@@ -52,9 +52,14 @@ export function compileRule(resolved: ResolvedRule): CompiledRule {
 /**
  * Compile every rule of a config, with its scope. Their matchers share one prefilter
  * (`MatcherIndex`), so a line is scanned once for what any rule could match.
+ *
+ * `inline` rules stay out of it: their runner cuts spans with an expression of its own and never
+ * tests the matcher (which checks the rule's phrases and patterns), and their unlimited length would
+ * keep the index from passing over lines longer than every other rule is tried on.
  */
 export function compileRules(rules: readonly ResolvedRule[]): ScopedRule[] {
   const compiled = rules.map((resolved) => ({rule: compileRule(resolved), applies: compileWhen(resolved.definition.when)}))
-  new MatcherIndex(compiled.flatMap(({rule}) => (rule.matcher ? [{matcher: rule.matcher, maxChars: rule.maxChars ?? maxCharsOf(rule)}] : [])))
+  const tested = compiled.filter(({rule}) => rule.matcher && rule.kind !== 'inline')
+  new MatcherIndex(tested.map(({rule}) => ({matcher: rule.matcher!, maxChars: rule.maxChars ?? maxCharsOf(rule)})))
   return compiled
 }

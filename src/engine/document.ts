@@ -8,7 +8,7 @@ import type {Language} from '../language.js'
 import {blockStats, statsOf, type BlockStats} from '../stats.js'
 import {LineParse, paragraphWords, type WordSource} from '../parse.js'
 import type {Line} from '../text/lines.js'
-import {collapseWhitespace, foldText, labelOfFolded} from '../text/normalize.js'
+import {collapsedLength, collapseWhitespace, foldText, labelOfFolded} from '../text/normalize.js'
 import {indexOf, type LineMatcher, type MatcherIndex, type MatchSource} from './matcher.js'
 import {slots} from './arrays.js'
 import type {CompiledRule} from './rule.js'
@@ -68,6 +68,7 @@ export function createSharedLines(lines = 0): SharedLines {
 }
 
 const NO_LINES: readonly number[] = Object.freeze([])
+const NO_HITS: readonly number[] = Object.freeze([])
 /** The words of a blank line: none. */
 const NO_WORDS: WordSource = {eachWord() {}}
 
@@ -281,7 +282,12 @@ export class DocumentContext {
       this.hitsIndex = indexed.index
     }
     let hits = this.hitsCache[index]
-    if (!hits) this.hitsCache[index] = hits = indexed.index.hits(this.matchSource(index))
+    if (!hits) {
+      // A line longer than any indexed matcher is tried on can match none: its forms are not made.
+      const longest = indexed.index.longest
+      const tooLong = this.chars(index) > longest && collapsedLength(this.lines[index].text) > longest
+      this.hitsCache[index] = hits = tooLong ? NO_HITS : indexed.index.hits(this.matchSource(index))
+    }
     return hits.length > 0 && hits.includes(indexed.slot)
   }
 

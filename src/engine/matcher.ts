@@ -202,20 +202,34 @@ class SlotTrie {
 
 /**
  * Aho–Corasick over UTF-16 code units: which of many strings occur in a text, in one pass. Each
- * string carries the slots of the matchers that need it. Transitions on ASCII characters are a
- * table (a DFA); other characters follow the trie's links. `ends` becomes each state's output: the
- * slots of every string that ends there or at a state its failure links reach.
+ * string carries the slots of the matchers that need it. The automaton is a full table (a DFA) over
+ * character classes: each code unit that occurs in some string is a class of its own, and all the
+ * others are class 0, which leads every state back to the start. A config's strings use some eighty
+ * code units, so the table is a few hundred kB however many states it has (one row of 128 per state,
+ * for ASCII alone, was three times that, more than a core's cache, and non-ASCII characters walked
+ * the failure links through maps). `ends` becomes each state's output: the slots of every string
+ * that ends there or at a state its failure links reach.
  */
 class LiteralSet extends SlotTrie {
-  private fail: number[] = []
-  /** ASCII transitions: the target state times 128, at the state times 128 plus the character. */
-  private ascii: Int32Array | undefined
+  /** The class of each code unit (0: in no string). */
+  private classes: Uint8Array | Uint16Array | undefined
+  /** Classes per row: the number of classes. */
+  private width = 0
+  /** Transitions: the target state, at the state times `width` plus the class. */
+  private table: Uint16Array | Uint32Array | undefined
   /** 1 for the states with output. */
   private emits: Uint8Array | undefined
 
-  private build(): Int32Array {
+  private build(): Uint16Array | Uint32Array {
     const {next, ends: out} = this
-    const fail = (this.fail = new Array<number>(next.length).fill(0))
+    // Classes, numbered in order of first use; the representative code unit of each.
+    const units: number[] = [-1]
+    const seen = new Map<number, number>()
+    for (const transitions of next) for (const code of transitions.keys()) if (!seen.has(code)) seen.set(code, units.push(code) - 1)
+    const width = (this.width = units.length)
+    const classes = (this.classes = width < 256 ? new Uint8Array(65536) : new Uint16Array(65536))
+    for (const [code, index] of seen) classes[code] = index
+    const fail = new Array<number>(next.length).fill(0)
     const order: number[] = []
     for (const target of next[0].values()) order.push(target)
     for (let head = 0; head < order.length; head++) {
@@ -230,40 +244,31 @@ class LiteralSet extends SlotTrie {
         order.push(target)
       }
     }
-    // The ASCII table, in breadth-first order so a state's fallback row is filled before its own.
-    const ascii = new Int32Array(next.length * 128)
+    // In breadth-first order, so a state's fallback row is filled before its own.
+    const table = next.length < 65536 ? new Uint16Array(next.length * width) : new Uint32Array(next.length * width)
     for (const state of [0, ...order]) {
-      for (let code = 0; code < 128; code++) {
-        const target = next[state].get(code)
-        ascii[state * 128 + code] = target !== undefined ? target * 128 : state === 0 ? 0 : ascii[fail[state] * 128 + code]
+      for (let index = 1; index < width; index++) {
+        const target = next[state].get(units[index])
+        table[state * width + index] = target !== undefined ? target : state === 0 ? 0 : table[fail[state] * width + index]
       }
     }
     this.emits = Uint8Array.from(out, (slots) => (slots.length > 0 ? 1 : 0))
-    return (this.ascii = ascii)
+    return (this.table = table)
   }
 
   /** Add to `hits` the slots of every string that occurs in `text` (a slot may be added more than once). */
   scan(text: string, hits: number[]): void {
     if (this.size === 0) return
-    const ascii = this.ascii ?? this.build()
-    const {next, fail, ends: out} = this
+    const table = this.table ?? this.build()
+    const classes = this.classes!
     const emits = this.emits!
-    // The state times 128: the start of its row in the ASCII table.
-    let row = 0
+    const width = this.width
+    const out = this.ends
+    let state = 0
     for (let index = 0; index < text.length; index++) {
-      const code = text.charCodeAt(index)
-      if (code < 128) row = ascii[row + code]
-      else {
-        let state = row >> 7
-        let target = next[state].get(code)
-        while (target === undefined && state !== 0) {
-          state = fail[state]
-          target = next[state].get(code)
-        }
-        row = (target ?? 0) * 128
-      }
-      if (emits[row >> 7] === 0) continue
-      const slots = out[row >> 7]
+      state = table[state * width + classes[text.charCodeAt(index)]]
+      if (emits[state] === 0) continue
+      const slots = out[state]
       for (let at = 0; at < slots.length; at++) hits.push(slots[at])
     }
   }
@@ -308,7 +313,11 @@ export class MatcherIndex {
   private readonly always: number[] = []
   private slots = 0
   /** The longest text any indexed matcher is tried on (its rule's `maxChars`); Infinity when unknown. */
-  private longest = 0
+  get longest(): number {
+    return this.maxChars
+  }
+
+  private maxChars = 0
 
   /**
    * Index `matchers` (created by `createMatcher`; others are left alone). `maxChars` says how long a
@@ -318,7 +327,7 @@ export class MatcherIndex {
   constructor(matchers: Iterable<LineMatcher | {matcher: LineMatcher; maxChars: number}>) {
     for (const entry of matchers) {
       const matcher = 'test' in entry ? entry : entry.matcher
-      this.longest = Math.max(this.longest, 'test' in entry ? Number.POSITIVE_INFINITY : entry.maxChars)
+      this.maxChars = Math.max(this.maxChars, 'test' in entry ? Number.POSITIVE_INFINITY : entry.maxChars)
       if (!(matcher instanceof RuleMatcher) || matcher.index) continue
       const slot = this.slots++
       matcher.index = this
@@ -349,7 +358,7 @@ export class MatcherIndex {
   hits(source: MatchSource): readonly number[] {
     if (source.hitsIndex === this && source.hits) return source.hits
     // Longer than any matcher is tried on (its trimmed length is at least this): nothing can match.
-    if (source.collapsed.length > this.longest) {
+    if (source.collapsed.length > this.maxChars) {
       source.hits = NO_HITS
       source.hitsIndex = this
       return NO_HITS

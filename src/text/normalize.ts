@@ -53,6 +53,22 @@ function isCollapsed(text: string): boolean {
   return !previousSpace || text.length === 0
 }
 
+/** The length of `collapseWhitespace(text)`, without making it. */
+export function collapsedLength(text: string): number {
+  let length = 0
+  let pendingSpace = false
+  for (let index = 0; index < text.length; index++) {
+    if (classes[text.charCodeAt(index)] & 1) {
+      pendingSpace = length > 0
+      continue
+    }
+    if (pendingSpace) length++
+    pendingSpace = false
+    length++
+  }
+  return length
+}
+
 /** Collapse whitespace runs to one space and trim. */
 export function collapseWhitespace(text: string): string {
   if (isCollapsed(text)) return text
