@@ -380,6 +380,26 @@ describe('compact line parses', () => {
 })
 
 describe('the classifier’s line counts', () => {
+  it('count CJK characters, digits, links and separators as their expressions do', () => {
+    const cjkExpression = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu
+    const separators = /(?:^|\s)(?:\||»|•|·|›|\/|▸|►|>)(?=\s|$)/gu
+    // Han beyond the BMP (𠀀, 𪜀), lone surrogates, kana, hangul, CJK punctuation (not Han), separators.
+    const piece = fc.constantFrom('中', '文', '。', 'の', 'カ', '한', '𠀀', '𪜀', '\ud840', '\udc00', '😀', 'a', 'Ü', '7', ' ', ' » ', ' | ', ' / ', '•', ' › ', '▸', '>', 'ｶ', '〆', '々', '\u3000')
+    fc.assert(
+      fc.property(fc.array(piece, {minLength: 1, maxLength: 20}), (parts) => {
+        const text = parts.join('')
+        const trimmed = text.trim()
+        const {cjk, digits, separators: counted} = lineTally({eachWord() {}}, text, undefined)
+        expect({cjk, digits, separators: counted}, JSON.stringify(text)).toEqual({
+          cjk: trimmed.match(cjkExpression)?.length ?? 0,
+          digits: trimmed.replace(/[^0-9]/g, '').length,
+          separators: trimmed.match(separators)?.length ?? 0
+        })
+      }),
+      {numRuns: 3000}
+    )
+  })
+
   it('read from a compact parse (words where they stand) count words, stopwords, capitals and sentences as defined', () => {
     const english = {iso6393: 'eng', code: 'en'}
     const german = {iso6393: 'deu', code: 'de'}

@@ -31,6 +31,23 @@ const linkExpression = /(?:https?:\/\/|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b|(?
 const separatorExpression = /(?:^|\s)(?:\||»|•|·|›|\/|▸|►|>)(?=\s|$)/gu
 /** The characters beyond ASCII that `separatorExpression` separates with (`|`, `/` and `>` are checked as ASCII). */
 const separatorCharacters = new Set([...'»•·›▸►'].map((character) => character.charCodeAt(0)))
+
+/**
+ * What a code unit beyond ASCII is for the counts, learnt from the expressions the first time it is
+ * met: a character `cjkExpression` matches, a separator. A surrogate says nothing alone: a line with
+ * one is counted by the expression.
+ */
+const KNOWN = 1
+const CJK = 2
+const SEPARATOR = 4
+const SURROGATE = 8
+const unitKinds = new Uint8Array(65536)
+const cjkCharacter = new RegExp(`^${cjkExpression.source}$`, 'u')
+
+function learnUnitKind(code: number): number {
+  if (code >= 0xd800 && code <= 0xdfff) return (unitKinds[code] = KNOWN | SURROGATE)
+  return (unitKinds[code] = KNOWN | (cjkCharacter.test(String.fromCharCode(code)) ? CJK : 0) | (separatorCharacters.has(code) ? SEPARATOR : 0))
+}
 const copyrightExpression = /^(?:©|\(c\)|copyright\b)|\u00A9\s*\d{4}/iu
 const dateOnlyExpression =
   /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4})(?:[,\s]+(?:at\s+|um\s+|à\s+|alle\s+|-\s*)?\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|uhr|h|gmt|utc|cet|est|et|pt|[+-]\d{2}:?\d{2}))?)?$|^\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|uhr|h))?$|^(?:updated|published|posted|aktualisiert|veröffentlicht|publié|publicado|pubblicato)\b.{0,40}\d.{0,40}$|^(?:vor\s+|il y a\s+|hace\s+)?\d+\s*(?:s|sec|secs|seconds|m|min|mins|minutes|h|hr|hrs|hours|d|days?|weeks?|months?|years?|std|stunden|tagen?|minuten|wochen|heures?|jours?|horas?|días?)\.?(?:\s+(?:ago|read|lesezeit))?(?:\s+(?:at|um|à|a las)\s+\d{1,2}[:.]\d{2}(?:\s*(?:am|pm))?)?(?:\s+\d{1,2}[:.]\d{2})?$/iu
@@ -155,17 +172,21 @@ export function lineTally(source: WordSource, text: string, stopwords: Set<strin
   else source.eachWord(text, (value) => word(value, 0, value.length), sentence)
   const trimmed = text.trim()
   tally.chars = trimmed.length
-  let ascii = true
+  let cjk = 0
+  let surrogates = false
   let separator = false
   for (let index = 0; index < trimmed.length; index++) {
     const code = trimmed.charCodeAt(index)
     if (code >= 48 && code <= 57) tally.digits++
     else if (code >= 128) {
-      ascii = false
-      if (separatorCharacters.has(code)) separator = true
+      const kind = unitKinds[code] || learnUnitKind(code)
+      if (kind & CJK) cjk++
+      if (kind & SEPARATOR) separator = true
+      if (kind & SURROGATE) surrogates = true
     } else if (code === 0x7c || code === 0x2f || code === 0x3e) separator = true
   }
-  if (!ascii) tally.cjk = trimmed.match(cjkExpression)?.length ?? 0
+  // Han has characters beyond the BMP, written as surrogate pairs: the expression counts those lines.
+  tally.cjk = surrogates ? (trimmed.match(cjkExpression)?.length ?? 0) : cjk
   if (mayHaveLinks(trimmed)) tally.links = trimmed.match(linkExpression)?.length ?? 0
   // The expression needs one of the separator characters: most lines have none.
   if (separator) tally.separators = trimmed.match(separatorExpression)?.length ?? 0
