@@ -195,12 +195,45 @@ describe('the prefilter of rule patterns', () => {
     expect(missed).toEqual([])
   })
 
+  it('never rules out a collapsed line that a pattern with white space, classes and open parts matches', () => {
+    const patterns = [
+      '\\S\\s*[/|]\\s*(?:ap|pa|getty(?:\\s+images)?)(?:\\s*/\\s*\\S+)*$',
+      '(?:^|[\\s.])(?:\\(|\\|\\s*|[-–/]\\s*)?(?:foto|bild)\\s*:\\s*\\S',
+      '^\\s*(?:lees|read)\\s+(?:ook|also)\\b',
+      'a[\\s\\u00A0]+b|x[\\s-]y',
+      '\\bp\\s?a\\s{0,3}g\\s{1,2}e',
+      '(?:\\d+\\s*)+%\\s+off',
+      '[^\\s]\\s\\s?[|]'
+    ]
+    const piece = fc.constantFrom('a', 'b', 'x', 'y', 'p', 'g', 'e', 'Ap', 'PA', 'Getty', 'images', 'foto', 'Bild', 'read', 'also', 'lees', 'ook', '1', '%', 'off', ' ', '  ', '\t', '\u00a0', '\u200b', '/', '|', ':', '-', '–', '(', '.')
+    const compiled = patterns.map((pattern) => ({expression: new RegExp(pattern, 'iu'), literals: requiredLiterals(pattern), prefixes: anchoredPrefixes(pattern)}))
+    for (const {literals, prefixes} of compiled) expect(literals ?? prefixes).not.toBeNull()
+    fc.assert(
+      fc.property(fc.array(piece, {maxLength: 16}), (parts) => {
+        const subject = collapseWhitespace(parts.join(''))
+        const folded = caseFold(subject)
+        for (const {expression, literals, prefixes} of compiled) {
+          if (!expression.test(subject)) continue
+          if (literals) expect(literals.some((literal) => folded.includes(literal)), `${expression} ${JSON.stringify(subject)}`).toBe(true)
+          if (prefixes) expect(prefixes.some((prefix) => folded.startsWith(prefix)), `${expression} ${JSON.stringify(subject)}`).toBe(true)
+        }
+      }),
+      {numRuns: 20000}
+    )
+  })
+
   it('reads literals, classes, groups, repeats and anchors', () => {
-    expect(requiredLiterals('^(?:read also|see also)\\s*:\\s*\\S.{0,200}$')?.sort()).toEqual(['read also', 'see also'])
-    expect(anchoredPrefixes('^(?:read also|see also)\\s*:')?.sort()).toEqual(['read also', 'see also'])
+    // White space is the one space of a collapsed line: `\s*` is "" or " ", `\s+` is " ".
+    expect(requiredLiterals('^(?:read also|see also)\\s*:\\s*\\S.{0,200}$')?.sort()).toEqual(['read also :', 'read also:', 'see also :', 'see also:'])
+    expect(anchoredPrefixes('^(?:read also|see also)\\s*:')?.sort()).toEqual(['read also :', 'read also:', 'see also :', 'see also:'])
     expect(anchoredPrefixes('(?:^|\\s)foto')).toBeNull()
-    expect(anchoredPrefixes('^(?:[-–•]\\s*)?updated')).toBeNull()
+    expect(anchoredPrefixes('^(?:[-–•]\\s*)?updated')?.sort()).toEqual(['- updated', '-updated', 'updated', '– updated', '–updated', '• updated', '•updated'])
+    // A required string that contains another is left out.
     expect(requiredLiterals('^(?:[-–•]\\s*)?updated')).toEqual(['updated'])
+    expect(requiredLiterals('a[\\s\\u00A0]+b')).toEqual(['a b'])
+    expect(requiredLiterals('picture[\\s-]alliance')?.sort()).toEqual(['picture alliance', 'picture-alliance'])
+    // What stands right before an open part joins its prefixes: "/ap", not "ap".
+    expect(requiredLiterals('\\S\\s*[/|]\\s*(?:ap|getty)(?:\\s+images)?\\b.*')?.sort()).toEqual(['/ ap', '/ getty', '/ap', '/getty', '| ap', '| getty', '|ap', '|getty'])
     expect(requiredLiterals('\\bcopyright\\b.{0,20}(?:inc|llc)')).toEqual(['copyright'])
     expect(requiredLiterals('citește [sș]i')?.sort()).toEqual(['citește si', 'citește și'])
     expect(requiredLiterals('.*')).toBeNull()

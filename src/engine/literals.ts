@@ -9,6 +9,11 @@
  * else (`.`, `\w`, `\p{…}`, large classes, back-references, open repeats) is "any text", and
  * assertions (`^ $ \b`, look-arounds) match the empty string. When in doubt the answer is `null`
  * (no prefilter: the expression always runs), never a wrong set.
+ *
+ * Patterns are only ever tested on a line with its whitespace collapsed (`collapseWhitespace`):
+ * every whitespace run there is one space. So white space in a pattern (`\s`, or a class of white
+ * space only, such as `[\s\u00A0]`) is read as that space, and repeated it is one space or, when
+ * it may be absent, none: `\s*` is "" or " ", `\s+` is " ".
  */
 
 import {caseFold} from '../text/fold.js'
@@ -27,7 +32,11 @@ interface Info {
   required: string[] | null
   /** Strings one of which every match starts with; null for no knowledge (`exact` implies it). */
   prefix?: string[] | null
+  /** White space: the one space of a collapsed line (`exact` is `[' ']`). */
+  space?: boolean
 }
+
+const SPACE: Info = {exact: [' '], required: null, space: true}
 
 const ANY: Info = {exact: null, required: null}
 const EMPTY: Info = {exact: [''], required: null}
@@ -35,6 +44,9 @@ const EMPTY: Info = {exact: [''], required: null}
 const PREFIX_CHARS = 16
 
 class Unsupported extends Error {}
+
+/** What `collapseWhitespace` turns into a space. */
+const whiteSpace = /^[\s\u200B\u200C\u200D\u2060\uFEFF]$/u
 
 function unique(values: string[]): string[] {
   return [...new Set(values)]
@@ -53,6 +65,23 @@ function better(a: string[] | null, b: string[] | null): string[] | null {
   const [lengthA, lengthB] = [shortest(a), shortest(b)]
   if (lengthA !== lengthB) return lengthA > lengthB ? a : b
   return a.length <= b.length ? a : b
+}
+
+/**
+ * Strings one of which a match contains when it has one of `run` followed at once by one of
+ * `prefixes`: each of the first then each of the second (`"/"` then `"ap"`: `"/ap"`). A string of
+ * `run` that ends with another is left out (what the longer gives contains what the shorter gives).
+ */
+function joined(run: string[], prefixes: string[] | null): string[] | null {
+  if (!prefixes || prefixes.includes('')) return null
+  const ends = run.filter((value) => !run.some((other) => other !== value && value.endsWith(other)))
+  if (ends.length * prefixes.length > REQUIRED_LIMIT) return null
+  return unique(ends.flatMap((left) => prefixes.map((right) => left + right)))
+}
+
+/** A required set without the strings that contain another of its strings (they add nothing). */
+function minimal(set: string[]): string[] {
+  return set.filter((value) => !set.some((other) => other !== value && value.includes(other)))
 }
 
 /** The strings every match of a part starts with, or null. */
@@ -106,6 +135,8 @@ function alternation(parts: Info[]): Info {
 }
 
 function repeat(atom: Info, min: number, max: number): Info {
+  // A collapsed line holds no two white space characters in a row.
+  if (atom.space) return min === 0 ? {exact: ['', ' '], required: null} : min === 1 ? SPACE : ANY
   if (min === 0) {
     if (max === 1 && atom.exact && atom.exact.length < EXACT_LIMIT) return {exact: unique([...atom.exact, '']), required: null}
     return ANY
@@ -201,6 +232,7 @@ class Parser {
       }
       exact = false
       best = better(best, asRequired({exact: run, required: null}))
+      best = better(best, joined(run, prefixOf(term)))
       if (term.exact) run = term.exact
       else {
         best = better(best, term.required)
@@ -281,8 +313,12 @@ class Parser {
     return repeat(atom, min, max)
   }
 
-  /** An escape outside a class: a character, or a class escape (any), or a back-reference (any). */
+  /** An escape outside a class: a character, white space, or another class escape (any), or a back-reference (any). */
   private escape(): Info {
+    if (this.peek(1) === 's') {
+      this.position += 2
+      return SPACE
+    }
     const result = this.escapeValue(false)
     return result === undefined ? ANY : literal(result)
   }
@@ -400,6 +436,12 @@ class Parser {
     let any = false
     while (this.peek() !== ']') {
       if (this.peek() === undefined) throw new Unsupported('unclosed class')
+      // White space (not the start of a range, which is refused below).
+      if (this.peek() === '\\' && this.peek(1) === 's' && !(this.peek(2) === '-' && this.peek(3) !== ']' && this.peek(3) !== undefined)) {
+        this.position += 2
+        members.push(' ')
+        continue
+      }
       const first = this.classAtom()
       if (this.peek() === '-' && this.peek(1) !== ']' && this.peek(1) !== undefined) {
         this.position++
@@ -417,6 +459,8 @@ class Parser {
     }
     this.position++ // ]
     if (negated || any || members.length === 0) return ANY
+    // Only white space: the one space of a collapsed line (its other white space is collapsed too).
+    if (members.every((member) => whiteSpace.test(member))) return SPACE
     const exact = unique(members.map((member) => caseFold(member)))
     return exact.length <= EXACT_LIMIT ? {exact, required: null} : ANY
   }
@@ -451,5 +495,5 @@ export function requiredLiterals(pattern: string): string[] | null {
   }
   const set = asRequired(info)
   if (!set || set.length === 0 || set.some((value) => value === '')) return null
-  return set
+  return minimal(set)
 }
