@@ -44,12 +44,16 @@ export function languageMatches(language: Language, codes: readonly string[]): b
 /** The longest lines of `lines`, joined, up to `SAMPLE_CHARS` characters. */
 export function languageSample(lines: readonly string[]): string {
   const sorted = lines.filter((line) => line.trim() !== '').sort((a, b) => b.length - a.length)
-  let sample = ''
+  // Joined at once, the sample is one flat string: built by `+=`, it was a chain of pieces that
+  // franc's loops, which read it a character at a time, walked through.
+  const parts: string[] = []
+  let length = -1
   for (const line of sorted) {
-    if (sample.length >= SAMPLE_CHARS) break
-    sample += (sample ? '\n' : '') + line
+    if (length >= SAMPLE_CHARS) break
+    parts.push(line)
+    length += line.length + 1
   }
-  return sample.slice(0, SAMPLE_CHARS)
+  return parts.join('\n').slice(0, SAMPLE_CHARS)
 }
 
 /** Detect the language of a sample made by `languageSample`. `sco` is read as English (franc gives it to English news). */

@@ -30,6 +30,7 @@ import type {Node} from 'unist'
 import {ParseEnglish} from 'parse-english'
 import {ParseLatin} from 'parse-latin'
 import {blockParser} from '../src/text/block-parsers.js'
+import {languageSample} from '../src/language.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const seeds = path.join(root, 'fixtures', 'seeds')
@@ -122,6 +123,26 @@ describe('normal forms', () => {
         return collapseWhitespace(text) === collapsed && collapsedLength(text) === collapsed.length && normalizeLabel(text) === foldText(text).replace(edge, '')
       }),
       {numRuns: 20000}
+    )
+  })
+})
+
+describe('languageSample', () => {
+  it('joins the longest non-blank lines, longest first, up to 2,048 characters', () => {
+    // Long lines of a few letters (quick to shrink), short random ones, and blank ones.
+    const long = fc.tuple(fc.integer({min: 200, max: 900}), fc.constantFrom('a', 'é b', 'xy ')).map(([length, letters]) => letters.repeat(length).slice(0, length))
+    const line = fc.oneof(fc.constantFrom('', '   ', '\t'), fc.string({maxLength: 30}), long)
+    fc.assert(
+      fc.property(fc.array(line, {maxLength: 20}), (lines) => {
+        // The definition, with the sample grown one line at a time.
+        let expected = ''
+        for (const value of lines.filter((item) => item.trim() !== '').sort((a, b) => b.length - a.length)) {
+          if (expected.length >= 2048) break
+          expected += (expected ? '\n' : '') + value
+        }
+        expect(languageSample(lines)).toBe(expected.slice(0, 2048))
+      }),
+      {numRuns: 3000}
     )
   })
 })
