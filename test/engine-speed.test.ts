@@ -281,6 +281,31 @@ describe('the prefilter of rule patterns', () => {
     )
   })
 
+  it('names exactly the anchored prefixes a text starts with and the labels it is', () => {
+    // Prefixes that are prefixes of each other, with letters beyond ASCII; exact labels of several lengths.
+    const prefixes = ['ab', 'abb', 'b ș', 'ä', 'ßa', 'a']
+    const labels = ['ab', 'b a', 'äb', 'abab b']
+    const matchers = [
+      ...prefixes.map((prefix) => createMatcher({patterns: [`^${prefix}`]})),
+      ...labels.map((label) => createMatcher({phrases: [label], match: 'exact'}))
+    ]
+    const index = new MatcherIndex(matchers)
+    const letter = fc.constantFrom('a', 'b', 'A', ' ', '.', 'ä', 'Ä', 'ș', 'ß', '-', '😀')
+    fc.assert(
+      fc.property(fc.array(letter, {maxLength: 12}), (parts) => {
+        const source = sourceOf(parts.join(''))
+        const found = [...new Set(index.hits(source))].sort((a, b) => a - b)
+        const folded = caseFold(source.collapsed)
+        const expected = [
+          ...prefixes.flatMap((prefix, slot) => (folded.startsWith(prefix) ? [slot] : [])),
+          ...labels.flatMap((label, slot) => (source.label === label ? [prefixes.length + slot] : []))
+        ]
+        expect(found, JSON.stringify(source.text)).toEqual(expected)
+      }),
+      {numRuns: 5000}
+    )
+  })
+
   it('passes over exactly the lines longer than every indexed matcher is tried on', () => {
     const matcher = createMatcher({phrases: ['read more'], match: 'contains'})
     const index = new MatcherIndex([{matcher, maxChars: 24}])

@@ -198,6 +198,20 @@ class SlotTrie {
     if (!this.ends[state].includes(slot)) this.ends[state].push(slot)
     this.size++
   }
+
+  /**
+   * Character classes for a table of transitions: each code unit the strings use is a class of its
+   * own, numbered from 1 in order of first use; every other code unit is class 0. `units` holds
+   * each class's code unit.
+   */
+  protected characterClasses(): {classes: Uint8Array | Uint16Array; units: number[]} {
+    const units: number[] = [-1]
+    const seen = new Map<number, number>()
+    for (const transitions of this.next) for (const code of transitions.keys()) if (!seen.has(code)) seen.set(code, units.push(code) - 1)
+    const classes = units.length < 256 ? new Uint8Array(65536) : new Uint16Array(65536)
+    for (const [code, index] of seen) classes[code] = index
+    return {classes, units}
+  }
 }
 
 /**
@@ -222,13 +236,9 @@ class LiteralSet extends SlotTrie {
 
   private build(): Uint16Array | Uint32Array {
     const {next, ends: out} = this
-    // Classes, numbered in order of first use; the representative code unit of each.
-    const units: number[] = [-1]
-    const seen = new Map<number, number>()
-    for (const transitions of next) for (const code of transitions.keys()) if (!seen.has(code)) seen.set(code, units.push(code) - 1)
+    const {classes, units} = this.characterClasses()
+    this.classes = classes
     const width = (this.width = units.length)
-    const classes = (this.classes = width < 256 ? new Uint8Array(65536) : new Uint16Array(65536))
-    for (const [code, index] of seen) classes[code] = index
     const fail = new Array<number>(next.length).fill(0)
     const order: number[] = []
     for (const target of next[0].values()) order.push(target)
@@ -276,13 +286,32 @@ class LiteralSet extends SlotTrie {
 
 /** A trie of strings a text may start with; each carries the slots of the matchers that need it. */
 class PrefixSet extends SlotTrie {
+  private classes: Uint8Array | Uint16Array | undefined
+  private width = 0
+  /** The trie's transitions over character classes: the target state, or -1 for none. */
+  private table: Int32Array | undefined
+
+  private build(): Int32Array {
+    const {classes, units} = this.characterClasses()
+    this.classes = classes
+    const width = (this.width = units.length)
+    const table = new Int32Array(this.next.length * width).fill(-1)
+    this.next.forEach((transitions, state) => {
+      for (let index = 1; index < width; index++) table[state * width + index] = transitions.get(units[index]) ?? -1
+    })
+    return (this.table = table)
+  }
+
   /** Add to `hits` the slots of every string `text` starts with. */
   scan(text: string, hits: number[]): void {
+    if (this.size === 0) return
+    const table = this.table ?? this.build()
+    const classes = this.classes!
+    const width = this.width
     let state = 0
     for (let index = 0; index < text.length; index++) {
-      const target = this.next[state].get(text.charCodeAt(index))
-      if (target === undefined) return
-      state = target
+      state = table[state * width + classes[text.charCodeAt(index)]]
+      if (state < 0) return
       const slots = this.ends[state]
       for (let at = 0; at < slots.length; at++) hits.push(slots[at])
     }
@@ -305,6 +334,8 @@ const NO_HITS: number[] = []
  */
 export class MatcherIndex {
   private readonly exact = new Map<string, number[]>()
+  /** 1 at the length of each `exact` key (up to the longest): a label of another length is no key. */
+  private exactLengths = new Uint8Array(1)
   private readonly phrases = new LiteralSet()
   private readonly literals = new LiteralSet()
   /** `phrases` and `literals` in one automaton, for the texts whose two forms are the same string. */
@@ -341,6 +372,8 @@ export class MatcherIndex {
         const list = this.exact.get(key)
         if (list) list.push(slot)
         else this.exact.set(key, [slot])
+        if (key.length >= this.exactLengths.length) this.exactLengths = Uint8Array.from({length: 2 * key.length + 1}, (_, length) => this.exactLengths[length] ?? 0)
+        this.exactLengths[key.length] = 1
       }
       for (const phrase of prefilter.phrases) {
         this.phrases.add(phrase, slot)
@@ -364,7 +397,8 @@ export class MatcherIndex {
       return NO_HITS
     }
     let hits: number[] = this.always.length > 0 ? [...this.always] : []
-    const exact = this.exact.size > 0 ? this.exact.get(source.label) : undefined
+    const label = source.label
+    const exact = label.length < this.exactLengths.length && this.exactLengths[label.length] === 1 ? this.exact.get(label) : undefined
     if (exact) for (const slot of exact) hits.push(slot)
     // Phrases are looked for in the normal form, literals in the case fold; the two are the same
     // string for most texts, and then one scan finds both. For ASCII text both are its lower case
