@@ -98,7 +98,8 @@ function inProseRun(blocks: Block[], index: number, settings: HeuristicSettings)
 
 function contextPass(blocks: Block[], edge: BlockClass, settings: HeuristicSettings): void {
   const isShort = (cls: BlockClass) => cls === 'short'
-  for (const [index, block] of blocks.entries()) {
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index]
     if (block.initial !== 'short') {
       block.final = block.initial
       continue
@@ -111,7 +112,8 @@ function contextPass(blocks: Block[], edge: BlockClass, settings: HeuristicSetti
     else block.final = 'near-good'
   }
   const isUndecided = (cls: BlockClass) => cls === 'short' || cls === 'near-good'
-  for (const [index, block] of blocks.entries()) {
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index]
     if (block.final !== 'near-good') continue
     const previous = neighbour(blocks, index, -1, isUndecided, edge)
     const next = neighbour(blocks, index, 1, isUndecided, edge)
@@ -322,7 +324,8 @@ export function classifyDocument(
     // The headline above the main content stays, as the document's title.
     const headline = regions[0][0] - 1
     const keepHeadline = document.title === undefined && isHeadline(blocks[headline], (line) => document.lines[line].text)
-    for (const [index, block] of blocks.entries()) {
+    for (let index = 0; index < blocks.length; index++) {
+      const block = blocks[index]
       if (keepHeadline && index === headline) continue
       if (!inside(index)) decisions.push({block, decision: 'outside-main'})
       // Inside the main content only sure shapes go: attribution showed the rest there is mostly content.
@@ -339,7 +342,8 @@ export function classifyDocument(
   if (first === blocks.length) return {blocks, page, decisions}
   let last = blocks.length - 1
   while (last > first && blocks[last].final === 'bad') last--
-  for (const [index, block] of blocks.entries()) {
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index]
     if ((index < first || index > last) && (block.confident || !settings.residueEdgesOnly)) decisions.push({block, decision: 'edge'})
   }
   return {blocks, page, decisions}

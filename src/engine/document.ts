@@ -67,8 +67,11 @@ export function createSharedLines(lines = 0): SharedLines {
   return {folded: slots(lines), label: slots(lines), source: slots(lines), stats: new Map(), values: new Map()}
 }
 
-const NO_LINES: readonly number[] = Object.freeze([])
-const NO_HITS: readonly number[] = Object.freeze([])
+// Not frozen: a frozen array has elements of another kind, and loops over both kinds (for…of over
+// candidate lines and hits) ran slower and allocated an iterator result per item. `readonly` keeps
+// them empty.
+const NO_LINES: readonly number[] = []
+const NO_HITS: readonly number[] = []
 /** The words of a blank line: none. */
 const NO_WORDS: WordSource = {eachWord() {}}
 
