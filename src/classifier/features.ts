@@ -74,7 +74,7 @@ export interface LineTally {
   sentences: number
 }
 
-import type {WordSource} from '../parse.js'
+import {LineParse, type WordSource} from '../parse.js'
 import {isAscii} from '../text/fold.js'
 
 const upperExpression = /^\p{Lu}/u
@@ -148,6 +148,25 @@ function equalsLowered(word: string, text: string, start: number): boolean {
 
 const asciiWords = new WeakMap<Set<string>, AsciiWords>()
 
+/** What `countWord` counts into: the line being counted, its tally and its stopwords. */
+interface WordCount {
+  tally: LineTally
+  table: AsciiWords | undefined
+  stopwords: Set<string> | undefined
+  line: string
+}
+
+/** Count the word of `count.line` from `start` to `end`: no string per word unless it has a character beyond ASCII. */
+function countWord(count: WordCount, start: number, end: number): void {
+  const {tally, table, line} = count
+  tally.words++
+  if (table) {
+    const found = table.has(line, start, end)
+    if (found === undefined ? count.stopwords!.has(line.slice(start, end).toLowerCase()) : found) tally.stop++
+  }
+  if (startsWithCapital(line, start, end)) tally.capitals++
+}
+
 /** Count one line: its text, and its words through `source`. */
 export function lineTally(source: WordSource, text: string, stopwords: Set<string> | undefined): LineTally {
   const tally: LineTally = {chars: 0, cjk: 0, digits: 0, links: 0, separators: 0, words: 0, stop: 0, capitals: 0, sentences: 0}
@@ -156,20 +175,24 @@ export function lineTally(source: WordSource, text: string, stopwords: Set<strin
     table = asciiWords.get(stopwords)
     if (!table) asciiWords.set(stopwords, (table = new AsciiWords(stopwords)))
   }
-  // A word is read where it stands in `line`: no string per word unless it has a character beyond ASCII.
-  const word = (line: string, start: number, end: number) => {
-    tally.words++
-    if (table) {
-      const found = table.has(line, start, end)
-      if (found === undefined ? stopwords!.has(line.slice(start, end).toLowerCase()) : found) tally.stop++
+  const count: WordCount = {tally, table, stopwords, line: text}
+  // A compact parse is read where its numbers stand, with no closure per line (this runs for every line).
+  if (source instanceof LineParse) tally.sentences = source.eachWordSpanOf(count, countWord)
+  else {
+    const sentence = (words: number) => {
+      if (words > 0) tally.sentences++
     }
-    if (startsWithCapital(line, start, end)) tally.capitals++
+    if (source.eachWordSpan) source.eachWordSpan((start, end) => countWord(count, start, end), sentence)
+    else
+      source.eachWord(
+        text,
+        (value) => {
+          count.line = value
+          countWord(count, 0, value.length)
+        },
+        sentence
+      )
   }
-  const sentence = (words: number) => {
-    if (words > 0) tally.sentences++
-  }
-  if (source.eachWordSpan) source.eachWordSpan((start, end) => word(text, start, end), sentence)
-  else source.eachWord(text, (value) => word(value, 0, value.length), sentence)
   const trimmed = text.trim()
   tally.chars = trimmed.length
   let cjk = 0

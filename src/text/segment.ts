@@ -558,7 +558,8 @@ class Segmenter {
     for (let index = 0; index < tokens.length; index++) {
       const token = tokens[index]
       if (index === tokens.length - 1 || (token.type === PUNCTUATION && this.isTerminal(token))) {
-        paragraph.push({type: SENTENCE, start: 0, end: 0, children: tokens.slice(from, index + 1)})
+        // A line of one sentence (most lines) takes the token list itself: nothing else reads it now.
+        paragraph.push({type: SENTENCE, start: 0, end: 0, children: from === 0 && index === tokens.length - 1 ? tokens : tokens.slice(from, index + 1)})
         from = index + 1
       }
     }
