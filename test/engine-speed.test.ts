@@ -31,6 +31,7 @@ import {ParseEnglish} from 'parse-english'
 import {ParseLatin} from 'parse-latin'
 import {blockParser} from '../src/text/block-parsers.js'
 import {languageSample} from '../src/language.js'
+import {similarity} from '../src/kinds/duplicate.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const seeds = path.join(root, 'fixtures', 'seeds')
@@ -123,6 +124,36 @@ describe('normal forms', () => {
         return collapseWhitespace(text) === collapsed && collapsedLength(text) === collapsed.length && normalizeLabel(text) === foldText(text).replace(edge, '')
       }),
       {numRuns: 20000}
+    )
+  })
+})
+
+describe('similarity', () => {
+  it('is the Sørensen–Dice coefficient over bigrams of code units', () => {
+    // The definition, with each bigram as a string.
+    const dice = (a: string, b: string) => {
+      if (a === b) return 1
+      if (a.length < 2 || b.length < 2) return 0
+      const counts = new Map<string, number>()
+      for (let i = 0; i < a.length - 1; i++) counts.set(a.slice(i, i + 2), (counts.get(a.slice(i, i + 2)) ?? 0) + 1)
+      let shared = 0
+      for (let i = 0; i < b.length - 1; i++) {
+        const count = counts.get(b.slice(i, i + 2)) ?? 0
+        if (count > 0) {
+          shared++
+          counts.set(b.slice(i, i + 2), count - 1)
+        }
+      }
+      return (2 * shared) / (a.length + b.length - 2)
+    }
+    // Two different bigrams that a careless key would confuse: (1, 0x61) and (0, 0x161).
+    expect(similarity('\u0001a', '\u0000\u0161')).toBe(0)
+    const text = fc.array(fc.constantFrom('a', 'b', 'ab', ' ', 'ä', 'é', '😀', '\ud83d', '\uffff', '\u8000', 'x', '\u0000', '\u0001', '\u0161'), {maxLength: 12}).map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        expect(similarity(a, b)).toBe(dice(a, b))
+      }),
+      {numRuns: 5000}
     )
   })
 })

@@ -11,6 +11,7 @@ import type {Line} from '../text/lines.js'
 import {collapsedLength, collapseWhitespace, foldText, labelOfFolded} from '../text/normalize.js'
 import {indexOf, type LineMatcher, type MatcherIndex, type MatchSource} from './matcher.js'
 import {slots} from './arrays.js'
+import {isAscii} from '../text/fold.js'
 import type {CompiledRule} from './rule.js'
 
 /** A rule's hold on one or more lines. Lines of one claim form one removal. */
@@ -234,11 +235,13 @@ export class DocumentContext {
   }
 
   /** The line case-folded with whitespace collapsed. */
-  folded(index: number): string {
+  folded(index: number, collapsed?: string): string {
     const key = this.keys[index]
     let value = key >= 0 ? this.foldedCache[key] : this.localEntry(index).folded
     if (value === undefined) {
-      value = foldText(this.lines[index].text)
+      // When the line's collapsed form is ASCII, its normal form is that in lower case (the test
+      // suite checks this): given it, the line is not collapsed a second time.
+      value = collapsed !== undefined && isAscii(collapsed) ? collapsed.toLowerCase() : foldText(this.lines[index].text)
       if (key >= 0) this.foldedCache[key] = value
       else this.localEntry(index).folded = value
     }
@@ -263,7 +266,8 @@ export class DocumentContext {
     let source = key >= 0 ? this.sourceCache[key] : this.localEntry(index).source
     if (!source) {
       const text = this.lines[index].text
-      source = {text, collapsed: collapseWhitespace(text), folded: this.folded(index), label: this.label(index)}
+      const collapsed = collapseWhitespace(text)
+      source = {text, collapsed, folded: this.folded(index, collapsed), label: this.label(index)}
       if (key >= 0) this.sourceCache[key] = source
       else this.localEntry(index).source = source
     }

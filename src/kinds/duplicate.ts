@@ -13,14 +13,15 @@ const DEFAULT_SIMILARITY = 0.9
 export function similarity(a: string, b: string): number {
   if (a === b) return 1
   if (a.length < 2 || b.length < 2) return 0
-  const counts = new Map<string, number>()
+  // A bigram is its two code units as one small integer: no string per bigram.
+  const counts = new Map<number, number>()
   for (let i = 0; i < a.length - 1; i++) {
-    const bigram = a.slice(i, i + 2)
+    const bigram = (a.charCodeAt(i) << 16) | a.charCodeAt(i + 1)
     counts.set(bigram, (counts.get(bigram) ?? 0) + 1)
   }
   let shared = 0
   for (let i = 0; i < b.length - 1; i++) {
-    const bigram = b.slice(i, i + 2)
+    const bigram = (b.charCodeAt(i) << 16) | b.charCodeAt(i + 1)
     const count = counts.get(bigram)
     if (count) {
       shared++
