@@ -95,8 +95,6 @@ export function parseLine(line: Line, language: Language): Paragraph {
 export interface WordSource {
   /** Call `word` with each word's text, and `sentence` with each sentence's word count after its words. */
   eachWord(text: string, word: (value: string) => void, sentence: (words: number) => void): void
-  /** `eachWord` with each word's start and end in the line's text instead of the text itself. */
-  eachWordSpan?(word: (start: number, end: number) => void, sentence: (words: number) => void): void
 }
 
 /** A paragraph node as a `WordSource`. */

@@ -178,21 +178,17 @@ export function lineTally(source: WordSource, text: string, stopwords: Set<strin
   const count: WordCount = {tally, table, stopwords, line: text}
   // A compact parse is read where its numbers stand, with no closure per line (this runs for every line).
   if (source instanceof LineParse) tally.sentences = source.eachWordSpanOf(count, countWord)
-  else {
-    const sentence = (words: number) => {
-      if (words > 0) tally.sentences++
-    }
-    if (source.eachWordSpan) source.eachWordSpan((start, end) => countWord(count, start, end), sentence)
-    else
-      source.eachWord(
-        text,
-        (value) => {
-          count.line = value
-          countWord(count, 0, value.length)
-        },
-        sentence
-      )
-  }
+  else
+    source.eachWord(
+      text,
+      (value) => {
+        count.line = value
+        countWord(count, 0, value.length)
+      },
+      (words) => {
+        if (words > 0) tally.sentences++
+      }
+    )
   const trimmed = text.trim()
   tally.chars = trimmed.length
   let cjk = 0

@@ -335,7 +335,7 @@ const NO_HITS: number[] = []
 export class MatcherIndex {
   private readonly exact = new Map<string, number[]>()
   /** 1 at the length of each `exact` key (up to the longest): a label of another length is no key. */
-  private exactLengths = new Uint8Array(1)
+  private readonly exactLengths: Uint8Array
   private readonly phrases = new LiteralSet()
   private readonly literals = new LiteralSet()
   /** `phrases` and `literals` in one automaton, for the texts whose two forms are the same string. */
@@ -372,8 +372,6 @@ export class MatcherIndex {
         const list = this.exact.get(key)
         if (list) list.push(slot)
         else this.exact.set(key, [slot])
-        if (key.length >= this.exactLengths.length) this.exactLengths = Uint8Array.from({length: 2 * key.length + 1}, (_, length) => this.exactLengths[length] ?? 0)
-        this.exactLengths[key.length] = 1
       }
       for (const phrase of prefilter.phrases) {
         this.phrases.add(phrase, slot)
@@ -385,6 +383,9 @@ export class MatcherIndex {
       }
       for (const prefix of new Set(prefilter.prefixes.map((prefix) => prefix.slice(0, LITERAL_PREFIX)))) this.prefixes.add(prefix, slot)
     }
+    const keys = [...this.exact.keys()]
+    this.exactLengths = new Uint8Array(Math.max(0, ...keys.map((key) => key.length)) + 1)
+    for (const key of keys) this.exactLengths[key.length] = 1
   }
 
   /** The slots that may match `source` (usually none or one); the others cannot. */
