@@ -53,13 +53,14 @@ export function compileRule(resolved: ResolvedRule): CompiledRule {
  * Compile every rule of a config, with its scope. Their matchers share one prefilter
  * (`MatcherIndex`), so a line is scanned once for what any rule could match.
  *
- * `inline` rules stay out of it: their runner cuts spans with an expression of its own and never
- * tests the matcher (which checks the rule's phrases and patterns), and their unlimited length would
- * keep the index from passing over lines longer than every other rule is tried on.
+ * Only kinds that test lines with their matcher (`actsOnMatchedLines`) join it: an `inline` rule
+ * cuts spans with an expression of its own and never tests its matcher (which checks the rule's
+ * phrases and patterns), and its unlimited length would keep the index from passing over lines
+ * longer than every other rule is tried on.
  */
 export function compileRules(rules: readonly ResolvedRule[]): ScopedRule[] {
   const compiled = rules.map((resolved) => ({rule: compileRule(resolved), applies: compileWhen(resolved.definition.when)}))
-  const tested = compiled.filter(({rule}) => rule.matcher && rule.kind !== 'inline')
+  const tested = compiled.filter(({rule}) => rule.matcher && ruleKinds[rule.kind].meta.actsOnMatchedLines)
   new MatcherIndex(tested.map(({rule}) => ({matcher: rule.matcher!, maxChars: rule.maxChars ?? maxCharsOf(rule)})))
   return compiled
 }

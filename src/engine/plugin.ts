@@ -77,21 +77,15 @@ function activeRules(rules: ScopedRule[], scope: {language: Language; path?: str
 }
 
 /**
- * Kinds whose rules act only on lines their matcher matches (they claim, mark a header, a tail
- * start or a credit line on a match, and do nothing else): a rule of these kinds whose matcher can
- * match no line of the document is skipped. `inline` matches with its own expression, not listed.
- */
-const MATCH_ONLY_KINDS = new Set(['line', 'section', 'tail', 'credit'])
-
-/**
- * The rules of `rules` that can act on `document`: all but those of `MATCH_ONLY_KINDS` whose
- * matcher the prefilter rules out on every line (most of a config's phrase rules, on any one page).
+ * The rules of `rules` that can act on `document`: all but those whose kind acts only on the lines
+ * its matcher matches (`actsOnMatchedLines`) and whose matcher the prefilter rules out on every line
+ * (most of a config's phrase rules, on any one page).
  */
 function rulesAtWork(document: DocumentContext, rules: CompiledRule[]): Set<CompiledRule> {
   const working = new Set<CompiledRule>()
   const used = new Map<MatcherIndex, Set<number>>()
   for (const rule of rules) {
-    const indexed = rule.matcher && MATCH_ONLY_KINDS.has(rule.kind) ? indexOf(rule.matcher) : undefined
+    const indexed = rule.matcher && ruleKinds[rule.kind].meta.actsOnMatchedLines ? indexOf(rule.matcher) : undefined
     if (indexed) {
       let slots = used.get(indexed.index)
       if (!slots) used.set(indexed.index, (slots = document.slotsInUse(indexed.index)))

@@ -22,6 +22,13 @@ export interface RuleKindMeta {
   options: readonly string[]
   /** Whether the kind needs `phrases` or `patterns`. */
   needsMatcher: boolean
+  /**
+   * Whether the kind tests lines with the rule's matcher and acts only on the lines it matches
+   * (claims them, or marks a header, a tail's start, a credit line). Such rules share the prefilter
+   * index, and one whose matcher the prefilter rules out on every line of a document is not run on
+   * it. (`inline` needs phrases or patterns but cuts with an expression of its own.)
+   */
+  actsOnMatchedLines: boolean
 }
 
 export interface RuleKind {

@@ -22,7 +22,8 @@ export const creditKind: RuleKind = {
     description: 'Removes photo credit lines and the caption line directly above a credit.',
     phase: 5,
     options: ['phrases', 'patterns', 'match', 'maxChars', 'caption'],
-    needsMatcher: true
+    needsMatcher: true,
+    actsOnMatchedLines: true
   },
   create(rule) {
     const caption = rule.definition.caption ?? true

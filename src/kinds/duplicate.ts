@@ -54,7 +54,8 @@ export const duplicateKind: RuleKind = {
     description: 'Removes repeated lines: repeats of the title, lines printed twice in a row, later copies of earlier lines.',
     phase: 4,
     options: ['target', 'similarity', 'minChars'],
-    needsMatcher: false
+    needsMatcher: false,
+    actsOnMatchedLines: false
   },
   create(rule) {
     const target = rule.definition.target ?? 'title'

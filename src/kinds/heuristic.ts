@@ -105,7 +105,8 @@ export const heuristicKind: RuleKind = {
     description: 'Classifies every block left by the rules as content or boilerplate from its features and its neighbours.',
     phase: 7,
     options: [],
-    needsMatcher: false
+    needsMatcher: false,
+    actsOnMatchedLines: false
   },
   create(rule) {
     return heuristicRunner(rule, resolveHeuristics(undefined))

@@ -14,7 +14,8 @@ export const inlineKind: RuleKind = {
     description: 'Removes a matching span inside a line and keeps the rest of the line.',
     phase: 6,
     options: ['phrases', 'patterns', 'position', 'maxChars'],
-    needsMatcher: true
+    needsMatcher: true,
+    actsOnMatchedLines: false
   },
   create(rule) {
     const definition = rule.definition

@@ -11,7 +11,8 @@ export const lineKind: RuleKind = {
     description: 'Removes every line that matches a phrase or pattern.',
     phase: 1,
     options: ['phrases', 'patterns', 'match', 'maxChars'],
-    needsMatcher: true
+    needsMatcher: true,
+    actsOnMatchedLines: true
   },
   create(rule) {
     return {

@@ -101,7 +101,8 @@ export const sectionKind: RuleKind = {
     description: 'Removes a header line and the teaser lines that follow it, up to the next body paragraph.',
     phase: 2,
     options: ['phrases', 'patterns', 'match', 'maxChars', 'until', 'lines'],
-    needsMatcher: true
+    needsMatcher: true,
+    actsOnMatchedLines: true
   },
   create(rule) {
     const until = rule.definition.until ?? 'paragraph'

@@ -347,7 +347,8 @@ export const sentencesKind: RuleKind = {
     description: 'Removes leftover sentences (matched by line rules) at the start and end of a long line.',
     phase: 1.5,
     options: [],
-    needsMatcher: false
+    needsMatcher: false,
+    actsOnMatchedLines: false
   },
   create() {
     return {apply() {}}

@@ -25,7 +25,8 @@ export const tailKind: RuleKind = {
     description: 'Removes everything from a matching line near the end of the document to the end.',
     phase: 3,
     options: ['phrases', 'patterns', 'match', 'maxChars', 'within'],
-    needsMatcher: true
+    needsMatcher: true,
+    actsOnMatchedLines: true
   },
   create(rule) {
     const within = rule.definition.within ?? DEFAULT_WITHIN
