@@ -17,6 +17,7 @@
  */
 
 import {caseFold} from '../text/fold.js'
+import {collapsesToSpace} from '../text/normalize.js'
 
 /** Most strings an `exact` set keeps before it becomes a `required` set. */
 const EXACT_LIMIT = 32
@@ -44,9 +45,6 @@ const EMPTY: Info = {exact: [''], required: null}
 const PREFIX_CHARS = 16
 
 class Unsupported extends Error {}
-
-/** What `collapseWhitespace` turns into a space. */
-const whiteSpace = /^[\s\u200B\u200C\u200D\u2060\uFEFF]$/u
 
 function unique(values: string[]): string[] {
   return [...new Set(values)]
@@ -460,7 +458,7 @@ class Parser {
     this.position++ // ]
     if (negated || any || members.length === 0) return ANY
     // Only white space: the one space of a collapsed line (its other white space is collapsed too).
-    if (members.every((member) => whiteSpace.test(member))) return SPACE
+    if (members.every((member) => member.length === 1 && collapsesToSpace(member.charCodeAt(0)))) return SPACE
     const exact = unique(members.map((member) => caseFold(member)))
     return exact.length <= EXACT_LIMIT ? {exact, required: null} : ANY
   }

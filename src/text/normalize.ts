@@ -37,6 +37,11 @@ const classes = new Uint8Array(65536)
   }
 }
 
+/** Whether `collapseWhitespace` turns the code unit `code` into a space (with the rest of its run). */
+export function collapsesToSpace(code: number): boolean {
+  return (classes[code] & 1) === 1
+}
+
 /** Whether `text` has no whitespace but single spaces between other characters (then collapsing leaves it as it is). */
 function isCollapsed(text: string): boolean {
   let previousSpace = true
