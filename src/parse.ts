@@ -165,12 +165,19 @@ export class LineParse implements WordSource {
   }
 
   eachWord(text: string, word: (value: string) => void, sentence: (words: number) => void): void {
-    this.eachWordSpan((start, end) => word(text.slice(start, end)), sentence)
+    const data = this.data
+    let at = 1
+    for (let index = 0; index < data[0]; index++) {
+      const count = data[at + 2]
+      at += 3
+      for (let item = 0; item < count; item++, at += 2) word(text.slice(data[at], data[at + 1]))
+      sentence(count)
+    }
   }
 
   /**
-   * `eachWordSpan` for a hot loop, with no closure to make: `word(context, start, end)` for each
-   * word. Returns how many sentences have words.
+   * Each word's start and end in the line's text, for a hot loop, with no closure to make:
+   * `word(context, start, end)` for each word. Returns how many sentences have words.
    */
   eachWordSpanOf<C>(context: C, word: (context: C, start: number, end: number) => void): number {
     const data = this.data
@@ -183,17 +190,6 @@ export class LineParse implements WordSource {
       if (count > 0) sentences++
     }
     return sentences
-  }
-
-  eachWordSpan(word: (start: number, end: number) => void, sentence: (words: number) => void): void {
-    const data = this.data
-    let at = 1
-    for (let index = 0; index < data[0]; index++) {
-      const count = data[at + 2]
-      at += 3
-      for (let item = 0; item < count; item++, at += 2) word(data[at], data[at + 1])
-      sentence(count)
-    }
   }
 
   /** Each sentence's start and end offset in the whole text, in order (as `toParagraph`'s sentence positions). */

@@ -344,11 +344,7 @@ export class MatcherIndex {
   private readonly always: number[] = []
   private slots = 0
   /** The longest text any indexed matcher is tried on (its rule's `maxChars`); Infinity when unknown. */
-  get longest(): number {
-    return this.maxChars
-  }
-
-  private maxChars = 0
+  readonly longest: number
 
   /**
    * Index `matchers` (created by `createMatcher`; others are left alone). `maxChars` says how long a
@@ -356,9 +352,10 @@ export class MatcherIndex {
    * scanned at all.
    */
   constructor(matchers: Iterable<LineMatcher | {matcher: LineMatcher; maxChars: number}>) {
+    let longest = 0
     for (const entry of matchers) {
       const matcher = 'test' in entry ? entry : entry.matcher
-      this.maxChars = Math.max(this.maxChars, 'test' in entry ? Number.POSITIVE_INFINITY : entry.maxChars)
+      longest = Math.max(longest, 'test' in entry ? Number.POSITIVE_INFINITY : entry.maxChars)
       if (!(matcher instanceof RuleMatcher) || matcher.index) continue
       const slot = this.slots++
       matcher.index = this
@@ -383,6 +380,7 @@ export class MatcherIndex {
       }
       for (const prefix of new Set(prefilter.prefixes.map((prefix) => prefix.slice(0, LITERAL_PREFIX)))) this.prefixes.add(prefix, slot)
     }
+    this.longest = longest
     const keys = [...this.exact.keys()]
     this.exactLengths = new Uint8Array(Math.max(0, ...keys.map((key) => key.length)) + 1)
     for (const key of keys) this.exactLengths[key.length] = 1
@@ -392,7 +390,7 @@ export class MatcherIndex {
   hits(source: MatchSource): readonly number[] {
     if (source.hitsIndex === this && source.hits) return source.hits
     // Longer than any matcher is tried on (its trimmed length is at least this): nothing can match.
-    if (source.collapsed.length > this.maxChars) {
+    if (source.collapsed.length > this.longest) {
       source.hits = NO_HITS
       source.hitsIndex = this
       return NO_HITS

@@ -52,9 +52,10 @@ function scriptModels(script: string): ScriptModels {
       seen.add(trigram)
       // A sample's trigrams are three UTF-16 code units: a model entry of another length never matches.
       if (trigram.length !== 3) continue
-      const key = trigramKey(trigram, 0)
+      const parts: [number, number, number] = [trigram.charCodeAt(0), trigram.charCodeAt(1), trigram.charCodeAt(2)]
+      const key = trigramKey(...parts)
       let item = lists.get(key)
-      if (!item) lists.set(key, (item = {parts: [trigram.charCodeAt(0), trigram.charCodeAt(1), trigram.charCodeAt(2)], list: []}))
+      if (!item) lists.set(key, (item = {parts, list: []}))
       item.list.push(languageIndex, rank)
     }
   })
@@ -80,9 +81,9 @@ function scriptModels(script: string): ScriptModels {
 
 const own = Object.prototype.hasOwnProperty
 
-/** Three UTF-16 code units from `at` as one exact number (48 bits). */
-function trigramKey(value: string, at: number): number {
-  return value.charCodeAt(at) * 4294967296 + value.charCodeAt(at + 1) * 65536 + value.charCodeAt(at + 2)
+/** Three UTF-16 code units as one exact number (48 bits). */
+function trigramKey(a: number, b: number, c: number): number {
+  return a * 4294967296 + b * 65536 + c
 }
 
 /**
@@ -199,7 +200,7 @@ function trigramCounts(value: string): number {
       b = c
       return
     }
-    const key = a * 4294967296 + b * 65536 + c
+    const key = trigramKey(a, b, c)
     const hash = hashOf(a, b, c)
     let slot = hash & mask
     while (sampleStamps[slot] === stamp && sampleKeys[slot] !== key) slot = (slot + 1) & mask
