@@ -32,6 +32,8 @@ import {ParseLatin} from 'parse-latin'
 import {blockParser} from '../src/text/block-parsers.js'
 import {languageSample} from '../src/language.js'
 import {similarity} from '../src/kinds/duplicate.js'
+import {createOutcome, outputView} from '../src/engine/outcome.js'
+import {createCleaner} from '../src/cleaner.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const seeds = path.join(root, 'fixtures', 'seeds')
@@ -457,7 +459,7 @@ describe('compact line parses', () => {
   it('read as the paragraphs they stand for (sentence offsets, words)', () => {
     let offset = 3
     for (const [index, text] of [...seedLines, ...tricky, ...examples.filter((example) => example.trim() !== '')].entries()) {
-      const line = {index, start: offset, end: offset + text.length, text, blank: false}
+      const line = {index, start: offset, end: offset + text.length, text, blank: false, modified: false}
       offset += text.length + 1
       for (const language of [english, romanian]) {
         expect(reading(parseLineCompact(line, language).toParagraph(text)), text).toEqual(reading(parseLine(line, language)))
@@ -479,7 +481,7 @@ describe('compact line parses', () => {
       fc.property(fc.array(pieces, {minLength: 1, maxLength: 30}), (parts) => {
         const text = parts.join('')
         fc.pre(text.trim() !== '')
-        const line = {index: 4, start: 11, end: 11 + text.length, text, blank: false}
+        const line = {index: 4, start: 11, end: 11 + text.length, text, blank: false, modified: false}
         for (const language of [english, romanian]) {
           expect(reading(parseLineCompact(line, language).toParagraph(text)), JSON.stringify(text)).toEqual(reading(parseLine(line, language)))
         }
@@ -519,7 +521,7 @@ describe('the classifier’s line counts', () => {
       fc.property(fc.array(piece, {minLength: 1, maxLength: 25}), fc.constantFrom(english, german), (parts, language) => {
         const text = parts.join('')
         fc.pre(text.trim() !== '')
-        const line = {index: 0, start: 5, end: 5 + text.length, text, blank: false}
+        const line = {index: 0, start: 5, end: 5 + text.length, text, blank: false, modified: false}
         const stopwords = stopwordsFor(language.code)!
         // The counts by their definition, over the paragraph's words as strings.
         const expected = {words: 0, stop: 0, capitals: 0, sentences: 0}
@@ -548,7 +550,7 @@ describe('sentence positions', () => {
     const text = lines.join('\n')
     let offset = 0
     for (const [index, value] of lines.entries()) {
-      const line = {index, start: offset, end: offset + value.length, text: value, blank: false}
+      const line = {index, start: offset, end: offset + value.length, text: value, blank: false, modified: false}
       offset += value.length + 1
       for (const language of [{iso6393: 'eng', code: 'en'}, {iso6393: 'deu', code: 'de'}]) {
         const paragraph = parseLine(line, language)
@@ -560,5 +562,28 @@ describe('sentence positions', () => {
         }
       }
     }
+  })
+})
+
+describe('one shape per kind of object the hot paths read', () => {
+  // V8 gives objects with the same fields, added in the same order, one hidden class; code compiled
+  // for one class is thrown away when another comes by. These objects are read on every line.
+  it('gives original lines and the view’s modified copies the same fields in the same order', () => {
+    const {lines} = splitLines('First line here\n\nSecond line, cut here\nThird')
+    const outcome = createOutcome(lines)
+    const rule = createCleaner({extends: ['recommended']}, {messages: false}).rules[0].rule
+    outcome.spans.push({line: 2, start: lines[2].start + 11, end: lines[2].end, rule, reason: 'test'})
+    const view = outputView(outcome)
+    const modified = view.find((line) => line.modified)
+    expect(modified?.text).toBe('Second line')
+    for (const line of [...lines, ...view]) expect(Object.keys(line)).toEqual(['index', 'start', 'end', 'text', 'blank', 'modified'])
+  })
+
+  it('gives every rule a cleaner runs, compiled or made by the engine, the same fields in the same order', () => {
+    const cleaner = createCleaner({extends: ['recommended']}, {messages: false})
+    const kinds = new Set(cleaner.rules.map(({rule}) => rule.kind))
+    expect(kinds).toEqual(new Set(['line', 'section', 'tail', 'duplicate', 'credit', 'inline', 'sentences', 'heuristic']))
+    const shapes = new Set(cleaner.rules.map(({rule}) => Object.keys(rule).join(',')))
+    expect([...shapes]).toEqual(['id,kind,category,description,definition,source,matcher,runner,maxChars'])
   })
 })

@@ -190,9 +190,12 @@ export function buildBlocks(document: DocumentContext, settings: HeuristicSettin
   })
 }
 
-/** Each block's score towards the main content. */
-function regionScores(blocks: Block[], settings: HeuristicSettings): number[] {
-  return blocks.map((block) => {
+/**
+ * Each block's score towards the main content. A typed array: scores are whole or fractional, and a
+ * plain array of either kind would be read by code compiled for the other.
+ */
+function regionScores(blocks: Block[], settings: HeuristicSettings): Float64Array {
+  return Float64Array.from(blocks, (block) => {
     // On a page, a block printed more than once (a ticker, a teaser box shown twice) is a widget,
     // however long: an article's paragraphs do not repeat.
     if (block.features.repeats >= 2) return -settings.badWeight
@@ -214,7 +217,7 @@ function regionScores(blocks: Block[], settings: HeuristicSettings): number[] {
 }
 
 /** The maximum-score run of `scores[from..to]`, with its score, or undefined when none is positive. */
-function bestRun(scores: number[], from: number, to: number): {range: [number, number]; score: number} | undefined {
+function bestRun(scores: Float64Array, from: number, to: number): {range: [number, number]; score: number} | undefined {
   let best = 0
   let bestRange: [number, number] | undefined
   let sum = 0

@@ -191,25 +191,35 @@ export function lineTally(source: WordSource, text: string, stopwords: Set<strin
     )
   const trimmed = text.trim()
   tally.chars = trimmed.length
+  const found = countUnits(trimmed, tally)
+  // Han has characters beyond the BMP, written as surrogate pairs: the expression counts those lines.
+  if (found & SURROGATE) tally.cjk = trimmed.match(cjkExpression)?.length ?? 0
+  if (mayHaveLinks(trimmed)) tally.links = trimmed.match(linkExpression)?.length ?? 0
+  // The expression needs one of the separator characters: most lines have none.
+  if (found & SEPARATOR) tally.separators = trimmed.match(separatorExpression)?.length ?? 0
+  return tally
+}
+
+/**
+ * Count the digits and CJK characters of `text` into `tally`; returns whether it has surrogates and
+ * separator characters (the `SURROGATE` and `SEPARATOR` bits). A function of its own, so that V8
+ * never compiles `lineTally` in the middle of this loop (on-stack replacement), before the rare
+ * expressions after it ever ran: such code, kept for later calls, left them there time after time.
+ */
+function countUnits(text: string, tally: LineTally): number {
   let cjk = 0
-  let surrogates = false
-  let separator = false
-  for (let index = 0; index < trimmed.length; index++) {
-    const code = trimmed.charCodeAt(index)
+  let found = 0
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
     if (code >= 48 && code <= 57) tally.digits++
     else if (code >= 128) {
       const kind = unitKinds[code] || learnUnitKind(code)
       if (kind & CJK) cjk++
-      if (kind & SEPARATOR) separator = true
-      if (kind & SURROGATE) surrogates = true
-    } else if (code === 0x7c || code === 0x2f || code === 0x3e) separator = true
+      found |= kind & (SEPARATOR | SURROGATE)
+    } else if (code === 0x7c || code === 0x2f || code === 0x3e) found |= SEPARATOR
   }
-  // Han has characters beyond the BMP, written as surrogate pairs: the expression counts those lines.
-  tally.cjk = surrogates ? (trimmed.match(cjkExpression)?.length ?? 0) : cjk
-  if (mayHaveLinks(trimmed)) tally.links = trimmed.match(linkExpression)?.length ?? 0
-  // The expression needs one of the separator characters: most lines have none.
-  if (separator) tally.separators = trimmed.match(separatorExpression)?.length ?? 0
-  return tally
+  tally.cjk = cjk
+  return found
 }
 
 /** Whether a text has the characters a link, address, handle or hashtag needs. */

@@ -10,7 +10,7 @@ import type {ResolvedRule} from '../config/resolve.js'
 import {ruleKinds} from '../kinds/index.js'
 import {compileWhen} from '../scope.js'
 import {createMatcher, MatcherIndex, PatternError} from './matcher.js'
-import {maxCharsOf, type CompiledRule} from './rule.js'
+import {defaultMaxChars, type CompiledRule} from './rule.js'
 import type {ScopedRule} from './plugin.js'
 
 function fail(resolved: ResolvedRule, problem: string, key?: string): never {
@@ -34,11 +34,11 @@ export function compileRule(resolved: ResolvedRule): CompiledRule {
     definition,
     source,
     matcher: undefined,
-    runner: {apply() {}}
+    runner: {apply() {}},
+    maxChars: definition.maxChars ?? defaultMaxChars(definition.kind)
   }
   try {
     if (kind.meta.needsMatcher) rule.matcher = createMatcher(definition)
-    rule.maxChars = maxCharsOf(rule)
     rule.runner = kind.create(rule)
   } catch (error) {
     if (error instanceof PatternError) fail(resolved, `${error.message}: /${error.pattern}/`, `patterns[${error.index}]`)
@@ -61,6 +61,6 @@ export function compileRule(resolved: ResolvedRule): CompiledRule {
 export function compileRules(rules: readonly ResolvedRule[]): ScopedRule[] {
   const compiled = rules.map((resolved) => ({rule: compileRule(resolved), applies: compileWhen(resolved.definition.when)}))
   const tested = compiled.filter(({rule}) => rule.matcher && ruleKinds[rule.kind].meta.actsOnMatchedLines)
-  new MatcherIndex(tested.map(({rule}) => ({matcher: rule.matcher!, maxChars: rule.maxChars ?? maxCharsOf(rule)})))
+  new MatcherIndex(tested.map(({rule}) => ({matcher: rule.matcher!, maxChars: rule.maxChars})))
   return compiled
 }

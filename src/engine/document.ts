@@ -124,7 +124,7 @@ export class DocumentContext {
     this.keys = new Int32Array(init.lines.length)
     for (let position = 0; position < init.lines.length; position++) {
       const line = init.lines[position]
-      this.keys[position] = init.shared && !(line as {modified?: boolean}).modified ? line.index : -1 - position
+      this.keys[position] = init.shared && !line.modified ? line.index : -1 - position
     }
     this.parsedWith = init.parsedWith ?? ''
     let stats = shared.stats.get(init.parsedWith ?? '')
@@ -138,7 +138,8 @@ export class DocumentContext {
   /** The cache entry of a modified line (never shared). */
   private localEntry(index: number) {
     let entry = this.local.get(index)
-    if (!entry) this.local.set(index, (entry = {}))
+    // Every field from the start: entries filled in different orders share one shape.
+    if (!entry) this.local.set(index, (entry = {stats: undefined, folded: undefined, label: undefined, source: undefined, values: undefined}))
     return entry
   }
 

@@ -9,10 +9,8 @@ import type {Line} from '../text/lines.js'
 import type {Claim, DocumentContext, Span} from './document.js'
 import {slots} from './arrays.js'
 
-export interface ViewLine extends Line {
-  /** The text differs from the original line because a span was removed from it. */
-  modified?: boolean
-}
+/** A line of the view a pass runs on: an original line, or a copy with spans removed (`modified`). */
+export type ViewLine = Line
 
 export interface Outcome {
   /** The original lines. */
@@ -86,7 +84,7 @@ export function outputView(outcome: Outcome): ViewLine[] {
     if (outcome.claims[line.index]) continue
     if (pendingBlank) view.push(pendingBlank)
     pendingBlank = undefined
-    if (spansOf.has(line.index)) view.push({...line, text: keptLineText(outcome, line.index, spansOf), modified: true})
+    if (spansOf.has(line.index)) view.push({index: line.index, start: line.start, end: line.end, text: keptLineText(outcome, line.index, spansOf), blank: line.blank, modified: true})
     else view.push(line)
   }
   return view

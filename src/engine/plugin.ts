@@ -59,10 +59,23 @@ export interface RulesOptions {
 const byPhase = new WeakMap<ScopedRule[], ScopedRule[]>()
 
 /** The last answer of `activeRules` for each config: the passes over one document ask the same. */
-const lastActive = new WeakMap<ScopedRule[], {language: Language; path?: string; url?: string; rules: CompiledRule[]; set: Set<CompiledRule>}>()
+const lastActive = new WeakMap<ScopedRule[], ActiveRules & {language: Language; path?: string; url?: string}>()
+
+/** The rules that apply to a document, in the order they run. */
+interface ActiveRules {
+  rules: CompiledRule[]
+  set: Set<CompiledRule>
+  /** The position in `rules` of the first rule past phase 1 (the line rules), or their number. */
+  late: number
+  /**
+   * Per rule of `rules`: where its matcher sits in the prefilter's index when its kind acts only on
+   * the lines its matcher matches (`actsOnMatchedLines`), else undefined.
+   */
+  indexed: Array<{index: MatcherIndex; slot: number} | undefined>
+}
 
 /** The rules that apply to a document, in the order they run (phase, then config order). */
-function activeRules(rules: ScopedRule[], scope: {language: Language; path?: string; url?: string}): {rules: CompiledRule[]; set: Set<CompiledRule>} {
+function activeRules(rules: ScopedRule[], scope: {language: Language; path?: string; url?: string}): ActiveRules {
   const last = lastActive.get(rules)
   if (last && last.language.iso6393 === scope.language.iso6393 && last.language.code === scope.language.code && last.path === scope.path && last.url === scope.url) return last
   let sorted = byPhase.get(rules)
@@ -71,21 +84,24 @@ function activeRules(rules: ScopedRule[], scope: {language: Language; path?: str
     byPhase.set(rules, sorted)
   }
   const active = sorted.filter(({rule, applies}) => rule.definition.enabled !== false && applies(scope)).map(({rule}) => rule)
-  const answer = {language: scope.language, path: scope.path, url: scope.url, rules: active, set: new Set(active)}
+  const late = active.findIndex((rule) => ruleKinds[rule.kind].meta.phase > 1)
+  const indexed = active.map((rule) => (rule.matcher && ruleKinds[rule.kind].meta.actsOnMatchedLines ? indexOf(rule.matcher) : undefined))
+  const answer = {language: scope.language, path: scope.path, url: scope.url, rules: active, set: new Set(active), late: late === -1 ? active.length : late, indexed}
   lastActive.set(rules, answer)
   return answer
 }
 
 /**
- * The rules of `rules` that can act on `document`: all but those whose kind acts only on the lines
+ * The active rules that can act on `document`: all but those whose kind acts only on the lines
  * its matcher matches (`actsOnMatchedLines`) and whose matcher the prefilter rules out on every line
  * (most of a config's phrase rules, on any one page).
  */
-function rulesAtWork(document: DocumentContext, rules: CompiledRule[]): Set<CompiledRule> {
+function rulesAtWork(document: DocumentContext, {rules, indexed: where}: ActiveRules): Set<CompiledRule> {
   const working = new Set<CompiledRule>()
   const used = new Map<MatcherIndex, Set<number>>()
-  for (const rule of rules) {
-    const indexed = rule.matcher && ruleKinds[rule.kind].meta.actsOnMatchedLines ? indexOf(rule.matcher) : undefined
+  for (let position = 0; position < rules.length; position++) {
+    const rule = rules[position]
+    const indexed = where[position]
     if (indexed) {
       let slots = used.get(indexed.index)
       if (!slots) used.set(indexed.index, (slots = document.slotsInUse(indexed.index)))
@@ -97,8 +113,9 @@ function rulesAtWork(document: DocumentContext, rules: CompiledRule[]): Set<Comp
 }
 
 /** One pass of every active rule over `document`. */
-function runPass(document: DocumentContext, rules: CompiledRule[], mode: TitleMode, headline: number | undefined): void {
-  const working = rulesAtWork(document, rules)
+function runPass(document: DocumentContext, active: ActiveRules, mode: TitleMode, headline: number | undefined): void {
+  const {rules, late} = active
+  const working = rulesAtWork(document, active)
   document.title = findTitle(document, mode)
   // A page headline kept by an earlier pass is the title once it leads the text.
   if (document.title === undefined && mode === 'auto' && headline !== undefined) {
@@ -107,14 +124,13 @@ function runPass(document: DocumentContext, rules: CompiledRule[], mode: TitleMo
   }
   document.titleProtected = mode === 'first-line'
   for (const rule of rules) if (working.has(rule)) rule.runner.detect?.(document)
-  let titleSettled = false
-  for (const rule of rules) {
-    if (!titleSettled && ruleKinds[rule.kind].meta.phase > 1) {
+  for (let position = 0; position < rules.length; position++) {
+    if (position === late) {
       // Line rules may take the first line ("- Advertisement -"), or it is a photo credit; then there is no title.
       if (document.title !== undefined && (document.isClaimed(document.title) || document.creditLines.has(document.title))) document.title = undefined
       document.titleProtected = document.title !== undefined
-      titleSettled = true
     }
+    const rule = rules[position]
     if (working.has(rule)) rule.runner.apply(document)
   }
   if (document.title !== undefined && document.isClaimed(document.title)) document.title = undefined
@@ -162,9 +178,9 @@ export function runRules(file: VFile, options: RulesOptions): Outcome {
       shared,
       parsedWith: reparse ? parserFamily(language) : 'parsed'
     })
-    const {rules, set} = activeRules(options.rules, {language, path: documentOptions.path, url: documentOptions.url})
-    document.activeRules = set
-    runPass(document, rules, mode, outcome.headline)
+    const active = activeRules(options.rules, {language, path: documentOptions.path, url: documentOptions.url})
+    document.activeRules = active.set
+    runPass(document, active, mode, outcome.headline)
     const added = mergePass(outcome, document)
     file.data.language = language
     if (added === 0) break

@@ -46,8 +46,8 @@ export interface CompiledRule {
   /** Matches one line; absent for kinds that need no phrases (e.g. `duplicate`). */
   matcher: LineMatcher | undefined
   runner: RuleRunner
-  /** `maxCharsOf(rule)`, kept by the compiler. */
-  maxChars?: number
+  /** The longest line (collapsed characters) the matcher is tried on: `definition.maxChars`, else the kind's default. */
+  maxChars: number
 }
 
 /**
@@ -59,16 +59,11 @@ export function matchLine(rule: CompiledRule, document: DocumentContext, index: 
   const matcher = rule.matcher
   if (!matcher) return undefined
   if (!document.mayMatch(index, matcher)) return undefined
-  if (document.chars(index) > (rule.maxChars ?? maxCharsOf(rule))) return undefined
+  if (document.chars(index) > rule.maxChars) return undefined
   return matcher.test(document.matchSource(index))
 }
 
-/** The longest text (in characters, trimmed) a rule's matcher is tried on. */
-export function maxCharsOf(rule: CompiledRule): number {
-  return rule.definition.maxChars ?? defaultMaxChars(rule.kind)
-}
-
-/** Boilerplate lines are short; long lines are body text and are never matched unless a rule says so. */
+/** How long a line (trimmed) a kind's matcher is tried on when the rule sets no `maxChars`. Boilerplate lines are short; long lines are body text and are never matched unless a rule says so. */
 export function defaultMaxChars(kind: RuleKindName): number {
   switch (kind) {
     case 'credit':

@@ -7,7 +7,7 @@
 import type {Block, Decision} from '../classifier/classify.js'
 import {classifyDocument} from '../classifier/classify.js'
 import {resolveHeuristics, type HeuristicSettings} from '../classifier/presets.js'
-import type {CompiledRule, RuleKind, RuleRunner} from '../engine/rule.js'
+import {defaultMaxChars, type CompiledRule, type RuleKind, type RuleRunner} from '../engine/rule.js'
 import type {Category} from '../types.js'
 
 const DECISIONS: Record<Decision['decision'], string> = {
@@ -73,7 +73,8 @@ export function createHeuristicRule(settings: HeuristicSettings): CompiledRule {
     definition: {id: 'heuristic', kind: 'heuristic', category: 'noise', description: 'block classifier', enabled: settings.enabled},
     source: {pack: 'heuristics'},
     matcher: undefined,
-    runner: {apply() {}}
+    runner: {apply() {}},
+    maxChars: defaultMaxChars('heuristic')
   }
   rule.runner = heuristicRunner(rule, settings)
   return rule

@@ -6,7 +6,6 @@
 
 import type {RuleKind} from '../engine/rule.js'
 import {compilePattern, phraseSource} from '../engine/matcher.js'
-import type {ViewLine} from '../engine/outcome.js'
 
 export const inlineKind: RuleKind = {
   meta: {
@@ -40,7 +39,7 @@ export const inlineKind: RuleKind = {
       apply(document) {
         for (let index = 0; index < document.length; index++) {
           if (!document.isFree(index)) continue
-          const line = document.lines[index] as ViewLine
+          const line = document.lines[index]
           // A line that already lost a span in an earlier pass is not cut again.
           if (line.modified || line.text.length > maxChars) continue
           const match = expression.exec(line.text)

@@ -16,7 +16,7 @@
  */
 
 import type {DocumentContext, Span} from '../engine/document.js'
-import {maxCharsOf, type CompiledRule, type RuleKind} from '../engine/rule.js'
+import {defaultMaxChars, type CompiledRule, type RuleKind} from '../engine/rule.js'
 import type {ViewLine} from '../engine/outcome.js'
 import {collapseWhitespace, foldText, labelOfFolded} from '../text/normalize.js'
 import {indexOf, type LineMatch, type MatcherIndex, type MatchSource} from '../engine/matcher.js'
@@ -28,13 +28,13 @@ interface SentenceRange {
   start: number
   end: number
   text: string
-  /** The forms matchers read, made on first use. */
-  source?: MatchSource
+  /** The forms matchers read, made on first use (the field is there from the start: one shape for all ranges). */
+  source: MatchSource | undefined
 }
 
 function sentenceRanges(document: DocumentContext, index: number): SentenceRange[] {
   const text = document.text
-  return document.sentenceSpans(index).map(([start, end]) => ({start, end, text: text.slice(start, end)}))
+  return document.sentenceSpans(index).map(([start, end]) => ({start, end, text: text.slice(start, end), source: undefined}))
 }
 
 /**
@@ -83,7 +83,7 @@ function trimmed(text: string, start: number, end: number): SentenceRange | unde
   while (from < to && whiteSpaceExpression.test(text[from])) from++
   while (to > from && whiteSpaceExpression.test(text[to - 1])) to--
   if (from === to) return undefined
-  return {start: start + from, end: end - (text.length - to), text: from === 0 && to === text.length ? text : text.slice(from, to)}
+  return {start: start + from, end: end - (text.length - to), text: from === 0 && to === text.length ? text : text.slice(from, to), source: undefined}
 }
 
 function splitGlued(sentences: SentenceRange[]): SentenceRange[] {
@@ -159,7 +159,7 @@ class RuleList {
     if (candidates !== this.unindexed) candidates = [...new Set(candidates)].sort((a, b) => a - b)
     for (const position of candidates) {
       const rule = this.rules[position]
-      if (source.collapsed.length > maxCharsOf(rule)) continue
+      if (source.collapsed.length > rule.maxChars) continue
       const match = rule.matcher!.test(source)
       if (match) return {rule, match}
     }
@@ -226,7 +226,8 @@ export function createSentenceRule(lineRules: readonly CompiledRule[], headerRul
     definition: {id: 'sentences', kind: 'sentences', category: 'noise', description: 'leftover sentences in a long line'},
     source: {pack: 'engine'},
     matcher: undefined,
-    runner: {apply() {}}
+    runner: {apply() {}},
+    maxChars: defaultMaxChars('sentences')
   }
   /** Per config's active rules (one set per language and scope): an id for the per-line cache, and the rule lists. */
   const lists = new WeakMap<object, {id: number; rules: RuleList; sections: RuleList; tails: RuleList}>()
@@ -331,7 +332,7 @@ export function createSentenceRule(lineRules: readonly CompiledRule[], headerRul
       const lists = listsFor(document)
       if (lists.rules.rules.length === 0 && lists.sections.rules.length === 0 && lists.tails.rules.length === 0) return
       for (let index = 0; index < document.length; index++) {
-        const line = document.lines[index] as ViewLine
+        const line = document.lines[index]
         if (!document.isFree(index) || line.modified || line.text.length < LONG_LINE) continue
         const spans = document.lineValue(`sentences ${lists.id}`, index, () => planLine(document, index, line, lists))
         for (const span of spans) document.addSpan({...span, line: index})

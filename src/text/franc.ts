@@ -244,19 +244,16 @@ export function sampleTrigrams(value: string): Map<string, number> {
   return trigrams
 }
 
-/** The language franc gives `value` (ISO 639-3, or `und`), with franc's `minLength: 10`. */
-export function francLanguage(value: string): string {
-  if (!value || value.length < MIN_LENGTH) return 'und'
-  value = value.slice(0, MAX_LENGTH)
-  const [script, share] = topScript(value)
-  if (!script || !(script in data)) {
-    if (!script || share === 0) return 'und'
-    return script
-  }
-  const models = scriptModels(script)
+/**
+ * franc's distance of the sample's `size` trigrams (from `trigramCounts`) to each language of
+ * `models`: per trigram the difference of ranks, or the maximum where a language lacks it.
+ *
+ * The loop has a function of its own: code that V8 compiles in the middle of a long loop (on-stack
+ * replacement) knows nothing yet of what follows the loop, and when that code was kept for later
+ * calls, it fell back to the interpreter at that point time after time.
+ */
+function distancesOf(models: ScriptModels, size: number): Int32Array {
   const {languages, keys, from, to, entries, mask} = models
-  if (languages.length === 0) return 'und'
-  const size = trigramCounts(value)
   // Whole numbers well inside 32 bits (at most 300 per trigram of a 2,048-character sample).
   const distances = new Int32Array(languages.length).fill(size * MAX_DIFFERENCE)
   for (let item = 0; item < size; item++) {
@@ -272,9 +269,28 @@ export function francLanguage(value: string): string {
       distances[entries[at]] += difference - MAX_DIFFERENCE
     }
   }
+  return distances
+}
+
+/** The index of the smallest of `values` (the first of equals). */
+function smallest(values: Int32Array): number {
   let best = 0
-  for (let at = 1; at < distances.length; at++) if (distances[at] < distances[best]) best = at
-  return languages[best]
+  for (let at = 1; at < values.length; at++) if (values[at] < values[best]) best = at
+  return best
+}
+
+/** The language franc gives `value` (ISO 639-3, or `und`), with franc's `minLength: 10`. */
+export function francLanguage(value: string): string {
+  if (!value || value.length < MIN_LENGTH) return 'und'
+  value = value.slice(0, MAX_LENGTH)
+  const [script, share] = topScript(value)
+  if (!script || !(script in data)) {
+    if (!script || share === 0) return 'und'
+    return script
+  }
+  const models = scriptModels(script)
+  if (models.languages.length === 0) return 'und'
+  return models.languages[smallest(distancesOf(models, trigramCounts(value)))]
 }
 
 /** `detectSampleLanguage` of `language.ts` (franc; `sco` read as English), computed with `francLanguage`. */

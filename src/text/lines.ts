@@ -13,6 +13,12 @@ export interface Line {
   text: string
   /** Whitespace-only (including non-breaking and zero-width spaces). */
   blank: boolean
+  /**
+   * The text differs from the original line because a span was removed from it (lines of the
+   * engine's view only). Every line has the field, so that all line objects share one shape: code
+   * optimized for unmodified lines is not thrown away when the first modified one comes by.
+   */
+  modified: boolean
 }
 
 export interface SplitText {
@@ -43,7 +49,7 @@ export function splitLines(text: string): SplitText {
     const code = text.charCodeAt(position)
     if (code !== 10 && code !== 13) continue
     const lineText = text.slice(start, position)
-    lines.push({index: index++, start, end: position, text: lineText, blank: isBlank(lineText)})
+    lines.push({index: index++, start, end: position, text: lineText, blank: isBlank(lineText), modified: false})
     if (code === 13 && text.charCodeAt(position + 1) === 10) {
       crlf++
       position++
@@ -55,7 +61,7 @@ export function splitLines(text: string): SplitText {
 
   if (start < length) {
     const lineText = text.slice(start)
-    lines.push({index, start, end: length, text: lineText, blank: isBlank(lineText)})
+    lines.push({index, start, end: length, text: lineText, blank: isBlank(lineText), modified: false})
   }
 
   return {lines, eol: crlf > lf ? '\r\n' : '\n'}
