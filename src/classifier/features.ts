@@ -202,23 +202,22 @@ export function lineTally(source: WordSource, text: string, stopwords: Set<strin
 
 /**
  * Count the digits and CJK characters of `text` into `tally`; returns whether it has surrogates and
- * separator characters (the `SURROGATE` and `SEPARATOR` bits). A function of its own, so that V8
- * never compiles `lineTally` in the middle of this loop (on-stack replacement), before the rare
- * expressions after it ever ran: such code, kept for later calls, left them there time after time.
+ * separator characters (the `SURROGATE` and `SEPARATOR` bits). A function of its own, with nothing
+ * after the loop but its answer: V8 compiles a long loop in the middle of its function (on-stack
+ * replacement), before the code after the loop ever ran, and such code, kept for later calls, fell
+ * back to the interpreter there time after time.
  */
 function countUnits(text: string, tally: LineTally): number {
-  let cjk = 0
   let found = 0
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index)
     if (code >= 48 && code <= 57) tally.digits++
     else if (code >= 128) {
       const kind = unitKinds[code] || learnUnitKind(code)
-      if (kind & CJK) cjk++
+      if (kind & CJK) tally.cjk++
       found |= kind & (SEPARATOR | SURROGATE)
     } else if (code === 0x7c || code === 0x2f || code === 0x3e) found |= SEPARATOR
   }
-  tally.cjk = cjk
   return found
 }
 

@@ -112,6 +112,23 @@ function rulesAtWork(document: DocumentContext, {rules, indexed: where}: ActiveR
   return working
 }
 
+/** Let the rules at work that look at the whole document first (`detect`) do so. */
+function detectRules(document: DocumentContext, rules: CompiledRule[], working: Set<CompiledRule>): void {
+  for (const rule of rules) if (working.has(rule)) rule.runner.detect?.(document)
+}
+
+/**
+ * Apply `rules[from..to)` that are at work. A function of its own, as the loops over rules are:
+ * V8 compiles a long loop in the middle of its function (on-stack replacement), and such code, kept
+ * for later calls, fell back to the interpreter on entry time after time.
+ */
+function applyRules(document: DocumentContext, rules: CompiledRule[], from: number, to: number, working: Set<CompiledRule>): void {
+  for (let position = from; position < to; position++) {
+    const rule = rules[position]
+    if (working.has(rule)) rule.runner.apply(document)
+  }
+}
+
 /** One pass of every active rule over `document`. */
 function runPass(document: DocumentContext, active: ActiveRules, mode: TitleMode, headline: number | undefined): void {
   const {rules, late} = active
@@ -123,15 +140,13 @@ function runPass(document: DocumentContext, active: ActiveRules, mode: TitleMode
     if (first !== -1 && document.lines[first].index === headline) document.title = first
   }
   document.titleProtected = mode === 'first-line'
-  for (const rule of rules) if (working.has(rule)) rule.runner.detect?.(document)
-  for (let position = 0; position < rules.length; position++) {
-    if (position === late) {
-      // Line rules may take the first line ("- Advertisement -"), or it is a photo credit; then there is no title.
-      if (document.title !== undefined && (document.isClaimed(document.title) || document.creditLines.has(document.title))) document.title = undefined
-      document.titleProtected = document.title !== undefined
-    }
-    const rule = rules[position]
-    if (working.has(rule)) rule.runner.apply(document)
+  detectRules(document, rules, working)
+  applyRules(document, rules, 0, late, working)
+  // Line rules may take the first line ("- Advertisement -"), or it is a photo credit; then there is no title.
+  if (late < rules.length) {
+    if (document.title !== undefined && (document.isClaimed(document.title) || document.creditLines.has(document.title))) document.title = undefined
+    document.titleProtected = document.title !== undefined
+    applyRules(document, rules, late, rules.length, working)
   }
   if (document.title !== undefined && document.isClaimed(document.title)) document.title = undefined
   // The page around a kept headline goes with this pass's removals: the headline then leads the text.
