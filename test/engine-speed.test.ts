@@ -393,6 +393,38 @@ describe('the prefilter of rule patterns', () => {
   })
 })
 
+describe('the pattern a matcher names', () => {
+  // A rule's patterns are tested as one alternation; the reason names the first pattern, in the
+  // rule's order, that matches anywhere in the line (the alternation matches where a match starts
+  // first, which may be a later pattern's).
+  const firstMatching = (patterns: string[], text: string) => patterns.find((pattern) => new RegExp(pattern, 'iu').test(collapseWhitespace(text)))
+  const via = (patterns: string[], text: string) => createMatcher({patterns}).test(sourceOf(text))?.via
+
+  it('is the first pattern, in order, that matches anywhere in the line', () => {
+    expect(via(['b+a', 'a'], 'a then bba')).toBe('pattern /b+a/')
+    expect(via(['^x', 'a'], 'a x')).toBe('pattern /a/')
+    expect(via(['c', 'b', 'a'], 'a b c')).toBe('pattern /c/')
+    expect(via(['z', 'q'], 'a b c')).toBeUndefined()
+    const piece = fc.constantFrom('a', 'b', 'ab', 'b+', 'a?b', '^a', 'b$', '(?<=a)b', 'a(?!b)', '\\bb', '[ab]{2}', 'a|ba')
+    fc.assert(
+      fc.property(fc.array(piece, {minLength: 2, maxLength: 5}), fc.stringMatching(/^[ab ]{0,12}$/), (patterns, text) => {
+        const expected = firstMatching(patterns, text)
+        expect(via(patterns, text)).toBe(expected === undefined ? undefined : `pattern /${expected}/`)
+      }),
+      {numRuns: 2000}
+    )
+  })
+
+  it('is found when patterns refer back to their groups or name them alike', () => {
+    // In one alternation `(b)\1` would refer to the group of `(a)`, and two groups named `n` clash.
+    const patterns = ['(a)\\1', '(b)\\1', '(?<n>c)\\k<n>', '(?<n>d)x', 'ab']
+    for (const text of ['aa', 'bb', 'ab', 'bbaa', 'xab aa', 'ba', 'b', 'cc', 'dx', 'c d']) {
+      const expected = firstMatching(patterns, text)
+      expect(via(patterns, text), text).toBe(expected === undefined ? undefined : `pattern /${expected}/`)
+    }
+  })
+})
+
 /** The text under a node. */
 function toString(node: Node): string {
   const {value, children} = node as Node & {value?: string; children?: Node[]}

@@ -95,6 +95,9 @@ function describePattern(pattern: string): string {
   return `pattern /${pattern.length > REASON_PATTERN_CHARS ? `${pattern.slice(0, REASON_PATTERN_CHARS)}…` : pattern}/`
 }
 
+/** The name of the empty group that marks pattern `<index>` in a rule's alternation of its patterns. */
+const MARK = 'decruftPattern'
+
 const wordBoundaryBefore = '(?<![\\p{L}\\p{N}])'
 const wordBoundaryAfter = '(?![\\p{L}\\p{N}])'
 
@@ -106,6 +109,7 @@ class RuleMatcher implements LineMatcher {
   private readonly mode: 'exact' | 'prefix' | 'contains'
   private readonly phrases: Array<{phrase: string; key: string}>
   private readonly patterns: Array<{pattern: string; expression: RegExp}>
+  /** All the patterns as one expression (see `matchedPattern`); undefined when there are none, or they are tested one by one. */
   private readonly anyPattern: RegExp | undefined
   private readonly exact = new Map<string, string>()
   private readonly phraseExpression: RegExp | undefined
@@ -117,8 +121,15 @@ class RuleMatcher implements LineMatcher {
     const mode = (this.mode = spec.match ?? 'exact')
     const phrases = (this.phrases = (spec.phrases ?? []).map((phrase) => ({phrase, key: mode === 'exact' ? normalizeLabel(phrase) : foldText(phrase)})))
     const patterns = (this.patterns = (spec.patterns ?? []).map((pattern, index) => ({pattern, expression: compilePattern(pattern, index)})))
-    // One alternation tests all of a rule's patterns at once; which one matched is looked up on a hit.
-    this.anyPattern = patterns.length > 1 ? compilePattern(patterns.map(({pattern}) => `(?:${pattern})`).join('|'), 0) : patterns[0]?.expression
+    // One alternation tests all of a rule's patterns at once, an empty named group after each
+    // saying which one matched. Patterns with backreferences or named groups are tested one by one:
+    // in one expression their groups would be renumbered, or their names clash.
+    this.anyPattern =
+      patterns.length === 1
+        ? patterns[0].expression
+        : patterns.length > 1 && !patterns.some(({pattern}) => /\\[1-9]|\\k<|\(\?<(?![=!])/.test(pattern))
+          ? compilePattern(patterns.map(({pattern}, index) => `(?:${pattern})(?<${MARK}${index}>)`).join('|'), 0)
+          : undefined
 
     if (mode === 'exact') {
       for (const {phrase, key} of phrases) if (key) this.exact.set(key, phrase)
@@ -129,6 +140,21 @@ class RuleMatcher implements LineMatcher {
           ? new RegExp(`^(?:${alternatives})${wordBoundaryAfter}`, 'u')
           : new RegExp(`${wordBoundaryBefore}(?:${alternatives})${wordBoundaryAfter}`, 'u')
     }
+  }
+
+  /** The first of the patterns (in their order) that matches `text` anywhere, or -1. */
+  private matchedPattern(text: string): number {
+    const patterns = this.patterns
+    if (patterns.length === 1) return patterns[0].expression.test(text) ? 0 : -1
+    if (!this.anyPattern) return patterns.findIndex(({expression}) => expression.test(text))
+    const match = this.anyPattern.exec(text)
+    if (!match) return -1
+    // The alternation matched where a match starts first; pattern `at` is the first that matched
+    // there. An earlier pattern can only match further on: those are tried one by one.
+    let at = 0
+    while (match.groups![MARK + at] === undefined) at++
+    for (let earlier = 0; earlier < at; earlier++) if (patterns[earlier].expression.test(text)) return earlier
+    return at
   }
 
   prefilter(): Prefilter {
@@ -167,9 +193,9 @@ class RuleMatcher implements LineMatcher {
         return {via: `phrase “${found ? found.phrase : match[0]}”`}
       }
     }
-    if (this.anyPattern && this.anyPattern.test(source.collapsed)) {
-      const found = this.patterns.find(({expression}) => expression.test(source.collapsed))
-      return {via: describePattern(found ? found.pattern : this.patterns[0].pattern)}
+    if (this.patterns.length > 0) {
+      const found = this.matchedPattern(source.collapsed)
+      if (found !== -1) return {via: describePattern(this.patterns[found].pattern)}
     }
     return undefined
   }
