@@ -111,6 +111,21 @@ function scriptsOf(text: string, length: number): number {
 /** franc's top script: the first expression with the most matches (as a share of the sample's length). */
 function topScript(value: string): [string | undefined, number] {
   const counts = new Array<number>(scriptNames.length).fill(0)
+  countScripts(value, counts)
+  let topCount = -1
+  let top: string | undefined
+  for (let script = 0; script < scriptNames.length; script++) {
+    const count = counts[script] / value.length || 0
+    if (count > topCount) {
+      topCount = count
+      top = scriptNames[script]
+    }
+  }
+  return [top, topCount]
+}
+
+/** Count the matches of each script expression in `value` into `counts`. (A loop with nothing after it: see `distancesOf`.) */
+function countScripts(value: string, counts: number[]): void {
   for (let index = 0; index < value.length; index++) {
     const code = value.charCodeAt(index)
     let bits: number
@@ -129,16 +144,6 @@ function topScript(value: string): [string | undefined, number] {
     // The scripts whose bit is set (usually one or none), lowest first; bit 30 only marks the entry computed.
     for (let rest = bits & ~COMPUTED; rest !== 0; rest &= rest - 1) counts[31 - Math.clz32(rest & -rest)]++
   }
-  let topCount = -1
-  let top: string | undefined
-  for (let script = 0; script < scriptNames.length; script++) {
-    const count = counts[script] / value.length || 0
-    if (count > topCount) {
-      topCount = count
-      top = scriptNames[script]
-    }
-  }
-  return [top, topCount]
 }
 
 const removedRuns = /[\u0021-\u0040]+/g
@@ -187,21 +192,51 @@ function trigramCounts(value: string): number {
     stamp = 1
   }
   const lower = value.includes('\u03a3') ? cleanSample(value) : value.toLowerCase()
-  const mask = SAMPLE_CAPACITY - 1
-  let size = 0
-  // The last two code units of the cleaned, padded sample, and how many it has so far.
-  let a = 0
-  let b = 32
-  let made = 1
+  const counter = new TrigramCounter()
+  countCleaned(lower, counter)
+  counter.add(32)
+  return counter.size
+}
+
+/**
+ * Feed the cleaned sample of `lower` to `counter`, but for its final space. (A loop in a function of
+ * its own, with nothing after it: see `distancesOf`.)
+ */
+function countCleaned(lower: string, counter: TrigramCounter): void {
   let space = false
-  const add = (c: number) => {
-    if (made++ < 2) {
-      a = b
-      b = c
-      return
+  for (let index = 0; index < lower.length; index++) {
+    const code = lower.charCodeAt(index)
+    if (isCleanedToSpace(code)) {
+      // Runs collapse to one space, and none is kept at the start or the end.
+      space = counter.made > 1
+      continue
     }
+    if (space) {
+      counter.add(32)
+      space = false
+    }
+    counter.add(code)
+  }
+}
+
+/** Counts the trigrams of the padded, cleaned sample into the sample table, one code unit at a time. */
+class TrigramCounter {
+  /** The last two code units, and how many the padded sample has so far (its leading space is one). */
+  private a = 0
+  private b = 32
+  made = 1
+  /** How many distinct trigrams the table holds. */
+  size = 0
+
+  add(c: number): void {
+    const a = this.a
+    const b = this.b
+    this.a = b
+    this.b = c
+    if (this.made++ < 2) return
     const key = trigramKey(a, b, c)
     const hash = hashOf(a, b, c)
+    const mask = SAMPLE_CAPACITY - 1
     let slot = hash & mask
     while (sampleStamps[slot] === stamp && sampleKeys[slot] !== key) slot = (slot + 1) & mask
     if (sampleStamps[slot] === stamp) sampleCounts[slot]++
@@ -210,26 +245,9 @@ function trigramCounts(value: string): number {
       sampleKeys[slot] = key
       sampleCounts[slot] = 1
       sampleHashes[slot] = hash
-      sampleSlots[size++] = slot
+      sampleSlots[this.size++] = slot
     }
-    a = b
-    b = c
   }
-  for (let index = 0; index < lower.length; index++) {
-    const code = lower.charCodeAt(index)
-    if (isCleanedToSpace(code)) {
-      // Runs collapse to one space, and none is kept at the start or the end.
-      space = made > 1
-      continue
-    }
-    if (space) {
-      add(32)
-      space = false
-    }
-    add(code)
-  }
-  add(32)
-  return size
 }
 
 /** The trigrams `francLanguage` counts in a sample, with their counts (for tests). */
