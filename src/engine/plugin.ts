@@ -118,9 +118,9 @@ function detectRules(document: DocumentContext, rules: CompiledRule[], working: 
 }
 
 /**
- * Apply `rules[from..to)` that are at work. A function of its own, as the loops over rules are:
- * V8 compiles a long loop in the middle of its function (on-stack replacement), and such code, kept
- * for later calls, fell back to the interpreter on entry time after time.
+ * Apply `rules[from..to)` that are at work. The loops over a pass's rules have functions of their
+ * own: V8 compiles a long loop in the middle of its function (on-stack replacement), and such code
+ * in `runPass`, kept for later calls, fell back to the interpreter at the loop time after time.
  */
 function applyRules(document: DocumentContext, rules: CompiledRule[], from: number, to: number, working: Set<CompiledRule>): void {
   for (let position = from; position < to; position++) {

@@ -46,7 +46,7 @@ export interface CompiledRule {
   /** Matches one line; absent for kinds that need no phrases (e.g. `duplicate`). */
   matcher: LineMatcher | undefined
   runner: RuleRunner
-  /** The longest line (collapsed characters) the matcher is tried on: `definition.maxChars`, else the kind's default. */
+  /** The longest line (in characters, trimmed) the matcher is tried on: `definition.maxChars`, else the kind's default. */
   maxChars: number
 }
 
