@@ -257,9 +257,12 @@ describe('the prefilter of rule patterns', () => {
       'a[\\s\\u00A0]+b|x[\\s-]y',
       '\\bp\\s?a\\s{0,3}g\\s{1,2}e',
       '(?:\\d+\\s*)+%\\s+off',
-      '[^\\s]\\s\\s?[|]'
+      '[^\\s]\\s\\s?[|]',
+      // Optional parts too varied to spell out, before the part every match has.
+      '^(?:(?:foto|bild|image|photo|picture|credit)\\s*[:.]?)?\\s*(?:©\\s*)?(?:getty|ap|pa)(?:\\s*/\\s*\\S+)?$',
+      '^(?:[-–]\\s*\\S)*\\s*read'
     ]
-    const piece = fc.constantFrom('a', 'b', 'x', 'y', 'p', 'g', 'e', 'Ap', 'PA', 'Getty', 'images', 'foto', 'Bild', 'read', 'also', 'lees', 'ook', '1', '%', 'off', ' ', '  ', '\t', '\u00a0', '\u200b', '/', '|', ':', '-', '–', '(', '.')
+    const piece = fc.constantFrom('a', 'b', 'x', 'y', 'p', 'g', 'e', 'Ap', 'PA', 'Getty', 'images', 'foto', 'Bild', 'Credit', '©', 'read', 'also', 'lees', 'ook', '1', '%', 'off', ' ', '  ', '\t', '\u00a0', '\u200b', '/', '|', ':', '-', '–', '(', '.')
     const compiled = patterns.map((pattern) => ({expression: new RegExp(pattern, 'iu'), literals: requiredLiterals(pattern), prefixes: anchoredPrefixes(pattern)}))
     for (const {literals, prefixes} of compiled) expect(literals ?? prefixes).not.toBeNull()
     fc.assert(
@@ -282,6 +285,12 @@ describe('the prefilter of rule patterns', () => {
     expect(anchoredPrefixes('^(?:read also|see also)\\s*:')?.sort()).toEqual(['read also :', 'read also:', 'see also :', 'see also:'])
     expect(anchoredPrefixes('(?:^|\\s)foto')).toBeNull()
     expect(anchoredPrefixes('^(?:[-–•]\\s*)?updated')?.sort()).toEqual(['- updated', '-updated', 'updated', '– updated', '–updated', '• updated', '•updated'])
+    // An optional part too varied to spell out: a match starts as it does, or as what follows it;
+    // a collapsed line starts with no space, and a prefix that starts with another adds nothing.
+    expect(anchoredPrefixes('^(?:(?:foto|bild|image|photo|picture|credit)\\s*[:.]?)?\\s*(?:©\\s*)?(?:getty|ap|reuters)\\b')?.sort()).toEqual(
+      ['ap', 'bild', 'credit', 'foto', 'getty', 'image', 'photo', 'picture', 'reuters', '© ap', '© getty', '© reuters', '©ap', '©getty', '©reuters']
+    )
+    expect(anchoredPrefixes('^\\s*(?:lees|read)\\s+(?:ook|also)\\b')?.sort()).toEqual(['lees also', 'lees ook', 'read also', 'read ook'])
     // A required string that contains another is left out.
     expect(requiredLiterals('^(?:[-–•]\\s*)?updated')).toEqual(['updated'])
     expect(requiredLiterals('a[\\s\\u00A0]+b')).toEqual(['a b'])

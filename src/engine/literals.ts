@@ -35,6 +35,11 @@ interface Info {
   prefix?: string[] | null
   /** White space: the one space of a collapsed line (`exact` is `[' ']`). */
   space?: boolean
+  /**
+   * An optional part too varied for `exact` (`(?:…)?`, `(?:…)*`): it matches nothing, or a string
+   * that starts with one of these. Only a sequence's prefixes read it; otherwise it is `ANY`.
+   */
+  optional?: string[]
 }
 
 const SPACE: Info = {exact: [' '], required: null, space: true}
@@ -43,6 +48,8 @@ const ANY: Info = {exact: null, required: null}
 const EMPTY: Info = {exact: [''], required: null}
 /** Longest prefix kept (prefilters use shorter ones). */
 const PREFIX_CHARS = 16
+/** Most strings the prefixes of a sequence's start are worked out for. */
+const PREFIX_LIMIT = REQUIRED_LIMIT
 
 class Unsupported extends Error {}
 
@@ -77,6 +84,19 @@ function joined(run: string[], prefixes: string[] | null): string[] | null {
   return unique(ends.flatMap((left) => prefixes.map((right) => left + right)))
 }
 
+/**
+ * The strings of `values` a collapsed line can hold: none with two spaces in a row, and, at the
+ * line's start (`anchored`), none starting with a space.
+ */
+function possible(values: string[], anchored: boolean): string[] {
+  return values.filter((value) => !value.includes('  ') && !(anchored && value.startsWith(' ')))
+}
+
+/** A prefix set without the strings that start with another of its strings (they add nothing). */
+function minimalPrefixes(set: string[]): string[] {
+  return set.filter((value) => !set.some((other) => other !== value && value.startsWith(other)))
+}
+
 /** A required set without the strings that contain another of its strings (they add nothing). */
 function minimal(set: string[]): string[] {
   return set.filter((value) => !set.some((other) => other !== value && value.includes(other)))
@@ -94,7 +114,7 @@ function concatPrefix(a: Info, b: Info): string[] | null {
     return prefix && !prefix.includes('') ? prefix : null
   }
   const next = prefixOf(b) ?? ['']
-  if (a.exact.length * next.length > EXACT_LIMIT * 2) return a.exact.includes('') ? null : a.exact
+  if (a.exact.length * next.length > PREFIX_LIMIT) return a.exact.includes('') ? null : a.exact
   const out: string[] = []
   for (const left of a.exact) for (const right of next) out.push((left + right).slice(0, PREFIX_CHARS))
   return unique(out)
@@ -137,7 +157,8 @@ function repeat(atom: Info, min: number, max: number): Info {
   if (atom.space) return min === 0 ? {exact: ['', ' '], required: null} : min === 1 ? SPACE : ANY
   if (min === 0) {
     if (max === 1 && atom.exact && atom.exact.length < EXACT_LIMIT) return {exact: unique([...atom.exact, '']), required: null}
-    return ANY
+    const prefix = prefixOf(atom)
+    return prefix && !prefix.includes('') ? {...ANY, optional: prefix} : ANY
   }
   if (atom.exact && max === min && min <= 4 && atom.exact.length ** min <= EXACT_LIMIT) {
     let result: Info = EMPTY
@@ -179,7 +200,7 @@ class Parser {
       prefixes.push(...prefix)
     } while (this.eat('|'))
     if (this.position !== this.source.length) throw new Unsupported('unbalanced')
-    return unique(prefixes)
+    return minimalPrefixes(possible(unique(prefixes), true))
   }
 
   private peek(offset = 0): string | undefined {
@@ -208,17 +229,22 @@ class Parser {
     let run: string[] = ['']
     let best: string[] | null = null
     let exact = true
-    // How matches start: the exact run so far (`lead`) then the first term that is not exact.
+    // How matches start: the exact run so far (`lead`) then the first term that is not exact; and
+    // (`skipped`) how the matches start where an optional term (`optional`) did match something.
     let lead: string[] | null = ['']
     let prefix: string[] | null = null
+    const skipped: string[] = []
     const anchored = this.peek() === '^'
     while (this.position < this.source.length && this.peek() !== '|' && this.peek() !== ')') {
       const term = this.term()
       if (lead) {
-        if (term.exact && lead.length * term.exact.length <= EXACT_LIMIT * 2) {
+        if (term.exact && lead.length * term.exact.length <= PREFIX_LIMIT) {
           const next: string[] = []
           for (const left of lead) for (const right of term.exact) next.push((left + right).slice(0, PREFIX_CHARS))
-          lead = unique(next)
+          lead = possible(unique(next), anchored)
+        } else if (term.optional && lead.length * term.optional.length <= PREFIX_LIMIT) {
+          // The lead, then the term's start; or the term matched nothing and the lead goes on.
+          for (const left of lead) for (const right of term.optional) skipped.push(...possible([(left + right).slice(0, PREFIX_CHARS)], anchored))
         } else {
           prefix = concatPrefix({exact: lead, required: null}, term)
           lead = null
@@ -238,6 +264,7 @@ class Parser {
       }
     }
     if (lead) prefix = lead.includes('') ? null : lead
+    if (prefix && skipped.length > 0) prefix = minimalPrefixes(unique([...skipped, ...prefix]))
     // Set last: the groups read above set it for their own alternatives.
     this.anchoredHere = anchored
     if (exact) return {exact: run, required: null}
