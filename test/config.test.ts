@@ -221,4 +221,39 @@ describe('built-in packs saved by the build', () => {
       expect(precompiledSource(file, `${text}\n# edited\n`, () => parsed)).toBeUndefined()
     }
   })
+
+  it('carry the prefilter of every rule pattern, as the code of this build works it out', async () => {
+    const dist = new URL('../dist/', import.meta.url)
+    const {builtinPackNames} = await import(new URL('config/builtin.js', dist).href)
+    const {anchoredPrefixes, requiredLiterals, prefilterFingerprint} = await import(new URL('engine/literals.js', dist).href)
+    const {readFileSync} = await import('node:fs')
+    let count = 0
+    for (const name of builtinPackNames() as string[]) {
+      const saved = JSON.parse(readFileSync(new URL(`packs/${name}.json`, dist), 'utf8'))
+      expect(saved.prefilters.fingerprint, name).toBe(prefilterFingerprint())
+      const patterns = ((saved.data.rules ?? []) as Array<{patterns?: string[]}>).flatMap((rule) => rule.patterns ?? [])
+      expect(Object.keys(saved.prefilters.patterns).sort(), name).toEqual([...new Set(patterns)].sort())
+      for (const pattern of patterns) {
+        const prefixes = anchoredPrefixes(pattern)
+        expect(saved.prefilters.patterns[pattern], pattern).toEqual({prefixes, literals: prefixes ? null : requiredLiterals(pattern)})
+        count++
+      }
+    }
+    expect(count).toBeGreaterThan(500)
+  })
+})
+
+describe('remembered prefilters', () => {
+  it('are taken only from the same version of the code that works them out', async () => {
+    const {patternPrefilter, prefilterFingerprint, rememberPrefilters} = await import('../src/engine/literals.js')
+    const pattern = '^remembered (?:one|two)\\b'
+    const worked = {prefixes: ['remembered one', 'remembered two'], literals: null}
+    rememberPrefilters({[pattern]: {prefixes: ['from another version'], literals: null}}, 'another version')
+    expect(patternPrefilter(pattern)).toEqual(worked)
+    // Once known, a pattern keeps its prefilter; one not yet worked out takes the saved one.
+    const other = '^saved (?:one|two)\\b'
+    rememberPrefilters({[other]: {prefixes: ['saved'], literals: null}, [pattern]: {prefixes: ['r'], literals: null}}, prefilterFingerprint())
+    expect(patternPrefilter(other)).toEqual({prefixes: ['saved'], literals: null})
+    expect(patternPrefilter(pattern)).toEqual(worked)
+  })
 })

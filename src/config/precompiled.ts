@@ -1,7 +1,8 @@
 /**
  * Built-in packs as `npm run build` saved them: their data and each rule's position, read with
  * `JSON.parse` instead of the YAML parser (which takes some 0.2 s and 25 MB of heap for all packs,
- * in every process). A saved pack is used only when the YAML text it was made from is unchanged (its
+ * in every process), and the prefilter of each rule pattern (reading all patterns for their
+ * literals took another 0.2 s in every thread; taken only from the same version of that code). A saved pack is used only when the YAML text it was made from is unchanged (its
  * SHA-256 is kept with it); any other position is found by parsing the YAML after all, on demand.
  */
 
@@ -11,6 +12,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {rulesDirectory} from './builtin.js'
 import type {YamlSource} from './read.js'
+import {patternPrefilter, prefilterFingerprint, rememberPrefilters, type PatternPrefilter} from '../engine/literals.js'
 
 /** `dist/packs/` (this file is `dist/config/precompiled.js`). */
 export const precompiledDirectory = new URL('../packs/', import.meta.url)
@@ -20,6 +22,8 @@ export interface PrecompiledPack {
   data: unknown
   /** Line and column of each rule (`rules[index]`). */
   rules: Array<[number, number]>
+  /** The prefilter of each of the pack's rule patterns, and the fingerprint of the code that worked them out. */
+  prefilters?: {fingerprint: string; patterns: Record<string, PatternPrefilter>}
 }
 
 export function sha256(text: string): string {
@@ -29,13 +33,19 @@ export function sha256(text: string): string {
 /** What `npm run build` saves for a built-in pack, from its parse. */
 export function precompile(text: string, source: YamlSource): PrecompiledPack {
   const rules = (source.data as {rules?: unknown[]} | null)?.rules ?? []
+  const patterns: Record<string, PatternPrefilter> = {}
+  for (const rule of rules) {
+    const list = (rule as {patterns?: unknown} | null)?.patterns
+    if (Array.isArray(list)) for (const pattern of list) if (typeof pattern === 'string') patterns[pattern] = patternPrefilter(pattern)
+  }
   return {
     sha256: sha256(text),
     data: source.data,
     rules: rules.map((_, index) => {
       const {line, column} = source.locate(['rules', index])
       return [line, column]
-    })
+    }),
+    prefilters: {fingerprint: prefilterFingerprint(), patterns}
   }
 }
 
@@ -52,6 +62,7 @@ export function precompiledSource(file: string, text: string, parse: () => YamlS
     return undefined
   }
   if (saved.sha256 !== sha256(text)) return undefined
+  if (saved.prefilters) rememberPrefilters(saved.prefilters.patterns, saved.prefilters.fingerprint)
   let parsed: YamlSource | undefined
   return {
     file,

@@ -9,7 +9,7 @@
 
 import {caseFold, isAscii} from '../text/fold.js'
 import {collapseWhitespace, escapeRegExp, foldText, normalizeLabel} from '../text/normalize.js'
-import {anchoredPrefixes, requiredLiterals} from './literals.js'
+import {patternPrefilter} from './literals.js'
 
 export interface MatchSource {
   /** The line as written. */
@@ -166,13 +166,9 @@ class RuleMatcher implements LineMatcher {
       }
     }
     for (const {pattern} of this.patterns) {
-      const prefixes = anchoredPrefixes(pattern)
-      if (prefixes) {
-        prefilter.prefixes.push(...prefixes)
-        continue
-      }
-      const literals = requiredLiterals(pattern)
-      if (literals) prefilter.literals.push(...literals)
+      const {prefixes, literals} = patternPrefilter(pattern)
+      if (prefixes) prefilter.prefixes.push(...prefixes)
+      else if (literals) prefilter.literals.push(...literals)
       else prefilter.always = true
     }
     return prefilter
