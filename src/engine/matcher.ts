@@ -199,12 +199,14 @@ class RuleMatcher implements LineMatcher {
 
 /** A trie of strings; each string's end carries the slots of the matchers that need it. */
 class SlotTrie {
-  protected readonly next: Array<Map<number, number>> = [new Map()]
+  /** Each state's transitions by code unit, while strings are added: let go once the table is built from them. */
+  protected next: Array<Map<number, number>> = [new Map()]
   /** The slots of the strings that end at each state. */
   protected readonly ends: number[][] = [[]]
   size = 0
 
   add(value: string, slot: number): void {
+    if (this.next.length === 0) throw new Error('a string added after the first scan')
     let state = 0
     for (let index = 0; index < value.length; index++) {
       const code = value.charCodeAt(index)
@@ -285,6 +287,7 @@ class LiteralSet extends SlotTrie {
       }
     }
     this.emits = Uint8Array.from(out, (slots) => (slots.length > 0 ? 1 : 0))
+    this.next = []
     return (this.table = table)
   }
 
@@ -310,17 +313,18 @@ class LiteralSet extends SlotTrie {
 class PrefixSet extends SlotTrie {
   private classes: Uint8Array | Uint16Array | undefined
   private width = 0
-  /** The trie's transitions over character classes: the target state, or -1 for none. */
-  private table: Int32Array | undefined
+  /** The trie's transitions over character classes: the target state, or 0 for none (no transition leads back to the root). */
+  private table: Uint16Array | Uint32Array | undefined
 
-  private build(): Int32Array {
+  private build(): Uint16Array | Uint32Array {
     const {classes, units} = this.characterClasses()
     this.classes = classes
     const width = (this.width = units.length)
-    const table = new Int32Array(this.next.length * width).fill(-1)
+    const table = this.next.length < 65536 ? new Uint16Array(this.next.length * width) : new Uint32Array(this.next.length * width)
     this.next.forEach((transitions, state) => {
-      for (let index = 1; index < width; index++) table[state * width + index] = transitions.get(units[index]) ?? -1
+      for (let index = 1; index < width; index++) table[state * width + index] = transitions.get(units[index]) ?? 0
     })
+    this.next = []
     return (this.table = table)
   }
 
@@ -333,7 +337,7 @@ class PrefixSet extends SlotTrie {
     let state = 0
     for (let index = 0; index < text.length; index++) {
       state = table[state * width + classes[text.charCodeAt(index)]]
-      if (state < 0) return
+      if (state === 0) return
       const slots = this.ends[state]
       for (let at = 0; at < slots.length; at++) hits.push(slots[at])
     }
