@@ -249,6 +249,7 @@ describe('remembered prefilters', () => {
     const pattern = '^remembered (?:one|two)\\b'
     const worked = {prefixes: ['remembered one', 'remembered two'], literals: null}
     rememberPrefilters({[pattern]: {prefixes: ['from another version'], literals: null}}, 'another version')
+    rememberPrefilters({[pattern]: {prefixes: ['from no version'], literals: null}}, '')
     expect(patternPrefilter(pattern)).toEqual(worked)
     // Once known, a pattern keeps its prefilter; one not yet worked out takes the saved one.
     const other = '^saved (?:one|two)\\b'

@@ -555,13 +555,23 @@ export function patternPrefilter(pattern: string): PatternPrefilter {
  * `fingerprint` must be `prefilterFingerprint()`.
  */
 export function rememberPrefilters(saved: Record<string, PatternPrefilter>, fingerprint: string): void {
-  if (fingerprint !== prefilterFingerprint()) return
+  if (fingerprint === '' || fingerprint !== prefilterFingerprint()) return
   for (const [pattern, prefilter] of Object.entries(saved)) if (!prefilters.has(pattern)) prefilters.set(pattern, prefilter)
 }
 
 let fingerprint: string | undefined
 
-/** The SHA-256 of this module's own text: prefilters saved by another version of it are not taken. */
+/**
+ * The SHA-256 of this module's own text: prefilters saved by another version of it are not taken.
+ * Empty when the module is not a file that can be read (bundled, say): then none are taken.
+ */
 export function prefilterFingerprint(): string {
-  return (fingerprint ??= createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex'))
+  if (fingerprint === undefined) {
+    try {
+      fingerprint = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex')
+    } catch {
+      fingerprint = ''
+    }
+  }
+  return fingerprint
 }
