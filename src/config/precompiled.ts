@@ -2,8 +2,9 @@
  * Built-in packs as `npm run build` saved them: their data and each rule's position, read with
  * `JSON.parse` instead of the YAML parser (which takes some 0.2 s and 25 MB of heap for all packs,
  * in every process), and the prefilter of each rule pattern (reading all patterns for their
- * literals took another 0.2 s in every thread; taken only from the same version of that code). A saved pack is used only when the YAML text it was made from is unchanged (its
- * SHA-256 is kept with it); any other position is found by parsing the YAML after all, on demand.
+ * literals took another 0.2 s in every thread; taken only from the same version of that code). A
+ * saved pack is used only when the YAML text it was made from is unchanged (its SHA-256 is kept
+ * with it); any other position is found by parsing the YAML after all, on demand.
  */
 
 import {createHash} from 'node:crypto'
