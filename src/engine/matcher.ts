@@ -223,18 +223,27 @@ class SlotTrie {
     this.size++
   }
 
+  /** The class of each code unit (0: in no string), once the table is laid out. */
+  protected classes: Uint8Array | Uint16Array | undefined
+  /** Classes per row of the table: the number of classes. */
+  protected width = 0
+
   /**
-   * Character classes for a table of transitions: each code unit the strings use is a class of its
-   * own, numbered from 1 in order of first use; every other code unit is class 0. `units` holds
-   * each class's code unit.
+   * Lay out a table of transitions over character classes: each code unit the strings use is a
+   * class of its own, numbered from 1 in order of first use; every other code unit is class 0.
+   * Sets `classes` and `width`; returns a zeroed table of one row per state (16-bit when the
+   * states fit) and `units`, each class's code unit.
    */
-  protected characterClasses(): {classes: Uint8Array | Uint16Array; units: number[]} {
+  protected layout(): {table: Uint16Array | Uint32Array; units: number[]} {
     const units: number[] = [-1]
     const seen = new Map<number, number>()
     for (const transitions of this.next) for (const code of transitions.keys()) if (!seen.has(code)) seen.set(code, units.push(code) - 1)
     const classes = units.length < 256 ? new Uint8Array(65536) : new Uint16Array(65536)
     for (const [code, index] of seen) classes[code] = index
-    return {classes, units}
+    this.classes = classes
+    const width = (this.width = units.length)
+    const table = this.next.length < 65536 ? new Uint16Array(this.next.length * width) : new Uint32Array(this.next.length * width)
+    return {table, units}
   }
 }
 
@@ -249,10 +258,6 @@ class SlotTrie {
  * that ends there or at a state its failure links reach.
  */
 class LiteralSet extends SlotTrie {
-  /** The class of each code unit (0: in no string). */
-  private classes: Uint8Array | Uint16Array | undefined
-  /** Classes per row: the number of classes. */
-  private width = 0
   /** Transitions: the target state, at the state times `width` plus the class. */
   private table: Uint16Array | Uint32Array | undefined
   /** 1 for the states with output. */
@@ -260,9 +265,8 @@ class LiteralSet extends SlotTrie {
 
   private build(): Uint16Array | Uint32Array {
     const {next, ends: out} = this
-    const {classes, units} = this.characterClasses()
-    this.classes = classes
-    const width = (this.width = units.length)
+    const {table, units} = this.layout()
+    const width = this.width
     const fail = new Array<number>(next.length).fill(0)
     const order: number[] = []
     for (const target of next[0].values()) order.push(target)
@@ -279,7 +283,6 @@ class LiteralSet extends SlotTrie {
       }
     }
     // In breadth-first order, so a state's fallback row is filled before its own.
-    const table = next.length < 65536 ? new Uint16Array(next.length * width) : new Uint32Array(next.length * width)
     for (const state of [0, ...order]) {
       for (let index = 1; index < width; index++) {
         const target = next[state].get(units[index])
@@ -311,16 +314,12 @@ class LiteralSet extends SlotTrie {
 
 /** A trie of strings a text may start with; each carries the slots of the matchers that need it. */
 class PrefixSet extends SlotTrie {
-  private classes: Uint8Array | Uint16Array | undefined
-  private width = 0
   /** The trie's transitions over character classes: the target state, or 0 for none (no transition leads back to the root). */
   private table: Uint16Array | Uint32Array | undefined
 
   private build(): Uint16Array | Uint32Array {
-    const {classes, units} = this.characterClasses()
-    this.classes = classes
-    const width = (this.width = units.length)
-    const table = this.next.length < 65536 ? new Uint16Array(this.next.length * width) : new Uint32Array(this.next.length * width)
+    const {table, units} = this.layout()
+    const width = this.width
     this.next.forEach((transitions, state) => {
       for (let index = 1; index < width; index++) table[state * width + index] = transitions.get(units[index]) ?? 0
     })
