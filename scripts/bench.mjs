@@ -29,7 +29,7 @@ import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, wr
 import {once} from 'node:events'
 import os from 'node:os'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
+import {fileURLToPath, pathToFileURL} from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const bin = path.join(root, 'bin', 'decruft.js')
@@ -39,12 +39,14 @@ const benchdata = path.resolve(root, '..', 'shared', 'benchdata')
 const corpusMb = Number(process.env.BENCH_MB ?? 200)
 const bigMbs = (process.env.BENCH_BIG_MB ?? '50,100').split(',').map(Number).filter((value) => value > 0)
 const streamMb = Number(process.env.BENCH_STREAM_MB ?? 1000)
-const cores = os.availableParallelism()
 
 if (!existsSync(path.join(root, 'dist', 'cli', 'main.js'))) {
   console.error('bench: build first (npm run build)')
   process.exit(1)
 }
+/** The cores `decruft clean` uses by default (a container's CPU quota counts). */
+const {availableCores} = await import(pathToFileURL(path.join(root, 'dist', 'batch', 'cores.js')).href)
+const cores = availableCores()
 
 const log = (message) => process.stderr.write(`bench: ${message}\n`)
 const mb = (bytes) => bytes / 1_000_000
