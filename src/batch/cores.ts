@@ -63,11 +63,10 @@ function groupDirectory(mount: Mount, group: string): string | undefined {
   return path.join(mount.point, group.slice(root.length))
 }
 
-/** `read(directory)` for the group's directory and each one above it, up to the mount point: the smallest limit. */
-function smallestUpward(mount: Mount, directory: string, read: (directory: string) => number | undefined): number | undefined {
+/** `read(directory)` for the group's directory and each one above it, up to the mount point `top`: the smallest limit. */
+function smallestUpward(top: string, directory: string, read: (directory: string) => number | undefined): number | undefined {
   let smallest: number | undefined
-  const top = path.resolve(mount.point)
-  for (let current = path.resolve(directory); ; current = path.dirname(current)) {
+  for (let current = directory; ; current = path.dirname(current)) {
     const limit = read(current)
     if (limit !== undefined && (smallest === undefined || limit < smallest)) smallest = limit
     if (current === top || !current.startsWith(`${top}/`)) break
@@ -110,9 +109,10 @@ export function cgroupCpuLimit(root = '/'): number | undefined {
     const v2 = id === '0' && controllers === ''
     if (!v2 && !controllers.split(',').includes('cpu')) continue
     for (const mount of v2 ? mountsOf(mountinfo, 'cgroup2') : mountsOf(mountinfo, 'cgroup', 'cpu')) {
-      const directory = groupDirectory(mount, group)
+      const point = path.resolve(root, `.${mount.point}`)
+      const directory = groupDirectory({point, root: mount.root}, group)
       if (directory === undefined) continue
-      const limit = smallestUpward({point: path.join(root, mount.point), root: mount.root}, path.join(root, directory), v2 ? readCpuMax : readCfs)
+      const limit = smallestUpward(point, directory, v2 ? readCpuMax : readCfs)
       if (limit !== undefined) limits.push(limit)
     }
   }
