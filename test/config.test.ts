@@ -3,20 +3,10 @@
  * and errors that name the file, line, column and key.
  */
 
-import {mkdtempSync, writeFileSync, mkdirSync} from 'node:fs'
-import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {ConfigError, createCleaner, loadConfig, resolveConfigFile} from '../src/index.js'
-
-function workspace(files: Record<string, string>): string {
-  const directory = mkdtempSync(path.join(tmpdir(), 'decruft-config-'))
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(directory, name)), {recursive: true})
-    writeFileSync(path.join(directory, name), content)
-  }
-  return directory
-}
+import {workspace} from './workspace.js'
 
 function configError(run: () => unknown): ConfigError {
   try {

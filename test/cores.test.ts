@@ -4,20 +4,14 @@
  * and the control-group files) under a temporary root.
  */
 
-import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
-import os, {tmpdir} from 'node:os'
-import path from 'node:path'
+import os from 'node:os'
 import {describe, expect, it} from 'vitest'
 import {availableCores, cgroupCpuLimit} from '../src/batch/cores.js'
+import {workspace} from './workspace.js'
 
 /** A root holding `files` (path → content). */
 function fakeRoot(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'decruft-cores-'))
-  for (const [file, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, file)), {recursive: true})
-    writeFileSync(path.join(root, file), content)
-  }
-  return root
+  return workspace(files, 'decruft-cores-')
 }
 
 const v2Mount = '29 23 0:26 / /sys/fs/cgroup rw,nosuid,nodev,noexec,relatime shared:4 - cgroup2 cgroup2 rw,nsdelegate\n'

@@ -4,8 +4,7 @@
  * compiled. Runs `main()` in process with captured streams, on the real packs and seeds.
  */
 
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {Readable, Writable} from 'node:stream'
 import {fileURLToPath} from 'node:url'
@@ -13,6 +12,7 @@ import {describe, expect, it} from 'vitest'
 import {main} from '../src/cli/main.js'
 import {assessVerdict, checkPattern, lineLimit} from '../src/config/redos.js'
 import {builtinPackNames, ConfigError, createCleaner, loadConfig, resolvePack} from '../src/index.js'
+import {workspace} from './workspace.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const seeds = path.join(root, 'fixtures', 'seeds')
@@ -30,17 +30,11 @@ class Sink extends Writable {
   }
 }
 
-async function run(args: string[], cwd = temporary()) {
+async function run(args: string[], cwd = workspace()) {
   const stdout = new Sink()
   const stderr = new Sink()
   const code = await main(args, {stdout, stderr, stdin: Readable.from([]), cwd})
   return {code, stdout: stdout.text, stderr: stderr.text}
-}
-
-function temporary(files: Record<string, string> = {}): string {
-  const directory = mkdtempSync(path.join(tmpdir(), 'decruft-rules-'))
-  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(directory, name), content)
-  return directory
 }
 
 /** The rows of a table printed by `decruft rules`, as cells (columns are separated by 2+ spaces). */
@@ -97,7 +91,7 @@ describe('decruft rules (list)', () => {
   })
 
   it('shows a rule’s scope and filters by language, kind, category and state', async () => {
-    const cwd = temporary({'decruft.config.yaml': scopedConfig})
+    const cwd = workspace({'decruft.config.yaml': scopedConfig})
     const all = rows((await run(['rules'], cwd)).stdout)
     expect(all.get('site/footer')?.slice(1, 7)).toEqual(['line', 'promo', 'on', 'lang: de; domain: example.de', 'decruft.config', 'decruft.config.yaml:3'])
 
@@ -117,7 +111,7 @@ describe('decruft rules (list)', () => {
   })
 
   it('prints JSON with --json', async () => {
-    const cwd = temporary({'decruft.config.yaml': scopedConfig})
+    const cwd = workspace({'decruft.config.yaml': scopedConfig})
     const result = await run(['rules', '--json'], cwd)
     expect(result.code).toBe(0)
     const entries = JSON.parse(result.stdout) as Array<Record<string, unknown>>
@@ -216,7 +210,7 @@ rules:
 
 describe('decruft rules validate', () => {
   it('reports a schema error, an unknown id in off, a bad regex, a duplicate id and a ReDoS pattern, with positions', async () => {
-    const cwd = temporary({'bad.yaml': badPack})
+    const cwd = workspace({'bad.yaml': badPack})
     const result = await run(['rules', 'validate', 'bad.yaml'], cwd)
     expect(result.code).toBe(1)
     const lines = result.stdout.trim().split('\n')
@@ -231,7 +225,7 @@ describe('decruft rules validate', () => {
   })
 
   it('prints JSON with --json, reports files that cannot be read, and exits 0 for a good file', async () => {
-    const cwd = temporary({
+    const cwd = workspace({
       'bad.yaml': badPack,
       'good.yaml': 'extends: [core]\noff: ["core/*-credit"]\nrules:\n  - id: good/footer\n    kind: line\n    category: promo\n    description: footer\n    patterns: ["^mehr aus der redaktion .{0,60}$"]\n'
     })
@@ -259,7 +253,7 @@ rules:
     description: no kind
     phrases: [Mehr]
 `
-    const cwd = temporary({'site.yaml': text})
+    const cwd = workspace({'site.yaml': text})
     const result = await run(['rules', 'validate', 'site.yaml'], cwd)
     expect(result.code).toBe(1)
     expect(result.stdout).toContain(`site.yaml:${position(text, 'engl')}: unknown pack \`engl\`; did you mean \`en\``)
@@ -275,7 +269,7 @@ rules:
 describe('catastrophic backtracking when a config is compiled', () => {
   it('refuses a config with a ReDoS pattern: a ConfigError names the rule and shows the attack', async () => {
     const config = 'rules:\n  - id: site/nested\n    kind: line\n    category: noise\n    description: nested quantifiers\n    patterns: ["^(?:ok)$", "^(\\\\w+\\\\s?)+$"]\n'
-    const cwd = temporary({'decruft.config.yaml': config})
+    const cwd = workspace({'decruft.config.yaml': config})
     let error: unknown
     try {
       createCleaner(loadConfig({cwd}))
@@ -295,13 +289,13 @@ describe('catastrophic backtracking when a config is compiled', () => {
   })
 
   it('accepts safe patterns, and polynomial ones on short lines', () => {
-    const cwd = temporary({
+    const cwd = workspace({
       'decruft.config.yaml': 'extends: []\nrules:\n  - id: site/source\n    kind: line\n    category: metadata\n    description: source line\n    maxChars: 80\n    patterns: ["^quelle\\\\s*:?\\\\s*\\\\S.{0,60}$"]\n'
     })
     const cleaner = createCleaner(loadConfig({cwd}))
     expect(cleaner.clean('Body text of the article, long enough to be read as prose by anyone.\n\nQuelle: dpa\n').removed.map((removal) => removal.rule)).toEqual(['site/source'])
     // The same pattern on lines of any length (an inline rule without maxChars) is refused.
-    const unbounded = temporary({
+    const unbounded = workspace({
       'decruft.config.yaml': 'extends: []\nrules:\n  - id: site/source\n    kind: inline\n    category: metadata\n    description: source\n    patterns: ["quelle\\\\s*:?\\\\s*\\\\S.{0,60}$"]\n'
     })
     expect(() => createCleaner(loadConfig({cwd: unbounded}))).toThrow(/site\/source.*polynomial backtracking and is tried on lines of any length/)
@@ -382,7 +376,7 @@ describe('decruft rules test', () => {
   })
 
   it('uses the pack alone, following its own extends; a bad pack is a config error', async () => {
-    const cwd = temporary({
+    const cwd = workspace({
       'site.yaml': 'extends: [core]\nrules:\n  - id: site/read-also\n    kind: section\n    category: related\n    description: read also\n    phrases: ["Citește și"]\n',
       'broken.yaml': 'rules:\n  - id: x/y\n    kind: line\n    category: adverts\n    description: d\n    phrases: [a]\n'
     })
