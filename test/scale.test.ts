@@ -112,6 +112,30 @@ describe('worker threads', () => {
   })
 })
 
+describe('worker start-up', () => {
+  it('cleans with the resolved config it is given, without loading the YAML parser or the schema validator', async () => {
+    const {Worker} = await import('node:worker_threads')
+    const {loadConfig} = await import('../src/index.js')
+    const config = loadConfig({cwd: root})
+    const code = `
+      const {parentPort, workerData} = require('node:worker_threads')
+      import(workerData.cleaner).then(({createCleaner}) => {
+        const result = createCleaner(workerData.config, {messages: false}).clean(workerData.text)
+        const loaded = Object.keys(require.cache).filter((file) => /node_modules[\\/](yaml|ajv)[\\/]/.test(file))
+        parentPort.postMessage({removed: result.removed.length, loaded})
+      })`
+    const text = readFileSync(path.join(seeds, seedInputs[0]), 'utf8')
+    const worker = new Worker(code, {eval: true, workerData: {config, text, cleaner: new URL('../dist/cleaner.js', import.meta.url).href}})
+    const answer = await new Promise<{removed: number; loaded: string[]}>((resolve, reject) => {
+      worker.once('message', resolve)
+      worker.once('error', reject)
+    })
+    await worker.terminate()
+    expect(answer.removed).toBeGreaterThan(0)
+    expect(answer.loaded).toEqual([])
+  })
+})
+
 describe('batches', () => {
   it('give each document its own result: one that throws fails alone', () => {
     const cleaner = {

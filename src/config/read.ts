@@ -4,9 +4,22 @@
  */
 
 import {readFileSync} from 'node:fs'
-import {isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode} from 'yaml'
+import {createRequire} from 'node:module'
+import type {Document, Node as YamlNode} from 'yaml'
 import {ConfigError, formatKey} from './error.js'
 import {precompiledSource} from './precompiled.js'
+
+const require = createRequire(import.meta.url)
+let yamlModule: typeof import('yaml') | undefined
+
+/**
+ * The yaml package, loaded the first time a YAML text is parsed: the built-in packs are read from
+ * the JSON the build saved, and worker threads get their config resolved, so most processes and
+ * every worker thread never need it (it took some 25 ms of each thread's start).
+ */
+function yaml(): typeof import('yaml') {
+  return (yamlModule ??= require('yaml') as typeof import('yaml'))
+}
 
 export interface YamlSource {
   file: string
@@ -17,6 +30,7 @@ export interface YamlSource {
 
 /** Parse YAML text; syntax errors become a `ConfigError` with the position. */
 export function parseYaml(text: string, file: string): YamlSource {
+  const {isMap, isScalar, LineCounter, parseDocument} = yaml()
   const lineCounter = new LineCounter()
   const document: Document = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true})
   const error = document.errors[0]

@@ -3,7 +3,8 @@
  */
 
 import {readFileSync} from 'node:fs'
-import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv'
+import {createRequire} from 'node:module'
+import type {ErrorObject, ValidateFunction} from 'ajv'
 import {ConfigError, formatKey} from './error.js'
 import type {YamlSource} from './read.js'
 import {rulesDirectory} from './builtin.js'
@@ -15,8 +16,16 @@ export function packSchema(): object {
   return JSON.parse(readFileSync(new URL('schema.json', rulesDirectory), 'utf8')) as object
 }
 
+const require = createRequire(import.meta.url)
+
+/**
+ * The validator, built the first time a config or pack is checked. Ajv is loaded then too: worker
+ * threads get their config checked and resolved already and never need it (loading it took some
+ * 20 ms of each thread's start).
+ */
 function getValidator(): ValidateFunction {
   if (!validator) {
+    const {Ajv} = require('ajv') as typeof import('ajv')
     const ajv = new Ajv({allErrors: true, strict: true, allowUnionTypes: true})
     validator = ajv.compile(packSchema())
   }
