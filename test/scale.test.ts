@@ -10,10 +10,12 @@ import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileS
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {Worker} from 'node:worker_threads'
 import {gunzipSync, gzipSync} from 'node:zlib'
 import {beforeAll, describe, expect, it} from 'vitest'
 import type {Cleaner} from '../src/cleaner.js'
 import {runBatch, type Task} from '../src/batch/work.js'
+import {loadConfig} from '../src/index.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const bin = path.join(root, 'bin', 'decruft.js')
@@ -114,8 +116,6 @@ describe('worker threads', () => {
 
 describe('worker start-up', () => {
   it('cleans with the resolved config it is given, without loading the YAML parser or the schema validator', async () => {
-    const {Worker} = await import('node:worker_threads')
-    const {loadConfig} = await import('../src/index.js')
     const config = loadConfig({cwd: root})
     const code = `
       const {parentPort, workerData} = require('node:worker_threads')
