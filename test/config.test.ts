@@ -238,12 +238,12 @@ describe('remembered prefilters', () => {
     const {patternPrefilter, prefilterFingerprint, rememberPrefilters} = await import('../src/engine/literals.js')
     const pattern = '^remembered (?:one|two)\\b'
     const worked = {prefixes: ['remembered one', 'remembered two'], literals: null}
-    rememberPrefilters({[pattern]: {prefixes: ['from another version'], literals: null}}, 'another version')
-    rememberPrefilters({[pattern]: {prefixes: ['from no version'], literals: null}}, '')
+    rememberPrefilters({patterns: {[pattern]: {prefixes: ['from another version'], literals: null}}, fingerprint: 'another version'})
+    rememberPrefilters({patterns: {[pattern]: {prefixes: ['from no version'], literals: null}}, fingerprint: ''})
     expect(patternPrefilter(pattern)).toEqual(worked)
     // Once known, a pattern keeps its prefilter; one not yet worked out takes the saved one.
     const other = '^saved (?:one|two)\\b'
-    rememberPrefilters({[other]: {prefixes: ['saved'], literals: null}, [pattern]: {prefixes: ['r'], literals: null}}, prefilterFingerprint())
+    rememberPrefilters({patterns: {[other]: {prefixes: ['saved'], literals: null}, [pattern]: {prefixes: ['r'], literals: null}}, fingerprint: prefilterFingerprint()})
     expect(patternPrefilter(other)).toEqual({prefixes: ['saved'], literals: null})
     expect(patternPrefilter(pattern)).toEqual(worked)
   })

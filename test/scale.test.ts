@@ -115,23 +115,33 @@ describe('worker threads', () => {
 })
 
 describe('worker start-up', () => {
-  it('cleans with the resolved config it is given, without loading the YAML parser or the schema validator', async () => {
+  it('cleans with the resolved config and prefilters it is given, without working any out or loading the YAML parser or the schema validator', async () => {
     const config = loadConfig({cwd: root})
+    // As the pool's data is made: after this thread compiled the config (in the built code, whose fingerprint the thread checks).
+    const dist = new URL('../dist/', import.meta.url).href
+    const {createCleaner} = await import(`${dist}cleaner.js`)
+    const {knownPrefilters} = await import(`${dist}engine/literals.js`)
+    createCleaner(config, {messages: false})
     const code = `
       const {parentPort, workerData} = require('node:worker_threads')
-      import(workerData.cleaner).then(({createCleaner}) => {
+      Promise.all([import(workerData.dist + 'cleaner.js'), import(workerData.dist + 'engine/literals.js')]).then(([{createCleaner}, {knownPrefilters, rememberPrefilters}]) => {
+        rememberPrefilters(workerData.prefilters)
+        const given = Object.keys(knownPrefilters().patterns).length
         const result = createCleaner(workerData.config, {messages: false}).clean(workerData.text)
+        const known = Object.keys(knownPrefilters().patterns).length
         const loaded = Object.keys(require.cache).filter((file) => /node_modules[\\/](yaml|ajv)[\\/]/.test(file))
-        parentPort.postMessage({removed: result.removed.length, loaded})
+        parentPort.postMessage({removed: result.removed.length, given, known, loaded})
       })`
     const text = readFileSync(path.join(seeds, seedInputs[0]), 'utf8')
-    const worker = new Worker(code, {eval: true, workerData: {config, text, cleaner: new URL('../dist/cleaner.js', import.meta.url).href}})
-    const answer = await new Promise<{removed: number; loaded: string[]}>((resolve, reject) => {
+    const worker = new Worker(code, {eval: true, workerData: {config, text, dist, prefilters: knownPrefilters()}})
+    const answer = await new Promise<{removed: number; given: number; known: number; loaded: string[]}>((resolve, reject) => {
       worker.once('message', resolve)
       worker.once('error', reject)
     })
     await worker.terminate()
     expect(answer.removed).toBeGreaterThan(0)
+    expect(answer.given).toBeGreaterThan(400)
+    expect(answer.known).toBe(answer.given)
     expect(answer.loaded).toEqual([])
   })
 })

