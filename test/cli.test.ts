@@ -148,6 +148,35 @@ describe('decruft clean --jsonl', () => {
     expect(lines[0].decruft.removed.map((removal: {category: string}) => removal.category)).toEqual(['ad', 'ad', 'ad', 'related', 'ad', 'related', 'ad'])
   })
 
+  it('--removed brief keeps each removal\'s rule, category, lines and offsets; none leaves the field out; the text is the same', () => {
+    const input = records.map((record) => JSON.stringify(record)).join('\n') + '\n'
+    const [full, brief, none] = ['full', 'brief', 'none'].map((detail) => {
+      const result = run(['clean', '--jsonl', '--text-field', 'inputs.fulltext', '-q', '--removed', detail], {input})
+      expect(result.code).toBe(0)
+      return result.stdout.trim().split('\n').map((line) => JSON.parse(line))
+    })
+    expect(full[0].decruft.removed).toHaveLength(7)
+    for (const [index, record] of full.entries()) {
+      expect(brief[index].inputs).toEqual(record.inputs)
+      expect(none[index].inputs).toEqual(record.inputs)
+      expect(brief[index].decruft.removed).toEqual(
+        record.decruft.removed.map(({rule, category, startLine, endLine, start, end}: Record<string, unknown>) => ({rule, category, startLine, endLine, start, end}))
+      )
+      expect(none[index].decruft).toEqual({title: record.decruft.title, lang: record.decruft.lang})
+    }
+    // The offsets of a brief removal still point into the original text.
+    const original = records[0].inputs.fulltext
+    const first = full[0].decruft.removed[0]
+    expect(original.slice(brief[0].decruft.removed[0].start, brief[0].decruft.removed[0].end)).toBe(first.text)
+  })
+
+  it('--removed is a usage error without --jsonl, and takes only full, brief or none', () => {
+    const text = run(['clean', '-', '--removed', 'none'], {input: 'Some text.\n'})
+    expect(text.code).toBe(2)
+    expect(text.stderr).toContain('--removed applies to --jsonl records')
+    expect(run(['clean', '--jsonl', '--removed', 'some'], {input: '{"text": "x"}\n'}).code).toBe(2)
+  })
+
   it('skips bad records with their line, writes the rest, exits 1', () => {
     const directory = temporary()
     const file = path.join(directory, 'in.jsonl')

@@ -111,6 +111,14 @@ describe('worker threads', () => {
     expect([one.code, two.code], one.stderr + two.stderr).toEqual([0, 0])
     expect(two.stdout).toBe(one.stdout)
     expect(one.stdout.trim().split('\n').map((line) => JSON.parse(line).id)).toEqual(records.map((record) => JSON.parse(record).id))
+    // The threads are told how much of each removal to write (`--removed`), as the main thread is.
+    const brief = ['1', '2'].map((workers) => run(['clean', '--jsonl', '--workers', workers, '--removed', 'brief', '-q'], {input}).stdout)
+    expect(brief[1]).toBe(brief[0])
+    const briefRecords = brief[0].trim().split('\n').map((line) => JSON.parse(line))
+    expect(briefRecords.map((record) => record.text)).toEqual(one.stdout.trim().split('\n').map((line) => JSON.parse(line).text))
+    const removals = briefRecords.flatMap((record) => record.decruft.removed)
+    expect(removals.length).toBeGreaterThan(0)
+    for (const removal of removals) expect(Object.keys(removal)).toEqual(['rule', 'category', 'startLine', 'endLine', 'start', 'end'])
   })
 })
 

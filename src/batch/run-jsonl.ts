@@ -20,7 +20,7 @@ import type {ReportBuilder} from '../report/report.js'
 import type {Progress} from '../report/progress.js'
 import type {DocumentOptions} from '../types.js'
 import {CancelledError, TimeoutError, type Executor} from './executor.js'
-import {idOf as recordId, isBlankLine, isUsableRecord, recordErrorMessage, readRecord, type TaskResult} from './work.js'
+import {idOf as recordId, isBlankLine, isUsableRecord, recordErrorMessage, readRecord, type RemovedDetail, type TaskResult} from './work.js'
 
 /** The line ending after an output record given as bytes (encoded once, not per record). */
 const NEWLINE = new Uint8Array([0x0a])
@@ -67,6 +67,8 @@ export interface JsonlRunOptions {
   documentOptions?: DocumentOptions
   /** Records whose text is larger (UTF-8 bytes) are written unchanged and reported as skipped. */
   maxDocBytes?: number
+  /** How much of each removal an output record holds (`--removed`; default `full`). */
+  removed?: RemovedDetail
   /** `--resume`: the output already holds this many records; skip as many usable input records. */
   skipRecords?: number
   progress?: Progress
@@ -154,7 +156,7 @@ export async function runJsonl(sources: JsonlSource[], options: JsonlRunOptions)
     try {
       const copy = executor.transfers ? new Uint8Array(item.bytes) : item.bytes
       const result = await executor.run(
-        {kind: 'record', bytes: copy, textField, options: options.documentOptions ?? {}, maxDocBytes: options.maxDocBytes, details: report.keepsDocuments, encode: executor.transfers},
+        {kind: 'record', bytes: copy, textField, options: options.documentOptions ?? {}, maxDocBytes: options.maxDocBytes, details: report.keepsDocuments, encode: executor.transfers, removed: options.removed},
         executor.transfers ? [copy.buffer as ArrayBuffer] : undefined
       )
       return {item, result}

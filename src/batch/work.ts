@@ -37,6 +37,37 @@ export interface RecordTask {
    * main thread writes as they are) instead of a string.
    */
   encode?: boolean
+  /** How much of each removal the output record's `decruft.removed` holds (default `full`). */
+  removed?: RemovedDetail
+}
+
+/**
+ * `--removed`: what an output record says of its removals. `full`: every field, as the report;
+ * `brief`: rule, category, lines and offsets; `none`: no `removed` field at all.
+ */
+export type RemovedDetail = 'full' | 'brief' | 'none'
+
+export const REMOVED_DETAILS: readonly RemovedDetail[] = ['full', 'brief', 'none']
+
+/** A removal as `brief` records give it: where, and by which rule; no text, reason or features. */
+export interface BriefRemoval {
+  rule: string
+  category: Category
+  startLine: number
+  endLine: number
+  start: number
+  end: number
+}
+
+/** The `decruft` field of an output record, with its removals in `detail`. */
+export function recordField(result: {title: string | null; lang: string; removed: Removal[]}, detail: RemovedDetail = 'full'): {title: string | null; lang: string; removed?: Removal[] | BriefRemoval[]} {
+  if (detail === 'none') return {title: result.title, lang: result.lang}
+  if (detail === 'full') return {title: result.title, lang: result.lang, removed: result.removed}
+  return {
+    title: result.title,
+    lang: result.lang,
+    removed: result.removed.map(({rule, category, startLine, endLine, start, end}) => ({rule, category, startLine, endLine, start, end}))
+  }
 }
 
 export type Task = TextTask | RecordTask
@@ -196,7 +227,7 @@ export function runTask(cleaner: Cleaner, task: Task): TaskResult {
   testSlowdown(text)
   const result = cleaner.clean(text, recordOptions(record, task.options))
   setPath(record, task.textField, result.text)
-  record.decruft = {title: result.title, lang: result.lang, removed: result.removed}
+  record.decruft = recordField(result, task.removed)
   const line = JSON.stringify(record)
   return {status: 'cleaned', output: task.encode ? utf8.encode(line) : line, title: result.title, lang: result.lang, ...removals(result.removed, task.details), bytesIn, bytesOut: Buffer.byteLength(result.text), id: idOf(record)}
 }

@@ -15,6 +15,7 @@ import {createExecutor, TimeoutError, type Executor} from '../batch/executor.js'
 import {DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_JSONL_INCLUDE, expandInputs, type FileInput} from '../batch/inputs.js'
 import {errorMessage, runFiles} from '../batch/run-files.js'
 import {jsonlSources, runJsonl} from '../batch/run-jsonl.js'
+import {REMOVED_DETAILS, type RemovedDetail} from '../batch/work.js'
 import {JsonlOutput, PARTIAL_SUFFIX, writeChunk, type RecordSink} from '../io/jsonl-output.js'
 import {reviewDocuments} from '../diff/review.js'
 import {writeAtomic} from '../io/write.js'
@@ -44,6 +45,8 @@ export interface CleanCommandOptions extends CleaningOptions {
   resume?: boolean
   maxDocBytes?: number
   docTimeout?: number
+  /** With --jsonl: how much of each removal an output record holds. */
+  removed?: RemovedDetail
   /** Write the batch's review page (as `decruft diff --html`) to this file. */
   review?: string
   /** Hidden: write run statistics (time, peak RSS) as JSON to this file (for `npm run bench`). */
@@ -125,6 +128,7 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
   const maxDocBytes = wholeNumber(options.maxDocBytes, '--max-doc-bytes', 0)
   const docTimeout = wholeNumber(options.docTimeout, '--doc-timeout', 1)
   if (options.resume && !options.out) throw new UsageError('--resume needs --out (a folder, or with --jsonl a file)')
+  if (options.removed && !options.jsonl) throw new UsageError('--removed applies to --jsonl records (a text output has no record; use --report for the removals)')
   if (options.review && inputs.includes('-')) throw new UsageError('--review reads the inputs twice: give files, not standard input (or use `decruft diff --html`)')
 
   let config = withPreset(loadConfig({config: options.config, cwd: io.cwd}), options.preset)
@@ -300,7 +304,7 @@ async function cleanJsonl(inputs: string[], run: CleanRun): Promise<boolean> {
   const executor = run.executorFor({bytes})
   const progress = progressFor(run, bytes)
   const sources = jsonlSources(inputs, files, io.stdin, progress ? (bytes) => progress.addRead(bytes) : undefined)
-  const runOptions = {executor, report, textField: options.textField, documentOptions, maxDocBytes: run.maxDocBytes, progress, signal: run.signal}
+  const runOptions = {executor, report, textField: options.textField, documentOptions, maxDocBytes: run.maxDocBytes, removed: options.removed, progress, signal: run.signal}
 
   try {
     if (!output) {
@@ -338,6 +342,9 @@ export function cleanCommand(io: CommandIo, setExitCode: (code: number) => void)
       .option('--jsonl', 'read JSON Lines and write JSON Lines: the text field is replaced and a `decruft` field added'),
     'clean'
   )
+    .addOption(
+      new Option('--removed <detail>', "with --jsonl: what each record's decruft.removed holds: every field of each removal (full, the default), its rule, category, lines and offsets (brief), or no such field (none)").choices(REMOVED_DETAILS)
+    )
     .option('--concurrency <n>', 'files read and written at once', (value) => Number(value), 8)
     .option('--workers <n>', 'threads that clean documents (default: the number of cores, within a container\'s CPU quota)', (value) => Number(value))
     .option('--resume', 'continue an interrupted run: skip inputs whose output exists (--out DIR), or the records already in --out FILE (--jsonl)')
