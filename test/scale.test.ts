@@ -262,6 +262,20 @@ describe('interrupts', () => {
     expect(readFileSync(path.join(directory, 'out.jsonl'), 'utf8')).toBe(whole.stdout)
   })
 
+  it('a closed standard output (`| head`) ends the run quietly with 141, giving up the documents in flight', async () => {
+    // The first record is quick; the others would each keep a thread busy for a minute (a test hook),
+    // so the run can only end in time if the documents in flight are given up.
+    const records = [JSON.stringify({id: 0, text: 'Title\n\nA body paragraph that reads like prose.\n'})]
+    for (let index = 1; index < 6; index++) records.push(JSON.stringify({id: index, text: `Title ${index}\n\nA body paragraph decruft-test-slow, number ${index}.\n`}))
+    // --doc-timeout sends documents one at a time, so the quick one is not held in a batch with slow ones.
+    const {child, done} = start(['clean', '--jsonl', '--workers', '2', '--doc-timeout', '120000'], {input: records.join('\n') + '\n', env: {DECRUFT_TEST_SLOW_MS: '60000'}})
+    // The reader goes away before anything is written: the first record's write fails.
+    child.stdout.destroy()
+    const result = await done
+    expect(result.code).toBe(141)
+    expect(result.stderr).toBe('')
+  }, 30_000)
+
   it('Ctrl-C in a folder run leaves only whole outputs and exits 130', async () => {
     const directory = temporary()
     mkdirSync(path.join(directory, 'in'))

@@ -172,6 +172,11 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
   let interrupted: boolean
   try {
     interrupted = options.jsonl ? await cleanJsonl(inputs, run) : await cleanText(inputs, run)
+  } catch (error) {
+    // The run failed (its output closed, a disk full): the documents in flight are given up, or
+    // their threads would keep the process alive until they finish.
+    ;(executor as Executor | undefined)?.cancelAll()
+    throw error
   } finally {
     stopListening()
     await (executor as Executor | undefined)?.close()
@@ -365,7 +370,8 @@ Examples:
   decruft clean --jsonl big.jsonl.gz -o clean.jsonl.gz --workers 4 --resume
   cat page.txt | decruft clean -
 
-Exit codes: 0 all inputs cleaned, 1 some input failed (see the summary and report), 2 usage or config error.`
+Exit codes: 0 all inputs cleaned, 1 some input failed (see the summary and report), 2 usage or config error,
+130 interrupted, 141 standard output closed by its reader (as with | head).`
     )
     .action(async (inputs: string[], options: CleanCommandOptions) => {
       setExitCode(await runClean(inputs, options, io))

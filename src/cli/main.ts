@@ -31,6 +31,31 @@ export function createProgram(io: CommandIo, setExitCode: (code: number) => void
   return program
 }
 
+/**
+ * Exit code when standard output's reader went away (`decruft clean --jsonl big.jsonl | head`):
+ * 128 + SIGPIPE, what a shell reports for a program the signal stopped. Node ignores the signal and
+ * reports a failed write (EPIPE) instead; the run stops there, quietly.
+ */
+export const OUTPUT_CLOSED_EXIT = 141
+
+function isClosedPipe(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'EPIPE'
+}
+
+/**
+ * Watch `stream` for a closed pipe. A failed write that nothing awaits is emitted as an event, which
+ * would end the process with a stack trace; other errors keep that default.
+ */
+function watchClosedPipe(stream: NodeJS.WritableStream): {closed: () => boolean; stop: () => void} {
+  let closed = false
+  const onError = (error: unknown) => {
+    if (isClosedPipe(error)) closed = true
+    else if (stream.listenerCount('error') === 1) throw error
+  }
+  stream.on('error', onError)
+  return {closed: () => closed, stop: () => stream.off('error', onError)}
+}
+
 /** Run the command line; resolves to the process exit code. */
 export async function main(argv: string[], io?: Partial<CommandIo>): Promise<number> {
   const fullIo: CommandIo = {
@@ -43,10 +68,12 @@ export async function main(argv: string[], io?: Partial<CommandIo>): Promise<num
   const program = createProgram(fullIo, (code) => {
     exitCode = code
   })
+  const output = watchClosedPipe(fullIo.stdout)
   try {
     await program.parseAsync(argv, {from: 'user'})
-    return exitCode
+    return output.closed() ? OUTPUT_CLOSED_EXIT : exitCode
   } catch (error) {
+    if (output.closed() || isClosedPipe(error)) return OUTPUT_CLOSED_EXIT
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0
       return 2
@@ -61,5 +88,7 @@ export async function main(argv: string[], io?: Partial<CommandIo>): Promise<num
     }
     fullIo.stderr.write(`decruft: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
     return 1
+  } finally {
+    output.stop()
   }
 }
