@@ -7,7 +7,8 @@
  *    each (`{"id", "url", "text"}`), repeated.
  * 2. Cleans it JSONL → JSONL through the built binary, with 1 worker and with one per core; reports
  *    MB/s, documents/s and the peak RSS of the process (all threads), and checks that both outputs
- *    are the same bytes.
+ *    are the same bytes. Then once more with one worker per core and `--removed none` (records
+ *    without the removals' details, a third of the output's size).
  * 3. Parses the same texts with parse-latin alone (its own `ParseLatin`, as retext-latin runs it:
  *    parse only, no rules): the floor a per-line NLCST pipeline builds on.
  * 4. Cleans one single document of BENCH_BIG_MB megabytes (default "50,100": concatenated article
@@ -215,8 +216,24 @@ try {
     })
   }
   const identical = outputs.every((out) => sameFiles(out, outputs[0]))
+  const fullBytes = statSync(outputs[0]).size
   for (const out of outputs) rmSync(out, {force: true})
   if (rows.length === 2) rows[1].speedup = rows[0].seconds / rows[1].seconds
+
+  // The same run writing only the clean text and each record's title and language (`--removed none`).
+  log(`cleaning ${mb(bytes).toFixed(0)} MB with ${cores} worker${cores === 1 ? '' : 's'}, --removed none`)
+  const leanOut = path.join(directory, 'out-lean.jsonl')
+  const lean = runClean(['--jsonl', 'corpus.jsonl', '-o', leanOut, '--workers', String(cores), '--removed', 'none'], directory, 'jsonl-lean')
+  const leanBytes = statSync(leanOut).size
+  rmSync(leanOut, {force: true})
+  rows.push({
+    what: `JSONL → JSONL, ${cores} worker${cores === 1 ? '' : 's'}, \`--removed none\``,
+    size: `${mb(bytes).toFixed(0)} MB, ${count.toLocaleString('en-US')} docs`,
+    seconds: lean.seconds,
+    mbps: mb(bytes) / lean.seconds,
+    dps: count / lean.seconds,
+    rss: lean.maxRssBytes
+  })
 
   log('parse-latin alone on the same texts')
   const floor = await parseFloor(records)
@@ -259,7 +276,7 @@ try {
     ...rows.map((row) => `| ${row.what}${row.speedup ? ` (${row.speedup.toFixed(2)}× one)` : ''} | ${row.size} | ${fixed(row.seconds)} | ${fixed(row.mbps, 2)} | ${fixed(row.dps, 0)} | ${row.rss ? (row.rss / 1_000_000).toFixed(0) : ''} |`)
   ]
   if (big.length === 2) lines.push('', `One document: ${big[1].megabytes.toFixed(0)} MB took ${(big[1].seconds / big[0].seconds).toFixed(2)}× the time of ${big[0].megabytes.toFixed(0)} MB.`)
-  lines.push('', `Outputs with ${workerCounts.join(' and ')} workers: ${identical ? 'identical' : 'DIFFERENT'}.`)
+  lines.push('', `Outputs with ${workerCounts.join(' and ')} workers: ${identical ? 'identical' : 'DIFFERENT'}; ${mb(fullBytes).toFixed(0)} MB written with every removal's details, ${mb(leanBytes).toFixed(0)} MB with \`--removed none\`.`)
   if (ceiling !== undefined && rows[1]?.speedup) lines.push('', `${cores} workers ran ${rows[1].speedup.toFixed(2)}× one; ${cores} independent processes cleaning in memory ran ${ceiling.toFixed(2)}× one process in the same run.`)
   console.log(lines.join('\n'))
   if (!identical) process.exitCode = 1
