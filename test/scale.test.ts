@@ -341,6 +341,26 @@ describe('progress', () => {
   })
 })
 
+describe('run statistics (--stats-json, for npm run bench)', () => {
+  it("count the run's own peak memory, not that of the process that started it", () => {
+    const directory = temporary()
+    // A parent holding 600 MB starts the run: the operating system's maxRSS of the child starts there.
+    const parent = [
+      'const {spawnSync} = require("node:child_process")',
+      'const held = Buffer.alloc(600e6, 1)',
+      `const run = spawnSync(process.execPath, ${JSON.stringify([bin, 'clean', '-', '-q', '--stats-json', 'stats.json'])}, {input: "Title\\n\\nA short body.\\n"})`,
+      'process.exitCode = run.status + (held.length > 0 ? 0 : 1)'
+    ].join('\n')
+    const result = spawnSync(process.execPath, ['-e', parent], {cwd: directory, encoding: 'utf8'})
+    expect(result.status, result.stderr).toBe(0)
+    const stats = JSON.parse(readFileSync(path.join(directory, 'stats.json'), 'utf8'))
+    expect(stats.documents).toBe(1)
+    // One short document cleaned in the main thread: well under the parent's 600 MB.
+    expect(stats.maxRssBytes).toBeGreaterThan(20e6)
+    expect(stats.maxRssBytes).toBeLessThan(400e6)
+  })
+})
+
 describe('the streaming-mapper contract (Hadoop Streaming, Spark RDD.pipe)', () => {
   it('gives the same bytes for records split over three concurrent runs as for one run', async () => {
     const records = corpus()
