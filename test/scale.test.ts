@@ -276,6 +276,18 @@ describe('interrupts', () => {
     expect(result.stderr).toBe('')
   }, 30_000)
 
+  it('a closed standard output fails the one clean text written to it with 141, not an unhandled error', async () => {
+    const directory = temporary()
+    // Big enough that its write is still pending when the command is done.
+    const lines = Array.from({length: 20_000}, (_, index) => `Paragraph ${index} of a long article, which reads like prose and stays in the clean text.`)
+    writeFileSync(path.join(directory, 'long.txt'), `A long article\n\n${lines.join('\n\n')}\n`)
+    const {child, done} = start(['clean', 'long.txt', '-q'], {cwd: directory})
+    child.stdout.destroy()
+    const result = await done
+    expect(result.code).toBe(141)
+    expect(result.stderr).toBe('')
+  })
+
   it('Ctrl-C in a folder run leaves only whole outputs and exits 130', async () => {
     const directory = temporary()
     mkdirSync(path.join(directory, 'in'))

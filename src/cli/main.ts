@@ -2,6 +2,7 @@
  * The `decruft` command line.
  */
 
+import type {Writable} from 'node:stream'
 import {Command, CommanderError} from 'commander'
 import {ConfigError} from '../config/error.js'
 import {cleanCommand, type CommandIo} from './clean-command.js'
@@ -46,14 +47,51 @@ function isClosedPipe(error: unknown): boolean {
  * Watch `stream` for a closed pipe. A failed write that nothing awaits is emitted as an event, which
  * would end the process with a stack trace; other errors keep that default.
  */
-function watchClosedPipe(stream: NodeJS.WritableStream): {closed: () => boolean; stop: () => void} {
+function watchClosedPipe(stream: NodeJS.WritableStream): {closed: () => boolean; flush: () => Promise<void>; stop: () => void} {
   let closed = false
   const onError = (error: unknown) => {
     if (isClosedPipe(error)) closed = true
     else if (stream.listenerCount('error') === 1) throw error
   }
   stream.on('error', onError)
-  return {closed: () => closed, stop: () => stream.off('error', onError)}
+  return {
+    closed: () => closed,
+    /**
+     * Wait until what was written has left the stream's buffer, or the stream failed: a write to a
+     * pipe whose reader left fails after the command is done (a single clean text is written last).
+     */
+    async flush() {
+      // A write that failed at once reports it on the next tick: let that come first.
+      await new Promise((resolve) => setImmediate(resolve))
+      if (closed || !(stream as Partial<Writable>).writableLength) return
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          for (const event of ['drain', 'error', 'close']) stream.off(event, done)
+          resolve()
+        }
+        for (const event of ['drain', 'error', 'close']) stream.on(event, done)
+      })
+    },
+    stop: () => stream.off('error', onError)
+  }
+}
+
+/** The exit code for an error a command threw, with its message on standard error. */
+function failure(error: unknown, io: CommandIo): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0
+    return 2
+  }
+  if (error instanceof ConfigError) {
+    io.stderr.write(`decruft: config error: ${error.message}\n`)
+    return 2
+  }
+  if (error instanceof UsageError) {
+    io.stderr.write(`decruft: ${error.message}\n`)
+    return 2
+  }
+  io.stderr.write(`decruft: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+  return 1
 }
 
 /** Run the command line; resolves to the process exit code. */
@@ -71,24 +109,11 @@ export async function main(argv: string[], io?: Partial<CommandIo>): Promise<num
   const output = watchClosedPipe(fullIo.stdout)
   try {
     await program.parseAsync(argv, {from: 'user'})
-    return output.closed() ? OUTPUT_CLOSED_EXIT : exitCode
   } catch (error) {
-    if (output.closed() || isClosedPipe(error)) return OUTPUT_CLOSED_EXIT
-    if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0
-      return 2
-    }
-    if (error instanceof ConfigError) {
-      fullIo.stderr.write(`decruft: config error: ${error.message}\n`)
-      return 2
-    }
-    if (error instanceof UsageError) {
-      fullIo.stderr.write(`decruft: ${error.message}\n`)
-      return 2
-    }
-    fullIo.stderr.write(`decruft: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
-    return 1
-  } finally {
-    output.stop()
+    // A write that failed because the reader left ends the run quietly.
+    exitCode = output.closed() || isClosedPipe(error) ? OUTPUT_CLOSED_EXIT : failure(error, fullIo)
   }
+  await output.flush()
+  output.stop()
+  return output.closed() ? OUTPUT_CLOSED_EXIT : exitCode
 }
