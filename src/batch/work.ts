@@ -50,14 +50,7 @@ export type RemovedDetail = 'full' | 'brief' | 'none'
 export const REMOVED_DETAILS: readonly RemovedDetail[] = ['full', 'brief', 'none']
 
 /** A removal as `brief` records give it: where, and by which rule; no text, reason or features. */
-export interface BriefRemoval {
-  rule: string
-  category: Category
-  startLine: number
-  endLine: number
-  start: number
-  end: number
-}
+export type BriefRemoval = Pick<Removal, 'rule' | 'category' | 'startLine' | 'endLine' | 'start' | 'end'>
 
 /** The `decruft` field of an output record, with its removals in `detail`. */
 export function recordField(result: {title: string | null; lang: string; removed: Removal[]}, detail: RemovedDetail = 'full'): {title: string | null; lang: string; removed?: Removal[] | BriefRemoval[]} {
