@@ -16,6 +16,7 @@ import {removalFilter} from '../diff/filter.js'
 import {reviewDocuments} from '../diff/review.js'
 import {documentStat, formatStat, type DocumentStat} from '../diff/stat.js'
 import {colorPatch, unifiedPatch} from '../diff/unified.js'
+import {isClosedOutput} from '../io/closed-output.js'
 import {writeAtomic} from '../io/write.js'
 import {describeError} from '../report/report.js'
 import {reviewHtml, reviewRulesOf, type ReviewDocument as PageDocument} from '../review/index.js'
@@ -45,11 +46,10 @@ function contextValue(value: string): number {
 function outputWriter(stream: NodeJS.WritableStream): {write: (chunk: string) => Promise<void>; closed: () => boolean} {
   let closed = false
   let failure: unknown
-  const gone = (error: unknown) => ['EPIPE', 'ERR_STREAM_DESTROYED', 'ERR_STREAM_WRITE_AFTER_END'].includes((error as NodeJS.ErrnoException)?.code ?? '')
   // Left in place after the run: an EPIPE reported late must not become an uncaught error.
   stream.on?.('error', (error: unknown) => {
     closed = true
-    if (!gone(error)) failure ??= error
+    if (!isClosedOutput(error)) failure ??= error
   })
   return {
     async write(chunk) {
@@ -59,7 +59,7 @@ function outputWriter(stream: NodeJS.WritableStream): {write: (chunk: string) =>
       try {
         flushed = stream.write(chunk)
       } catch (error) {
-        if (!gone(error)) throw error
+        if (!isClosedOutput(error)) throw error
         closed = true
         return
       }
@@ -67,7 +67,7 @@ function outputWriter(stream: NodeJS.WritableStream): {write: (chunk: string) =>
       try {
         await Promise.race([once(stream, 'drain'), once(stream, 'close')])
       } catch (error) {
-        if (!gone(error)) throw error
+        if (!isClosedOutput(error)) throw error
         closed = true
       }
     },

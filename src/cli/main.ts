@@ -5,6 +5,7 @@
 import type {Writable} from 'node:stream'
 import {Command, CommanderError} from 'commander'
 import {ConfigError} from '../config/error.js'
+import {isClosedOutput} from '../io/closed-output.js'
 import {cleanCommand, type CommandIo} from './clean-command.js'
 import {diffCommand} from './diff-command.js'
 import {evalCommand} from './eval-command.js'
@@ -39,10 +40,6 @@ export function createProgram(io: CommandIo, setExitCode: (code: number) => void
  */
 export const OUTPUT_CLOSED_EXIT = 141
 
-function isClosedPipe(error: unknown): boolean {
-  return (error as NodeJS.ErrnoException | undefined)?.code === 'EPIPE'
-}
-
 /**
  * Watch `stream` for a closed pipe. A failed write that nothing awaits is emitted as an event, which
  * would end the process with a stack trace; other errors keep that default.
@@ -50,7 +47,7 @@ function isClosedPipe(error: unknown): boolean {
 function watchClosedPipe(stream: NodeJS.WritableStream): {closed: () => boolean; flush: () => Promise<void>; stop: () => void} {
   let closed = false
   const onError = (error: unknown) => {
-    if (isClosedPipe(error)) closed = true
+    if (isClosedOutput(error)) closed = true
     else if (stream.listenerCount('error') === 1) throw error
   }
   stream.on('error', onError)
@@ -111,7 +108,7 @@ export async function main(argv: string[], io?: Partial<CommandIo>): Promise<num
     await program.parseAsync(argv, {from: 'user'})
   } catch (error) {
     // A write that failed because the reader left ends the run quietly.
-    exitCode = output.closed() || isClosedPipe(error) ? OUTPUT_CLOSED_EXIT : failure(error, fullIo)
+    exitCode = output.closed() || isClosedOutput(error) ? OUTPUT_CLOSED_EXIT : failure(error, fullIo)
   }
   await output.flush()
   output.stop()
