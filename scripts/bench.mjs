@@ -46,7 +46,7 @@ if (!existsSync(path.join(root, 'dist', 'cli', 'main.js'))) {
   process.exit(1)
 }
 /** The cores `decruft clean` uses by default (a container's CPU quota counts). */
-const {availableCores} = await import(pathToFileURL(path.join(root, 'dist', 'batch', 'cores.js')).href)
+const {availableCores} = await import(pathToFileURL(path.join(root, 'dist', 'batch', 'pool-size.js')).href)
 const cores = availableCores()
 
 const log = (message) => process.stderr.write(`bench: ${message}\n`)

@@ -11,7 +11,7 @@ import pMap from 'p-map'
 import {Command, Option} from 'commander'
 import {createCleaner, type Cleaner} from '../cleaner.js'
 import {loadConfig, type ResolvedConfig} from '../config/resolve.js'
-import {availableCores} from '../batch/cores.js'
+import {defaultWorkers} from '../batch/pool-size.js'
 import {createExecutor, TimeoutError, type Executor} from '../batch/executor.js'
 import {DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_JSONL_INCLUDE, expandInputs, type FileInput} from '../batch/inputs.js'
 import {errorMessage, runFiles} from '../batch/run-files.js'
@@ -141,7 +141,7 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
   if (options.inPlace && inputs.includes('-')) throw new UsageError('--in-place cannot be used with standard input')
   if (inputs.filter((input) => input === '-').length > 1) throw new UsageError('`-` (standard input) can be given once')
   if (!Number.isInteger(options.concurrency) || options.concurrency < 1) throw new UsageError('--concurrency must be a whole number ≥ 1')
-  const workers = wholeNumber(options.workers, '--workers', 1) ?? availableCores()
+  const workers = wholeNumber(options.workers, '--workers', 1) ?? defaultWorkers()
   const maxDocBytes = wholeNumber(options.maxDocBytes, '--max-doc-bytes', 0)
   const docTimeout = wholeNumber(options.docTimeout, '--doc-timeout', 1)
   if (options.resume && !options.out) throw new UsageError('--resume needs --out (a folder, or with --jsonl a file)')
@@ -368,7 +368,7 @@ export function cleanCommand(io: CommandIo, setExitCode: (code: number) => void)
       new Option('--removed <detail>', "with --jsonl: what each record's decruft.removed holds: every field of each removal (full, the default), its rule, category, lines and offsets (brief), or no such field (none)").choices(REMOVED_DETAILS)
     )
     .option('--concurrency <n>', 'files read and written at once', (value) => Number(value), 8)
-    .option('--workers <n>', 'threads that clean documents (default: the number of cores, within a container\'s CPU quota)', (value) => Number(value))
+    .option('--workers <n>', 'threads that clean documents (default: the number of cores, within a container\'s CPU quota and memory limit)', (value) => Number(value))
     .option('--resume', 'continue an interrupted run: skip inputs whose output exists (--out DIR), or the records already in --out FILE (--jsonl)')
     .option('--max-doc-bytes <n>', 'pass documents larger than this (bytes) through unchanged, reported as skipped', (value) => Number(value))
     .option('--doc-timeout <ms>', 'pass a document that takes longer than this through unchanged, reported as skipped (its thread is replaced)', (value) => Number(value))

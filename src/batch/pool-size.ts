@@ -1,5 +1,6 @@
 /**
- * How many worker threads a batch cleans with by default: the cores this process may run on.
+ * How many worker threads a batch cleans with by default: the cores this process may run on, as
+ * many as its memory allows.
  *
  * `os.availableParallelism()` counts the cores of the CPU affinity mask, but under Node 20 (libuv
  * 1.46) not a Linux control group's CPU quota: a container limited to 2 CPUs on a 64-core host would
@@ -8,6 +9,11 @@
  * divided by its period, rounded down, at least 1, the smallest over the process's control group
  * and the groups above it (cgroup v2 `cpu.max`, cgroup v1 `cpu.cfs_quota_us` and
  * `cpu.cfs_period_us`), in whichever hierarchies hold the CPU controller.
+ *
+ * Each thread also needs memory of its own (55–80 MB on news pages, more for a large document),
+ * so the count is capped by the memory the process may use as well: the control group's limit
+ * (cgroup v2 `memory.max`, cgroup v1 `memory.limit_in_bytes`), read the same way, or the machine's.
+ * A container with 16 CPUs and 1 GiB would otherwise start 16 threads and be killed for its memory.
  */
 
 import {readFileSync} from 'node:fs'
@@ -92,35 +98,89 @@ function readCfs(directory: string): number | undefined {
   return cpusOf(readText(path.join(directory, 'cpu.cfs_quota_us'))?.trim(), readText(path.join(directory, 'cpu.cfs_period_us'))?.trim())
 }
 
+/** cgroup v2: `memory.max` holds bytes, or `max` for none. */
+function readMemoryMax(directory: string): number | undefined {
+  const value = readText(path.join(directory, 'memory.max'))?.trim()
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined
+}
+
+/** cgroup v1 writes "no limit" as the largest page count it can hold, in bytes (about 2^63). */
+const V1_NO_MEMORY_LIMIT = 2 ** 62
+
+/** cgroup v1: `memory.limit_in_bytes`. */
+function readMemoryLimit(directory: string): number | undefined {
+  const value = readText(path.join(directory, 'memory.limit_in_bytes'))?.trim()
+  if (value === undefined || !/^\d+$/.test(value)) return undefined
+  const bytes = Number(value)
+  return bytes >= V1_NO_MEMORY_LIMIT ? undefined : bytes
+}
+
 /**
- * The CPU quota of this process's control groups, in whole CPUs (rounded down, at least 1), or
- * undefined when there is none (or no Linux control groups to read). `root` stands for `/` (tests).
+ * The smallest limit that `readV2` (cgroup v2) or `readV1` (cgroup v1, in the hierarchy of
+ * `controller`) finds for this process's control groups and the groups above them; undefined when
+ * there is none, or no Linux control groups to read. `root` stands for `/` (tests).
  */
-export function cgroupCpuLimit(root = '/'): number | undefined {
+function cgroupLimit(root: string, controller: string, readV2: (directory: string) => number | undefined, readV1: (directory: string) => number | undefined): number | undefined {
   const groups = readText(path.join(root, 'proc/self/cgroup'))
   const mountinfo = readText(path.join(root, 'proc/self/mountinfo'))
   if (groups === undefined || mountinfo === undefined) return undefined
-  const limits: number[] = []
+  let smallest: number | undefined
   for (const line of groups.split('\n')) {
     // hierarchy-id:controllers:group ("0::/group" for cgroup v2)
     const match = /^(\d+):([^:]*):(.*)$/.exec(line.trim())
     if (!match) continue
     const [, id, controllers, group] = match
     const v2 = id === '0' && controllers === ''
-    if (!v2 && !controllers.split(',').includes('cpu')) continue
-    for (const mount of v2 ? mountsOf(mountinfo, 'cgroup2') : mountsOf(mountinfo, 'cgroup', 'cpu')) {
+    if (!v2 && !controllers.split(',').includes(controller)) continue
+    for (const mount of v2 ? mountsOf(mountinfo, 'cgroup2') : mountsOf(mountinfo, 'cgroup', controller)) {
       const point = path.resolve(root, `.${mount.point}`)
       const directory = groupDirectory({point, root: mount.root}, group)
       if (directory === undefined) continue
-      const limit = smallestUpward(point, directory, v2 ? readCpuMax : readCfs)
-      if (limit !== undefined) limits.push(limit)
+      const limit = smallestUpward(point, directory, v2 ? readV2 : readV1)
+      if (limit !== undefined && (smallest === undefined || limit < smallest)) smallest = limit
     }
   }
-  if (limits.length === 0) return undefined
-  return Math.max(1, Math.floor(Math.min(...limits)))
+  return smallest
 }
 
-/** The number of cores a batch uses by default: `os.availableParallelism()`, capped by the control group's CPU quota. */
+/**
+ * The CPU quota of this process's control groups, in whole CPUs (rounded down, at least 1), or
+ * undefined when there is none (or no Linux control groups to read). `root` stands for `/` (tests).
+ */
+export function cgroupCpuLimit(root = '/'): number | undefined {
+  const cpus = cgroupLimit(root, 'cpu', readCpuMax, readCfs)
+  return cpus === undefined ? undefined : Math.max(1, Math.floor(cpus))
+}
+
+/** The memory limit of this process's control groups, in bytes, or undefined when there is none. */
+export function cgroupMemoryLimit(root = '/'): number | undefined {
+  return cgroupLimit(root, 'memory', readMemoryMax, readMemoryLimit)
+}
+
+/** The number of cores a batch may use: `os.availableParallelism()`, capped by the control group's CPU quota. */
 export function availableCores(): number {
   return Math.min(os.availableParallelism(), cgroupCpuLimit() ?? Number.POSITIVE_INFINITY)
+}
+
+const MB = 1024 * 1024
+/** What the main thread is given: the runtime, the modules, the records read ahead and written (some 110–120 MB). */
+const MAIN_THREAD_BYTES = 160 * MB
+/**
+ * What each worker thread is given. On the benchmark's news pages one holds 55–80 MB (5 MB of
+ * records peaked at 228, 335 and 466 MB with two, four and six workers); a document takes about 17
+ * bytes per byte of its text while it is cleaned, so this leaves room for documents of a few MB.
+ */
+const WORKER_BYTES = 160 * MB
+
+/** How many worker threads `bytes` of memory hold (at least one). */
+export function workersForMemory(bytes: number): number {
+  return Math.max(1, Math.floor((bytes - MAIN_THREAD_BYTES) / WORKER_BYTES))
+}
+
+/**
+ * The default number of worker threads: the cores a batch may use (`availableCores`), no more than
+ * the memory allows (`workersForMemory` of the control group's limit, or of the machine's memory).
+ */
+export function defaultWorkers(memoryLimit = cgroupMemoryLimit()): number {
+  return Math.min(availableCores(), workersForMemory(Math.min(memoryLimit ?? Number.POSITIVE_INFINITY, os.totalmem())))
 }
