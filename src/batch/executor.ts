@@ -64,6 +64,7 @@ export interface Executor {
   run(task: Task, transfer?: ArrayBuffer[]): Promise<TaskResult>
   /** Give up every running task (interrupt). */
   cancelAll(): void
+  /** Stop the threads; tasks still running are given up first. */
   close(): Promise<void>
 }
 
@@ -297,6 +298,9 @@ export class PoolExecutor implements Executor {
 
   async close(): Promise<void> {
     if (this.watchdog) clearInterval(this.watchdog)
+    // A run that ends early (its output closed, a disk full) leaves documents in flight: their
+    // threads would keep the process alive until they were done.
+    this.cancelAll()
     await this.pool.destroy()
   }
 }

@@ -189,11 +189,6 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
   let interrupted: boolean
   try {
     interrupted = options.jsonl ? await cleanJsonl(inputs, run) : await cleanText(inputs, run)
-  } catch (error) {
-    // The run failed (its output closed, a disk full): the documents in flight are given up, or
-    // their threads would keep the process alive until they finish.
-    ;(executor as Executor | undefined)?.cancelAll()
-    throw error
   } finally {
     stopListening()
     await (executor as Executor | undefined)?.close()
