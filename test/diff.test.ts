@@ -433,6 +433,28 @@ describe('--stat', () => {
   })
 })
 
+describe('an output whose reader left', () => {
+  /** Standard output as a pipe whose reader goes away after the first chunk (`decruft diff | head -1`). */
+  class ClosingSink extends Writable {
+    chunks: string[] = []
+    override _write(chunk: Buffer | string, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+      if (this.chunks.length > 0) return callback(Object.assign(new Error('write EPIPE'), {code: 'EPIPE'}))
+      this.chunks.push(chunk.toString())
+      callback()
+    }
+  }
+
+  it('stops the view and exits 141, without its summary', async () => {
+    const stdout = new ClosingSink()
+    const stderr = new Sink()
+    const code = await main(['diff', seeds], {stdout, stderr, stdin: Readable.from([]), cwd: temporary()})
+    expect(code).toBe(141)
+    expect(stdout.chunks).toHaveLength(1)
+    expect(stdout.chunks[0]).toContain(seedInputs[0])
+    expect(stderr.text).toBe('')
+  })
+})
+
 describe('JSON Lines and errors', () => {
   it('shows each record as file:line, reports bad records with their line, goes on and exits 1', async () => {
     const cwd = temporary()

@@ -143,6 +143,8 @@ export async function runDiff(inputs: string[], options: DiffCommandOptions, io:
     shownRemovals = totalRemovals
   } else if (view === 'stat') await out.write(formatStat(stats, {documents, length}))
 
+  // The reader left (`| head`): the view stopped there, and its summary would only be noise.
+  if (out.closed()) return 0
   const errorLines = errors.map((error) => `  error: ${describeError(error)}`)
   if (!options.quiet) {
     const filtered = options.only?.length ? ` (${shownRemovals} shown by --only)` : ''
