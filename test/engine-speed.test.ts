@@ -508,6 +508,14 @@ describe('compact line parses', () => {
     }
   })
 
+  it('come from the parser versions the package pins exactly (the segmenter repeats their steps and reads their modules)', () => {
+    const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {dependencies: Record<string, string>}
+    for (const name of ['parse-latin', 'parse-english']) {
+      const installed = (JSON.parse(readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')) as {version: string}).version
+      expect(manifest.dependencies[name], name).toBe(installed)
+    }
+  })
+
   it('split any text into the sentences and words parse-latin and parse-english find', () => {
     // Pieces every transform of the two parsers acts on: abbreviations (Latin, English, case-sensitive
     // English), elisions ('tis, rock 'n' roll, w/), initialisms, inner symbols, slashes, closing marks,
