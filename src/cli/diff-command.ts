@@ -46,7 +46,8 @@ function contextValue(value: string): number {
 function outputWriter(stream: NodeJS.WritableStream): {write: (chunk: string) => Promise<void>; closed: () => boolean} {
   let closed = false
   let failure: unknown
-  // Left in place after the run: an EPIPE reported late must not become an uncaught error.
+  // A failed write that nothing awaits comes as an event: it marks the output closed (the reader
+  // left) or keeps the error for the next write. `main` waits for what is left to be written.
   stream.on?.('error', (error: unknown) => {
     closed = true
     if (!isClosedOutput(error)) failure ??= error
