@@ -508,6 +508,21 @@ describe('compact line parses', () => {
     }
   })
 
+  it('read alike whatever line came before (a line of 12,000 tokens, past what the segmenter reuses, between short ones)', () => {
+    // The segmenter reuses its token nodes and its list of a line's tokens from line to line.
+    const long = [...seedLines, ...seedLines, ...seedLines].join(' ')
+    const order = [seedLines[0], long, seedLines[1], 'a', long.slice(0, 5000), seedLines[2], long, long.slice(0, 300)]
+    let offset = 0
+    for (const [index, text] of order.entries()) {
+      const line = {index, start: offset, end: offset + text.length, text, blank: false, modified: false}
+      offset += text.length + 1
+      for (const language of [english, romanian]) {
+        expect(reading(parseLineCompact(line, language).toParagraph(text)), text.slice(0, 60)).toEqual(reading(parseLine(line, language)))
+      }
+    }
+    expect(long.split(/\s+/).length * 2).toBeGreaterThan(12000)
+  })
+
   it('come from the parser versions the package pins exactly (the segmenter repeats their steps and reads their modules)', () => {
     const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {dependencies: Record<string, string>}
     for (const name of ['parse-latin', 'parse-english']) {

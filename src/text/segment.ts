@@ -137,7 +137,7 @@ const POOL_SIZE = 4096
 
 /** Segment lines of one parser family. */
 class Segmenter {
-  private text = ''
+  text = ''
 
   constructor(private readonly english: boolean) {}
 
@@ -187,37 +187,34 @@ class Segmenter {
   }
 
   /** The word transforms that can act on the line being read (`actsAt` bits of its marks). */
-  private present = 0
+  present = 0
 
   /**
    * Token nodes, reused from line to line: nothing refers to a line's nodes once its numbers are
    * copied out, and most of what segmenting allocated was these. Lines with more tokens than the
    * pool holds get fresh nodes for the rest, so a huge line does not keep memory.
    */
-  private readonly pool: Node[] = []
+  readonly pool: Node[] = []
+
+  /**
+   * The list of the line's tokens, reused from line to line for the same reason (a list grown
+   * afresh by one push per token was a tenth of all that cleaning allocated); one that grew past the
+   * pool's size is let go.
+   */
+  tokens: Node[] = []
 
   private tokenize(): Node[] {
-    const tokens: Node[] = []
-    const text = this.text
-    const pool = this.pool
-    let present = 0
-    eachToken(text, (type, start, end) => {
-      if (type !== WORD && type !== WHITE_SPACE) present |= actsAt[text.charCodeAt(start)]
-      let node = pool[tokens.length]
-      if (node === undefined) {
-        node = {type, start, end, children: undefined}
-        if (tokens.length < POOL_SIZE) pool.push(node)
-      } else {
-        node.type = type
-        node.start = start
-        node.end = end
-        node.children = undefined
-      }
-      tokens.push(node)
-    })
-    this.present = present
+    if (this.tokens.length > POOL_SIZE) this.tokens = []
+    const tokens = this.tokens
+    this.count = 0
+    this.present = 0
+    eachToken(this.text, this, addToken)
+    tokens.length = this.count
     return tokens
   }
+
+  /** How many tokens `tokenize` has put in `tokens` so far. */
+  count = 0
 
   // ---- Word transforms (over the line's tokens) ----
 
@@ -580,19 +577,37 @@ class Segmenter {
   }
 }
 
+/** `eachToken`'s callback for `Segmenter.tokenize`: the next token, in a pooled node. */
+function addToken(segmenter: Segmenter, type: number, start: number, end: number): void {
+  if (type !== WORD && type !== WHITE_SPACE) segmenter.present |= actsAt[segmenter.text.charCodeAt(start)]
+  const at = segmenter.count++
+  let node = segmenter.pool[at]
+  if (node === undefined) {
+    node = {type, start, end, children: undefined}
+    if (at < POOL_SIZE) segmenter.pool.push(node)
+  } else {
+    node.type = type
+    node.start = start
+    node.end = end
+    node.children = undefined
+  }
+  segmenter.tokens[at] = node
+}
+
 const segmenters = {english: new Segmenter(true), latin: new Segmenter(false)}
 
 /**
  * A line's sentences and words as `LineParse` lays them out: the sentence count, then per sentence
  * its start and end offset in the whole text (`lineStart` + offset in the line), its word count, and
- * each word's start and end offset in the line.
+ * each word's start and end offset in the line. 32-bit integers hold them all: a JavaScript string
+ * is shorter than 2^31 code units.
  */
-export function segmentLine(text: string, family: 'english' | 'latin', lineStart: number): Float64Array {
+export function segmentLine(text: string, family: 'english' | 'latin', lineStart: number): Int32Array {
   const paragraph = segmenters[family].sentences(text)
   // At most 1 + 3 per sentence + 2 per word: the paragraph's items bound both.
   let bound = 1
   for (const item of paragraph) bound += item.children ? 3 + 2 * item.children.length : 0
-  if (scratch.length < bound) scratch = new Float64Array(Math.max(bound, 2 * scratch.length))
+  if (scratch.length < bound) scratch = new Int32Array(Math.max(bound, 2 * scratch.length))
   const data = scratch
   data[0] = 0
   let at = 1
@@ -615,4 +630,4 @@ export function segmentLine(text: string, family: 'english' | 'latin', lineStart
 }
 
 /** The numbers of the line being read, copied out at its end. */
-let scratch = new Float64Array(1024)
+let scratch = new Int32Array(1024)
