@@ -34,8 +34,14 @@ import {fileURLToPath, pathToFileURL} from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const bin = path.join(root, 'bin', 'decruft.js')
-/** The Node flags of the bin's `#!/usr/bin/env -S node …` line: runs start as `npx decruft` starts them. */
-const nodeFlags = readFileSync(bin, 'utf8').split('\n')[0].replace(/^#!.*?\bnode\b/, '').trim().split(/\s+/).filter(Boolean)
+/**
+ * The bin's `#!/usr/bin/env -S NAME=value … node …` line: the variables it sets and the Node flags it
+ * gives, so that runs start as `npx decruft` starts them.
+ */
+const shebang = readFileSync(bin, 'utf8').split('\n')[0].replace(/^#!\S*env\s+-S\s+/, '').trim().split(/\s+/)
+const binEnv = Object.fromEntries(shebang.slice(0, shebang.indexOf('node')).map((word) => word.split('=')))
+const nodeFlags = shebang.slice(shebang.indexOf('node') + 1)
+const runEnv = {...process.env, ...binEnv}
 const benchdata = path.resolve(root, '..', 'shared', 'benchdata')
 const corpusMb = Number(process.env.BENCH_MB ?? 200)
 const bigMbs = (process.env.BENCH_BIG_MB ?? '50,100').split(',').map(Number).filter((value) => value > 0)
@@ -101,7 +107,7 @@ async function writeCorpus(file, records, megabytes) {
 function runClean(args, directory, name) {
   const stats = path.join(directory, `${name}.stats.json`)
   const started = performance.now()
-  const result = spawnSync(process.execPath, [...nodeFlags, bin, 'clean', ...args, '-q', '--stats-json', stats], {cwd: directory, encoding: 'utf8', maxBuffer: 1 << 26})
+  const result = spawnSync(process.execPath, [...nodeFlags, bin, 'clean', ...args, '-q', '--stats-json', stats], {cwd: directory, env: runEnv, encoding: 'utf8', maxBuffer: 1 << 26})
   const seconds = (performance.now() - started) / 1000
   if (result.status !== 0 && result.status !== 1) throw new Error(`decruft clean ${args.join(' ')} exited ${result.status}: ${result.stderr}`)
   return {seconds, ...JSON.parse(readFileSync(stats, 'utf8'))}
@@ -113,7 +119,7 @@ function runClean(args, directory, name) {
  */
 async function runStream(records, megabytes, directory) {
   const stats = path.join(directory, 'stream.stats.json')
-  const child = spawn(process.execPath, [...nodeFlags, bin, 'clean', '--jsonl', '-q', '--stats-json', stats], {cwd: directory, stdio: ['pipe', 'pipe', 'inherit']})
+  const child = spawn(process.execPath, [...nodeFlags, bin, 'clean', '--jsonl', '-q', '--stats-json', stats], {cwd: directory, env: runEnv, stdio: ['pipe', 'pipe', 'inherit']})
   let out = 0
   child.stdout.on('data', (chunk) => (out += chunk.length))
   const exited = once(child, 'exit')

@@ -14,6 +14,7 @@ import {createCleaner, type Cleaner} from '../cleaner.js'
 import type {ResolvedConfig} from '../config/resolve.js'
 import {knownPrefilters, type SavedPrefilters} from '../engine/literals.js'
 import {runTask, type BatchResult, type Task, type TaskResult} from './work.js'
+import {workerResourceLimits} from './heap-limits.js'
 
 /** What each worker thread receives: the resolved config (plain data) and the table of start times. */
 export interface PoolData {
@@ -26,15 +27,6 @@ export interface PoolData {
   prefilters?: SavedPrefilters
 }
 
-/** Old-generation heap of each worker thread, in MB. */
-const WORKER_HEAP_MB = 1024
-/**
- * Young generation of each worker thread, in MB: some 30 MB per thread less than V8's default (up
- * to 48 MB), which the memory target needs. It costs speed: two bare threads cleaning in memory ran
- * 15–20% slower with it. The bin's `--max-semi-space-size=4` caps every thread of the process at
- * about this size anyway (see the README's speed section).
- */
-const WORKER_YOUNG_MB = 10
 /** A batch holds at most this many documents, and stops growing past this many bytes. */
 const BATCH_DOCUMENTS = 16
 const BATCH_BYTES = 1 << 20
@@ -173,9 +165,7 @@ export class PoolExecutor implements Executor {
       minThreads: options.workers,
       maxThreads: options.workers,
       idleTimeout: 60_000,
-      // A heap limit makes V8 collect a worker's garbage sooner (peak memory ~10% lower); a record
-      // too large for it fails alone (it is passed through and reported), the thread is replaced.
-      resourceLimits: {maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB},
+      resourceLimits: {...workerResourceLimits},
       workerData: data
     })
   }
