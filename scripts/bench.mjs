@@ -38,8 +38,8 @@ const bin = path.join(root, 'bin', 'decruft.js')
  * The bin's `#!/usr/bin/env -S NAME=value … node …` line: the variables it sets and the Node flags it
  * gives, so that runs start as `npx decruft` starts them.
  */
-const shebang = readFileSync(bin, 'utf8').split('\n')[0].replace(/^#!\S*env\s+-S\s+/, '').trim().split(/\s+/)
-const binEnv = Object.fromEntries(shebang.slice(0, shebang.indexOf('node')).map((word) => word.split('=')))
+const shebang = readFileSync(bin, 'utf8').split('\n')[0].split(/\s+/)
+const binEnv = Object.fromEntries(shebang.slice(0, shebang.indexOf('node')).filter((word) => /^\w+=/.test(word)).map((word) => word.split('=')))
 const nodeFlags = shebang.slice(shebang.indexOf('node') + 1)
 const runEnv = {...process.env, ...binEnv}
 const benchdata = path.resolve(root, '..', 'shared', 'benchdata')

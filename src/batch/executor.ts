@@ -165,7 +165,7 @@ export class PoolExecutor implements Executor {
       minThreads: options.workers,
       maxThreads: options.workers,
       idleTimeout: 60_000,
-      resourceLimits: {...workerResourceLimits},
+      resourceLimits: workerResourceLimits,
       workerData: data
     })
   }
