@@ -15,8 +15,8 @@ const WORKER_OLD_MB = 1024
 /**
  * Young generation of each worker thread, in MB: 8 MB semi-spaces (V8's young generation is three
  * times a semi-space, two semi-spaces and as much for large objects, and a semi-space's size is a
- * power of two), half V8's default, which the memory target needs. With the main thread's 4 MB, the threads scavenged twice as often, and 45 MB of records
- * with two workers took about 9% longer.
+ * power of two), half V8's default, which the memory target needs. With the main thread's 4 MB,
+ * the threads scavenged twice as often, and 45 MB of records with two workers took about 9% longer.
  */
 const WORKER_YOUNG_MB = 24
 

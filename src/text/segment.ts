@@ -137,7 +137,7 @@ const POOL_SIZE = 4096
 
 /** Segment lines of one parser family. */
 class Segmenter {
-  text = ''
+  private text = ''
 
   constructor(private readonly english: boolean) {}
 
@@ -187,34 +187,51 @@ class Segmenter {
   }
 
   /** The word transforms that can act on the line being read (`actsAt` bits of its marks). */
-  present = 0
+  private present = 0
 
   /**
    * Token nodes, reused from line to line: nothing refers to a line's nodes once its numbers are
    * copied out, and most of what segmenting allocated was these. Lines with more tokens than the
    * pool holds get fresh nodes for the rest, so a huge line does not keep memory.
    */
-  readonly pool: Node[] = []
+  private readonly pool: Node[] = []
 
   /**
    * The list of the line's tokens, reused from line to line for the same reason (a list grown
    * afresh by one push per token was a tenth of all that cleaning allocated); one that grew past the
    * pool's size is let go.
    */
-  tokens: Node[] = []
+  private tokens: Node[] = []
 
   private tokenize(): Node[] {
     if (this.tokens.length > POOL_SIZE) this.tokens = []
     const tokens = this.tokens
     this.count = 0
     this.present = 0
-    eachToken(this.text, this, addToken)
+    eachToken(this.text, this, Segmenter.addToken)
     tokens.length = this.count
     return tokens
   }
 
   /** How many tokens `tokenize` has put in `tokens` so far. */
-  count = 0
+  private count = 0
+
+  /** `eachToken`'s callback for `tokenize` (a static method, so no closure per line): the next token, in a pooled node. */
+  private static addToken(segmenter: Segmenter, type: number, start: number, end: number): void {
+    if (type !== WORD && type !== WHITE_SPACE) segmenter.present |= actsAt[segmenter.text.charCodeAt(start)]
+    const at = segmenter.count++
+    let node = segmenter.pool[at]
+    if (node === undefined) {
+      node = {type, start, end, children: undefined}
+      if (at < POOL_SIZE) segmenter.pool.push(node)
+    } else {
+      node.type = type
+      node.start = start
+      node.end = end
+      node.children = undefined
+    }
+    segmenter.tokens[at] = node
+  }
 
   // ---- Word transforms (over the line's tokens) ----
 
@@ -575,23 +592,6 @@ class Segmenter {
     modify(paragraph, this.emptyNodes)
     return paragraph
   }
-}
-
-/** `eachToken`'s callback for `Segmenter.tokenize`: the next token, in a pooled node. */
-function addToken(segmenter: Segmenter, type: number, start: number, end: number): void {
-  if (type !== WORD && type !== WHITE_SPACE) segmenter.present |= actsAt[segmenter.text.charCodeAt(start)]
-  const at = segmenter.count++
-  let node = segmenter.pool[at]
-  if (node === undefined) {
-    node = {type, start, end, children: undefined}
-    if (at < POOL_SIZE) segmenter.pool.push(node)
-  } else {
-    node.type = type
-    node.start = start
-    node.end = end
-    node.children = undefined
-  }
-  segmenter.tokens[at] = node
 }
 
 const segmenters = {english: new Segmenter(true), latin: new Segmenter(false)}
