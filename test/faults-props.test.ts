@@ -1,6 +1,7 @@
 /**
- * Issue 19, item 13: a JSON Lines record that already has a `decruft` field is replaced with a
- * warning.
+ * Issue 19, item 13:
+ * - The output's line endings are the document's dominant one (LF, CRLF or CR).
+ * - A JSON Lines record that already has a `decruft` field is replaced with a warning.
  */
 
 import {spawnSync} from 'node:child_process'
@@ -8,6 +9,8 @@ import {existsSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {beforeAll, describe, expect, it} from 'vitest'
+import {clean} from '../src/index.js'
+import {cleanText} from '../src/review/index.js'
 import {workspace} from './workspace.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -20,6 +23,35 @@ const prose = [
   'Il presidente russo ha segnalato la volontà di assistere la Corea del Nord nello sviluppo del suo programma spaziale.',
   'Residents who spoke at the hearings had asked for more buses at night and safer cycle lanes.'
 ]
+
+describe('line endings', () => {
+  const paragraphs = ['A headline for the test', '', prose[0], prose[1], '', prose[2]]
+  // One ending per line; a CR is never followed by an LF-ended empty line (that would read as CRLF).
+  const joined = (endings: string[]) => paragraphs.map((line, index) => line + endings[index]).join('')
+
+  it.each([
+    ['CR only (classic Mac OS)', ['\r', '\r', '\r', '\r', '\r', '\r'], '\r'],
+    ['mostly CRLF, some LF', ['\r\n', '\r\n', '\n', '\r\n', '\r\n', '\n'], '\r\n'],
+    ['mostly LF, some CRLF', ['\n', '\n', '\r\n', '\n', '\n', '\r\n'], '\n'],
+    ['mostly CR, some LF', ['\r', '\r', '\n', '\r', '\r', '\n'], '\r'],
+    ['a tie of CRLF and LF, CRLF first', ['\r\n', '\n', '\r\n', '\n', '\r\n', '\n'], '\r\n'],
+    ['a tie of LF and CR, LF first', ['\n', '\r', '\r', '\n', '\n', '\r'], '\n'],
+    ['a tie of CR and CRLF, CR first', ['\r', '\r\n', '\r', '\r\n', '\r', '\r\n'], '\r']
+  ])('keeps the dominant one: %s', (_name, endings, expected) => {
+    const input = joined(endings)
+    const output = clean(input).text
+    expect(output).toBe(paragraphs.join(expected) + expected)
+    // The review page computes the same text from the removals.
+    expect(cleanText(input, clean(input).removed.flatMap((removal) => [removal.start, removal.end]))).toBe(output)
+  })
+
+  it('keeps CR in a file cleaned by the command line', () => {
+    const directory = workspace({'mac.txt': paragraphs.join('\r') + '\r'})
+    const result = spawnSync(process.execPath, [bin, 'clean', 'mac.txt', '-q'], {cwd: directory, encoding: 'utf8'})
+    expect(result.status).toBe(0)
+    expect(result.stdout).toBe(paragraphs.join('\r') + '\r')
+  })
+})
 
 describe('records that already have a decruft field', () => {
   beforeAll(() => {
