@@ -11,7 +11,10 @@ export interface Line {
   end: number
   /** The line without its line ending. */
   text: string
-  /** Whitespace-only (including non-breaking and zero-width spaces). */
+  /**
+   * Blank for the layout: only whitespace (`isWhitespace`) or, an invisible line, whitespace and
+   * the invisible format characters U+200B, U+200C, U+200D, U+2060 and U+FEFF.
+   */
   blank: boolean
   /**
    * The text differs from the original line because a span was removed from it (lines of the
@@ -30,10 +33,20 @@ export interface SplitText {
 }
 
 const blankExpression = /^[\s\u200B\u200C\u200D\u2060\uFEFF]*$/u
+// JavaScript's `\s` (Unicode's spaces, tabs, line breaks) but U+FEFF, which is a format character.
+const whitespaceExpression = /^[^\S\uFEFF]*$/u
 
-/** Whether a line holds only whitespace. */
+/** Whether a line is blank for the layout: only whitespace and invisible format characters. */
 export function isBlank(text: string): boolean {
   return blankExpression.test(text)
+}
+
+/**
+ * Whether a text holds only whitespace. A blank line that holds more (zero-width spaces, word
+ * joiners) is not written either, but its characters are content the report has to account for.
+ */
+export function isWhitespace(text: string): boolean {
+  return whitespaceExpression.test(text)
 }
 
 /**
