@@ -7,6 +7,7 @@ import {existsSync} from 'node:fs'
 import path from 'node:path'
 import type {Cleaner} from '../cleaner.js'
 import {evaluate, type EvalReport} from './evaluate.js'
+import {markdownTable} from './format.js'
 import {jsonlRecords} from './records.js'
 
 export interface BenchInput {
@@ -88,7 +89,5 @@ export function formatBenchTable(rows: BenchRow[]): string {
       f(score.cleaned.recall)
     ]
   })
-  const widths = header.map((cell, column) => Math.max(cell.length, ...body.map((row) => row[column].length)))
-  const line = (row: string[]) => `| ${row.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`
-  return [line(header), `| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`, ...body.map(line)].join('\n')
+  return markdownTable(header, body)
 }

@@ -8,6 +8,13 @@ import type {EvalReport} from './evaluate.js'
 
 const f = (value: number) => value.toFixed(3)
 
+/** A Markdown table, its columns padded to line up (the benchmark tables, pasted into the docs as they are). */
+export function markdownTable(header: readonly string[], rows: readonly string[][]): string {
+  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column].length)))
+  const line = (row: readonly string[]) => `| ${row.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`
+  return [line(header), `| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`, ...rows.map(line)].join('\n')
+}
+
 export function formatEvalReport(report: EvalReport, options: {rules?: number} = {}): string {
   const out: string[] = [`${report.documents} documents`]
   if (report.shingles) {
