@@ -15,6 +15,9 @@ import {classifyParagraph, justextFilter, reviseClasses} from '../src/eval/basel
 import {corpusFiles, readCorpus, toCorpusRecord, type CorpusRecord} from '../src/eval/corpus.js'
 import {crossValidate, type CvCell} from '../src/eval/cross-validate.js'
 import {cvRows, formatCvTable, readPrevious} from '../src/eval/cv-table.js'
+import {formatBenchTable} from '../src/eval/bench.js'
+import {evaluate} from '../src/eval/evaluate.js'
+import {formatEvalReport} from '../src/eval/format.js'
 import {workspace} from './workspace.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -175,6 +178,35 @@ describe('crossValidate', () => {
     expect(byCell['beta fulltext'].scores.raw.precision).toBeLessThan(1)
     // jusText keeps the three paragraphs and drops the menu.
     expect(byCell['beta fulltext'].scores.justext).toMatchObject({precision: 1, recall: 1, catastrophic: 0})
+  })
+})
+
+describe('catastrophic documents in decruft eval', () => {
+  const cleaner = createCleaner({extends: ['core', 'en']})
+  // The last paragraph is a sentence that the `en` pack removes as a newsletter promo.
+  const promo = 'Sign up for our newsletter'
+
+  it('counts documents whose cleaned text keeps under half of the gold the input had', async () => {
+    const records = [
+      {id: 'kept', text: `${PROSE.join('\n')}\n`, gold: PROSE.join('\n')},
+      // The gold is the promo line itself: cleaning takes all of it.
+      {id: 'lost', text: `${promo}\n`, gold: promo}
+    ]
+    const report = await evaluate(records, cleaner, {dropTitle: false})
+    expect(report.worst.map((document) => document.id)).toContain('lost')
+    expect(report.catastrophic).toBe(1)
+    expect(formatEvalReport(report)).toContain('catastrophic documents (cleaned text keeps under half of the gold the input had): 1 (50.0%)')
+    const table = formatBenchTable([{input: {corpus: 'test', file: 'x.jsonl', field: 'inputs.fulltext', dropTitle: false}, report}])
+    expect(table.split('\n')[0]).toMatch(/\| catastrophic \|$/)
+    expect(table.split('\n')[2]).toMatch(/\| 1 \(50\.0%\) +\|$/)
+  })
+
+  it('counts a snippet record whose cleaning lost half of the `with` snippets the input had', async () => {
+    const records = [{id: 's', text: `${PROSE[0]}\n${promo}\n`, with: [promo, 'not in the input'], without: []}]
+    const report = await evaluate(records, cleaner, {dropTitle: false})
+    expect(report.snippets!.raw.tp).toBe(1)
+    expect(report.snippets!.cleaned.tp).toBe(0)
+    expect(report.catastrophic).toBe(1)
   })
 })
 

@@ -12,7 +12,7 @@ import {c4Filter} from './baselines/c4.js'
 import {justextFilter} from './baselines/justext.js'
 import type {CorpusRecord} from './corpus.js'
 import {scoredText} from './evaluate.js'
-import {averageScores, countSnippets, scoreDocument, snippetScore, type DocumentScore, type SnippetCounts} from './metrics.js'
+import {averageScores, countSnippets, keepsUnderHalf, scoreDocument, snippetScore, type DocumentScore, type SnippetCounts} from './metrics.js'
 
 /**
  * Makes the cleaner for one fold from the training sources' records. The trained classifier plugs in
@@ -72,8 +72,8 @@ export function scoreOutputs(record: CorpusRecord, outputs: Outputs): DocumentOu
 
 /** Whether `name`'s output keeps under half of the gold (shingle recall, or `with` snippets) that the raw input had. */
 export function isCatastrophic(outcome: DocumentOutcome, name: CleanerName): boolean {
-  if (outcome.metric === 'shingles') return (outcome.scores[name].recall ?? 0) < 0.5 * (outcome.scores.raw.recall ?? 0)
-  return outcome.counts[name].tp < 0.5 * outcome.counts.raw.tp
+  if (outcome.metric === 'shingles') return keepsUnderHalf(outcome.scores[name].recall ?? 0, outcome.scores.raw.recall ?? 0)
+  return keepsUnderHalf(outcome.counts[name].tp, outcome.counts.raw.tp)
 }
 
 export function aggregate(source: string, kind: string, outcomes: readonly DocumentOutcome[]): CvCell {

@@ -10,7 +10,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {isWholePage} from './corpus.js'
 import {CLEANERS, type CleanerName, type CvCell} from './cross-validate.js'
-import {markdownTable} from './format.js'
+import {formatShare, markdownTable} from './format.js'
 
 /** What `--json` writes, and what a previous-release file holds (with the commit it came from). */
 export interface CvReport {
@@ -129,7 +129,7 @@ export function formatCvTable(rows: readonly CvRow[]): string {
     f(row.precision),
     f(row.recall),
     signed(row.f1.decruft - row.f1.raw),
-    `${row.catastrophic} (${((100 * row.catastrophic) / Math.max(1, row.docs)).toFixed(1)}%)`,
+    formatShare(row.catastrophic, row.docs),
     row.previous === undefined ? '' : f(row.previous)
   ])
   return markdownTable(header, body)
