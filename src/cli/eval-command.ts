@@ -135,6 +135,8 @@ export function evalCommand(io: CommandIo, setExitCode: (code: number) => void):
 Metrics: shingles are runs of 4 words (Unicode letters, digits, _), compared as multisets; precision and
 recall are averaged over documents and F1 taken from the averages. Snippets: each "with" snippet found in
 the output is a true positive, each "without" snippet found a false positive, summed over the corpus.
+A catastrophic document keeps under half of the gold its input had (shingle recall, or "with" snippets).
+--cv holds out each source in turn and prints raw, C4, jusText and decruft F1 for every input kind.
 
 Examples:
   decruft eval --gold fixtures/seeds

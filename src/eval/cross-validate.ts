@@ -107,7 +107,8 @@ async function cleanWith(executor: Executor, job: Job): Promise<string> {
 /** The held-out figures of every source and input kind, sources in the order of the records. */
 export async function crossValidate(records: readonly CorpusRecord[], options: CvOptions): Promise<CvCell[]> {
   const sources = [...new Set(records.map((record) => record.source))]
-  const executors = new Map<Cleaner, Executor>()
+  // One pool at a time: kept while the factory returns the same cleaner (the default), else replaced.
+  let current: {cleaner: Cleaner; executor: Executor} | undefined
   const cells: CvCell[] = []
   try {
     for (const heldOut of sources) {
@@ -117,11 +118,13 @@ export async function crossValidate(records: readonly CorpusRecord[], options: C
         records.filter((record) => record.source !== heldOut),
         {heldOut}
       )
-      let executor = executors.get(cleaner)
-      if (!executor) executors.set(cleaner, (executor = createExecutor({config: cleaner.config, workers: options.workers, cleaner})))
+      if (current?.cleaner !== cleaner) {
+        await current?.executor.close()
+        current = {cleaner, executor: createExecutor({config: cleaner.config, workers: options.workers, cleaner})}
+      }
       const kinds = [...new Set(testing.flatMap((record) => Object.keys(record.inputs)))]
       const jobs: Job[] = kinds.flatMap((kind) => testing.filter((record) => kind in record.inputs).map((record) => ({record, kind})))
-      const run = executor
+      const run = current.executor
       const outcomes = await pMap(
         jobs,
         async (job) => {
@@ -138,7 +141,7 @@ export async function crossValidate(records: readonly CorpusRecord[], options: C
       options.onFold?.({heldOut, documents: testing.length, seconds: (Date.now() - started) / 1000})
     }
   } finally {
-    await Promise.all([...executors.values()].map((executor) => executor.close()))
+    await current?.executor.close()
   }
   return cells
 }
