@@ -269,7 +269,7 @@ describe('decruft eval --cv', () => {
       'data/traindata/cleaneval.dev.jsonl': line({id: 'c1', lang: 'eng', gold, inputs: {fulltext: `Menu\n${gold}`, readability: gold}}) + 'oops\n',
       'previous.json': JSON.stringify({cells: [{source: 'cleaneval', kind: 'fulltext', scores: {decruft: {f1: 0.123}}}]})
     })
-    const result = run(['eval', '--cv', '--benchdata', 'data/benchdata', '--workers', '2', '--previous', 'previous.json', '--json', 'cv.json'], directory)
+    const result = run(['eval', '--cv', '--benchdata', 'data/benchdata', '--workers', '1', '--previous', 'previous.json', '--json', 'cv.json'], directory)
     expect(result.stderr).toContain(`skipped ${path.join(directory, 'data', 'traindata', 'cleaneval.dev.jsonl')}:2: not JSON`)
     expect(result.stderr).toContain(`not found, left out: ${path.join(directory, 'data', 'traindata', 'dragnet.dev.jsonl')}`)
     expect(result.stderr).toMatch(/held out cleaneval: 1 documents/)
