@@ -11,7 +11,10 @@ export const MAX_VALUE_BINS = 255
 export interface BinnedFeatures {
   /** Per feature, ascending cut points: bin j holds the values in (cuts[j-1], cuts[j]]. */
   cuts: Float64Array[]
-  /** Bin numbers, rows × features, row-major like the values. */
+  /**
+   * Bin numbers, feature-major (feature f's bins are bins[f × rows ..]): a histogram is built one
+   * feature at a time, which keeps that feature's 256 bins in the cache.
+   */
   bins: Uint8Array
 }
 
@@ -94,8 +97,9 @@ export function binFeatures(rows: number, featureCount: number, values: Float32A
     cuts.push(quantileCuts(column.subarray(0, present).sort(), maxBins))
   }
   const bins = new Uint8Array(rows * featureCount)
-  for (let row = 0, at = 0; row < rows; row++) {
-    for (let feature = 0; feature < featureCount; feature++, at++) bins[at] = binOf(cuts[feature], values[at])
+  for (let feature = 0, at = 0; feature < featureCount; feature++) {
+    const featureCuts = cuts[feature]
+    for (let row = 0; row < rows; row++, at++) bins[at] = binOf(featureCuts, values[row * featureCount + feature])
   }
   return {cuts, bins}
 }

@@ -77,7 +77,7 @@ export function trainGbdt(data: GbdtData, options: GbdtOptions): GbdtModel {
     const used = sampledFeatures < featureCount ? sampleIndices(featureCount, sampledFeatures, random) : allFeatures
     const {tree, splitBins} = grower.grow(order, used, gradients, hessians)
     trees.push(tree)
-    addBinnedTree(tree, splitBins, bins, featureCount, logits)
+    addBinnedTree(tree, splitBins, bins, logits)
     let validLoss: number | undefined
     if (valid) {
       validLoss = addTree(tree, featureCount, valid.valid, valid.logits)
@@ -124,12 +124,13 @@ function sampleRows(rows: number, share: number, random: Random): Uint32Array {
 }
 
 /** Adds a tree's output to the training logits, routing rows by their bins as the tree was grown. */
-function addBinnedTree(tree: GbdtTree, splitBins: Int32Array, bins: Uint8Array, featureCount: number, logits: Float64Array): void {
+function addBinnedTree(tree: GbdtTree, splitBins: Int32Array, bins: Uint8Array, logits: Float64Array): void {
   const {feature, left, right, missingLeft, value} = tree
-  for (let row = 0, base = 0; row < logits.length; row++, base += featureCount) {
+  const rows = logits.length
+  for (let row = 0; row < rows; row++) {
     let at = 0
     while (feature[at] >= 0) {
-      const bin = bins[base + feature[at]]
+      const bin = bins[feature[at] * rows + row]
       const goLeft = bin === MISSING_BIN ? missingLeft[at] === 1 : bin <= splitBins[at]
       at = goLeft ? left[at] : right[at]
     }
@@ -151,6 +152,11 @@ function addTree(tree: GbdtTree, featureCount: number, data: GbdtData, logits: F
     total += weight
   }
   return total > 0 ? loss / total : 0
+}
+
+/** The larger child's histogram: its parent's (in `target`) less the smaller child's. */
+function subtractHistogram(target: Float64Array, smaller: Float64Array, size: number): void {
+  for (let index = 0; index < size; index++) target[index] -= smaller[index]
 }
 
 interface GrowingNode {
@@ -177,7 +183,11 @@ interface Split {
 class TreeGrower {
   private readonly free: Float64Array[] = []
   private readonly scratch: Uint32Array
+  /** A node's gradients and hessians gathered in its row order, read once per feature. */
+  private readonly nodeGradients: Float64Array
+  private readonly nodeHessians: Float64Array
   private readonly featureCount: number
+  private readonly rows: number
 
   constructor(
     private readonly bins: Uint8Array,
@@ -186,7 +196,10 @@ class TreeGrower {
     private readonly options: GbdtOptions
   ) {
     this.featureCount = cuts.length
+    this.rows = rows
     this.scratch = new Uint32Array(rows)
+    this.nodeGradients = new Float64Array(rows)
+    this.nodeHessians = new Float64Array(rows)
   }
 
   grow(order: Uint32Array, used: Int32Array, gradients: Float64Array, hessians: Float64Array): {tree: GbdtTree; splitBins: Int32Array} {
@@ -240,8 +253,7 @@ class TreeGrower {
         const [smaller, larger] = middle - node.start <= node.end - middle ? [leftNode, rightNode] : [rightNode, leftNode]
         smaller.histogram = this.acquire()
         this.fillHistogram(smaller, order, used, gradients, hessians)
-        const size = used.length * 512
-        for (let index = 0; index < size; index++) larger.histogram[index] -= smaller.histogram[index]
+        subtractHistogram(larger.histogram, smaller.histogram, used.length * 512)
         next.push(leftNode, rightNode)
       }
       level = next
@@ -255,19 +267,23 @@ class TreeGrower {
 
   /** Per used feature, 256 (gradient, hessian) pairs: the value bins, then the missing bin last. */
   private fillHistogram(node: GrowingNode, order: Uint32Array, used: Int32Array, gradients: Float64Array, hessians: Float64Array): void {
-    const {bins, featureCount} = this
+    const {bins, rows, nodeGradients, nodeHessians} = this
     const histogram = node.histogram
-    const slots = used.length
-    histogram.fill(0, 0, slots * 512)
-    for (let index = node.start; index < node.end; index++) {
-      const row = order[index]
-      const gradient = gradients[row]
-      const hessian = hessians[row]
-      const base = row * featureCount
-      for (let slot = 0; slot < slots; slot++) {
-        const at = ((slot << 8) | bins[base + used[slot]]) << 1
-        histogram[at] += gradient
-        histogram[at + 1] += hessian
+    const {start, end} = node
+    const count = end - start
+    for (let index = 0; index < count; index++) {
+      const row = order[start + index]
+      nodeGradients[index] = gradients[row]
+      nodeHessians[index] = hessians[row]
+    }
+    histogram.fill(0, 0, used.length * 512)
+    for (let slot = 0; slot < used.length; slot++) {
+      const column = used[slot] * rows
+      const base = slot << 9
+      for (let index = 0; index < count; index++) {
+        const at = base + (bins[column + order[start + index]] << 1)
+        histogram[at] += nodeGradients[index]
+        histogram[at + 1] += nodeHessians[index]
       }
     }
   }
@@ -276,19 +292,11 @@ class TreeGrower {
   private bestSplit(node: GrowingNode, used: Int32Array): Split | undefined {
     const {lambda, minLeafWeight} = this.options
     const {gradient, hessian, histogram} = node
+    // A side needs some weight, and at least minLeafWeight.
+    const least = Math.max(minLeafWeight, Number.MIN_VALUE)
     const parentScore = (gradient * gradient) / (hessian + lambda)
     let bestGain = this.options.minGain ?? 0
     let best: Split | undefined
-    const consider = (slot: number, bin: number, missingLeft: 0 | 1, leftGradient: number, leftHessian: number): void => {
-      const rightHessian = hessian - leftHessian
-      if (leftHessian < minLeafWeight || rightHessian < minLeafWeight || leftHessian <= 0 || rightHessian <= 0) return
-      const rightGradient = gradient - leftGradient
-      const gain = (leftGradient * leftGradient) / (leftHessian + lambda) + (rightGradient * rightGradient) / (rightHessian + lambda) - parentScore
-      if (gain > bestGain) {
-        bestGain = gain
-        best = {slot, bin, missingLeft, leftGradient, leftHessian}
-      }
-    }
     for (let slot = 0; slot < used.length; slot++) {
       const base = slot << 9
       const valueBins = this.cuts[used[slot]].length + 1
@@ -302,12 +310,29 @@ class TreeGrower {
       for (let bin = 0; bin <= lastBin; bin++) {
         leftGradient += histogram[base + (bin << 1)]
         leftHessian += histogram[base + (bin << 1) + 1]
-        if (hasMissing) {
-          consider(slot, bin, 0, leftGradient, leftHessian)
-          if (bin < valueBins - 1) consider(slot, bin, 1, leftGradient + missingGradient, leftHessian + missingHessian)
-        } else {
-          // No missing value here to learn from: at prediction they follow the larger side.
-          consider(slot, bin, leftHessian >= hessian - leftHessian ? 1 : 0, leftGradient, leftHessian)
+        // Missing values right (or, with none here to learn from, to the larger side at prediction).
+        let rightHessian = hessian - leftHessian
+        if (leftHessian >= least && rightHessian >= least) {
+          const rightGradient = gradient - leftGradient
+          const gain = (leftGradient * leftGradient) / (leftHessian + lambda) + (rightGradient * rightGradient) / (rightHessian + lambda) - parentScore
+          if (gain > bestGain) {
+            bestGain = gain
+            const missingLeft = !hasMissing && leftHessian >= rightHessian ? 1 : 0
+            best = {slot, bin, missingLeft, leftGradient, leftHessian}
+          }
+        }
+        if (!hasMissing || bin === valueBins - 1) continue
+        // Missing values left.
+        const withMissingGradient = leftGradient + missingGradient
+        const withMissingHessian = leftHessian + missingHessian
+        rightHessian = hessian - withMissingHessian
+        if (withMissingHessian >= least && rightHessian >= least) {
+          const rightGradient = gradient - withMissingGradient
+          const gain = (withMissingGradient * withMissingGradient) / (withMissingHessian + lambda) + (rightGradient * rightGradient) / (rightHessian + lambda) - parentScore
+          if (gain > bestGain) {
+            bestGain = gain
+            best = {slot, bin, missingLeft: 1, leftGradient: withMissingGradient, leftHessian: withMissingHessian}
+          }
         }
       }
     }
@@ -316,12 +341,13 @@ class TreeGrower {
 
   /** Splits order[start..end) into left rows then right rows, each kept in ascending order. */
   private partition(order: Uint32Array, start: number, end: number, feature: number, splitBin: number, missingLeft: 0 | 1): number {
-    const {bins, featureCount, scratch} = this
+    const {bins, rows, scratch} = this
+    const column = feature * rows
     let leftEnd = start
     let rightCount = 0
     for (let index = start; index < end; index++) {
       const row = order[index]
-      const bin = bins[row * featureCount + feature]
+      const bin = bins[column + row]
       const goLeft = bin === MISSING_BIN ? missingLeft === 1 : bin <= splitBin
       if (goLeft) order[leftEnd++] = row
       else scratch[rightCount++] = row
