@@ -75,19 +75,20 @@ describe('trainGbdt', () => {
       }
       expect(predictProbability(compiled, [0.9, 0.5])).toBeGreaterThan(0.9)
       expect(predictProbability(compiled, [0.1, 0.5])).toBeLessThan(0.1)
+      // One split: missing values join the side whose label they share.
+      const stump = compileModel(trainGbdt(data, {...options, trees: 1, maxDepth: 1}))
+      const side = predictLogit(stump, [missingLabel === 1 ? 0.9 : 0.1, 0.5])
+      expect(predictLogit(stump, [Number.NaN, 0.5])).toBe(side)
     }
   })
 
   it('splits a feature that applies against one that does not', () => {
-    // Present or missing is all that feature 0 says: no threshold on its values separates the labels.
+    // Feature 1 is missing exactly where the label is 1: no threshold on its values says more.
     const data = synthetic(2000, 2, 6, (row) => Number(row[1] < 0.5), (row) => (row[1] < 0.5 ? [1] : []))
-    const features = new Float32Array(data.values)
-    for (let row = 0; row < data.rows; row++) features[row * 2 + 1] = data.labels[row] ? Number.NaN : features[row * 2 + 1]
-    const model = trainGbdt({...data, values: features}, {...options, trees: 10, maxDepth: 1})
-    expect(model.trees[0].feature[0]).toBe(1)
-    const compiled = compileModel(model)
-    expect(predictProbability(compiled, [0.5, Number.NaN])).toBeGreaterThan(0.9)
-    expect(predictProbability(compiled, [0.5, 1e6])).toBeLessThan(0.1)
+    const compiled = compileModel(trainGbdt(data, {...options, trees: 1, maxDepth: 1}))
+    const present = [0.5, 0.51, 0.99, 1e6].map((value) => predictLogit(compiled, [0.5, value]))
+    expect(new Set(present).size).toBe(1)
+    expect(predictLogit(compiled, [0.5, Number.NaN])).toBeGreaterThan(present[0] + 0.5)
   })
 
   it('gives the same bytes twice for the same seed, with row and feature sampling', () => {
@@ -117,7 +118,7 @@ describe('trainGbdt', () => {
   })
 
   it('stops early at the tree count that did best on the validation set', () => {
-    // Pure noise labels: every tree after the first few only fits noise.
+    // The validation rows lack the feature the labels depend on, so trees soon stop helping there.
     const noise = (row: Float32Array) => Number(row[2] > 0.5)
     const data = synthetic(500, 4, 11, noise)
     const valid = synthetic(500, 4, 12, noise)
