@@ -80,7 +80,7 @@ export function trainGbdt(data: GbdtData, options: GbdtOptions): GbdtModel {
     addBinnedTree(tree, splitBins, bins, logits)
     let validLoss: number | undefined
     if (valid) {
-      validLoss = addTree(tree, featureCount, valid.valid, valid.logits)
+      validLoss = addValidationTree(tree, featureCount, valid.valid, valid.logits)
       if (validLoss < best.loss) best = {loss: validLoss, trees: trees.length}
     }
     options.onTree?.(trees.length, validLoss)
@@ -139,7 +139,7 @@ function addBinnedTree(tree: GbdtTree, splitBins: Int32Array, bins: Uint8Array, 
 }
 
 /** Adds a tree's output to the validation logits (as a loaded model would) and returns the log loss. */
-function addTree(tree: GbdtTree, featureCount: number, data: GbdtData, logits: Float64Array): number {
+function addValidationTree(tree: GbdtTree, featureCount: number, data: GbdtData, logits: Float64Array): number {
   const compiled = compileModel({format: MODEL_FORMAT, version: MODEL_VERSION, features: data.features, bias: 0, trees: [tree]})
   let loss = 0
   let total = 0
