@@ -1,15 +1,17 @@
 /**
- * Writes that never lose data (issue 19, item 1): on a full disk every output is whole or absent,
- * the file it would have replaced is left as it was, the failure names the path and the run exits 1.
+ * Writes that never lose data (issue 19, items 1, 3 and 12): on a full disk every output is whole or
+ * absent, the file it would have replaced is left as it was, the failure names the path and the run
+ * exits 1; a JSON Lines output keeps its whole records (and those of earlier runs) for `--resume`.
  *
  * The full disk is a small tmpfs where this process may mount one (root on Linux, as in CI), and
  * writes failed the same way by a preloaded module in every case (`full-disk.ts`).
  */
 
-import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
+import {gzipSync} from 'node:zlib'
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
-import {longArticle, seedClean, seedNames, seeds, seedText, temporary, tree} from './fault-inputs.js'
+import {longArticle, readOutput, records, seedClean, seedNames, seeds, seedText, temporary, tree, wordRecords} from './fault-inputs.js'
 import {canMount, createDisk, type Disk, type DiskKind} from './full-disk.js'
 import {runBin} from './run-bin.js'
 
@@ -20,13 +22,19 @@ const STACK_FRAME = /^\s+at /m
 const kinds: DiskKind[] = canMount() ? ['tmpfs', 'injected'] : ['injected']
 
 /** Inputs outside the disk and their outputs from runs with room, made once. */
-const inputs = {folder: '', folderOutput: ''}
+const inputs = {folder: '', folderOutput: '', jsonl: '', jsonlOutput: ''}
 beforeAll(() => {
   inputs.folder = temporary()
   for (let index = 0; index < 6; index++) writeFileSync(path.join(inputs.folder, `${index}.txt`), longArticle(index % seedNames.length, 3))
   inputs.folderOutput = temporary()
   expect(runBin(['clean', inputs.folder, '-o', inputs.folderOutput, '-q'], {cwd: inputs.folder}).code).toBe(0)
+  // Cleaned records and large ones passed through (`JSONL_ARGS`): 450 kB out, two gzip batches.
+  const directory = temporary()
+  inputs.jsonl = path.join(directory, 'in.jsonl')
+  writeFileSync(inputs.jsonl, records(10) + wordRecords(14))
+  inputs.jsonlOutput = runBin(['clean', '--jsonl', inputs.jsonl, ...JSONL_ARGS], {cwd: directory}).stdout
 })
+const JSONL_ARGS = ['--max-doc-bytes', '20000', '-q']
 
 describe.each(kinds)('a full disk (%s)', (kind) => {
   let disk: Disk
@@ -95,6 +103,52 @@ describe.each(kinds)('a full disk (%s)', (kind) => {
     const resumed = runBin(['clean', inputs.folder, '-o', 'out', '--resume', '-q'], {cwd: work, env: disk.env()})
     expect(resumed.code).toBe(0)
     expect(tree(path.join(work, 'out'))).toEqual(tree(inputs.folderOutput))
+  })
+
+  it.each(['out.jsonl', 'out.jsonl.gz'])('a JSON Lines output (%s) keeps its whole records and names its file; --resume completes it', (name) => {
+    const full = inputs.jsonlOutput
+    onDisk()
+    // Plain: room for a third of the output. Gzip: for the first batch of 256 kB (as compressed alone), not the second.
+    const firstBatch = full.slice(0, full.indexOf('\n', 256 * 1024) + 1)
+    disk.leave(name.endsWith('.gz') ? gzipSync(firstBatch).length + 8 * 1024 : Math.floor(full.length / 3))
+    const result = runBin(['clean', '--jsonl', inputs.jsonl, '-o', name, ...JSONL_ARGS], {cwd: work, env: disk.env()})
+    expect(result.stderr).toContain(`decruft: cannot write ${name}.decruft-partial: ${NO_SPACE}; the whole records written before it are kept there`)
+    expect(result.stderr).not.toMatch(STACK_FRAME)
+    expect(result.code).toBe(1)
+    expect(existsSync(path.join(work, name))).toBe(false)
+    const kept = readOutput(path.join(work, `${name}.decruft-partial`))
+    if (name.endsWith('.gz')) expect(kept).toBe(firstBatch)
+    else {
+      expect(kept.length).toBeGreaterThan(0)
+      expect(kept.endsWith('\n')).toBe(true)
+      expect(full.startsWith(kept)).toBe(true)
+    }
+
+    disk.release()
+    const resumed = runBin(['clean', '--jsonl', inputs.jsonl, '-o', name, '--resume', ...JSONL_ARGS], {cwd: work, env: disk.env()})
+    expect(resumed.code).toBe(0)
+    expect(readOutput(path.join(work, name))).toBe(full)
+    expect(existsSync(path.join(work, `${name}.decruft-partial`))).toBe(false)
+  })
+
+  it.each(['out.jsonl', 'out.jsonl.gz'])('--resume on a full disk keeps the records that earlier runs wrote (%s)', (name) => {
+    const full = inputs.jsonlOutput
+    // An earlier run wrote ten records before it was stopped.
+    const earlier = full.split('\n').slice(0, 10).join('\n') + '\n'
+    onDisk({[`${name}.decruft-partial`]: name.endsWith('.gz') ? gzipSync(earlier) : earlier})
+    disk.leave(16 * 1024)
+    const result = runBin(['clean', '--jsonl', inputs.jsonl, '-o', name, '--resume', ...JSONL_ARGS], {cwd: work, env: disk.env()})
+    expect(result.stderr).toContain(`cannot write ${name}.decruft-partial`)
+    expect(result.stderr).toContain(NO_SPACE)
+    expect(result.stderr).not.toMatch(STACK_FRAME)
+    expect(result.code).toBe(1)
+    const kept = readOutput(path.join(work, `${name}.decruft-partial`))
+    expect(kept.startsWith(earlier)).toBe(true)
+    expect(full.startsWith(kept)).toBe(true)
+
+    disk.release()
+    expect(runBin(['clean', '--jsonl', inputs.jsonl, '-o', name, '--resume', ...JSONL_ARGS], {cwd: work, env: disk.env()}).code).toBe(0)
+    expect(readOutput(path.join(work, name))).toBe(full)
   })
 
   it('a review page or learned pack that does not fit is named, the run goes on and exits 1; other commands name their file too', () => {

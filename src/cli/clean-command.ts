@@ -352,18 +352,21 @@ async function cleanJsonl(inputs: string[], run: CleanRun): Promise<boolean> {
       return (await runJsonl(sources, {...runOptions, out: sink})).interrupted
     }
     const out = await JsonlOutput.open(output, {resume: options.resume})
+    let result
     try {
-      const {interrupted} = await runJsonl(sources, {...runOptions, out, skipRecords: out.resumed})
-      progress?.stop()
-      if (interrupted) {
-        await out.suspend()
-        if (!options.quiet) io.stderr.write(`decruft: interrupted; the records written so far are in ${path.relative(io.cwd, out.partial) || out.partial} (run again with --resume to continue)\n`)
-      } else await out.finish()
-      return interrupted
+      result = await runJsonl(sources, {...runOptions, out, skipRecords: out.resumed})
     } catch (error) {
-      await out.discard()
+      // A write that failed (a full disk): the partial file keeps every whole record, for --resume.
+      await out.abandon()
       throw error
     }
+    progress?.stop()
+    const partial = path.relative(io.cwd, out.partial) || out.partial
+    if (result.interrupted) {
+      await out.suspend()
+      if (!options.quiet) io.stderr.write(`decruft: interrupted; the records written so far are in ${partial} (run again with --resume to continue)\n`)
+    } else await out.finish()
+    return result.interrupted
   } finally {
     progress?.stop()
   }
