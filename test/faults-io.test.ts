@@ -1,7 +1,8 @@
 /**
  * Writes that never lose data (issue 19, items 1, 3 and 12): on a full disk every output is whole or
  * absent, the file it would have replaced is left as it was, the failure names the path and the run
- * exits 1; a JSON Lines output keeps its whole records (and those of earlier runs) for `--resume`.
+ * exits 1; a JSON Lines output keeps its whole records (and those of earlier runs) for `--resume`;
+ * a `.gz` input cut short is named with its last good line and does not finish the output.
  *
  * The full disk is a small tmpfs where this process may mount one (root on Linux, as in CI), and
  * writes failed the same way by a preloaded module in every case (`full-disk.ts`).
@@ -9,7 +10,7 @@
 
 import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
-import {gzipSync} from 'node:zlib'
+import {constants, gunzipSync, gzipSync} from 'node:zlib'
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
 import {longArticle, readOutput, records, seedClean, seedNames, seeds, seedText, temporary, tree, wordRecords} from './fault-inputs.js'
 import {canMount, createDisk, type Disk, type DiskKind} from './full-disk.js'
@@ -171,5 +172,34 @@ describe.each(kinds)('a full disk (%s)', (kind) => {
     expect(learn.stderr).not.toMatch(STACK_FRAME)
     expect(learn.code).toBe(1)
     expect(readdirSync(work)).toEqual([])
+  })
+})
+
+describe('a .gz input cut short', () => {
+  it('is named with its last good line, stops the run and leaves the output unfinished; --resume on the whole input completes it', () => {
+    const directory = temporary()
+    const text = records(8)
+    const zipped = gzipSync(text)
+    writeFileSync(path.join(directory, 'in.jsonl.gz'), zipped)
+    writeFileSync(path.join(directory, 'later.jsonl'), records(3))
+    const full = runBin(['clean', '--jsonl', 'in.jsonl.gz', 'later.jsonl', '-q'], {cwd: directory}).stdout
+    // A download cut short: what it holds decompresses to its first `good` lines and part of the next.
+    const cut = zipped.subarray(0, Math.floor(zipped.length * 0.6))
+    const good = gunzipSync(cut, {finishFlush: constants.Z_SYNC_FLUSH}).toString().split('\n').length - 1
+    expect(good).toBeGreaterThan(0)
+    writeFileSync(path.join(directory, 'in.jsonl.gz'), cut)
+
+    const result = runBin(['clean', '--jsonl', 'in.jsonl.gz', 'later.jsonl', '-o', 'out.jsonl'], {cwd: directory})
+    expect(result.stderr).toContain(`error: in.jsonl.gz: cannot read past line ${good}: unexpected end of file (Z_BUF_ERROR); the compressed data is cut short or corrupt`)
+    expect(result.stderr).toContain('the records written so far are in out.jsonl.decruft-partial, not renamed to out.jsonl')
+    expect(result.code).toBe(1)
+    expect(existsSync(path.join(directory, 'out.jsonl'))).toBe(false)
+    // The good lines' records, and none of the later input's.
+    expect(readFileSync(path.join(directory, 'out.jsonl.decruft-partial'), 'utf8')).toBe(full.split('\n').slice(0, good).join('\n') + '\n')
+
+    writeFileSync(path.join(directory, 'in.jsonl.gz'), zipped)
+    const resumed = runBin(['clean', '--jsonl', 'in.jsonl.gz', 'later.jsonl', '-o', 'out.jsonl', '--resume', '-q'], {cwd: directory})
+    expect(resumed.code).toBe(0)
+    expect(readFileSync(path.join(directory, 'out.jsonl'), 'utf8')).toBe(full)
   })
 })

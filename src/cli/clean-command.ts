@@ -365,6 +365,10 @@ async function cleanJsonl(inputs: string[], run: CleanRun): Promise<boolean> {
     if (result.interrupted) {
       await out.suspend()
       if (!options.quiet) io.stderr.write(`decruft: interrupted; the records written so far are in ${partial} (run again with --resume to continue)\n`)
+    } else if (result.cutShort) {
+      // Not renamed: an output without the rest of that input's records must not pass for complete.
+      await out.suspend()
+      io.stderr.write(`decruft: an input could not be read to its end; the records written so far are in ${partial}, not renamed to ${options.out} (run again with --resume once the input is whole)\n`)
     } else await out.finish()
     return result.interrupted
   } finally {
