@@ -411,7 +411,7 @@ Examples:
   decruft clean --jsonl big.jsonl.gz -o clean.jsonl.gz --workers 4 --resume
   cat page.txt | decruft clean -
 
-Exit codes: 0 all inputs cleaned, 1 some input failed (see the summary and report), 2 usage or config error,
+Exit codes: 0 all inputs cleaned, 1 some input or output failed (see the summary and report), 2 usage or config error,
 130 interrupted, 141 standard output closed by its reader (as with | head).`
     )
     .action(async (inputs: string[], options: CleanCommandOptions) => {
