@@ -59,64 +59,53 @@ export interface RecordSink {
 
 /**
  * Records appended to an open file after its last whole record. The records hold no LF (a JSON Lines
- * record is one line), so a chunk that ends with LF ends a record. A plain file gets each chunk as it
- * comes; a gzip file gets its records in members of `GZIP_BATCH` bytes (and the rest on closing).
+ * record is one line), so a chunk that ends with LF ends a record: the chunks of a record are held
+ * until then and written at once, so the file only ever grows by whole records. A plain file gets
+ * each record as it ends; a gzip file gets them in members of `GZIP_BATCH` bytes (and the rest on
+ * closing).
  */
 class RecordFile {
   private pending: Uint8Array[] = []
   private pendingBytes = 0
-  /** Bytes on disk, and where the last whole record among them ends. */
-  private written: number
-  private end: number
   private broken = false
   private closed = false
 
   constructor(
     readonly path: string,
     private readonly handle: FileHandle,
-    end: number,
+    /** The file's size: it ends after a whole record. */
+    private end: number,
     private readonly gzip: boolean,
     /** What a failed write leaves, for its message. */
     private readonly hint: string
-  ) {
-    this.written = end
-    this.end = end
-  }
+  ) {}
 
   async write(chunk: string | Uint8Array): Promise<void> {
     if (this.broken) throw new WriteError(this.path, new Error('an earlier write failed'), this.hint)
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk
-    const endsRecord = bytes[bytes.length - 1] === 0x0a
-    if (this.gzip) {
-      this.pending.push(bytes)
-      this.pendingBytes += bytes.length
-      if (endsRecord && this.pendingBytes >= GZIP_BATCH) await this.flush()
-      return
-    }
-    await this.append(bytes)
-    if (endsRecord) this.end = this.written
+    this.pending.push(bytes)
+    this.pendingBytes += bytes.length
+    if (bytes[bytes.length - 1] === 0x0a && this.pendingBytes >= (this.gzip ? GZIP_BATCH : 0)) await this.flush()
   }
 
-  /** Write all of `bytes`; when that fails, cut the file back to the end of its last whole record. */
-  private async append(bytes: Uint8Array): Promise<void> {
+  /**
+   * Write the pending records (for gzip, as one member; an empty file gets an empty member, so that
+   * it is still gzip). A write that fails is cut back to the end of the last whole record.
+   */
+  private async flush(): Promise<void> {
+    if (this.pendingBytes === 0 && !(this.gzip && this.end === 0)) return
+    const data = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingBytes)
+    this.pending = []
+    this.pendingBytes = 0
+    const bytes = this.gzip ? await gzip(data) : data
     try {
-      await writeFully(this.handle, bytes, this.written)
+      await writeFully(this.handle, bytes, this.end)
     } catch (error) {
       this.broken = true
       await this.handle.truncate(this.end).catch(() => undefined)
       throw new WriteError(this.path, error, this.hint)
     }
-    this.written += bytes.length
-  }
-
-  /** Compress the pending records into a gzip member and write it (an empty file gets an empty member: still gzip). */
-  private async flush(): Promise<void> {
-    if (!this.gzip || (this.pendingBytes === 0 && this.written > 0)) return
-    const data = Buffer.concat(this.pending, this.pendingBytes)
-    this.pending = []
-    this.pendingBytes = 0
-    await this.append(await gzip(data))
-    this.end = this.written
+    this.end += bytes.length
   }
 
   /** Write what is pending, flush the file to the disk and close it. */
