@@ -2,8 +2,9 @@
  * Whole files that are complete or absent. The data goes to a new temporary file beside the target
  * (the same file system, so the rename is atomic), every byte of it (a write may take fewer bytes
  * than asked, as on a full disk), is flushed to the disk and only then renamed over the target; the
- * directory is flushed too, so the rename outlives a crash. On any error the target is left as it
- * was, the temporary file is removed and a WriteError names the target and the system's reason.
+ * directory is flushed too, so the rename outlives a crash. On an error before the rename the target
+ * is left as it was and the temporary file removed; any error is a WriteError naming the target and
+ * the system's reason.
  *
  * The rename replaces the directory entry at the target: a symbolic link there is replaced, never
  * written through. An existing file's mode (and owner, where the process may set it) carries over,
@@ -95,7 +96,7 @@ async function carryOver(handle: FileHandle, previous: Stats): Promise<void> {
   }
 }
 
-/** Write `data` (a string as UTF-8) to `file` atomically; throws a WriteError, the target untouched. */
+/** Write `data` (a string as UTF-8) to `file` atomically; throws a WriteError. */
 export async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
   const directory = path.dirname(file)
