@@ -12,6 +12,7 @@
 
 import {readFile} from 'node:fs/promises'
 import {byteLines} from '../io/byte-lines.js'
+import {readFailureMessage} from '../io/system-error.js'
 import {decodeUtf8} from '../io/utf8.js'
 import type {DocumentOptions} from '../types.js'
 import {DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_JSONL_INCLUDE, expandInputs} from './inputs.js'
@@ -100,17 +101,18 @@ export async function* inputDocuments(inputs: readonly string[], options: Docume
     const textField = options.textField ?? 'text'
     for (const source of jsonlSources(inputs, files, io.stdin)) {
       const lines = byteLines(source.stream)
+      let last = 0
       while (true) {
         let next: IteratorResult<{number: number; bytes: Buffer}>
         try {
           next = await lines.next()
         } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code
-          yield {kind: 'error', path: source.name, message: code === 'ENOENT' ? 'no such file or directory' : `cannot read (${code ?? String(error)})`}
+          yield {kind: 'error', path: source.name, message: readFailureMessage(error, last)}
           break
         }
         if (next.done) break
         const {number, bytes} = next.value
+        last = number
         if (isBlankLine(bytes)) continue
         let entry: InputEntry
         try {

@@ -4,7 +4,7 @@
  */
 
 import {readFileSync} from 'node:fs'
-import {stat, writeFile} from 'node:fs/promises'
+import {stat} from 'node:fs/promises'
 import path from 'node:path'
 import type {Writable} from 'node:stream'
 import pMap from 'p-map'
@@ -19,7 +19,7 @@ import {jsonlSources, runJsonl} from '../batch/run-jsonl.js'
 import {REMOVED_DETAILS, type RemovedDetail} from '../batch/work.js'
 import {JsonlOutput, PARTIAL_SUFFIX, writeChunk, type RecordSink} from '../io/jsonl-output.js'
 import {reviewDocuments} from '../diff/review.js'
-import {writeAtomic} from '../io/write.js'
+import {writeAtomic, WriteError} from '../io/write.js'
 import {reviewHtml, reviewRulesOf, type ReviewDocument as PageDocument} from '../review/index.js'
 import {Progress} from '../report/progress.js'
 import {ReportBuilder} from '../report/report.js'
@@ -118,7 +118,7 @@ function peakRssBytes(): number {
 const SMALL_INPUT_BYTES = 512 * 1024
 
 /** `--review FILE`: the review page of the inputs as this run cleans them. */
-async function writeReviewPage(inputs: string[], options: CleanCommandOptions, io: CommandIo, cleaner: Cleaner, documentOptions: DocumentOptions): Promise<void> {
+async function reviewPage(inputs: string[], options: CleanCommandOptions, io: CommandIo, cleaner: Cleaner, documentOptions: DocumentOptions): Promise<string> {
   const documents: PageDocument[] = []
   const source = reviewDocuments(inputs, {jsonl: options.jsonl, textField: options.textField, include: options.include, exclude: options.exclude, documentOptions}, io, cleaner)
   for await (const entry of source) {
@@ -126,7 +126,28 @@ async function writeReviewPage(inputs: string[], options: CleanCommandOptions, i
     if ('kind' in entry) continue
     documents.push({path: entry.path, lang: entry.lang, title: entry.title, text: entry.text, removed: entry.removed})
   }
-  await writeAtomic(path.resolve(io.cwd, options.review!), reviewHtml({documents, rules: reviewRulesOf(cleaner.rules), version}))
+  return reviewHtml({documents, rules: reviewRulesOf(cleaner.rules), version})
+}
+
+/**
+ * The files a run writes besides its outputs (review page, learned pack, report): one that cannot be
+ * written is named on standard error at once and makes the exit code 1; the run goes on.
+ */
+class SideFiles {
+  failed = false
+
+  constructor(private readonly io: CommandIo) {}
+
+  /** Write `data` to `file` (relative to the working directory). */
+  async write(file: string, data: string): Promise<void> {
+    try {
+      await writeAtomic(path.resolve(this.io.cwd, file), data)
+    } catch (error) {
+      if (!(error instanceof WriteError)) throw error
+      this.failed = true
+      this.io.stderr.write(`decruft: ${error.message}\n`)
+    }
+  }
 }
 
 /** Run `clean`; resolves to the exit code. */
@@ -152,13 +173,14 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
   if (options.review && inputs.includes('-')) throw new UsageError('--review reads the inputs twice: give files, not standard input (or use `decruft diff --html`)')
 
   let config = withPreset(loadConfig({config: options.config, cwd: io.cwd}), options.preset)
+  const sideFiles = new SideFiles(io)
   if (options.learn) {
     if (inputs.includes('-')) throw new UsageError('--learn reads the inputs twice: give files, not standard input')
     // Files and records that cannot be read are reported when they are cleaned, not here.
     const {learner, documents} = await learnFromInputs(inputs, options, io, {minDocs: options.minDocs, minShare: options.minShare})
     const learned = learner.rules()
     config = withLearnedRules(config, learned)
-    if (options.learnOut) await writeAtomic(path.resolve(io.cwd, options.learnOut), learnedPackYaml(learned, `Learned by decruft clean --learn from ${documents} documents.`))
+    if (options.learnOut) await sideFiles.write(options.learnOut, learnedPackYaml(learned, `Learned by decruft clean --learn from ${documents} documents.`))
     if (!options.quiet) io.stderr.write(`decruft: learned ${learned.length} rule${learned.length === 1 ? '' : 's'} from ${documents} documents\n`)
   }
   // Compiled here too: a rule that does not compile is a config error before any thread starts.
@@ -168,7 +190,7 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
   if (options.title) documentOptions.title = options.title
   if (options.lang) documentOptions.lang = options.lang
   // The review page is built from the originals before they are cleaned (so --in-place is fine), with the same rules.
-  if (options.review) await writeReviewPage(inputs, options, io, cleaner, documentOptions)
+  if (options.review) await sideFiles.write(options.review, await reviewPage(inputs, options, io, cleaner, documentOptions))
   // Per-document entries only when a report is written: without one, memory stays flat.
   const report = new ReportBuilder(version, options.report !== undefined)
   const interrupt = new AbortController()
@@ -200,18 +222,18 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
   if (interrupted) report.interrupt()
   report.setElapsed(Date.now() - started)
   const built = report.build()
-  if (options.report) await writeAtomic(path.resolve(io.cwd, options.report), JSON.stringify(built, null, 2) + '\n')
   const warning = replacedDecruftWarning(built.summary)
   if (warning) io.stderr.write(warning + '\n')
   if (!options.quiet) io.stderr.write(formatSummary(built) + '\n')
+  if (options.report) await sideFiles.write(options.report, JSON.stringify(built, null, 2) + '\n')
   if (options.statsJson) {
     const usage = process.resourceUsage()
     const threads = (executor as Executor | undefined)?.concurrency ?? 1
     const stats = {elapsedMs: Date.now() - started, maxRssBytes: peakRssBytes(), userMs: usage.userCPUTime / 1000, systemMs: usage.systemCPUTime / 1000, workers: threads, documents: built.summary.documents, bytesIn: built.summary.bytesIn}
-    await writeFile(path.resolve(io.cwd, options.statsJson), JSON.stringify(stats) + '\n')
+    await sideFiles.write(options.statsJson, JSON.stringify(stats) + '\n')
   }
   if (interrupted) return 130
-  return report.failed > 0 ? 1 : 0
+  return report.failed > 0 || sideFiles.failed ? 1 : 0
 }
 
 /** What one `clean` run works with. */
@@ -335,18 +357,25 @@ async function cleanJsonl(inputs: string[], run: CleanRun): Promise<boolean> {
       return (await runJsonl(sources, {...runOptions, out: sink})).interrupted
     }
     const out = await JsonlOutput.open(output, {resume: options.resume})
+    let result
     try {
-      const {interrupted} = await runJsonl(sources, {...runOptions, out, skipRecords: out.resumed})
-      progress?.stop()
-      if (interrupted) {
-        await out.suspend()
-        if (!options.quiet) io.stderr.write(`decruft: interrupted; the records written so far are in ${path.relative(io.cwd, out.partial) || out.partial} (run again with --resume to continue)\n`)
-      } else await out.finish()
-      return interrupted
+      result = await runJsonl(sources, {...runOptions, out, skipRecords: out.resumed})
     } catch (error) {
-      await out.discard()
+      // A write that failed (a full disk): the partial file keeps every whole record, for --resume.
+      await out.abandon()
       throw error
     }
+    progress?.stop()
+    const partial = path.relative(io.cwd, out.partial) || out.partial
+    if (result.interrupted) {
+      await out.suspend()
+      if (!options.quiet) io.stderr.write(`decruft: interrupted; the records written so far are in ${partial} (run again with --resume to continue)\n`)
+    } else if (result.cutShort) {
+      // Not renamed: an output without the rest of that input's records must not pass for complete.
+      await out.suspend()
+      io.stderr.write(`decruft: an input could not be read to its end; the records written so far are in ${partial}, not renamed to ${options.out} (run again with --resume once the input is whole)\n`)
+    } else await out.finish()
+    return result.interrupted
   } finally {
     progress?.stop()
   }
@@ -387,7 +416,7 @@ Examples:
   decruft clean --jsonl big.jsonl.gz -o clean.jsonl.gz --workers 4 --resume
   cat page.txt | decruft clean -
 
-Exit codes: 0 all inputs cleaned, 1 some input failed (see the summary and report), 2 usage or config error,
+Exit codes: 0 all inputs cleaned, 1 some input or output failed (see the summary and report), 2 usage or config error,
 130 interrupted, 141 standard output closed by its reader (as with | head).`
     )
     .action(async (inputs: string[], options: CleanCommandOptions) => {
