@@ -10,8 +10,8 @@
  * path and line, and the iteration goes on.
  */
 
-import {readFile} from 'node:fs/promises'
 import {byteLines} from '../io/byte-lines.js'
+import {describeReadError, readRegularFile} from '../io/regular-file.js'
 import {decodeUtf8} from '../io/utf8.js'
 import type {DocumentOptions} from '../types.js'
 import {DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_JSONL_INCLUDE, expandInputs} from './inputs.js'
@@ -105,8 +105,7 @@ export async function* inputDocuments(inputs: readonly string[], options: Docume
         try {
           next = await lines.next()
         } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code
-          yield {kind: 'error', path: source.name, message: code === 'ENOENT' ? 'no such file or directory' : `cannot read (${code ?? String(error)})`}
+          yield {kind: 'error', path: source.name, message: describeReadError(error)}
           break
         }
         if (next.done) break
@@ -145,7 +144,7 @@ export async function* inputDocuments(inputs: readonly string[], options: Docume
       const file = files[next]
       let entry: InputEntry
       try {
-        const bytes = await readFile(file.absolute)
+        const bytes = await readRegularFile(file.absolute)
         const text = decodeUtf8(bytes)
         entry = {kind: 'document', path: file.display, relative: file.relative, text, bom: hasBom(bytes), bytes: bytes.length, options: {...base, path: file.relative}}
       } catch (error) {

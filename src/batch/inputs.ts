@@ -7,6 +7,7 @@
 import {stat} from 'node:fs/promises'
 import path from 'node:path'
 import {glob} from 'tinyglobby'
+import {describeReadError, fileKind} from '../io/regular-file.js'
 import type {ErrorEntry} from '../report/report.js'
 
 export interface FileInput {
@@ -41,8 +42,7 @@ export async function expandInputs(inputs: string[], options: ExpandOptions): Pr
     try {
       info = await stat(absolute)
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code
-      errors.push({path: input, message: code === 'ENOENT' ? 'no such file or directory' : `cannot read (${code ?? String(error)})`})
+      errors.push({path: input, message: describeReadError(error)})
       continue
     }
     if (info.isDirectory()) {
@@ -51,8 +51,10 @@ export async function expandInputs(inputs: string[], options: ExpandOptions): Pr
       for (const match of matches) {
         files.push({absolute: path.join(absolute, match), relative: match, display: path.join(input, match), input})
       }
-    } else {
+    } else if (info.isFile()) {
       files.push({absolute, relative: path.basename(absolute), display: input, input})
+    } else {
+      errors.push({path: input, message: `not a regular file (${fileKind(info)})`})
     }
   }
   return {files, errors}

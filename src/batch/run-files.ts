@@ -9,10 +9,11 @@
  * that exists is complete: `--resume` skips every input whose output exists.
  */
 
-import {readFile, stat} from 'node:fs/promises'
+import {stat} from 'node:fs/promises'
 import path from 'node:path'
 import type {Writable} from 'node:stream'
 import {pMapIterable} from 'p-map'
+import {readRegularFile} from '../io/regular-file.js'
 import {DecodeError} from '../io/utf8.js'
 import {writeAtomic} from '../io/write.js'
 import type {ReportBuilder} from '../report/report.js'
@@ -102,7 +103,7 @@ export async function runFiles(files: FileInput[], options: FileRunOptions): Pro
     try {
       if (planned instanceof Error) throw planned
       if (options.resume && planned && !options.inPlace && (await exists(planned))) return {kind: 'resumed'}
-      const bytes = await readFile(file.absolute)
+      const bytes = await readRegularFile(file.absolute)
       let result: TaskResult | {status: 'timeout'}
       try {
         result =

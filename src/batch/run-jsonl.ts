@@ -15,6 +15,7 @@ import {pMapIterable} from 'p-map'
 import type {FileInput} from './inputs.js'
 import {byteLines} from '../io/byte-lines.js'
 import {maybeGunzip, readFileChunks} from '../io/compress.js'
+import {describeReadError} from '../io/regular-file.js'
 import type {RecordSink} from '../io/jsonl-output.js'
 import type {ReportBuilder} from '../report/report.js'
 import type {Progress} from '../report/progress.js'
@@ -124,8 +125,7 @@ export async function runJsonl(sources: JsonlSource[], options: JsonlRunOptions)
         try {
           next = await lines.next()
         } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code
-          yield {kind: 'error', source: source.name, message: code === 'ENOENT' ? 'no such file or directory' : `cannot read (${code ?? String(error)})`, size: 0}
+          yield {kind: 'error', source: source.name, message: describeReadError(error), size: 0}
           break
         }
         if (next.done) break

@@ -3,12 +3,12 @@
  * whose text, gold text and snippet lists are given by (dotted) field paths.
  */
 
-import {createReadStream} from 'node:fs'
-import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {glob} from 'tinyglobby'
 import {byteLines} from '../io/byte-lines.js'
+import {readFileChunks} from '../io/compress.js'
 import {getPath} from '../io/dotted-path.js'
+import {readRegularFile} from '../io/regular-file.js'
 import {decodeUtf8} from '../io/utf8.js'
 import type {EvalRecord} from './evaluate.js'
 
@@ -19,11 +19,11 @@ export async function* goldDirectoryRecords(directory: string): AsyncGenerator<E
     const inputFile = cleanFile.replace(/\.clean\.txt$/, '.txt')
     let text: string
     try {
-      text = decodeUtf8(await readFile(path.join(directory, inputFile)))
+      text = decodeUtf8(await readRegularFile(path.join(directory, inputFile)))
     } catch {
       continue
     }
-    const gold = decodeUtf8(await readFile(path.join(directory, cleanFile)))
+    const gold = decodeUtf8(await readRegularFile(path.join(directory, cleanFile)))
     yield {id: inputFile, text, gold, path: inputFile}
   }
 }
@@ -39,9 +39,9 @@ function stringList(value: unknown): string[] | undefined {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : undefined
 }
 
-/** Records of a JSON Lines file; records without a string at the text field are skipped. */
+/** Records of a JSON Lines file (gzip when its name ends in `.gz`); records without a string at the text field are skipped. */
 export async function* jsonlRecords(file: string, fields: JsonlFields): AsyncGenerator<EvalRecord> {
-  for await (const {number, bytes} of byteLines(createReadStream(file))) {
+  for await (const {number, bytes} of byteLines(readFileChunks(file))) {
     if (bytes.length === 0) continue
     const record = JSON.parse(decodeUtf8(bytes)) as Record<string, unknown>
     const text = getPath(record, fields.textField)
