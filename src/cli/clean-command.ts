@@ -13,7 +13,7 @@ import {createCleaner, type Cleaner} from '../cleaner.js'
 import {loadConfig, type ResolvedConfig} from '../config/resolve.js'
 import {defaultWorkers} from '../batch/pool-size.js'
 import {createExecutor, TimeoutError, type Executor} from '../batch/executor.js'
-import {DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_JSONL_INCLUDE, expandInputs, type FileInput} from '../batch/inputs.js'
+import {expandCommandInputs, type FileInput} from '../batch/inputs.js'
 import {errorMessage, runFiles} from '../batch/run-files.js'
 import {jsonlSources, runJsonl} from '../batch/run-jsonl.js'
 import {REMOVED_DETAILS, type RemovedDetail} from '../batch/work.js'
@@ -120,7 +120,7 @@ const SMALL_INPUT_BYTES = 512 * 1024
 /** `--review FILE`: the review page of the inputs as this run cleans them. */
 async function writeReviewPage(inputs: string[], options: CleanCommandOptions, io: CommandIo, cleaner: Cleaner, documentOptions: DocumentOptions): Promise<void> {
   const documents: PageDocument[] = []
-  const source = reviewDocuments(inputs, {jsonl: options.jsonl, textField: options.textField, include: options.include, exclude: options.exclude, documentOptions}, io, cleaner)
+  const source = reviewDocuments(inputs, {jsonl: options.jsonl, textField: options.textField, include: options.include, exclude: options.exclude, followSymlinks: options.followSymlinks, documentOptions}, io, cleaner)
   for await (const entry of source) {
     // Inputs that cannot be read are reported by the run itself.
     if ('kind' in entry) continue
@@ -269,11 +269,7 @@ async function cleanText(inputs: string[], run: CleanRun): Promise<boolean> {
   }
   if (inputs.includes('-')) throw new UsageError('`-` (standard input) cannot be mixed with files unless --jsonl is given')
 
-  const {files, errors} = await expandInputs(inputs, {
-    include: options.include ?? DEFAULT_INCLUDE,
-    exclude: options.exclude ?? DEFAULT_EXCLUDE,
-    cwd: io.cwd
-  })
+  const {files, errors} = await expandCommandInputs(inputs, options, io.cwd)
   for (const error of errors) report.addError(error)
   const single = inputs.length === 1 && files.length === 1 && files[0].display === inputs[0]
   if (!options.out && !options.inPlace && !single) {
@@ -305,12 +301,7 @@ async function cleanText(inputs: string[], run: CleanRun): Promise<boolean> {
 
 async function cleanJsonl(inputs: string[], run: CleanRun): Promise<boolean> {
   const {options, io, report, documentOptions} = run
-  const named = inputs.filter((input) => input !== '-')
-  const {files, errors} = await expandInputs(named, {
-    include: options.include ?? DEFAULT_JSONL_INCLUDE,
-    exclude: options.exclude ?? DEFAULT_EXCLUDE,
-    cwd: io.cwd
-  })
+  const {files, errors} = await expandCommandInputs(inputs, options, io.cwd)
   for (const error of errors) report.addError(error)
 
   const output = options.out ? path.resolve(io.cwd, options.out) : undefined

@@ -105,7 +105,7 @@ export async function runDiff(inputs: string[], options: DiffCommandOptions, io:
   let shownDocuments = 0
   let shownRemovals = 0
   let totalRemovals = 0
-  const source = reviewDocuments(inputs, {jsonl: options.jsonl, textField: options.textField, include: options.include, exclude: options.exclude, documentOptions}, io, cleaner)
+  const source = reviewDocuments(inputs, {jsonl: options.jsonl, textField: options.textField, include: options.include, exclude: options.exclude, followSymlinks: options.followSymlinks, documentOptions}, io, cleaner)
   for await (const entry of source) {
     if ('kind' in entry) {
       errors.push(entry)
