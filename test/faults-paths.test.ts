@@ -1,12 +1,13 @@
 /**
- * Paths, symbolic links and special files (issue 19): a folder that cannot be read is an input
- * error; only regular files are read, and links to folders are followed only when asked. Layouts of
- * links run `main()` in process; what needs a process of its own (a FIFO that would block it,
- * /dev/zero that would fill its memory, fewer privileges) runs the built binary.
+ * Paths, symbolic links and special files (issue 19, items 2, 4, 5 and 9): no output, report or
+ * review page may land on an input or on another output, whatever links say; a folder that cannot be
+ * read is an input error; only regular files are read, and links to folders are followed only when
+ * asked. Layouts of links run `main()` in process; what needs a process of its own (a FIFO that would
+ * block it, /dev/zero that would fill its memory, fewer privileges) runs the built binary.
  */
 
 import {spawnSync} from 'node:child_process'
-import {chmodSync, existsSync, readdirSync, readFileSync, symlinkSync} from 'node:fs'
+import {chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {Readable, Writable} from 'node:stream'
 import {fileURLToPath} from 'node:url'
@@ -54,6 +55,11 @@ async function cli(args: string[], cwd: string): Promise<Result> {
   return {code, stdout: stdout.text, stderr: stderr.text}
 }
 
+/** A folder with `in/a.txt` and `in/b.txt` (two seed articles). */
+function corpus(): string {
+  return workspace({'in/a.txt': seed(0), 'in/b.txt': seed(1)})
+}
+
 const read = (directory: string, name: string) => readFileSync(path.join(directory, name), 'utf8')
 
 function mkfifo(file: string): void {
@@ -63,6 +69,113 @@ function mkfifo(file: string): void {
 
 beforeAll(() => {
   if (!existsSync(path.join(root, 'dist', 'cli', 'main.js'))) throw new Error('build first: npm run build')
+})
+
+describe('outputs never land on inputs through symbolic links (item 2)', () => {
+  it('refuses an --out folder that is a link to the input folder, and an input folder given through a link', async () => {
+    const directory = corpus()
+    symlinkSync('in', path.join(directory, 'L'))
+    const outThroughLink = await cli(['clean', 'in', '-o', 'L'], directory)
+    expect(outThroughLink.code, outThroughLink.stderr).toBe(2)
+    expect(outThroughLink.stderr).toContain('--out L is the input folder in: the outputs would overwrite the inputs')
+    const inThroughLink = await cli(['clean', 'L', '-o', 'in'], directory)
+    expect(inThroughLink.code, inThroughLink.stderr).toBe(2)
+    expect(inThroughLink.stderr).toContain('--out in is the input folder L')
+    expect(read(directory, 'in/a.txt')).toBe(seed(0))
+    expect(read(directory, 'in/b.txt')).toBe(seed(1))
+  })
+
+  it('refuses an --out folder that is the input folder itself, naming both', async () => {
+    const directory = corpus()
+    const result = await cli(['clean', 'in', '-o', './in/'], directory)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('--out ./in/ is the input folder in')
+    expect(read(directory, 'in/a.txt')).toBe(seed(0))
+  })
+
+  it('does not follow an existing output that is a link to an input: that file fails, the rest is cleaned', async () => {
+    const directory = corpus()
+    mkdirSync(path.join(directory, 'out'))
+    symlinkSync('../in/b.txt', path.join(directory, 'out', 'a.txt'))
+    const result = await cli(['clean', 'in', '-o', 'out'], directory)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('in/a.txt: output out/a.txt would overwrite the input in/b.txt')
+    expect(read(directory, 'in/b.txt')).toBe(seed(1))
+    expect(read(directory, 'in/a.txt')).toBe(seed(0))
+    expect(read(directory, 'out/b.txt')).toBe(cleanSeed(1))
+    expect(lstatSync(path.join(directory, 'out', 'a.txt')).isSymbolicLink()).toBe(true)
+  })
+
+  it('refuses a JSON Lines output that an input links to, or whose partial file links to an input', async () => {
+    const data = JSON.stringify({id: 1, text: seed(2)}) + '\n'
+    const directory = workspace({'data.jsonl': data, 'other.jsonl': data})
+    symlinkSync('data.jsonl', path.join(directory, 'link.jsonl'))
+    const through = await cli(['clean', '--jsonl', 'link.jsonl', '-o', 'data.jsonl'], directory)
+    expect(through.code, through.stderr).toBe(2)
+    expect(through.stderr).toContain('--out data.jsonl would overwrite the input link.jsonl')
+    symlinkSync('other.jsonl', path.join(directory, 'clean.jsonl.decruft-partial'))
+    const partial = await cli(['clean', '--jsonl', 'other.jsonl', '-o', 'clean.jsonl'], directory)
+    expect(partial.code, partial.stderr).toBe(2)
+    expect(partial.stderr).toContain('--out clean.jsonl: its partial file clean.jsonl.decruft-partial would overwrite the input other.jsonl')
+    expect(read(directory, 'data.jsonl')).toBe(data)
+    expect(read(directory, 'other.jsonl')).toBe(data)
+  })
+
+  it('--in-place through a link cleans the real file and keeps the link', async () => {
+    const directory = workspace({'real/a.txt': seed(3)})
+    symlinkSync('real/a.txt', path.join(directory, 'a.txt'))
+    const result = await cli(['clean', 'a.txt', '--in-place', '-q'], directory)
+    expect(result.code, result.stderr).toBe(0)
+    expect(lstatSync(path.join(directory, 'a.txt')).isSymbolicLink()).toBe(true)
+    expect(read(directory, 'real/a.txt')).toBe(cleanSeed(3))
+  })
+
+  it('--in-place cleans a file reached twice (itself and a link to it) once, and says so', async () => {
+    const directory = workspace({'in/a.txt': seed(4)})
+    symlinkSync('a.txt', path.join(directory, 'in', 'same.txt'))
+    const result = await cli(['clean', 'in', '--in-place'], directory)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('in/same.txt: the same file as in/a.txt; cleaned once')
+    expect(read(directory, 'in/a.txt')).toBe(cleanSeed(4))
+  })
+})
+
+describe('--report and --review never overwrite an input or an output (item 4)', () => {
+  it('refuses a report or review path that is an input, an output, a link to one, or the other side file', async () => {
+    const directory = corpus()
+    symlinkSync('in/b.txt', path.join(directory, 'r.json'))
+    const cases: Array<[string[], string]> = [
+      [['--report', 'in/a.txt'], '--report in/a.txt would overwrite the input in/a.txt'],
+      [['--report', 'out/a.txt'], '--report out/a.txt would overwrite the output of in/a.txt'],
+      [['--review', 'in/b.txt'], '--review in/b.txt would overwrite the input in/b.txt'],
+      [['--report', 'r.json'], '--report r.json would overwrite the input in/b.txt'],
+      [['--report', 'x.json', '--review', 'x.json'], '--review x.json would overwrite the --report file']
+    ]
+    for (const [extra, message] of cases) {
+      const result = await cli(['clean', 'in', '-o', 'out', ...extra], directory)
+      expect(result.code, extra.join(' ')).toBe(2)
+      expect(result.stderr).toContain(message)
+      expect(existsSync(path.join(directory, 'out'))).toBe(false)
+    }
+    const inPlace = await cli(['clean', 'in', '--in-place', '--report', 'in/a.txt'], directory)
+    expect(inPlace.code).toBe(2)
+    expect(read(directory, 'in/a.txt')).toBe(seed(0))
+    expect(read(directory, 'in/b.txt')).toBe(seed(1))
+  })
+
+  it('refuses a report that is the JSON Lines output, and a diff page or learned pack that is an input', async () => {
+    const directory = workspace({'data.jsonl': JSON.stringify({text: seed(0)}) + '\n', 'in/a.txt': seed(0)})
+    const jsonl = await cli(['clean', '--jsonl', 'data.jsonl', '-o', 'out.jsonl', '--report', 'out.jsonl'], directory)
+    expect(jsonl.code).toBe(2)
+    expect(jsonl.stderr).toContain('--report out.jsonl would overwrite the --out file')
+    const diff = await cli(['diff', 'in', '--html', 'in/a.txt'], directory)
+    expect(diff.code).toBe(2)
+    expect(diff.stderr).toContain('--html in/a.txt would overwrite the input in/a.txt')
+    const learn = await cli(['learn', 'in', '-o', 'in/a.txt'], directory)
+    expect(learn.code).toBe(2)
+    expect(learn.stderr).toContain('--out in/a.txt would overwrite the input in/a.txt')
+    expect(read(directory, 'in/a.txt')).toBe(seed(0))
+  })
 })
 
 /**

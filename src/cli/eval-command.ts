@@ -6,6 +6,7 @@
 import path from 'node:path'
 import {Command} from 'commander'
 import {expandInputs} from '../batch/inputs.js'
+import {WriteClaims} from '../batch/output-plan.js'
 import {formatBenchTable, benchInputs, runBench} from '../eval/bench.js'
 import {evaluate, type EvalRecord} from '../eval/evaluate.js'
 import {formatEvalReport} from '../eval/format.js'
@@ -46,9 +47,10 @@ export async function runEval(options: EvalCommandOptions, io: CommandIo): Promi
     return 0
   }
 
-  // The inputs, checked as every command checks them.
+  // The inputs, checked as every command checks them, and the --json file checked against them.
   const source = options.gold ?? options.jsonl!
   const expanded = await expandInputs([source], {include: options.gold ? ['**/*.txt'] : ['**/*.jsonl', '**/*.jsonl.gz'], exclude: [], cwd: io.cwd, followSymlinks: options.followSymlinks})
+  await WriteClaims.forInputs(expanded.files, io.cwd).claimOption('--json', options.json)
   const problems = [...expanded.errors]
   const onError = (error: ErrorEntry) => problems.push(error)
   let records: AsyncIterable<EvalRecord>

@@ -6,6 +6,7 @@
 import path from 'node:path'
 import {Command} from 'commander'
 import {expandCommandInputs, type ExpandedInputs} from '../batch/inputs.js'
+import {WriteClaims} from '../batch/output-plan.js'
 import {jsonlSources} from '../batch/run-jsonl.js'
 import {errorMessage} from '../batch/run-files.js'
 import {byteLines} from '../io/byte-lines.js'
@@ -80,6 +81,7 @@ export async function runLearn(inputs: string[], options: LearnCommandOptions, i
     if (!Number.isFinite(value) || value <= 0) throw new UsageError(`${name} must be a positive number`)
   }
   const expanded = await expandCommandInputs(inputs, options, io.cwd)
+  await WriteClaims.forInputs(expanded.files, io.cwd).claimOption('--out', options.out)
   const {learner, documents, problems, unsited} = await learnFromInputs(inputs, options, io, {minDocs: options.minDocs, minShare: options.minShare}, expanded)
   for (const problem of problems) io.stderr.write(`decruft: ${describeError(problem)}; not learned from\n`)
   if (unsited > 0) io.stderr.write(`decruft: ${unsited} record${unsited === 1 ? '' : 's'} without a URL (\`url\`, or an \`id\` that is one): no site to learn ${unsited === 1 ? 'it' : 'them'} for\n`)
