@@ -7,7 +7,6 @@
  */
 
 import path from 'node:path'
-import pMap from 'p-map'
 import {UsageError} from '../cli/usage-error.js'
 import {PARTIAL_SUFFIX} from '../io/jsonl-output.js'
 import {RealPaths} from '../io/real-path.js'
@@ -94,7 +93,7 @@ export async function planFileOutputs(expanded: ExpandedInputs, options: FileOut
     if (outReals.includes(folder.real)) throw new UsageError(`--out ${options.out} is the input folder ${folder.input}: the outputs would overwrite the inputs; use another --out or --in-place`)
   }
   const targets = expanded.files.map((file) => path.resolve(outDir, file.relative))
-  const reals = await pMap(targets, (target) => claims.paths.of(target), {concurrency: 16})
+  const reals = await claims.paths.ofMany(targets)
   for (const [index, file] of expanded.files.entries()) {
     const owner = claims.ownerOf(reals[index])
     if (owner !== undefined) {

@@ -33,8 +33,8 @@ interface Folder {
 }
 
 /**
- * The files below `root` that the filter takes, sorted by relative path, and the problems met;
- * error paths are `display` joined with the relative path.
+ * The files below `root` that the filter takes, sorted by relative path, and the problems met (in
+ * the order of a walk by name); error paths are `display` joined with the relative path.
  */
 export async function walkFolder(root: string, display: string, options: WalkOptions): Promise<{files: WalkedFile[]; errors: ErrorEntry[]}> {
   const files: WalkedFile[] = []
@@ -59,6 +59,8 @@ export async function walkFolder(root: string, display: string, options: WalkOpt
       return
     }
     if (id) ancestors.add(id)
+    // By name, so that errors come in the same order on every file system.
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     for (const entry of entries) {
       const relative = folder.relative ? `${folder.relative}/${entry.name}` : entry.name
       const absolute = path.join(folder.absolute, entry.name)
