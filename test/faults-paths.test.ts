@@ -200,9 +200,11 @@ describe('a folder that cannot be read (item 5)', () => {
     const folder = path.join(directory, 'in', 'locked')
     chmodSync(folder, 0)
     locked.push(folder)
-    // The binary really cannot read it (as root, too).
-    const [command, ...args] = [...unprivileged(), process.execPath, '-e', `require('fs').readdirSync(${JSON.stringify(folder)})`]
-    expect(spawnSync(command, args).status).not.toBe(0)
+    // The binary really cannot read it (as root, too): exit code 3 says readdir failed with EACCES.
+    const probe = `try { require('fs').readdirSync(${JSON.stringify(folder)}) } catch (error) { process.exit(error.code === 'EACCES' ? 3 : 1) }`
+    const [command, ...args] = [...unprivileged(), process.execPath, '-e', probe]
+    const probed = spawnSync(command, args, {encoding: 'utf8'})
+    expect(probed.status, probed.stderr).toBe(3)
     return directory
   }
 
