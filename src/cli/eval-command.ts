@@ -5,6 +5,8 @@
 
 import path from 'node:path'
 import {Command} from 'commander'
+import {expandInputs} from '../batch/inputs.js'
+import {WriteClaims} from '../batch/output-plan.js'
 import {formatBenchTable, benchInputs, runBench} from '../eval/bench.js'
 import {evaluate, type EvalRecord} from '../eval/evaluate.js'
 import {formatEvalReport} from '../eval/format.js'
@@ -12,11 +14,12 @@ import {corpusFiles, readCorpus, type CorpusRecord} from '../eval/corpus.js'
 import {crossValidate, fixedCleanerFactory} from '../eval/cross-validate.js'
 import {cvRows, formatCvTable, PREVIOUS_RELEASE_FILE, readPrevious, type CvReport} from '../eval/cv-table.js'
 import {defaultWorkers} from '../batch/pool-size.js'
-import {goldDirectoryRecords, jsonlRecords} from '../eval/records.js'
+import {goldPairRecords, jsonlRecords} from '../eval/records.js'
 import {writeAtomic} from '../io/write.js'
+import {describeError, type ErrorEntry} from '../report/report.js'
 import {cleanerFor, type CommandIo} from './clean-command.js'
 import {UsageError} from './usage-error.js'
-import {presetOption} from './options.js'
+import {followSymlinksOption, presetOption} from './options.js'
 
 interface EvalCommandOptions {
   gold?: string
@@ -35,6 +38,7 @@ interface EvalCommandOptions {
   rules: number
   json?: string
   preset?: string
+  followSymlinks?: boolean
 }
 
 /**
@@ -89,25 +93,34 @@ export async function runEval(options: EvalCommandOptions, io: CommandIo): Promi
     return 0
   }
 
+  // The inputs, checked as every command checks them, and the --json file checked against them.
+  const source = options.gold ?? options.jsonl!
+  const expanded = await expandInputs([source], {include: options.gold ? ['**/*.txt'] : ['**/*.jsonl', '**/*.jsonl.gz'], exclude: [], cwd: io.cwd, followSymlinks: options.followSymlinks})
+  await WriteClaims.forInputs(expanded.files, io.cwd).claimOption('--json', options.json)
+  const problems = [...expanded.errors]
+  const onError = (error: ErrorEntry) => problems.push(error)
   let records: AsyncIterable<EvalRecord>
   let dropTitle: boolean
   if (options.gold) {
-    records = goldDirectoryRecords(path.resolve(io.cwd, options.gold))
+    records = goldPairRecords(expanded.files, onError)
     dropTitle = false
   } else {
-    records = jsonlRecords(path.resolve(io.cwd, options.jsonl!), {
-      textField: options.textField,
-      goldField: options.goldField,
-      withField: options.withField,
-      withoutField: options.withoutField
-    })
+    const fields = {textField: options.textField, goldField: options.goldField, withField: options.withField, withoutField: options.withoutField}
+    records = (async function* () {
+      for (const file of expanded.files) yield* jsonlRecords(file.absolute, fields, (message) => onError({path: file.display, message}))
+    })()
     dropTitle = !options.keepTitle
   }
   const report = await evaluate(records, cleaner, {dropTitle})
-  if (report.documents === 0) throw new UsageError('no records to evaluate')
+  for (const problem of problems) io.stderr.write(`decruft: ${describeError(problem)}; not scored\n`)
+  if (report.documents === 0) {
+    if (problems.length > 0) return 1
+    throw new UsageError('no records to evaluate')
+  }
   io.stdout.write(formatEvalReport(report, {rules: options.rules}) + '\n')
   if (options.json) await writeAtomic(path.resolve(io.cwd, options.json), JSON.stringify(report, null, 2) + '\n')
-  return 0
+  // As with clean: what could be read is scored, and the exit code says that something could not be.
+  return problems.length > 0 ? 1 : 0
 }
 
 export function evalCommand(io: CommandIo, setExitCode: (code: number) => void): Command {
@@ -127,6 +140,7 @@ export function evalCommand(io: CommandIo, setExitCode: (code: number) => void):
     .option('--keep-title', 'with --jsonl: score the title line too (by default a detected title is dropped: benchmark gold has no headline)')
     .option('-c, --config <file>', 'config file (default: the nearest decruft.config.yaml, else the recommended pack)')
     .addOption(presetOption())
+    .addOption(followSymlinksOption())
     .option('--rules <n>', 'how many rules to list', (value) => Number(value), 15)
     .option('--json <file>', 'also write the full results as JSON')
     .addHelpText(

@@ -1,3 +1,5 @@
+import {describeReadError, NotRegularFileError} from './regular-file.js'
+
 /**
  * A system error in words, with its code: `no space left on device (ENOSPC)`. Node's message for it
  * starts with the code and ends with the call and path (`ENOSPC: no space left on device, write`);
@@ -16,7 +18,7 @@ const UNOPENED = new Set(['ENOENT', 'EACCES', 'EPERM', 'EISDIR'])
 
 /** Whether a read that failed before its first line failed to open the file (so nothing of it was read). */
 export function isUnopened(error: unknown, lastLine: number): boolean {
-  return lastLine === 0 && UNOPENED.has((error as NodeJS.ErrnoException | undefined)?.code ?? '')
+  return lastLine === 0 && (error instanceof NotRegularFileError || UNOPENED.has((error as NodeJS.ErrnoException | undefined)?.code ?? ''))
 }
 
 /**
@@ -25,7 +27,8 @@ export function isUnopened(error: unknown, lastLine: number): boolean {
  */
 export function readFailureMessage(error: unknown, lastLine: number): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code
-  if (code === 'ENOENT' && lastLine === 0) return 'no such file or directory'
+  // A file that was never opened: what it is, or why it could not be.
+  if (isUnopened(error, lastLine)) return describeReadError(error)
   const where = lastLine > 0 ? `cannot read past line ${lastLine}` : 'cannot read'
   // zlib's codes: a .gz file that ends early (a download cut short) or holds something else.
   const gzip = code?.startsWith('Z_') ? '; the compressed data is cut short or corrupt' : ''
