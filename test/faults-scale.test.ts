@@ -13,6 +13,9 @@ import {fileURLToPath} from 'node:url'
 import fc from 'fast-check'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {BestRun, type Run} from '../src/classifier/best-run.js'
+import {parseLine, parseLineCompact} from '../src/parse.js'
+import {GapList} from '../src/text/gap-list.js'
+import type {Paragraph} from 'nlcst'
 import {workspace} from './workspace.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -105,6 +108,39 @@ describe('many short lines', () => {
   )
 })
 
+describe('one long line', () => {
+  it(
+    'of 300,000 sentences is kept as it is',
+    () => {
+      // Each sentence's leading space was inserted before it in an array of all the sentences: 33 s.
+      const text = 'Go! '.repeat(300_000) + '\n'
+      expect(cleanText(text).stdout).toBe(text)
+    },
+    TIMEOUT
+  )
+
+  it(
+    'of 150,000 hyphenated words is kept as it is',
+    () => {
+      // Each word's hyphen and second half were cut from an array of all the line's tokens: 50 s.
+      const text = 'well-known '.repeat(150_000) + '\n'
+      expect(cleanText(text).stdout).toBe(text)
+    },
+    TIMEOUT
+  )
+
+  it(
+    'of 110,000 sentences starting in lower case (one sentence to the parsers, full of inner full stops) is kept as it is',
+    () => {
+      // Each sentence was cut from the array of sentences to join the one before, then each inner
+      // full stop from the array of the joined sentence's words: over 54 s.
+      const text = 'the word goes on. '.repeat(110_000) + '\n'
+      expect(cleanText(text).stdout).toBe(text)
+    },
+    TIMEOUT
+  )
+})
+
 /** Kadane's scan of `scores[from..to]` as the classifier ran it for every range. */
 function plainBestRun(scores: Float64Array, from: number, to: number): Run | undefined {
   let best = 0
@@ -168,3 +204,78 @@ describe('the best runs of block scores', () => {
   })
 })
 
+describe('a gap list', () => {
+  it('reads, removes and inserts as an array does', () => {
+    const operation = fc.oneof(
+      fc.record({kind: fc.constant('push' as const), value: fc.integer()}),
+      fc.record({kind: fc.constant('insert' as const), at: fc.nat(), value: fc.integer()}),
+      fc.record({kind: fc.constant('remove' as const), at: fc.nat(), count: fc.integer({min: 0, max: 4})}),
+      fc.record({kind: fc.constant('array' as const)}),
+      fc.record({kind: fc.constant('clear' as const)})
+    )
+    fc.assert(
+      fc.property(fc.array(operation, {maxLength: 200}), (operations) => {
+        const list = new GapList<number>()
+        let array: number[] = []
+        for (const step of operations) {
+          if (step.kind === 'push') {
+            list.push(step.value)
+            array.push(step.value)
+          } else if (step.kind === 'insert') {
+            const at = step.at % (array.length + 1)
+            list.insert(at, step.value)
+            array.splice(at, 0, step.value)
+          } else if (step.kind === 'remove') {
+            const at = step.at % (array.length + 1)
+            list.remove(at, step.count)
+            array.splice(at, step.count)
+          } else if (step.kind === 'array') {
+            expect(list.toArray()).toEqual(array)
+            array = [...array]
+          } else {
+            list.clear()
+            array = []
+          }
+          expect(list.length).toBe(array.length)
+          for (let index = -2; index < array.length + 2; index++) expect(list.at(index)).toBe(index < 0 ? undefined : array[index])
+          expect(list.slice(1, array.length)).toEqual(array.slice(1))
+        }
+      }),
+      {numRuns: 1000}
+    )
+  })
+})
+
+describe('sentences of a long line', () => {
+  const reading = (paragraph: Paragraph) =>
+    paragraph.children
+      .filter((child) => child.type === 'SentenceNode')
+      .map((sentence) => [
+        sentence.position?.start.offset,
+        sentence.position?.end.offset,
+        sentence.children.filter((child) => child.type === 'WordNode').map((word) => word.children.map((part) => ('value' in part ? part.value : '')).join(''))
+      ])
+
+  it('are the ones parse-latin and parse-english find, with many joins, closing marks, inner full stops and breaks in one line', () => {
+    // Pieces that make the transforms the segmenter now runs on gap lists and compacted arrays act
+    // many times in one line: sentences joined for starting in lower case, with a digit, a comma;
+    // closing marks in a row at a sentence's start; inner full stops; blank-line breaks.
+    const pieces = fc.constantFrom(
+      'Go', 'go', 'Word', 'word', 'the', 'Mr', 'etc', 'a', '5', '12', 'e', 'x',
+      '.', '. ', '! ', '? ', '... ', ' ', '  ', ')', ']', '”', '»', ')]', ', ', '; ', '-', "'", '/', '&', '\r\r', ' \r\r ', '\r'
+    )
+    const english = {iso6393: 'eng', code: 'en'}
+    const romanian = {iso6393: 'ron', code: 'ro'}
+    fc.assert(
+      fc.property(fc.array(pieces, {minLength: 1, maxLength: 120}), (parts) => {
+        const text = parts.join('')
+        fc.pre(text.trim() !== '')
+        const line = {index: 2, start: 7, end: 7 + text.length, text, blank: false, modified: false}
+        for (const language of [english, romanian]) {
+          expect(reading(parseLineCompact(line, language).toParagraph(text)), JSON.stringify(text)).toEqual(reading(parseLine(line, language)))
+        }
+      }),
+      {numRuns: 3000}
+    )
+  })
+})
