@@ -13,6 +13,9 @@ import {fileURLToPath} from 'node:url'
 import fc from 'fast-check'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {BestRun, type Run} from '../src/classifier/best-run.js'
+import {createOutcome, keptLineText} from '../src/engine/outcome.js'
+import type {Span} from '../src/engine/document.js'
+import type {CompiledRule} from '../src/engine/rule.js'
 import {parseLine, parseLineCompact} from '../src/parse.js'
 import {GapList} from '../src/text/gap-list.js'
 import type {Paragraph} from 'nlcst'
@@ -149,6 +152,22 @@ describe('one long line', () => {
     },
     TIMEOUT
   )
+
+  it(
+    'loses its 60,000 ad labels as 60,000 spans and keeps the rest',
+    () => {
+      // Each span was cut from a copy of the whole line: 35 s.
+      const directory = workspace({'in.txt': 'Advertisement. The vote was close. '.repeat(60_000) + '\n'})
+      const result = cleanWithin(CPU_SECONDS, ['in.txt', '-q', '--report', 'report.json'], directory)
+      expect(result.signal, 'stopped by the processor-time limit').toBeNull()
+      expect(result.code, result.stderr).toBe(0)
+      expect(result.stdout).toBe('The vote was close. '.repeat(60_000) + '\n')
+      const report = JSON.parse(readFileSync(path.join(directory, 'report.json'), 'utf8'))
+      expect(report.summary.removals).toBe(60_000)
+      expect(Object.keys(report.summary.byRule)).toEqual(['en/ad-label'])
+    },
+    TIMEOUT
+  )
 })
 
 /** Kadane's scan of `scores[from..to]` as the classifier ran it for every range. */
@@ -252,6 +271,31 @@ describe('a gap list', () => {
         }
       }),
       {numRuns: 1000}
+    )
+  })
+})
+
+describe('a line with spans cut out', () => {
+  it('reads as cutting the spans one by one from the last, each from what the later cuts left, overlapping ones too', () => {
+    const rule = {id: 'test'} as CompiledRule
+    fc.assert(
+      fc.property(
+        fc.string({minLength: 1, maxLength: 60}),
+        fc.nat(20),
+        fc.array(fc.tuple(fc.nat(70), fc.nat(30)), {maxLength: 12}),
+        (text, lineStart, cuts) => {
+          const line = {index: 0, start: lineStart, end: lineStart + text.length, text, blank: false, modified: false}
+          const outcome = createOutcome([line])
+          const spans: Span[] = cuts.map(([start, length]) => {
+            const from = Math.min(start, text.length)
+            return {line: 0, start: lineStart + from, end: lineStart + Math.min(text.length, from + length + 1), rule, reason: ''}
+          })
+          let expected = text
+          for (const span of [...spans].sort((a, b) => b.start - a.start)) expected = expected.slice(0, span.start - lineStart) + expected.slice(span.end - lineStart)
+          expect(keptLineText(outcome, 0, new Map(spans.length > 0 ? [[0, spans]] : []))).toBe(expected)
+        }
+      ),
+      {numRuns: 3000}
     )
   })
 })
