@@ -5,6 +5,7 @@
  * are plain data (they cross threads by structured clone).
  */
 
+import {appendFileSync} from 'node:fs'
 import type {Cleaner} from '../cleaner.js'
 import {getPath, setPath, type JsonRecord} from '../io/dotted-path.js'
 import {decodeUtf8, DecodeError} from '../io/utf8.js'
@@ -145,13 +146,17 @@ export function isUsableRecord(bytes: Uint8Array, textField: string): boolean {
 /**
  * Test hook, never for production: with `DECRUFT_TEST_SLOW_MS` set, a document whose text contains
  * `decruft-test-slow` keeps its thread busy that long first (so tests can time out a document and
- * interrupt a run without depending on speed). Read once: the tests set it when they start a run,
- * and looking it up in the environment for every document cost a third of a percent of a batch.
+ * interrupt a run without depending on speed), and with `DECRUFT_TEST_SLOW_MARK` naming a file, a
+ * line is added to that file as it starts (so a test interrupts a run once a document is being
+ * cleaned). Read once: the tests set them when they start a run, and looking them up in the
+ * environment for every document cost a third of a percent of a batch.
  */
 const TEST_SLOW_MS = Number(process.env.DECRUFT_TEST_SLOW_MS)
+const TEST_SLOW_MARK = process.env.DECRUFT_TEST_SLOW_MARK
 
 function testSlowdown(text: string): void {
   if (!(TEST_SLOW_MS > 0) || !text.includes('decruft-test-slow')) return
+  if (TEST_SLOW_MARK) appendFileSync(TEST_SLOW_MARK, 'started\n')
   const until = Date.now() + TEST_SLOW_MS
   while (Date.now() < until) {
     // busy: like a regular expression that does not return
