@@ -1,8 +1,8 @@
 /**
  * The CPU work of a batch, one document at a time: decode, clean, and (for JSON Lines) parse and
- * re-serialize the record. The same functions run in the worker threads and, with `--workers 1`, in
- * the main thread, so the output never depends on where a document was cleaned. Tasks and results
- * are plain data (they cross threads by structured clone).
+ * re-serialize the record. It runs in the worker threads, so the output never depends on which
+ * thread cleaned a document. Tasks and results are plain data (they cross threads by structured
+ * clone).
  */
 
 import {appendFileSync} from 'node:fs'
@@ -33,11 +33,6 @@ export interface RecordTask {
   details?: boolean
   maxDocBytes?: number
   slot?: number
-  /**
-   * Return the output line as UTF-8 bytes (which a worker thread hands over without a copy, and the
-   * main thread writes as they are) instead of a string.
-   */
-  encode?: boolean
   /** How much of each removal the output record's `decruft.removed` holds (default `full`). */
   removed?: RemovedDetail
 }
@@ -95,7 +90,10 @@ export interface Cleaned {
 }
 
 export type TaskResult =
-  /** Text: the clean text. Record: the output line (without line ending), as bytes when asked (`encode`). */
+  /**
+   * Text: the clean text. Record: the output line (without line ending) as UTF-8 bytes, which the
+   * thread hands over without a copy and the main thread writes as they are.
+   */
   | ({status: 'cleaned'; output: string | Uint8Array} & Cleaned)
   /** Not cleaned (`--max-doc-bytes`): the input is written as it is. */
   | {status: 'too-large'; bytes: number; id?: string}
@@ -227,7 +225,7 @@ export function runTask(cleaner: Cleaner, task: Task): TaskResult {
   setPath(record, task.textField, result.text)
   record.decruft = recordField(result, task.removed)
   const line = JSON.stringify(record)
-  return {status: 'cleaned', output: task.encode ? utf8.encode(line) : line, title: result.title, lang: result.lang, ...removals(result.removed, task.details), bytesIn, bytesOut: Buffer.byteLength(result.text), id: idOf(record)}
+  return {status: 'cleaned', output: utf8.encode(line), title: result.title, lang: result.lang, ...removals(result.removed, task.details), bytesIn, bytesOut: Buffer.byteLength(result.text), id: idOf(record)}
 }
 
 /** Run a batch of tasks; an exception in one is that task's result. */
