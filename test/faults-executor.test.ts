@@ -219,8 +219,9 @@ describe('documents too large for memory (issue 19, item 10)', () => {
 
   it('passes a file that runs its thread out of memory through and reports it, cleans the others, the same for 1 and 2 workers', () => {
     // Above the limit of the budget (raised by hand), and the shape that takes the most memory per
-    // byte (each line costs a thread about 1 kB): more than the thread's heap holds.
-    const heavy = prose(300_000, 'a word a line')
+    // byte (each line costs a thread about 1 kB): far more than the thread's heap holds, so that it
+    // runs out soon.
+    const heavy = prose(1_200_000, 'a word a line')
     const directory = workspace({'in/heavy.txt': heavy})
     for (const name of seedInputs) copyFileSync(path.join(seeds, name), path.join(directory, 'in', name))
     for (const workers of ['1', '2']) {
@@ -236,7 +237,7 @@ describe('documents too large for memory (issue 19, item 10)', () => {
   }, 60_000)
 
   it('passes a record that runs its thread out of memory through as it came, between records it cleans', () => {
-    const heavy = prose(300_000, 'a word a line')
+    const heavy = prose(1_200_000, 'a word a line')
     const records = [JSON.stringify({id: 'before', text: 'Title\n\nA paragraph.\n\nShare this article\n'}), JSON.stringify({id: 'heavy', text: heavy}), JSON.stringify({id: 'after', text: 'Title\n\nAnother.\n'})]
     const jsonl = run(['clean', '--jsonl', '--memory-budget', String(SMALL_BUDGET), '--max-doc-bytes', '10000000'], {input: records.join('\n') + '\n'})
     expect(jsonl.code, jsonl.stderr).toBe(0)
