@@ -177,7 +177,7 @@ export async function runFiles(files: FileInput[], options: FileRunOptions): Pro
   return {interrupted: interrupted || Boolean(signal?.aborted)}
 }
 
-/** Write a document that was not cleaned to `stream` as it came in (a file too large to read whole as it is read). */
+/** Write a document that was not cleaned to `stream` as it came in; a file too large to hold, as it is read. */
 async function passThrough(stream: Writable, source: Uint8Array | AsyncIterable<Buffer>): Promise<void> {
   if (source instanceof Uint8Array) await writeChunk(stream, source)
   else for await (const chunk of source) await writeChunk(stream, chunk)
