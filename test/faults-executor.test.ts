@@ -11,10 +11,10 @@
 
 import {spawn, spawnSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
-import {closeSync, copyFileSync, createReadStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync} from 'node:fs'
+import {closeSync, copyFileSync, createReadStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {beforeAll, describe, expect, it} from 'vitest'
+import {beforeAll, describe, expect, it, onTestFinished} from 'vitest'
 import {largestDocument, RECORD_LINE_FACTOR} from '../src/batch/heap-limits.js'
 import {DEFAULT_THREAD_BUDGET, memoryFor} from '../src/batch/pool-size.js'
 import {workspace} from './workspace.js'
@@ -140,6 +140,7 @@ describe('the same output for any number of workers (issue 19, item 6)', () => {
 describe('documents too large for memory (issue 19, item 10)', () => {
   it('copies a 200 MB file among small ones unchanged without reading it, cleans the others, and stays within the memory budget (--workers 2)', async () => {
     const directory = workspace()
+    onTestFinished(() => rmSync(directory, {recursive: true, force: true}))
     mkdirSync(path.join(directory, 'in'))
     for (const name of seedInputs) copyFileSync(path.join(seeds, name), path.join(directory, 'in', name))
     const bytes = writeHuge(path.join(directory, 'in', 'huge.txt'), 200) + 1
@@ -154,6 +155,7 @@ describe('documents too large for memory (issue 19, item 10)', () => {
 
   it('copies a 100 MB JSON Lines record as it is read, between records it cleans, within the memory budget', async () => {
     const directory = workspace()
+    onTestFinished(() => rmSync(directory, {recursive: true, force: true}))
     const small = seedInputs.map((name, index) => JSON.stringify({id: index, text: seedText(name)}))
     const head = '{"id": "huge", "text": "'
     const bytes = writeHuge(path.join(directory, 'in.jsonl'), 100, small.slice(0, 3).join('\n') + '\n' + head, '"}\n' + small.slice(3).join('\n') + '\n')
