@@ -12,7 +12,12 @@
  * 3. Parses the same texts with parse-latin alone (its own `ParseLatin`, as retext-latin runs it:
  *    parse only, no rules): the floor a per-line NLCST pipeline builds on.
  * 4. Cleans one single document of BENCH_BIG_MB megabytes (default "50,100": concatenated article
- *    texts) to show that time stays linear in the size of a document.
+ *    texts) to show that time stays linear in the size of a document; each run is given the
+ *    smallest `--memory-budget` whose document limit takes it in.
+ * 4b. Bounded memory: a folder of small files with one BENCH_HUGE_MB (default 200) file on one line
+ *    among them, and records with one such record among them, each with one worker per core and
+ *    the default budget: the huge document is passed through unchanged, and the peak RSS must stay
+ *    within the memory budget (the main thread's and each worker's).
  * 5. Streams BENCH_STREAM_MB megabytes (default 1000) of the same records through standard input
  *    and output with one thread per core, the records written by this script as the run reads them
  *    (nothing on disk): the peak RSS shows whether memory stays flat on a large input.
@@ -21,12 +26,12 @@
  *    Their combined speed over the one alone is as far as any number of workers could scale on the
  *    machine as it is during the run; shared virtual machines vary a good deal.
  *
- * Prints a Markdown table. Quick run: `BENCH_MB=20 BENCH_BIG_MB=5,10 BENCH_STREAM_MB=50 npm run bench`
- * (`BENCH_STREAM_MB=0` skips the stream).
+ * Prints a Markdown table. Quick run: `BENCH_MB=20 BENCH_BIG_MB=5,10 BENCH_STREAM_MB=50 BENCH_HUGE_MB=50
+ * npm run bench` (`BENCH_STREAM_MB=0` skips the stream, `BENCH_HUGE_MB=0` the huge documents).
  */
 
 import {spawn, spawnSync} from 'node:child_process'
-import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, createWriteStream} from 'node:fs'
+import {closeSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, writeSync} from 'node:fs'
 import {once} from 'node:events'
 import os from 'node:os'
 import path from 'node:path'
@@ -46,14 +51,22 @@ const benchdata = path.resolve(root, '..', 'shared', 'benchdata')
 const corpusMb = Number(process.env.BENCH_MB ?? 200)
 const bigMbs = (process.env.BENCH_BIG_MB ?? '50,100').split(',').map(Number).filter((value) => value > 0)
 const streamMb = Number(process.env.BENCH_STREAM_MB ?? 1000)
+const hugeMb = Number(process.env.BENCH_HUGE_MB ?? 200)
 
 if (!existsSync(path.join(root, 'dist', 'cli', 'main.js'))) {
   console.error('bench: build first (npm run build)')
   process.exit(1)
 }
 /** The cores `decruft clean` uses by default (a container's CPU quota counts). */
-const {availableCores} = await import(pathToFileURL(path.join(root, 'dist', 'batch', 'pool-size.js')).href)
+const {availableCores, DEFAULT_THREAD_BUDGET, memoryFor} = await import(pathToFileURL(path.join(root, 'dist', 'batch', 'pool-size.js')).href)
+const {largestDocument} = await import(pathToFileURL(path.join(root, 'dist', 'batch', 'heap-limits.js')).href)
 const cores = availableCores()
+/** The smallest `--memory-budget` (MB) whose document limit takes in `bytes`. */
+function budgetFor(bytes) {
+  let megabytes = DEFAULT_THREAD_BUDGET / 2 ** 20
+  while (largestDocument(megabytes * 2 ** 20) < bytes) megabytes += 16
+  return megabytes
+}
 
 const log = (message) => process.stderr.write(`bench: ${message}\n`)
 const mb = (bytes) => bytes / 1_000_000
@@ -164,6 +177,17 @@ function writeBigDocument(file, records, megabytes) {
   return statSync(file).size
 }
 
+/** Write `prefix`, `megabytes` MB of prose on one line and `suffix` to `file`, without holding them; returns the file's size. */
+function writeHugeLine(file, megabytes, prefix = '', suffix = '\n') {
+  const chunk = Buffer.from('Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor. '.repeat(13_000))
+  const descriptor = openSync(file, 'w')
+  writeSync(descriptor, prefix)
+  for (let bytes = 0; bytes < megabytes * 1_000_000; ) bytes += writeSync(descriptor, chunk)
+  writeSync(descriptor, suffix)
+  closeSync(descriptor)
+  return statSync(file).size
+}
+
 /** In a child process (`BENCH_CHILD=in-memory`): clean every text once with the library and print bytes and seconds. */
 async function cleanInMemory() {
   const {createCleaner} = await import(path.join(root, 'dist', 'index.js'))
@@ -250,10 +274,44 @@ try {
     const file = path.join(directory, `big-${megabytes}.txt`)
     const size = writeBigDocument(file, records, megabytes)
     log(`one ${mb(size).toFixed(0)} MB document`)
-    const run = runClean([path.basename(file), '-o', 'big-out'], directory, `big-${megabytes}`)
+    const run = runClean([path.basename(file), '-o', 'big-out', '--memory-budget', String(budgetFor(size))], directory, `big-${megabytes}`)
     rmSync(file, {force: true})
     big.push({megabytes: mb(size), ...run})
     rows.push({what: 'one document', size: `${mb(size).toFixed(0)} MB`, seconds: run.seconds, mbps: mb(size) / run.seconds, dps: undefined, rss: run.maxRssBytes})
+  }
+
+  const bounded = []
+  if (hugeMb > 0) {
+    // A folder of small files (the texts, once each) with one huge file on one line among them.
+    const folder = path.join(directory, 'folder')
+    mkdirSync(folder)
+    records.forEach(({text}, index) => writeFileSync(path.join(folder, `${String(index).padStart(5, '0')}.txt`), text))
+    const hugeFile = path.join(folder, `${String(Math.floor(records.length / 2)).padStart(5, '0')}-huge.txt`)
+    const hugeBytes = writeHugeLine(hugeFile, hugeMb)
+    log(`${records.length} files with one ${mb(hugeBytes).toFixed(0)} MB file among them, ${cores} workers`)
+    const files = runClean(['folder', '-o', 'folder-out', '--workers', String(cores), '--report', 'folder-report.json'], directory, 'folder-huge')
+    bounded.push({what: `folder, ${records.length.toLocaleString('en-US')} files and one ${mb(hugeBytes).toFixed(0)} MB file, ${cores} workers`, run: files, report: JSON.parse(readFileSync(path.join(directory, 'folder-report.json'), 'utf8')), same: sameFiles(hugeFile, path.join(directory, 'folder-out', path.basename(hugeFile)))})
+    rmSync(folder, {recursive: true, force: true})
+    rmSync(path.join(directory, 'folder-out'), {recursive: true, force: true})
+    // The records, with one huge record among them.
+    const jsonl = path.join(directory, 'huge.jsonl')
+    const half = Math.floor(records.length / 2)
+    const line = (record) => JSON.stringify(record) + '\n'
+    const before = records.slice(0, half).map(line).join('')
+    const after = records.slice(half).map(line).join('')
+    const hugeLine = writeHugeLine(jsonl, hugeMb, before + '{"id": "huge", "text": "', '"}\n' + after) - Buffer.byteLength(before + after) - 1
+    log(`${records.length} records with one ${hugeMb} MB record among them, ${cores} workers`)
+    const lines = runClean(['--jsonl', 'huge.jsonl', '-o', 'huge-out.jsonl', '--workers', String(cores), '--report', 'huge-report.json'], directory, 'jsonl-huge')
+    const report = JSON.parse(readFileSync(path.join(directory, 'huge-report.json'), 'utf8'))
+    // Its line is too long to read: the report gives the bytes copied.
+    const copied = report.skipped.length === 1 && report.skipped[0].bytes === hugeLine
+    bounded.push({what: `JSONL, ${records.length.toLocaleString('en-US')} records and one ${hugeMb} MB record, ${cores} workers`, run: lines, report, same: copied})
+    rmSync(jsonl, {force: true})
+    rmSync(path.join(directory, 'huge-out.jsonl'), {force: true})
+    for (const {what, run, report} of bounded) {
+      const bytes = report.summary.bytesIn + report.summary.skippedBytes
+      rows.push({what, size: `${mb(bytes).toFixed(0)} MB, ${(report.summary.documents + report.summary.skipped).toLocaleString('en-US')} docs`, seconds: run.seconds, mbps: mb(bytes) / run.seconds, dps: (report.summary.documents + report.summary.skipped) / run.seconds, rss: run.maxRssBytes})
+    }
   }
 
   if (streamMb > 0) {
@@ -281,6 +339,11 @@ try {
     '| --- | --- | ---: | ---: | ---: | ---: |',
     ...rows.map((row) => `| ${row.what}${row.speedup ? ` (${row.speedup.toFixed(2)}× one)` : ''} | ${row.size} | ${fixed(row.seconds)} | ${fixed(row.mbps, 2)} | ${fixed(row.dps, 0)} | ${row.rss ? (row.rss / 1_000_000).toFixed(0) : ''} |`)
   ]
+  for (const {what, run, report, same} of bounded) {
+    const within = run.maxRssBytes <= memoryFor(run.workers)
+    lines.push('', `${what}: peak RSS ${(run.maxRssBytes / 1_000_000).toFixed(0)} MB, ${within ? 'within' : 'OVER'} the memory budget of ${(memoryFor(run.workers) / 1_000_000).toFixed(0)} MB; ${report.skipped.map((entry) => `${entry.reason} ${(entry.bytes / 1_000_000).toFixed(0)} MB`).join(', ')}${same ? ', passed through unchanged' : ', NOT passed through'}.`)
+    if (!within || !same) process.exitCode = 1
+  }
   if (big.length === 2) lines.push('', `One document: ${big[1].megabytes.toFixed(0)} MB took ${(big[1].seconds / big[0].seconds).toFixed(2)}× the time of ${big[0].megabytes.toFixed(0)} MB.`)
   lines.push('', `Outputs with ${workerCounts.join(' and ')} workers: ${identical ? 'identical' : 'DIFFERENT'}; ${mb(fullBytes).toFixed(0)} MB written with every removal's details, ${mb(leanBytes).toFixed(0)} MB with \`--removed none\`.`)
   if (ceiling !== undefined && rows[1]?.speedup) lines.push('', `${cores} workers ran ${rows[1].speedup.toFixed(2)}× one; ${cores} independent processes cleaning in memory ran ${ceiling.toFixed(2)}× one process in the same run.`)

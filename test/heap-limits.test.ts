@@ -12,6 +12,7 @@ import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {workerResourceLimits} from '../src/batch/heap-limits.js'
+import {DEFAULT_THREAD_BUDGET} from '../src/batch/pool-size.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const heapLimits = pathToFileURL(path.join(root, 'dist', 'batch', 'heap-limits.js')).href
@@ -35,7 +36,7 @@ function youngGenerations(flags: string[], options: {lift: boolean; nodeOptions?
     import {liftSemiSpaceCap, workerResourceLimits} from ${JSON.stringify(heapLimits)}
     const lifted = ${options.lift} ? liftSemiSpaceCap() : null
     ${grow}
-    const worker = new Worker(${JSON.stringify(`import v8 from 'node:v8'; import {parentPort} from 'node:worker_threads';${grow}parentPort.postMessage(megabytes)`)}, {eval: true, resourceLimits: workerResourceLimits})
+    const worker = new Worker(${JSON.stringify(`import v8 from 'node:v8'; import {parentPort} from 'node:worker_threads';${grow}parentPort.postMessage(megabytes)`)}, {eval: true, resourceLimits: workerResourceLimits(${DEFAULT_THREAD_BUDGET})})
     worker.once('message', (inWorker) => {
       console.log(JSON.stringify({main: megabytes, worker: inWorker, lifted}))
       worker.terminate()
@@ -64,7 +65,7 @@ describe('heap limits', () => {
     expect(lifted).toBe(true)
     expect(main).toBeLessThanOrEqual(8)
     expect(worker).toBe(16)
-    expect(workerResourceLimits.maxYoungGenerationSizeMb).toBe(24)
+    expect(workerResourceLimits(DEFAULT_THREAD_BUDGET).maxYoungGenerationSizeMb).toBe(24)
   })
 
   it('leave worker threads at the cap while it is not lifted', () => {

@@ -1,19 +1,21 @@
 /**
- * Where documents are cleaned: in this thread (`--workers 1`), or on a pool of worker threads
- * (tinypool) that each compile the rules once. Without a time budget, the documents waiting when a
- * thread becomes free go to it together as one task (a batch): a message each way per batch
- * instead of per document, which keeps the threads busy on corpora of small documents. With
- * `--doc-timeout`, documents go one at a time and a watchdog checks every
+ * Where documents are cleaned: on a pool of worker threads (tinypool) that each compile the rules
+ * once, one thread for `--workers 1`. The main thread only reads, writes and answers signals: a
+ * document being cleaned never keeps it from stopping the run, and every document is cleaned under
+ * the same heap limit whatever the number of threads (heap-limits.ts). Without a time budget, the
+ * documents waiting when a thread becomes free go to it together as one task (a batch): a message
+ * each way per batch instead of per document, which keeps the threads busy on corpora of small
+ * documents. With `--doc-timeout`, documents go one at a time and a watchdog checks every
  * running task's start time (written by the worker into a shared table); a task over its budget is
  * aborted, which makes tinypool terminate its thread (a regular expression cannot be interrupted
- * inside a thread) and start a new one. The aborted document is reported and passed through.
+ * inside a thread) and start a new one. The aborted document is reported and passed through, as is
+ * one whose thread ran out of memory.
  */
 
 import Tinypool from 'tinypool'
-import {createCleaner, type Cleaner} from '../cleaner.js'
 import type {ResolvedConfig} from '../config/resolve.js'
 import {knownPrefilters, type SavedPrefilters} from '../engine/literals.js'
-import {runTask, type BatchResult, type Task, type TaskResult} from './work.js'
+import type {BatchResult, Task, TaskResult} from './work.js'
 import {workerResourceLimits} from './heap-limits.js'
 
 /** What each worker thread receives: the resolved config (plain data) and the table of start times. */
@@ -31,11 +33,25 @@ export interface PoolData {
 const BATCH_DOCUMENTS = 16
 const BATCH_BYTES = 1 << 20
 
+/**
+ * The worker's module. Worker threads cannot load TypeScript: run from the sources (as the test
+ * suite runs them), the pool takes the built worker.
+ */
+const WORKER = new URL(import.meta.url.endsWith('.ts') ? '../../dist/batch/worker.js' : './worker.js', import.meta.url)
+
 /** A task that ran over `--doc-timeout` (its thread was replaced). */
 export class TimeoutError extends Error {
   constructor(readonly milliseconds: number) {
     super(`took longer than ${milliseconds} ms`)
     this.name = 'TimeoutError'
+  }
+}
+
+/** A task whose thread ran out of memory (the thread was replaced). */
+export class OutOfMemoryError extends Error {
+  constructor() {
+    super('out of memory')
+    this.name = 'OutOfMemoryError'
   }
 }
 
@@ -47,12 +63,28 @@ export class CancelledError extends Error {
   }
 }
 
+/** The threads could not start: the rules do not fit in their memory, or a thread failed as it loaded. */
+export class ThreadStartError extends Error {
+  constructor(readonly outOfMemory: boolean, cause: unknown) {
+    super(outOfMemory ? 'out of memory compiling the rules' : `cannot start a worker thread (${cause instanceof Error ? cause.message : String(cause)})`)
+    this.name = 'ThreadStartError'
+  }
+}
+
+/** Whether a task failed because its thread reached its heap limit (tinypool passes on the thread's error). */
+function isOutOfMemory(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY'
+}
+
 export interface Executor {
   /** How many tasks can run at once. */
   readonly concurrency: number
-  /** Whether tasks cross to another thread (then their bytes are best copied into a buffer of their own and transferred). */
-  readonly transfers: boolean
-  /** Clean one document. Rejects with `TimeoutError` or `CancelledError`. */
+  /** Resolves once a thread has compiled the rules; rejects with `ThreadStartError`. */
+  started(): Promise<void>
+  /**
+   * Clean one document; its bytes are best in a buffer of their own, listed in `transfer` (moved to
+   * the thread, not copied). Rejects with `TimeoutError`, `OutOfMemoryError` or `CancelledError`.
+   */
   run(task: Task, transfer?: ArrayBuffer[]): Promise<TaskResult>
   /** Give up every running task (interrupt). */
   cancelAll(): void
@@ -63,38 +95,15 @@ export interface Executor {
 export interface ExecutorOptions {
   config: ResolvedConfig
   workers: number
+  /** Memory of each thread, in bytes (`--memory-budget`): its heap limit follows. */
+  budget: number
   /** `--doc-timeout` in milliseconds. */
   timeout?: number
-  /** The config compiled already (used when cleaning in this thread). */
-  cleaner?: Cleaner
 }
 
-/** The executor for a run: in this thread for one worker without a timeout, else a pool. */
+/** The executor for a run. */
 export function createExecutor(options: ExecutorOptions): Executor {
-  if (options.workers === 1 && options.timeout === undefined) return new LocalExecutor(options.cleaner ?? createCleaner(options.config, {messages: false}))
   return new PoolExecutor(options)
-}
-
-/** Cleans in this thread, one document after another. */
-export class LocalExecutor implements Executor {
-  readonly concurrency = 1
-  readonly transfers = false
-  private cancelled = false
-
-  constructor(private readonly cleaner: Cleaner) {}
-
-  async run(task: Task): Promise<TaskResult> {
-    // Let the event loop breathe between documents (progress, signals).
-    await new Promise<void>((resolve) => setImmediate(resolve))
-    if (this.cancelled) throw new CancelledError()
-    return runTask(this.cleaner, task)
-  }
-
-  cancelAll(): void {
-    this.cancelled = true
-  }
-
-  async close(): Promise<void> {}
 }
 
 /** At most `limit` holders at once; the others wait in order. */
@@ -134,8 +143,9 @@ interface Waiting {
 
 export class PoolExecutor implements Executor {
   readonly concurrency: number
-  readonly transfers = true
   private readonly pool: Tinypool
+  /** The first task, run as the threads start: whether they could compile the rules. */
+  private readonly ready: Promise<unknown>
   private readonly timeout: number | undefined
   private readonly starts: Float64Array | undefined
   private readonly freeSlots: number[] = []
@@ -161,13 +171,26 @@ export class PoolExecutor implements Executor {
     }
     const data: PoolData = {config: options.config, starts: shared, prefilters: knownPrefilters()}
     this.pool = new Tinypool({
-      filename: new URL('./worker.js', import.meta.url).href,
+      filename: WORKER.href,
       minThreads: options.workers,
       maxThreads: options.workers,
       idleTimeout: 60_000,
-      resourceLimits: workerResourceLimits,
+      resourceLimits: workerResourceLimits(options.budget),
       workerData: data
     })
+    // A thread that fails as it loads, with no task of its own, is reported here (tinypool then
+    // starts no other): `started` tells the run.
+    this.pool.on('error', () => {})
+    this.ready = this.pool.run({kind: 'ready'})
+    this.ready.catch(() => {})
+  }
+
+  async started(): Promise<void> {
+    try {
+      await this.ready
+    } catch (error) {
+      throw new ThreadStartError(isOutOfMemory(error), error)
+    }
   }
 
   private startWatchdog(): void {
@@ -221,7 +244,7 @@ export class PoolExecutor implements Executor {
     } catch (error) {
       if (running.reason === 'timeout') throw new TimeoutError(this.timeout!)
       if (running.reason === 'cancel') throw new CancelledError()
-      throw error
+      throw isOutOfMemory(error) ? new OutOfMemoryError() : error
     } finally {
       this.running.delete(running)
       if (running.slot !== -1) {
@@ -270,7 +293,8 @@ export class PoolExecutor implements Executor {
         for (const waiting of batch) await this.dispatchBatch([waiting])
         return
       }
-      for (const waiting of batch) waiting.reject(cancelled ? new CancelledError() : error)
+      const failure = cancelled ? new CancelledError() : isOutOfMemory(error) ? new OutOfMemoryError() : error
+      for (const waiting of batch) waiting.reject(failure)
     } finally {
       this.running.delete(running)
     }

@@ -1,16 +1,22 @@
 /**
- * The heap sizes of the batch's threads. The bin starts Node with `--max-semi-space-size=4`, which
- * caps the main thread's young generation at 4 MB per semi-space: V8's default lets it grow to
- * 16 MB while the modules and rules load, and it never shrinks back. Worker threads, which do the
- * cleaning, are given twice that: V8 reads the flag when it sets up a thread's heap, so once the
- * main thread runs, `liftSemiSpaceCap` lifts the flag and the threads started later take
- * `workerResourceLimits` (README, "Speed").
+ * The heap sizes of the batch's threads, and the largest document a thread's memory holds.
+ *
+ * The bin starts Node with `--max-semi-space-size=4`, which caps the main thread's young generation
+ * at 4 MB per semi-space: V8's default lets it grow to 16 MB while the modules and rules load, and
+ * it never shrinks back. Worker threads, which do the cleaning, are given twice that: V8 reads the
+ * flag when it sets up a thread's heap, so once the main thread runs, `liftSemiSpaceCap` lifts the
+ * flag and the threads started later take `workerResourceLimits` (README, "Speed").
+ *
+ * Each worker thread has a memory budget (`--memory-budget`, default `DEFAULT_THREAD_BUDGET` of
+ * pool-size.ts). Its old generation is what the budget leaves after the young generation and the
+ * memory a thread holds outside its heap, and a document is cleaned only when the heap it takes
+ * fits in that beside the compiled rules: one rule, the same whatever the number of threads, so the
+ * output never depends on it. A larger document is passed through as `too large`.
  */
 
 import v8 from 'node:v8'
 
-/** Old generation of each worker thread, in MB. */
-const WORKER_OLD_MB = 1024
+const MB = 1024 * 1024
 
 /**
  * Young generation of each worker thread, in MB: 8 MB semi-spaces (V8's young generation is three
@@ -21,11 +27,54 @@ const WORKER_OLD_MB = 1024
 const WORKER_YOUNG_MB = 24
 
 /**
- * The `resourceLimits` of each worker thread. The old generation's limit also makes V8 collect a
- * worker's garbage sooner (peak memory ~10% lower); a record too large for it fails alone (it is
- * passed through and reported), and the thread is replaced.
+ * What a thread holds outside its JS heap, in MB: its code, the regular expressions' and ICU's
+ * memory, a document's bytes and its output's.
  */
-export const workerResourceLimits = {maxOldGenerationSizeMb: WORKER_OLD_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB} as const
+const OUTSIDE_HEAP_MB = 16
+
+/**
+ * The heap a thread holds once it has compiled the recommended config, with room to spare, in MB
+ * (17–18 MB measured after a collection).
+ */
+const THREAD_HEAP_MB = 24
+
+/**
+ * The most heap cleaning takes per byte of a document, beyond `THREAD_HEAP_MB`: the smallest old
+ * generation a thread cleaned a document in, over the document's size in UTF-8, measured on
+ * extractor texts of the benchmark (README, "Limits"). The largest is a document on one line (one
+ * line's sentences and words are all alive at once); many short lines and records come below it.
+ */
+const HEAP_PER_BYTE = 56
+
+/**
+ * A JSON Lines record may hold more than its text (other fields, escapes): its line is read (and
+ * parsed by a thread) only up to this many times the largest document. A longer line is passed
+ * through as it is read, never held whole. Parsing and writing back a record's other fields takes a
+ * thread about 4 bytes of heap per byte, against `HEAP_PER_BYTE` for the text.
+ */
+export const RECORD_LINE_FACTOR = 4
+
+/** The smallest budget a thread can compile the rules and clean a small document in, in MB. */
+export const MIN_THREAD_BUDGET_MB = WORKER_YOUNG_MB + OUTSIDE_HEAP_MB + THREAD_HEAP_MB + 8
+
+/** Old generation of a worker thread with `budget` bytes of memory, in MB. */
+function oldGenerationMb(budget: number): number {
+  return Math.max(THREAD_HEAP_MB, Math.floor(budget / MB) - WORKER_YOUNG_MB - OUTSIDE_HEAP_MB)
+}
+
+/**
+ * The `resourceLimits` of each worker thread with `budget` bytes of memory. The old generation's
+ * limit also makes V8 collect a worker's garbage sooner; a document that still takes more fails
+ * alone (it is passed through and reported), and the thread is replaced.
+ */
+export function workerResourceLimits(budget: number): {maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number} {
+  return {maxOldGenerationSizeMb: oldGenerationMb(budget), maxYoungGenerationSizeMb: WORKER_YOUNG_MB}
+}
+
+/** The largest document (bytes of UTF-8 text) a worker thread with `budget` bytes of memory cleans. */
+export function largestDocument(budget: number): number {
+  return Math.floor(((oldGenerationMb(budget) - THREAD_HEAP_MB) * MB) / HEAP_PER_BYTE)
+}
 
 /**
  * Lift a `--max-semi-space-size` cap for the threads started from now on, so that they take their

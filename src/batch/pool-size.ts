@@ -166,21 +166,28 @@ const MB = 1024 * 1024
 /** What the main thread is given: the runtime, the modules, the records read ahead and written (some 110–120 MB). */
 const MAIN_THREAD_BYTES = 160 * MB
 /**
- * What each worker thread is given. On the benchmark's news pages one holds 55–80 MB (5 MB of
- * records peaked at 228, 335 and 466 MB with two, four and six workers); a document takes about 17
- * bytes per byte of its text while it is cleaned, so this leaves room for documents of a few MB.
+ * What each worker thread is given by default (`--memory-budget`). On the benchmark's news pages one
+ * holds 55–80 MB (5 MB of records peaked at 228, 335 and 466 MB with two, four and six workers);
+ * the rest is room for a document: its heap limit and the largest document it cleans follow from
+ * this (heap-limits.ts).
  */
-const WORKER_BYTES = 160 * MB
+export const DEFAULT_THREAD_BUDGET = 160 * MB
 
-/** How many worker threads `bytes` of memory hold (at least one). */
-export function workersForMemory(bytes: number): number {
-  return Math.max(1, Math.floor((bytes - MAIN_THREAD_BYTES) / WORKER_BYTES))
+/** The memory a run with `workers` threads of `budget` bytes each may take: the main thread's and theirs. */
+export function memoryFor(workers: number, budget = DEFAULT_THREAD_BUDGET): number {
+  return MAIN_THREAD_BYTES + workers * budget
+}
+
+/** How many worker threads `bytes` of memory hold with `budget` bytes each (at least one). */
+export function workersForMemory(bytes: number, budget = DEFAULT_THREAD_BUDGET): number {
+  return Math.max(1, Math.floor((bytes - MAIN_THREAD_BYTES) / budget))
 }
 
 /**
  * The default number of worker threads: the cores a batch may use (`availableCores`), no more than
- * the memory allows (`workersForMemory` of the control group's limit, or of the machine's memory).
+ * the memory allows (`workersForMemory` of the control group's limit, or of the machine's memory,
+ * with `budget` bytes per thread).
  */
-export function defaultWorkers(memoryLimit = cgroupMemoryLimit()): number {
-  return Math.min(availableCores(), workersForMemory(Math.min(memoryLimit ?? Number.POSITIVE_INFINITY, os.totalmem())))
+export function defaultWorkers(memoryLimit = cgroupMemoryLimit(), budget = DEFAULT_THREAD_BUDGET): number {
+  return Math.min(availableCores(), workersForMemory(Math.min(memoryLimit ?? Number.POSITIVE_INFINITY, os.totalmem()), budget))
 }

@@ -7,19 +7,25 @@
  *
  * Outputs are written atomically (a temporary file beside the target, then renamed), so an output
  * that exists is complete: `--resume` skips every input whose output exists.
+ *
+ * A file larger than `maxDocBytes` is never read whole: it is copied to its output unchanged (to
+ * standard output as it is read), and reported as skipped.
  */
 
+import {createReadStream} from 'node:fs'
 import {stat} from 'node:fs/promises'
 import path from 'node:path'
 import type {Writable} from 'node:stream'
 import {pMapIterable} from 'p-map'
-import {readRegularFile} from '../io/regular-file.js'
+import {readFileUpTo} from '../io/bounded-read.js'
+import {writeChunk} from '../io/jsonl-output.js'
 import {DecodeError} from '../io/utf8.js'
 import {writeAtomic} from '../io/write.js'
+import {copyAtomic} from '../io/write-stream.js'
 import type {ReportBuilder} from '../report/report.js'
 import type {Progress} from '../report/progress.js'
 import type {DocumentOptions} from '../types.js'
-import {CancelledError, TimeoutError, type Executor} from './executor.js'
+import {CancelledError, OutOfMemoryError, TimeoutError, type Executor} from './executor.js'
 import type {FileInput} from './inputs.js'
 import type {TaskResult} from './work.js'
 
@@ -65,7 +71,8 @@ type Outcome =
   | {kind: 'resumed'}
   | {kind: 'cancelled'}
   | {kind: 'failed'; error: unknown}
-  | {kind: 'done'; bytes: Uint8Array; result: TaskResult | {status: 'timeout'}}
+  /** `bytes` is undefined for a file too large to read: it was copied as it is. */
+  | {kind: 'done'; size: number; bytes?: Uint8Array; result: TaskResult | {status: 'timeout' | 'out of memory'}}
 
 /** Clean `files`; resolves to whether the run was interrupted. */
 export async function runFiles(files: FileInput[], options: FileRunOptions): Promise<{interrupted: boolean}> {
@@ -79,17 +86,22 @@ export async function runFiles(files: FileInput[], options: FileRunOptions): Pro
     try {
       if (planned instanceof Error) throw planned
       if (options.resume && planned && !options.inPlace && (await exists(planned))) return {kind: 'resumed'}
-      const bytes = await readRegularFile(file.absolute)
-      let result: TaskResult | {status: 'timeout'}
+      const limit = options.maxDocBytes ?? Number.POSITIVE_INFINITY
+      const bytes = await readFileUpTo(file.absolute, limit)
+      if (bytes === undefined) {
+        // Too large to clean: copied, never held whole (in place, it stays as it is).
+        const size = (await stat(file.absolute)).size
+        if (planned && planned !== file.absolute) await copyAtomic(file.absolute, planned)
+        return {kind: 'done', size, result: {status: 'too-large', bytes: size}}
+      }
+      let result: TaskResult | {status: 'timeout' | 'out of memory'}
       try {
-        result =
-          options.maxDocBytes !== undefined && bytes.length > options.maxDocBytes
-            ? {status: 'too-large', bytes: bytes.length}
-            : await executor.run({kind: 'text', bytes, options: {...options.documentOptions, path: file.relative}, maxDocBytes: options.maxDocBytes, details: options.report.keepsDocuments})
+        result = await executor.run({kind: 'text', bytes, options: {...options.documentOptions, path: file.relative}, maxDocBytes: options.maxDocBytes, details: options.report.keepsDocuments})
       } catch (error) {
         if (error instanceof CancelledError) return {kind: 'cancelled'}
-        if (!(error instanceof TimeoutError)) throw error
-        result = {status: 'timeout'}
+        if (error instanceof TimeoutError) result = {status: 'timeout'}
+        else if (error instanceof OutOfMemoryError) result = {status: 'out of memory'}
+        else throw error
       }
       if (result.status === 'cleaned') {
         if (planned) await writeAtomic(planned, result.output)
@@ -97,7 +109,7 @@ export async function runFiles(files: FileInput[], options: FileRunOptions): Pro
         // Skipped: the input goes out as it came in.
         await writeAtomic(planned, bytes)
       }
-      return {kind: 'done', bytes, result}
+      return {kind: 'done', size: bytes.length, bytes, result}
     } catch (error) {
       return {kind: 'failed', error}
     }
@@ -123,9 +135,9 @@ export async function runFiles(files: FileInput[], options: FileRunOptions): Pro
       options.progress?.addDocument(0)
       continue
     }
-    const {bytes, result} = outcome
-    options.progress?.addRead(bytes.length)
-    options.progress?.addDocument(bytes.length)
+    const {size, bytes, result} = outcome
+    options.progress?.addRead(size)
+    options.progress?.addDocument(size)
     if (result.status === 'error') {
       options.report.addError({path: file.display, message: result.message, ...(result.line === undefined ? {} : {line: result.line})})
       continue
@@ -135,10 +147,16 @@ export async function runFiles(files: FileInput[], options: FileRunOptions): Pro
       options.report.addDocument({path: file.display, output, title: result.title, lang: result.lang, bytesIn: result.bytesIn, bytesOut: result.bytesOut, removed: result.removed}, result.tally)
       continue
     }
-    if (!planned) options.stdout?.write(bytes)
-    options.report.addSkipped({path: file.display, ...(output ? {output} : {}), reason: result.status === 'timeout' ? 'timeout' : 'too large', bytes: bytes.length})
+    if (!planned && options.stdout) await passThrough(options.stdout, bytes ?? createReadStream(file.absolute))
+    options.report.addSkipped({path: file.display, ...(output ? {output} : {}), reason: result.status === 'too-large' ? 'too large' : result.status, bytes: size})
   }
   return {interrupted: interrupted || Boolean(signal?.aborted)}
+}
+
+/** Write a document that was not cleaned to `stream` as it came in; a file too large to hold, as it is read. */
+async function passThrough(stream: Writable, source: Uint8Array | AsyncIterable<Buffer>): Promise<void> {
+  if (source instanceof Uint8Array) await writeChunk(stream, source)
+  else for await (const chunk of source) await writeChunk(stream, chunk)
 }
 
 export {errorMessage}

@@ -8,23 +8,25 @@
  * `windowBytes` bytes) ahead of the output, the records in it are cleaned at once on the executor's
  * threads, and the results are written in input order as they complete. Memory stays flat whatever
  * the input size. A record larger than `maxDocBytes` or over the executor's time budget is written
- * as it was read, and reported as skipped.
+ * as it was read, and reported as skipped; so is a line longer than `maxLineBytes`, without ever
+ * being held whole: it is copied to the output as it is read, once the records before it are
+ * written.
  */
 
 import {pMapIterable} from 'p-map'
 import type {FileInput} from './inputs.js'
-import {byteLines} from '../io/byte-lines.js'
+import {byteLines, type ByteLine} from '../io/byte-lines.js'
 import {maybeGunzip, readFileChunks} from '../io/compress.js'
-import {describeReadError} from '../io/regular-file.js'
+import {unlessAborted} from '../io/unless-aborted.js'
 import type {RecordSink} from '../io/jsonl-output.js'
 import {isUnopened, readFailureMessage} from '../io/system-error.js'
 import type {ReportBuilder} from '../report/report.js'
 import type {Progress} from '../report/progress.js'
 import type {DocumentOptions} from '../types.js'
-import {CancelledError, TimeoutError, type Executor} from './executor.js'
+import {CancelledError, OutOfMemoryError, TimeoutError, type Executor} from './executor.js'
 import {idOf as recordId, isBlankLine, isUsableRecord, recordErrorMessage, readRecord, type RemovedDetail, type TaskResult} from './work.js'
 
-/** The line ending after an output record given as bytes (encoded once, not per record). */
+/** The line ending after an output record (encoded once, not per record). */
 const NEWLINE = new Uint8Array([0x0a])
 
 export interface JsonlSource {
@@ -69,6 +71,8 @@ export interface JsonlRunOptions {
   documentOptions?: DocumentOptions
   /** Records whose text is larger (UTF-8 bytes) are written unchanged and reported as skipped. */
   maxDocBytes?: number
+  /** Lines longer than this are written unchanged, as they are read, and reported as skipped (`too large`). */
+  maxLineBytes?: number
   /** How much of each removal an output record holds (`--removed`; default `full`). */
   removed?: RemovedDetail
   /** `--resume`: the output already holds this many records; skip as many usable input records. */
@@ -89,6 +93,8 @@ export interface JsonlRunOptions {
 type Item =
   | {kind: 'record'; source: string; number: number; bytes: Buffer; size: number}
   | {kind: 'error'; source: string; message: string; size: 0}
+  /** A line too long to hold: its first part, the rest to copy, and what to call once it is copied. */
+  | {kind: 'long'; source: string; number: number; bytes: Buffer; rest: AsyncIterable<Buffer>; copied: () => void; size: number}
 
 type Outcome = {item: Item; result?: TaskResult; failure?: unknown}
 
@@ -126,12 +132,13 @@ export async function runJsonl(sources: JsonlSource[], options: JsonlRunOptions)
 
   async function* items(): AsyncGenerator<Item> {
     for (const source of sources) {
-      const lines = byteLines(source.stream)
+      const lines = byteLines(source.stream, {maxLineBytes: options.maxLineBytes})
       let last = 0
       while (!signal?.aborted) {
-        let next: IteratorResult<{number: number; bytes: Buffer}>
+        let next: IteratorResult<ByteLine> | undefined
         try {
-          next = await lines.next()
+          // An interrupt does not wait for the input's next line (a silent pipe).
+          next = await unlessAborted(lines.next(), signal)
         } catch (error) {
           yield {kind: 'error', source: source.name, message: readFailureMessage(error, last), size: 0}
           if (isUnopened(error, last)) break
@@ -140,9 +147,25 @@ export async function runJsonl(sources: JsonlSource[], options: JsonlRunOptions)
           cutShort = true
           return
         }
-        if (next.done) break
-        const {number, bytes} = next.value
+        if (!next || next.done) break
+        const {number, bytes, rest} = next.value
         last = number
+        if (rest) {
+          // Resuming: its output (the line as it came) is already written.
+          if (skip > 0) {
+            skip--
+            report.addResumed()
+            options.progress?.addDocument(bytes.length)
+            continue
+          }
+          // Read on only once it is copied: the rest of the line is the next bytes of the input.
+          let copied!: () => void
+          const done = new Promise<void>((resolve) => (copied = resolve))
+          await bytesWindow.reserve(bytes.length)
+          yield {kind: 'long', source: source.name, number, bytes, rest, copied, size: bytes.length}
+          await unlessAborted(done, signal)
+          continue
+        }
         if (bytes.length === 0 || isBlankLine(bytes)) continue
         if (skip > 0) {
           // Resuming: this record's output is already written (errors have none: they are reported again).
@@ -165,12 +188,13 @@ export async function runJsonl(sources: JsonlSource[], options: JsonlRunOptions)
   }
 
   const mapper = async (item: Item): Promise<Outcome> => {
-    if (item.kind === 'error') return {item}
+    if (item.kind !== 'record') return {item}
     try {
-      const copy = executor.transfers ? new Uint8Array(item.bytes) : item.bytes
+      // A buffer of its own, moved to the thread (the line is kept to pass it through if need be).
+      const copy = new Uint8Array(item.bytes)
       const result = await executor.run(
-        {kind: 'record', bytes: copy, textField, options: options.documentOptions ?? {}, maxDocBytes: options.maxDocBytes, details: report.keepsDocuments, encode: executor.transfers, removed: options.removed},
-        executor.transfers ? [copy.buffer as ArrayBuffer] : undefined
+        {kind: 'record', bytes: copy, textField, options: options.documentOptions ?? {}, maxDocBytes: options.maxDocBytes, details: report.keepsDocuments, removed: options.removed},
+        [copy.buffer as ArrayBuffer]
       )
       return {item, result}
     } catch (failure) {
@@ -187,6 +211,19 @@ export async function runJsonl(sources: JsonlSource[], options: JsonlRunOptions)
       continue
     }
     const path = `${item.source}:${item.number}`
+    if (item.kind === 'long') {
+      let bytes = item.bytes.length
+      await options.out.write(item.bytes)
+      for await (const chunk of item.rest) {
+        await options.out.write(chunk)
+        bytes += chunk.length
+      }
+      await options.out.write(NEWLINE)
+      item.copied()
+      options.progress?.addDocument(bytes)
+      report.addSkipped({path, reason: 'too large', bytes})
+      continue
+    }
     if (failure instanceof CancelledError) {
       // Interrupted: this record and the ones after it are not written.
       interrupted = true
@@ -199,6 +236,7 @@ export async function runJsonl(sources: JsonlSource[], options: JsonlRunOptions)
       await options.out.write('\n')
       const id = idOf(item.bytes, textField)
       if (failure instanceof TimeoutError) report.addSkipped({path, ...(id === undefined ? {} : {id}), reason: 'timeout', bytes: item.bytes.length})
+      else if (failure instanceof OutOfMemoryError) report.addSkipped({path, ...(id === undefined ? {} : {id}), reason: 'out of memory', bytes: item.bytes.length})
       else report.addError({path: item.source, line: item.number, message: `not cleaned (${failure instanceof Error ? failure.message : String(failure)}); written unchanged`})
       continue
     }
@@ -212,11 +250,8 @@ export async function runJsonl(sources: JsonlSource[], options: JsonlRunOptions)
       report.addSkipped({path, ...(result.id === undefined ? {} : {id: result.id}), reason: 'too large', bytes: result.bytes})
       continue
     }
-    if (typeof result.output === 'string') await options.out.write(result.output + '\n')
-    else {
-      await options.out.write(result.output)
-      await options.out.write(NEWLINE)
-    }
+    await options.out.write(result.output)
+    await options.out.write(NEWLINE)
     report.addDocument({path, id: result.id, title: result.title, lang: result.lang, bytesIn: result.bytesIn, bytesOut: result.bytesOut, removed: result.removed}, result.tally)
     if (result.replacedDecruft) report.addReplacedDecruft(path)
   }

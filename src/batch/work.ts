@@ -1,10 +1,11 @@
 /**
  * The CPU work of a batch, one document at a time: decode, clean, and (for JSON Lines) parse and
- * re-serialize the record. The same functions run in the worker threads and, with `--workers 1`, in
- * the main thread, so the output never depends on where a document was cleaned. Tasks and results
- * are plain data (they cross threads by structured clone).
+ * re-serialize the record. It runs in the worker threads, so the output never depends on which
+ * thread cleaned a document. Tasks and results are plain data (they cross threads by structured
+ * clone).
  */
 
+import {appendFileSync} from 'node:fs'
 import type {Cleaner} from '../cleaner.js'
 import {getPath, setPath, type JsonRecord} from '../io/dotted-path.js'
 import {decodeUtf8, DecodeError} from '../io/utf8.js'
@@ -32,11 +33,6 @@ export interface RecordTask {
   details?: boolean
   maxDocBytes?: number
   slot?: number
-  /**
-   * Return the output line as UTF-8 bytes (which a worker thread hands over without a copy, and the
-   * main thread writes as they are) instead of a string.
-   */
-  encode?: boolean
   /** How much of each removal the output record's `decruft.removed` holds (default `full`). */
   removed?: RemovedDetail
 }
@@ -96,7 +92,10 @@ export interface Cleaned {
 }
 
 export type TaskResult =
-  /** Text: the clean text. Record: the output line (without line ending), as bytes when asked (`encode`). */
+  /**
+   * Text: the clean text. Record: the output line (without line ending) as UTF-8 bytes, which the
+   * thread hands over without a copy and the main thread writes as they are.
+   */
   | ({status: 'cleaned'; output: string | Uint8Array} & Cleaned)
   /** Not cleaned (`--max-doc-bytes`): the input is written as it is. */
   | {status: 'too-large'; bytes: number; id?: string}
@@ -147,13 +146,17 @@ export function isUsableRecord(bytes: Uint8Array, textField: string): boolean {
 /**
  * Test hook, never for production: with `DECRUFT_TEST_SLOW_MS` set, a document whose text contains
  * `decruft-test-slow` keeps its thread busy that long first (so tests can time out a document and
- * interrupt a run without depending on speed). Read once: the tests set it when they start a run,
- * and looking it up in the environment for every document cost a third of a percent of a batch.
+ * interrupt a run without depending on speed), and with `DECRUFT_TEST_SLOW_MARK` naming a file, a
+ * line is added to that file as it starts (so a test interrupts a run once a document is being
+ * cleaned). Read once: the tests set them when they start a run, and looking them up in the
+ * environment for every document cost a third of a percent of a batch.
  */
 const TEST_SLOW_MS = Number(process.env.DECRUFT_TEST_SLOW_MS)
+const TEST_SLOW_MARK = process.env.DECRUFT_TEST_SLOW_MARK
 
 function testSlowdown(text: string): void {
   if (!(TEST_SLOW_MS > 0) || !text.includes('decruft-test-slow')) return
+  if (TEST_SLOW_MARK) appendFileSync(TEST_SLOW_MARK, 'started\n')
   const until = Date.now() + TEST_SLOW_MS
   while (Date.now() < until) {
     // busy: like a regular expression that does not return
@@ -228,7 +231,7 @@ export function runTask(cleaner: Cleaner, task: Task): TaskResult {
   const line = JSON.stringify(record)
   return {
     status: 'cleaned',
-    output: task.encode ? utf8.encode(line) : line,
+    output: utf8.encode(line),
     title: result.title,
     lang: result.lang,
     ...removals(result.removed, task.details),

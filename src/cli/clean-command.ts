@@ -6,16 +6,18 @@
 import {readFileSync} from 'node:fs'
 import {stat} from 'node:fs/promises'
 import path from 'node:path'
-import type {Writable} from 'node:stream'
+import type {Readable, Writable} from 'node:stream'
 import pMap from 'p-map'
 import {Command, Option} from 'commander'
 import {createCleaner, type Cleaner} from '../cleaner.js'
 import {loadConfig, type ResolvedConfig} from '../config/resolve.js'
-import {defaultWorkers} from '../batch/pool-size.js'
-import {createExecutor, TimeoutError, type Executor} from '../batch/executor.js'
+import {DEFAULT_THREAD_BUDGET, defaultWorkers} from '../batch/pool-size.js'
+import {largestDocument, MIN_THREAD_BUDGET_MB, RECORD_LINE_FACTOR} from '../batch/heap-limits.js'
+import {createExecutor, ThreadStartError, type Executor} from '../batch/executor.js'
 import {expandCommandInputs, type ExpandedInputs, type FileInput} from '../batch/inputs.js'
 import {planFileOutputs, WriteClaims} from '../batch/output-plan.js'
-import {errorMessage, runFiles} from '../batch/run-files.js'
+import {runFiles} from '../batch/run-files.js'
+import {runStdin} from '../batch/run-stdin.js'
 import {jsonlSources, runJsonl} from '../batch/run-jsonl.js'
 import {REMOVED_DETAILS, type RemovedDetail} from '../batch/work.js'
 import {JsonlOutput, writeChunk, type RecordSink} from '../io/jsonl-output.js'
@@ -53,6 +55,8 @@ export interface CleanCommandOptions extends CleaningOptions {
   review?: string
   /** Hidden: write run statistics (time, peak RSS) as JSON to this file (for `npm run bench`). */
   statsJson?: string
+  /** Memory of each worker thread, in MB. */
+  memoryBudget?: number
 }
 
 export interface CommandIo {
@@ -67,11 +71,7 @@ export function cleanerFor(options: {config?: string; preset?: string}, io: Comm
   return createCleaner(withPreset(loadConfig({config: options.config, cwd: io.cwd}), options.preset))
 }
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
-  return Buffer.concat(chunks)
-}
+const MB = 1024 * 1024
 
 /** A whole number ≥ `min` from the command line, or a usage error naming the option. */
 function wholeNumber(value: number | undefined, option: string, min: number): number | undefined {
@@ -115,14 +115,15 @@ function peakRssBytes(): number {
   return process.resourceUsage().maxRSS * 1024
 }
 
-/** Below this many bytes of input (when known), the default is to clean in the main thread. */
+/** Below this many bytes of input (when known), the default is one thread. */
 const SMALL_INPUT_BYTES = 512 * 1024
 
 /** `--review FILE`: the review page of the inputs as this run cleans them. */
-async function reviewPage(inputs: string[], options: CleanCommandOptions, io: CommandIo, cleaner: Cleaner, documentOptions: DocumentOptions): Promise<string> {
+async function reviewPage(inputs: string[], options: CleanCommandOptions, io: CommandIo, cleaner: Cleaner, documentOptions: DocumentOptions, signal: AbortSignal): Promise<string | undefined> {
   const documents: PageDocument[] = []
   const source = reviewDocuments(inputs, {jsonl: options.jsonl, textField: options.textField, include: options.include, exclude: options.exclude, followSymlinks: options.followSymlinks, documentOptions}, io, cleaner)
   for await (const entry of source) {
+    if (signal.aborted) return undefined
     // Inputs that cannot be read are reported by the run itself.
     if ('kind' in entry) continue
     documents.push({path: entry.path, lang: entry.lang, title: entry.title, text: entry.text, removed: entry.removed})
@@ -151,6 +152,25 @@ class SideFiles {
   }
 }
 
+/**
+ * The run's config, with the command line's overrides and (`--learn`) the rules learned from the
+ * inputs, compiled here too: a rule that does not compile is a config error before any thread
+ * starts, and the threads are handed the prefilters this works out.
+ */
+async function configFor(inputs: string[], options: CleanCommandOptions, io: CommandIo, plan: CleanPlan, sideFiles: SideFiles): Promise<{config: ResolvedConfig; cleaner: Cleaner}> {
+  let config = withPreset(loadConfig({config: options.config, cwd: io.cwd}), options.preset)
+  if (options.learn) {
+    if (inputs.includes('-')) throw new UsageError('--learn reads the inputs twice: give files, not standard input')
+    // Files and records that cannot be read are reported when they are cleaned, not here.
+    const {learner, documents} = await learnFromInputs(inputs, options, io, {minDocs: options.minDocs, minShare: options.minShare}, plan.expanded)
+    const learned = learner.rules()
+    config = withLearnedRules(config, learned)
+    if (options.learnOut) await sideFiles.write(options.learnOut, learnedPackYaml(learned, `Learned by decruft clean --learn from ${documents} documents.`))
+    if (!options.quiet) io.stderr.write(`decruft: learned ${learned.length} rule${learned.length === 1 ? '' : 's'} from ${documents} documents\n`)
+  }
+  return {config, cleaner: createCleaner(config, {messages: false})}
+}
+
 /** Run `clean`; resolves to the exit code. */
 export async function runClean(inputs: string[], options: CleanCommandOptions, io: CommandIo): Promise<number> {
   const started = Date.now()
@@ -163,8 +183,10 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
   if (options.inPlace && inputs.includes('-')) throw new UsageError('--in-place cannot be used with standard input')
   if (inputs.filter((input) => input === '-').length > 1) throw new UsageError('`-` (standard input) can be given once')
   if (!Number.isInteger(options.concurrency) || options.concurrency < 1) throw new UsageError('--concurrency must be a whole number ≥ 1')
-  const workers = wholeNumber(options.workers, '--workers', 1) ?? defaultWorkers()
-  const maxDocBytes = wholeNumber(options.maxDocBytes, '--max-doc-bytes', 0)
+  const budget = (wholeNumber(options.memoryBudget, '--memory-budget', MIN_THREAD_BUDGET_MB) ?? DEFAULT_THREAD_BUDGET / MB) * MB
+  const workers = wholeNumber(options.workers, '--workers', 1) ?? defaultWorkers(undefined, budget)
+  // The one limit that decides whether a document is cleaned, the same for any number of threads.
+  const maxDocBytes = wholeNumber(options.maxDocBytes, '--max-doc-bytes', 0) ?? largestDocument(budget)
   const docTimeout = wholeNumber(options.docTimeout, '--doc-timeout', 1)
   if (options.resume && !options.out) throw new UsageError('--resume needs --out (a folder, or with --jsonl a file)')
   if (options.jsonl && /^decruft(?:\.|$)/.test(options.textField ?? '')) {
@@ -173,49 +195,53 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
   if (options.removed && !options.jsonl) throw new UsageError('--removed applies to --jsonl records (a text output has no record; use --report for the removals)')
   if (options.review && inputs.includes('-')) throw new UsageError('--review reads the inputs twice: give files, not standard input (or use `decruft diff --html`)')
   const plan = await planClean(inputs, options, io)
-
-  let config = withPreset(loadConfig({config: options.config, cwd: io.cwd}), options.preset)
   const sideFiles = new SideFiles(io)
-  if (options.learn) {
-    if (inputs.includes('-')) throw new UsageError('--learn reads the inputs twice: give files, not standard input')
-    // Files and records that cannot be read are reported when they are cleaned, not here.
-    const {learner, documents} = await learnFromInputs(inputs, options, io, {minDocs: options.minDocs, minShare: options.minShare}, plan.expanded)
-    const learned = learner.rules()
-    config = withLearnedRules(config, learned)
-    if (options.learnOut) await sideFiles.write(options.learnOut, learnedPackYaml(learned, `Learned by decruft clean --learn from ${documents} documents.`))
-    if (!options.quiet) io.stderr.write(`decruft: learned ${learned.length} rule${learned.length === 1 ? '' : 's'} from ${documents} documents\n`)
-  }
-  // Compiled here too: a rule that does not compile is a config error before any thread starts.
-  // Worker threads compile their own: then this copy is let go (`executorFor`).
-  let cleaner: Cleaner | undefined = createCleaner(config, {messages: false})
-  const documentOptions: DocumentOptions = {}
-  if (options.title) documentOptions.title = options.title
-  if (options.lang) documentOptions.lang = options.lang
-  // The review page is built from the originals before they are cleaned (so --in-place is fine), with the same rules.
-  if (options.review) await sideFiles.write(options.review, await reviewPage(inputs, options, io, cleaner, documentOptions))
+
   // Per-document entries only when a report is written: without one, memory stays flat.
   const report = new ReportBuilder(version, options.report !== undefined)
   const interrupt = new AbortController()
   let executor: Executor | undefined
+  // From here on a signal ends the run (the documents are cleaned on other threads, so this one
+  // always hears it); a second one exits at once.
   const stopListening = interruptOn(() => {
     interrupt.abort()
     executor?.cancelAll()
+    // A read of standard input may wait for a writer that says nothing: it would keep the process.
+    if (inputs.includes('-')) (io.stdin as Partial<Readable>).destroy?.()
   })
-  const executorFor = (size: {documents?: number; bytes?: number}): Executor => {
-    // Threads pay for themselves on a corpus, not on a document or two (unless asked for, or needed
-    // for --doc-timeout): a small input is cleaned in this thread.
-    const small = options.workers === undefined && ((size.documents !== undefined && size.documents <= 1) || (size.bytes !== undefined && size.bytes < SMALL_INPUT_BYTES))
-    const threads = Math.min(workers, Math.max(1, size.documents ?? workers))
-    executor = createExecutor({config, cleaner, workers: small ? 1 : threads, timeout: docTimeout})
-    if (executor.transfers) cleaner = undefined
-    if (interrupt.signal.aborted) executor.cancelAll()
-    return executor
-  }
-
-  const run: CleanRun = {options, io, config, executorFor, report, documentOptions, maxDocBytes, signal: interrupt.signal}
   let interrupted: boolean
   try {
-    interrupted = options.jsonl ? await cleanJsonl(inputs, plan, run) : await cleanText(inputs, plan, run)
+    let compiled: {config: ResolvedConfig; cleaner: Cleaner} | undefined = await configFor(inputs, options, io, plan, sideFiles)
+    const {config} = compiled
+    const documentOptions: DocumentOptions = {}
+    if (options.title) documentOptions.title = options.title
+    if (options.lang) documentOptions.lang = options.lang
+    const executorFor = async (size: {documents?: number; bytes?: number}): Promise<Executor> => {
+      // A small input (one document, a few hundred kB) gets one thread unless --workers says
+      // otherwise: each more would compile the rules for little to clean.
+      const small = options.workers === undefined && ((size.documents !== undefined && size.documents <= 1) || (size.bytes !== undefined && size.bytes < SMALL_INPUT_BYTES))
+      const threads = Math.min(workers, Math.max(1, size.documents ?? workers))
+      const created = createExecutor({config, workers: small ? 1 : threads, budget, timeout: docTimeout})
+      executor = created
+      if (interrupt.signal.aborted) created.cancelAll()
+      try {
+        await created.started()
+      } catch (error) {
+        if (error instanceof ThreadStartError && error.outOfMemory) throw new UsageError(`the rules do not fit in a worker thread's memory (--memory-budget ${budget / MB}); give a larger --memory-budget`)
+        throw error
+      }
+      return created
+    }
+    const run: CleanRun = {options, io, executorFor, report, documentOptions, maxDocBytes, signal: interrupt.signal}
+    // The review page is built from the originals before they are cleaned (so --in-place is fine), with the same rules.
+    if (options.review && !interrupt.signal.aborted) {
+      const page = await reviewPage(inputs, options, io, compiled.cleaner, documentOptions, interrupt.signal)
+      if (page !== undefined) await sideFiles.write(options.review, page)
+    }
+    // The threads compile their own: this thread's copy goes.
+    compiled = undefined
+    if (interrupt.signal.aborted) interrupted = true
+    else interrupted = options.jsonl ? await cleanJsonl(inputs, plan, run) : await cleanText(inputs, plan, run)
   } finally {
     stopListening()
     await (executor as Executor | undefined)?.close()
@@ -278,12 +304,12 @@ async function planClean(inputs: string[], options: CleanCommandOptions, io: Com
 interface CleanRun {
   options: CleanCommandOptions
   io: CommandIo
-  config: ResolvedConfig
-  /** The executor for an input of this size (created once). */
-  executorFor(size: {documents?: number; bytes?: number}): Executor
+  /** The executor for an input of this size (created once), once its threads have started. */
+  executorFor(size: {documents?: number; bytes?: number}): Promise<Executor>
   report: ReportBuilder
   documentOptions: DocumentOptions
-  maxDocBytes: number | undefined
+  /** Larger documents are passed through (`--max-doc-bytes`, or what a thread's memory holds). */
+  maxDocBytes: number
   signal: AbortSignal
 }
 
@@ -305,38 +331,15 @@ async function cleanText(inputs: string[], plan: CleanPlan, run: CleanRun): Prom
   const {options, io, report, documentOptions} = run
   if (options.resume && (options.inPlace || !options.out)) throw new UsageError('--resume needs --out DIR')
   if (inputs.length === 1 && inputs[0] === '-') {
-    const bytes = await readAll(io.stdin)
-    const executor = run.executorFor({documents: 1})
-    try {
-      let result
-      try {
-        result = await executor.run({kind: 'text', bytes, options: documentOptions, maxDocBytes: run.maxDocBytes, details: report.keepsDocuments})
-      } catch (error) {
-        if (!(error instanceof TimeoutError)) throw error
-        result = {status: 'timeout' as const}
-      }
-      if (result.status === 'error') {
-        report.addError({path: '<stdin>', message: result.message, ...(result.line === undefined ? {} : {line: result.line})})
-        return false
-      }
-      const output = result.status === 'cleaned' ? result.output : bytes
-      if (options.out) await writeAtomic(path.resolve(io.cwd, options.out), output)
-      else await writeChunk(io.stdout as unknown as Writable, output)
-      if (result.status === 'cleaned') {
-        report.addDocument({path: '<stdin>', output: options.out, title: result.title, lang: result.lang, bytesIn: result.bytesIn, bytesOut: result.bytesOut, removed: result.removed}, result.tally)
-      } else {
-        report.addSkipped({path: '<stdin>', ...(options.out ? {output: options.out} : {}), reason: result.status === 'timeout' ? 'timeout' : 'too large', bytes: bytes.length})
-      }
-    } catch (error) {
-      report.addError({path: '<stdin>', ...errorMessage(error)})
-    }
-    return run.signal.aborted
+    const executor = await run.executorFor({documents: 1})
+    const out = options.out ? {file: path.resolve(io.cwd, options.out), name: options.out} : undefined
+    return runStdin(io.stdin as AsyncIterable<Buffer>, {executor, report, out, stdout: io.stdout as unknown as Writable, documentOptions, maxDocBytes: run.maxDocBytes, signal: run.signal})
   }
   const {files, errors} = plan.expanded
   for (const error of errors) report.addError(error)
   if (files.length === 0) return false
   const bytes = await totalSize(files)
-  const executor = run.executorFor({documents: files.length, bytes})
+  const executor = await run.executorFor({documents: files.length, bytes})
   const progress = progressFor(run, bytes)
   try {
     const {interrupted} = await runFiles(files, {
@@ -366,10 +369,11 @@ async function cleanJsonl(inputs: string[], plan: CleanPlan, run: CleanRun): Pro
   const output = options.out ? path.resolve(io.cwd, options.out) : undefined
 
   const bytes = inputs.includes('-') ? undefined : await totalSize(files)
-  const executor = run.executorFor({bytes})
+  const executor = await run.executorFor({bytes})
   const progress = progressFor(run, bytes)
   const sources = jsonlSources(inputs, files, io.stdin, progress ? (bytes) => progress.addRead(bytes) : undefined)
-  const runOptions = {executor, report, textField: options.textField, documentOptions, maxDocBytes: run.maxDocBytes, removed: options.removed, progress, signal: run.signal}
+  const maxLineBytes = RECORD_LINE_FACTOR * run.maxDocBytes
+  const runOptions = {executor, report, textField: options.textField, documentOptions, maxDocBytes: run.maxDocBytes, maxLineBytes, removed: options.removed, progress, signal: run.signal}
 
   try {
     if (!output) {
@@ -420,7 +424,8 @@ export function cleanCommand(io: CommandIo, setExitCode: (code: number) => void)
     .option('--concurrency <n>', 'files read and written at once', (value) => Number(value), 8)
     .option('--workers <n>', 'threads that clean documents (default: the number of cores, within a container\'s CPU quota and memory limit)', (value) => Number(value))
     .option('--resume', 'continue an interrupted run: skip inputs whose output exists (--out DIR), or the records already in --out FILE (--jsonl)')
-    .option('--max-doc-bytes <n>', 'pass documents larger than this (bytes) through unchanged, reported as skipped', (value) => Number(value))
+    .option('--max-doc-bytes <n>', `pass documents larger than this (bytes) through unchanged, reported as skipped (default: the largest a thread's --memory-budget cleans, ${largestDocument(DEFAULT_THREAD_BUDGET)} for ${DEFAULT_THREAD_BUDGET / MB} MB)`, (value) => Number(value))
+    .option('--memory-budget <mb>', `memory of each worker thread in MB (default ${DEFAULT_THREAD_BUDGET / MB}): its heap limit, and from it the default --max-doc-bytes and --workers`, (value) => Number(value))
     .option('--doc-timeout <ms>', 'pass a document that takes longer than this through unchanged, reported as skipped (its thread is replaced)', (value) => Number(value))
     .addOption(new Option('--stats-json <file>', 'write run statistics (time, peak memory) as JSON').hideHelp())
     .option('-q, --quiet', 'do not print the progress or the summary')

@@ -8,6 +8,7 @@
 import pMap from 'p-map'
 import type {Cleaner} from '../cleaner.js'
 import {createExecutor, type Executor} from '../batch/executor.js'
+import {DEFAULT_THREAD_BUDGET} from '../batch/pool-size.js'
 import {c4Filter} from './baselines/c4.js'
 import {justextFilter} from './baselines/justext.js'
 import type {CorpusRecord} from './corpus.js'
@@ -98,10 +99,10 @@ const encoder = new TextEncoder()
 
 async function cleanWith(executor: Executor, job: Job): Promise<string> {
   const bytes = encoder.encode(job.record.inputs[job.kind])
-  const result = await executor.run({kind: 'text', bytes, options: {url: job.record.url}, details: false}, executor.transfers ? [bytes.buffer as ArrayBuffer] : undefined)
+  const result = await executor.run({kind: 'text', bytes, options: {url: job.record.url}, details: false}, [bytes.buffer as ArrayBuffer])
   if (result.status !== 'cleaned') throw new Error(`${job.record.source} ${job.record.id} ${job.kind}: ${result.status === 'error' ? result.message : 'not cleaned'}`)
   // The gold texts have no headline: a title decruft detects is dropped before scoring, as `decruft eval` does.
-  return scoredText(result.output as string, result.title, job.record.gold !== undefined)
+  return scoredText(typeof result.output === 'string' ? result.output : Buffer.from(result.output).toString('utf8'), result.title, job.record.gold !== undefined)
 }
 
 /** The held-out figures of every source and input kind, sources in the order of the records. */
@@ -120,7 +121,7 @@ export async function crossValidate(records: readonly CorpusRecord[], options: C
       )
       if (current?.cleaner !== cleaner) {
         await current?.executor.close()
-        current = {cleaner, executor: createExecutor({config: cleaner.config, workers: options.workers, cleaner})}
+        current = {cleaner, executor: createExecutor({config: cleaner.config, workers: options.workers, budget: DEFAULT_THREAD_BUDGET})}
       }
       const kinds = [...new Set(testing.flatMap((record) => Object.keys(record.inputs)))]
       const jobs: Job[] = kinds.flatMap((kind) => testing.filter((record) => kind in record.inputs).map((record) => ({record, kind})))

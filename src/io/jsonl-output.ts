@@ -34,6 +34,14 @@ export const PARTIAL_SUFFIX = '.decruft-partial'
  */
 const GZIP_BATCH = 256 * 1024
 
+/**
+ * A record longer than this (a huge line passed through as it is read) goes to a plain file in
+ * parts, not held whole; the file's whole-record end stays before it until its line ends, and a
+ * failure or an interrupt cuts the file back there. A gzip file holds it (a member must end with a
+ * whole record).
+ */
+const LONG_RECORD_BYTES = 16 * 1024 * 1024
+
 const gzip = promisify(gzipCallback)
 
 const RESUME_HINT = 'the whole records written before it are kept there (run again with --resume to continue)'
@@ -69,6 +77,8 @@ class RecordFile {
   private pendingBytes = 0
   private broken = false
   private closed = false
+  /** Where the next bytes go: past `end` by the parts of a long record written so far. */
+  private written: number
 
   constructor(
     readonly path: string,
@@ -78,14 +88,35 @@ class RecordFile {
     private readonly gzip: boolean,
     /** What a failed write leaves, for its message. */
     private readonly hint: string
-  ) {}
+  ) {
+    this.written = end
+  }
 
   async write(chunk: string | Uint8Array): Promise<void> {
     if (this.broken) throw new WriteError(this.path, new Error('an earlier write failed'), this.hint)
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk
     this.pending.push(bytes)
     this.pendingBytes += bytes.length
-    if (bytes[bytes.length - 1] === 0x0a && this.pendingBytes >= (this.gzip ? GZIP_BATCH : 0)) await this.flush()
+    if (bytes[bytes.length - 1] === 0x0a) {
+      if (this.pendingBytes >= (this.gzip ? GZIP_BATCH : 0)) await this.flush()
+    } else if (!this.gzip && this.pendingBytes >= LONG_RECORD_BYTES) await this.writePending()
+  }
+
+  /** Write what is pending where the file is written to; `end` moves only when a record ends there. */
+  private async writePending(): Promise<number> {
+    const data = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingBytes)
+    this.pending = []
+    this.pendingBytes = 0
+    const bytes = this.gzip ? await gzip(data) : data
+    try {
+      await writeFully(this.handle, bytes, this.written)
+    } catch (error) {
+      this.broken = true
+      await this.handle.truncate(this.end).catch(() => undefined)
+      throw new WriteError(this.path, error, this.hint)
+    }
+    this.written += bytes.length
+    return bytes.length
   }
 
   /**
@@ -94,24 +125,21 @@ class RecordFile {
    */
   private async flush(): Promise<void> {
     if (this.pendingBytes === 0 && !(this.gzip && this.end === 0)) return
-    const data = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingBytes)
-    this.pending = []
-    this.pendingBytes = 0
-    const bytes = this.gzip ? await gzip(data) : data
-    try {
-      await writeFully(this.handle, bytes, this.end)
-    } catch (error) {
-      this.broken = true
-      await this.handle.truncate(this.end).catch(() => undefined)
-      throw new WriteError(this.path, error, this.hint)
-    }
-    this.end += bytes.length
+    await this.writePending()
+    this.end = this.written
   }
 
   /** Write what is pending, flush the file to the disk and close it. */
   async close(): Promise<void> {
     this.closed = true
     try {
+      // A record cut off by an interrupt (its line never ended) is not kept; whole ones before it are.
+      let whole = this.pending.length
+      while (whole > 0 && this.pending[whole - 1][this.pending[whole - 1].length - 1] !== 0x0a) whole--
+      this.pending = this.pending.slice(0, whole)
+      this.pendingBytes = this.pending.reduce((sum, part) => sum + part.length, 0)
+      if (this.written > this.end) await this.handle.truncate(this.end)
+      this.written = this.end
       await this.flush()
       await this.handle.sync()
     } catch (error) {
@@ -128,6 +156,7 @@ class RecordFile {
     this.closed = true
     this.broken = true
     this.pending = []
+    if (this.written > this.end) await this.handle.truncate(this.end).catch(() => undefined)
     await this.handle.close().catch(() => undefined)
   }
 }

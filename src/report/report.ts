@@ -30,11 +30,14 @@ export function describeError(error: ErrorEntry): string {
   return `${error.path}${error.line ? `:${error.line}` : ''}: ${error.message}`
 }
 
-/** A document passed through unchanged: larger than `--max-doc-bytes`, or over `--doc-timeout`. */
+/**
+ * A document passed through unchanged: larger than `--max-doc-bytes`, over `--doc-timeout`, or
+ * more than its thread's memory could clean.
+ */
 export interface SkippedEntry {
   path: string
   id?: string
-  reason: 'too large' | 'timeout'
+  reason: 'too large' | 'timeout' | 'out of memory'
   bytes: number
   output?: string
 }

@@ -1,0 +1,385 @@
+/**
+ * Issue 19, items 6, 8 and 10, through the built binary: the same output for any number of
+ * workers (one limit decides which documents are cleaned), documents too large for a thread's
+ * memory passed through without being held whole (memory stays within the budget, no input crashes
+ * the run), and Ctrl-C (or SIGTERM) that stops every mode at once, writing nothing half-done.
+ *
+ * The interrupt tests clean a document that keeps its thread busy for 20 s (the test hook of
+ * src/batch/work.ts, which marks a file as the document starts), send the signal once it has
+ * started, and check that the run ended long before the document could have been cleaned.
+ */
+
+import {spawn, spawnSync} from 'node:child_process'
+import {createHash} from 'node:crypto'
+import {closeSync, copyFileSync, createReadStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync} from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {beforeAll, describe, expect, it, onTestFinished} from 'vitest'
+import {largestDocument, RECORD_LINE_FACTOR} from '../src/batch/heap-limits.js'
+import {DEFAULT_THREAD_BUDGET, memoryFor} from '../src/batch/pool-size.js'
+import {workspace} from './workspace.js'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const bin = path.join(root, 'bin', 'decruft.js')
+const seeds = path.join(root, 'fixtures', 'seeds')
+const seedInputs = readdirSync(seeds).filter((name) => /^\d{3}_[0-9a-f]+\.txt$/.test(name))
+const seedText = (name: string) => readFileSync(path.join(seeds, name), 'utf8')
+const seedClean = (name: string) => readFileSync(path.join(seeds, name.replace('.txt', '.clean.txt')), 'utf8')
+const MB = 1024 * 1024
+
+/** The smallest --memory-budget (MB), which makes the limit small enough for quick tests. */
+const SMALL_BUDGET = 72
+const smallLimit = largestDocument(SMALL_BUDGET * MB)
+
+interface Result {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+function run(args: string[], options: {cwd?: string; input?: string | Buffer} = {}): Result {
+  const result = spawnSync(process.execPath, [bin, ...args], {cwd: options.cwd ?? root, input: options.input ?? '', encoding: 'utf8', maxBuffer: 1 << 28})
+  return {code: result.status, stdout: result.stdout, stderr: result.stderr}
+}
+
+/** Prose on one line, on many, or a word a line, of about `bytes` bytes of UTF-8 (never more), from the seed articles. */
+function prose(bytes: number, shape: 'one line' | 'lines' | 'a word a line'): string {
+  const layout = (text: string) => (shape === 'one line' ? text.replace(/\s+/g, ' ').trim() + ' ' : shape === 'lines' ? text + '\n' : text.split(/\s+/).join('\n'))
+  const texts = seedInputs.map((name) => layout(seedText(name)))
+  let text = ''
+  for (let index = 0; Buffer.byteLength(text) < bytes; index++) text += texts[index % texts.length]
+  // Cut back to whole characters within `bytes`.
+  while (Buffer.byteLength(text) > bytes) text = text.slice(0, text.length - Math.max(1, Math.floor((Buffer.byteLength(text) - bytes) / 4)))
+  return text
+}
+
+/** `text` padded to exactly `bytes` bytes. */
+function exactly(text: string, bytes: number): string {
+  return text + 'x'.repeat(bytes - Buffer.byteLength(text))
+}
+
+/** Write `prefix`, `megabytes` of prose on one line and `suffix` to `file` without holding them; returns the prose's size. */
+function writeHuge(file: string, megabytes: number, prefix = '', suffix = '\n'): number {
+  const chunk = Buffer.from('Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor. '.repeat(13_000))
+  const descriptor = openSync(file, 'w')
+  writeSync(descriptor, prefix)
+  let bytes = 0
+  while (bytes < megabytes * 1e6) bytes += writeSync(descriptor, chunk)
+  writeSync(descriptor, suffix)
+  closeSync(descriptor)
+  return bytes
+}
+
+/** A buffer's LF-terminated lines. */
+function lines(buffer: Buffer): Buffer[] {
+  const found: Buffer[] = []
+  for (let start = 0, end = buffer.indexOf(10); end !== -1; start = end + 1, end = buffer.indexOf(10, start)) found.push(buffer.subarray(start, end))
+  return found
+}
+
+async function sha256(file: string): Promise<string> {
+  const hash = createHash('sha256')
+  for await (const chunk of createReadStream(file)) hash.update(chunk)
+  return hash.digest('hex')
+}
+
+/** A report without what differs from run to run: time, and the output folder's name. */
+function reportOf(file: string, out?: string): Record<string, unknown> {
+  const report = JSON.parse(readFileSync(file, 'utf8'))
+  delete report.summary.elapsedMs
+  return JSON.parse(JSON.stringify(report).replaceAll(`"${out}/`, '"OUT/'))
+}
+
+beforeAll(() => {
+  if (!existsSync(path.join(root, 'dist', 'batch', 'worker.js'))) throw new Error('build first: npm run build')
+})
+
+describe('the same output for any number of workers (issue 19, item 6)', () => {
+  it('passes a one-line record over the default limit through, as too large, with the same bytes and report for 1 and 2 workers', () => {
+    const directory = workspace()
+    const big = JSON.stringify({id: 'big', text: prose(largestDocument(DEFAULT_THREAD_BUDGET) + 1000, 'one line')})
+    const records = seedInputs.map((name, index) => JSON.stringify({id: `seed-${index}`, text: seedText(name)}))
+    records.splice(2, 0, big)
+    writeFileSync(path.join(directory, 'in.jsonl'), records.join('\n') + '\n')
+    for (const workers of ['1', '2']) {
+      const result = run(['clean', '--jsonl', 'in.jsonl', '-o', `out-${workers}.jsonl`, '--workers', workers, '--report', `r-${workers}.json`, '-q'], {cwd: directory})
+      expect(result.code, result.stderr).toBe(0)
+    }
+    const one = readFileSync(path.join(directory, 'out-1.jsonl'), 'utf8')
+    expect(readFileSync(path.join(directory, 'out-2.jsonl'), 'utf8')).toBe(one)
+    const lines = one.trimEnd().split('\n')
+    expect(lines[2]).toBe(big)
+    expect(JSON.parse(lines[0]).text).toBe(seedClean(seedInputs[0]))
+    const report = reportOf(path.join(directory, 'r-1.json'))
+    expect(reportOf(path.join(directory, 'r-2.json'))).toEqual(report)
+    expect(report.skipped).toEqual([{path: 'in.jsonl:3', id: 'big', reason: 'too large', bytes: Buffer.byteLength(JSON.parse(big).text)}])
+  })
+
+  it('cleans the documents just under the limit of a --memory-budget, on one line or many, and passes the one just over through, alike for 1 and 2 workers', () => {
+    const directory = workspace({
+      'in/under-lines.txt': prose(smallLimit, 'lines'),
+      'in/under-one-line.txt': prose(smallLimit, 'one line'),
+      'in/over.txt': exactly(prose(smallLimit + 1, 'lines'), smallLimit + 1)
+    })
+    expect(readFileSync(path.join(directory, 'in', 'over.txt')).length).toBe(smallLimit + 1)
+    for (const workers of ['1', '2']) {
+      const result = run(['clean', 'in', '-o', `out-${workers}`, '--workers', workers, '--memory-budget', String(SMALL_BUDGET), '--report', `r-${workers}.json`, '-q'], {cwd: directory})
+      expect(result.code, result.stderr).toBe(0)
+    }
+    for (const name of ['under-lines.txt', 'under-one-line.txt', 'over.txt']) {
+      expect(readFileSync(path.join(directory, 'out-2', name), 'utf8')).toBe(readFileSync(path.join(directory, 'out-1', name), 'utf8'))
+    }
+    expect(readFileSync(path.join(directory, 'out-1', 'over.txt'))).toEqual(readFileSync(path.join(directory, 'in', 'over.txt')))
+    const report = reportOf(path.join(directory, 'r-1.json'), 'out-1')
+    expect(reportOf(path.join(directory, 'r-2.json'), 'out-2')).toEqual(report)
+    expect(report.summary).toMatchObject({documents: 2, skipped: 1, failed: 0})
+    expect(report.skipped).toEqual([{path: path.join('in', 'over.txt'), output: 'OUT/over.txt', reason: 'too large', bytes: smallLimit + 1}])
+  })
+})
+
+describe('documents too large for memory (issue 19, item 10)', () => {
+  it('copies a 200 MB file among small ones unchanged without reading it, cleans the others, and stays within the memory budget (--workers 2)', async () => {
+    const directory = workspace()
+    onTestFinished(() => rmSync(directory, {recursive: true, force: true}))
+    mkdirSync(path.join(directory, 'in'))
+    for (const name of seedInputs) copyFileSync(path.join(seeds, name), path.join(directory, 'in', name))
+    const bytes = writeHuge(path.join(directory, 'in', 'huge.txt'), 200) + 1
+    const result = run(['clean', 'in', '-o', 'out', '--workers', '2', '--report', 'r.json', '--stats-json', 'stats.json', '-q'], {cwd: directory})
+    expect(result.code, result.stderr).toBe(0)
+    expect(await sha256(path.join(directory, 'out', 'huge.txt'))).toBe(await sha256(path.join(directory, 'in', 'huge.txt')))
+    for (const name of seedInputs) expect(readFileSync(path.join(directory, 'out', name), 'utf8')).toBe(seedClean(name))
+    expect(JSON.parse(readFileSync(path.join(directory, 'r.json'), 'utf8')).skipped).toEqual([{path: path.join('in', 'huge.txt'), output: path.join('out', 'huge.txt'), reason: 'too large', bytes}])
+    // The main thread's memory and each thread's --memory-budget (pool-size.ts).
+    expect(JSON.parse(readFileSync(path.join(directory, 'stats.json'), 'utf8')).maxRssBytes).toBeLessThan(memoryFor(2))
+  }, 60_000)
+
+  it('copies a 100 MB JSON Lines record as it is read, between records it cleans, within the memory budget', async () => {
+    const directory = workspace()
+    onTestFinished(() => rmSync(directory, {recursive: true, force: true}))
+    const small = seedInputs.map((name, index) => JSON.stringify({id: index, text: seedText(name)}))
+    const head = '{"id": "huge", "text": "'
+    const bytes = writeHuge(path.join(directory, 'in.jsonl'), 100, small.slice(0, 3).join('\n') + '\n' + head, '"}\n' + small.slice(3).join('\n') + '\n')
+    const result = run(['clean', '--jsonl', 'in.jsonl', '-o', 'out.jsonl', '--workers', '2', '--report', 'r.json', '--stats-json', 'stats.json', '-q'], {cwd: directory})
+    expect(result.code, result.stderr).toBe(0)
+    const input = lines(readFileSync(path.join(directory, 'in.jsonl')))
+    const output = lines(readFileSync(path.join(directory, 'out.jsonl')))
+    expect(output[3].equals(input[3])).toBe(true)
+    const cleaned = output.filter((_, index) => index !== 3).map((line) => JSON.parse(line.toString()))
+    expect(cleaned.map((record) => record.text)).toEqual(seedInputs.map(seedClean))
+    expect(JSON.parse(readFileSync(path.join(directory, 'r.json'), 'utf8')).skipped).toEqual([{path: 'in.jsonl:4', reason: 'too large', bytes: head.length + bytes + 2}])
+    expect(JSON.parse(readFileSync(path.join(directory, 'stats.json'), 'utf8')).maxRssBytes).toBeLessThan(memoryFor(2))
+  }, 60_000)
+
+  it('passes a record whose line is over the record limit, or whose text is over the document limit, through unchanged', () => {
+    const text = prose(smallLimit + 1, 'lines')
+    const longLine = JSON.stringify({id: 'long', html: 'x'.repeat(RECORD_LINE_FACTOR * smallLimit), text: 'Title\n\nShort text.\n'})
+    const longText = JSON.stringify({id: 'text', text})
+    const input = [JSON.stringify({id: 'first', text: 'Title\n\nA paragraph.\n\nShare this article\n'}), longLine, longText, JSON.stringify({id: 'last', text: 'Title\n\nAnother.\n'})].join('\n') + '\n'
+    const directory = workspace()
+    const result = run(['clean', '--jsonl', '--memory-budget', String(SMALL_BUDGET), '--report', path.join(directory, 'r.json'), '-q'], {input})
+    expect(result.code, result.stderr).toBe(0)
+    const lines = result.stdout.split('\n')
+    expect(lines[1]).toBe(longLine)
+    expect(lines[2]).toBe(longText)
+    expect(JSON.parse(lines[0]).text).toBe('Title\n\nA paragraph.\n')
+    expect(JSON.parse(lines[3]).id).toBe('last')
+    expect(JSON.parse(readFileSync(path.join(directory, 'r.json'), 'utf8')).skipped).toEqual([
+      {path: '<stdin>:2', reason: 'too large', bytes: Buffer.byteLength(longLine)},
+      {path: '<stdin>:3', id: 'text', reason: 'too large', bytes: Buffer.byteLength(text)}
+    ])
+  })
+
+  it('--resume counts a line too long to read as the record it wrote, and finishes the output as one run does', () => {
+    const longLine = JSON.stringify({id: 'long', text: prose(RECORD_LINE_FACTOR * smallLimit + 10, 'lines')})
+    const records = [JSON.stringify({id: 0, text: 'Title\n\nA paragraph.\n\nShare this article\n'}), longLine, JSON.stringify({id: 2, text: 'Title\n\nAnother.\n'})]
+    const directory = workspace({'in.jsonl': records.join('\n') + '\n'})
+    const args = ['clean', '--jsonl', 'in.jsonl', '--memory-budget', String(SMALL_BUDGET), '-q']
+    const full = run(args, {cwd: directory})
+    expect(full.code, full.stderr).toBe(0)
+    // A run interrupted after the long line: two whole records in the partial file.
+    const written = full.stdout.split('\n')
+    expect(written[1]).toBe(longLine)
+    writeFileSync(path.join(directory, 'out.jsonl.decruft-partial'), written.slice(0, 2).join('\n') + '\n')
+    const resumed = run([...args, '-o', 'out.jsonl', '--resume', '--report', 'r.json'], {cwd: directory})
+    expect(resumed.code, resumed.stderr).toBe(0)
+    expect(readFileSync(path.join(directory, 'out.jsonl'), 'utf8')).toBe(full.stdout)
+    expect(JSON.parse(readFileSync(path.join(directory, 'r.json'), 'utf8')).summary).toMatchObject({resumed: 2, documents: 1})
+  })
+
+  it('passes a document on standard input over the limit through as it is read, to standard output and to a file', () => {
+    const directory = workspace()
+    const input = prose(3 * smallLimit, 'lines')
+    const toStdout = run(['clean', '-', '--memory-budget', String(SMALL_BUDGET), '--report', path.join(directory, 'r.json'), '-q'], {input})
+    expect(toStdout.code, toStdout.stderr).toBe(0)
+    expect(toStdout.stdout).toBe(input)
+    expect(JSON.parse(readFileSync(path.join(directory, 'r.json'), 'utf8')).skipped).toEqual([{path: '<stdin>', reason: 'too large', bytes: Buffer.byteLength(input)}])
+    const toFile = run(['clean', '-', '-o', 'out.txt', '--memory-budget', String(SMALL_BUDGET), '-q'], {cwd: directory, input})
+    expect(toFile.code, toFile.stderr).toBe(0)
+    expect(readFileSync(path.join(directory, 'out.txt'), 'utf8')).toBe(input)
+    expect(readdirSync(directory).sort()).toEqual(['out.txt', 'r.json'])
+  })
+
+  it('passes a file that runs its thread out of memory through and reports it, cleans the others, the same for 1 and 2 workers', () => {
+    // Above the limit of the budget (raised by hand), and the shape that takes the most memory per
+    // byte (each line costs a thread about 1 kB): far more than the thread's heap holds, so that it
+    // runs out soon.
+    const heavy = prose(1_200_000, 'a word a line')
+    const directory = workspace({'in/heavy.txt': heavy})
+    for (const name of seedInputs) copyFileSync(path.join(seeds, name), path.join(directory, 'in', name))
+    for (const workers of ['1', '2']) {
+      const result = run(['clean', 'in', '-o', `out-${workers}`, '--workers', workers, '--memory-budget', String(SMALL_BUDGET), '--max-doc-bytes', '10000000', '--report', `r-${workers}.json`], {cwd: directory})
+      expect(result.code, result.stderr).toBe(0)
+      expect(result.stderr).toContain('1 out of memory')
+      expect(readFileSync(path.join(directory, `out-${workers}`, 'heavy.txt'), 'utf8')).toBe(heavy)
+      for (const name of seedInputs) expect(readFileSync(path.join(directory, `out-${workers}`, name), 'utf8')).toBe(seedClean(name))
+    }
+    const report = reportOf(path.join(directory, 'r-1.json'), 'out-1')
+    expect(reportOf(path.join(directory, 'r-2.json'), 'out-2')).toEqual(report)
+    expect(report.skipped).toEqual([{path: path.join('in', 'heavy.txt'), output: 'OUT/heavy.txt', reason: 'out of memory', bytes: Buffer.byteLength(heavy)}])
+  }, 60_000)
+
+  it('passes a record that runs its thread out of memory through as it came, between records it cleans', () => {
+    const heavy = prose(1_200_000, 'a word a line')
+    const records = [JSON.stringify({id: 'before', text: 'Title\n\nA paragraph.\n\nShare this article\n'}), JSON.stringify({id: 'heavy', text: heavy}), JSON.stringify({id: 'after', text: 'Title\n\nAnother.\n'})]
+    const jsonl = run(['clean', '--jsonl', '--memory-budget', String(SMALL_BUDGET), '--max-doc-bytes', '10000000'], {input: records.join('\n') + '\n'})
+    expect(jsonl.code, jsonl.stderr).toBe(0)
+    const lines = jsonl.stdout.split('\n')
+    expect(lines[1]).toBe(records[1])
+    expect(JSON.parse(lines[0]).text).toBe('Title\n\nA paragraph.\n')
+    expect(jsonl.stderr).toContain('<stdin>:2: out of memory')
+  }, 30_000)
+
+  it('refuses a --memory-budget too small for a thread to hold the rules', () => {
+    const result = run(['clean', '-', '--memory-budget', String(SMALL_BUDGET - 1)], {input: 'Title\n\nText.\n'})
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain(`--memory-budget must be a whole number ≥ ${SMALL_BUDGET}`)
+  })
+})
+
+/** The binary with a document that takes 20 s, interrupted once that document has started. */
+async function interrupted(args: string[], options: {cwd: string; input?: string; signals?: NodeJS.Signals[]; keepStdinOpen?: boolean}) {
+  const mark = path.join(options.cwd, '.started')
+  const child = spawn(process.execPath, [bin, ...args], {cwd: options.cwd, env: {...process.env, DECRUFT_TEST_SLOW_MS: '20000', DECRUFT_TEST_SLOW_MARK: mark}})
+  const stdout: Buffer[] = []
+  let stderr = ''
+  child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  if (options.input !== undefined) child.stdin.write(options.input)
+  if (!options.keepStdinOpen) child.stdin.end()
+  const closed = new Promise<number | null>((resolve) => child.on('close', resolve))
+  const ready = () => (options.keepStdinOpen ? stdout.length > 0 : existsSync(mark))
+  while (!ready()) {
+    if (child.exitCode !== null) throw new Error(`exited ${child.exitCode} before the signal: ${stderr}`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+  const signalled = Date.now()
+  for (const signal of options.signals ?? ['SIGINT']) child.kill(signal)
+  const code = await closed
+  return {code, seconds: (Date.now() - signalled) / 1000, stdout: Buffer.concat(stdout).toString(), stderr}
+}
+
+const slowDocument = 'A slow page\n\nA body paragraph decruft-test-slow that reads like prose.\n\nShare this article\n'
+
+/** Folder `in` with the seeds and a slow document, and no leftover temporary files anywhere. */
+function slowFolder(): string {
+  const directory = workspace({'in/999_slow.txt': slowDocument})
+  for (const name of seedInputs) copyFileSync(path.join(seeds, name), path.join(directory, 'in', name))
+  return directory
+}
+
+function allFiles(directory: string): string[] {
+  return readdirSync(directory, {recursive: true, withFileTypes: true})
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(directory, path.join(entry.parentPath, entry.name)))
+    .sort()
+}
+
+describe('Ctrl-C and SIGTERM stop every mode at once, writing nothing half-done (issue 19, item 8)', () => {
+  it('one file to standard output, --workers 1', async () => {
+    const directory = workspace({'slow.txt': slowDocument})
+    const result = await interrupted(['clean', 'slow.txt', '--workers', '1', '-q'], {cwd: directory})
+    expect(result.code).toBe(130)
+    expect(result.seconds).toBeLessThan(10)
+    expect(result.stdout).toBe('')
+  }, 30_000)
+
+  it('one file to -o FILE (SIGTERM)', async () => {
+    const directory = workspace({'slow.txt': slowDocument})
+    const result = await interrupted(['clean', 'slow.txt', '-o', 'out.txt', '-q'], {cwd: directory, signals: ['SIGTERM']})
+    expect(result.code).toBe(130)
+    expect(result.seconds).toBeLessThan(10)
+    expect(allFiles(directory)).toEqual(['.started', 'slow.txt'])
+  }, 30_000)
+
+  it('standard input to standard output', async () => {
+    const directory = workspace()
+    const result = await interrupted(['clean', '-', '-q'], {cwd: directory, input: slowDocument})
+    expect(result.code).toBe(130)
+    expect(result.seconds).toBeLessThan(10)
+    expect(result.stdout).toBe('')
+  }, 30_000)
+
+  it('a folder to -o DIR: only whole outputs, none for the document in flight', async () => {
+    const directory = slowFolder()
+    const result = await interrupted(['clean', 'in', '-o', 'out', '-q'], {cwd: directory})
+    expect(result.code).toBe(130)
+    expect(result.seconds).toBeLessThan(10)
+    const written = existsSync(path.join(directory, 'out')) ? allFiles(path.join(directory, 'out')) : []
+    expect(written).not.toContain('999_slow.txt')
+    for (const name of written) expect(readFileSync(path.join(directory, 'out', name), 'utf8')).toBe(seedClean(name))
+  }, 30_000)
+
+  it('a folder --in-place: every file its original or its whole clean text, the one in flight untouched', async () => {
+    const directory = slowFolder()
+    const result = await interrupted(['clean', 'in', '--in-place', '--workers', '1', '-q'], {cwd: directory})
+    expect(result.code).toBe(130)
+    expect(result.seconds).toBeLessThan(10)
+    expect(allFiles(path.join(directory, 'in'))).toEqual([...seedInputs, '999_slow.txt'].sort())
+    expect(readFileSync(path.join(directory, 'in', '999_slow.txt'), 'utf8')).toBe(slowDocument)
+    for (const name of seedInputs) expect([seedText(name), seedClean(name)]).toContain(readFileSync(path.join(directory, 'in', name), 'utf8'))
+  }, 30_000)
+
+  const records = (count: number, slow: number) =>
+    Array.from({length: count}, (_, index) => JSON.stringify({id: index, text: index === slow ? slowDocument : `Title ${index}\n\nA body paragraph that reads like prose, number ${index}.\n\nShare this article\n`})).join('\n') + '\n'
+
+  /** The ids of whole output records, which must be the input's first ones, in order. */
+  const wholeRecords = (output: string) => {
+    expect(output === '' || output.endsWith('\n')).toBe(true)
+    const ids = output.split('\n').filter(Boolean).map((line) => JSON.parse(line).id)
+    expect(ids).toEqual(ids.map((_, index) => index))
+    return ids
+  }
+
+  it('JSON Lines to standard output: whole records only, up to the one in flight', async () => {
+    const directory = workspace({'in.jsonl': records(60, 40)})
+    const result = await interrupted(['clean', '--jsonl', 'in.jsonl', '-q'], {cwd: directory})
+    expect(result.code).toBe(130)
+    expect(result.seconds).toBeLessThan(10)
+    expect(wholeRecords(result.stdout).length).toBeLessThan(40)
+  }, 30_000)
+
+  it('JSON Lines to -o FILE: no output file, the partial file ends after whole records', async () => {
+    const directory = workspace({'in.jsonl': records(60, 40)})
+    const result = await interrupted(['clean', '--jsonl', 'in.jsonl', '-o', 'out.jsonl', '--workers', '2', '-q'], {cwd: directory})
+    expect(result.code).toBe(130)
+    expect(result.seconds).toBeLessThan(10)
+    expect(existsSync(path.join(directory, 'out.jsonl'))).toBe(false)
+    expect(wholeRecords(readFileSync(path.join(directory, 'out.jsonl.decruft-partial'), 'utf8')).length).toBeLessThan(40)
+  }, 30_000)
+
+  it('JSON Lines on standard input whose writer has gone quiet', async () => {
+    const directory = workspace()
+    const result = await interrupted(['clean', '--jsonl', '-q'], {cwd: directory, input: records(1, -1), keepStdinOpen: true})
+    expect(result.code).toBe(130)
+    expect(result.seconds).toBeLessThan(10)
+    expect(wholeRecords(result.stdout)).toEqual([0])
+  }, 30_000)
+
+  it('a second Ctrl-C exits at once', async () => {
+    const directory = workspace({'slow.txt': slowDocument})
+    const result = await interrupted(['clean', 'slow.txt', '-o', 'out.txt', '-q'], {cwd: directory, signals: ['SIGINT', 'SIGINT']})
+    expect(result.code).toBe(130)
+    expect(result.seconds).toBeLessThan(10)
+    expect(allFiles(directory)).toEqual(['.started', 'slow.txt'])
+  }, 30_000)
+})
