@@ -97,7 +97,19 @@ interface Job {
 
 const encoder = new TextEncoder()
 
-async function cleanWith(executor: Executor, job: Job): Promise<string> {
+/**
+ * Where a fold's documents are cleaned: worker threads (which compile the cleaner's config), or with
+ * `workers: 1` the factory's cleaner itself in this thread (an evaluation is not interrupted
+ * mid-document as a clean run is, and a cleaner need not then be described by its config).
+ */
+type Cleaning = {kind: 'pool'; executor: Executor} | {kind: 'here'; cleaner: Cleaner}
+
+async function cleanWith(cleaning: Cleaning, job: Job): Promise<string> {
+  if (cleaning.kind === 'here') {
+    const result = cleaning.cleaner.clean(job.record.inputs[job.kind], {url: job.record.url})
+    return scoredText(result.text, result.title, job.record.gold !== undefined)
+  }
+  const executor = cleaning.executor
   const bytes = encoder.encode(job.record.inputs[job.kind])
   const result = await executor.run({kind: 'text', bytes, options: {url: job.record.url}, details: false}, [bytes.buffer as ArrayBuffer])
   if (result.status !== 'cleaned') throw new Error(`${job.record.source} ${job.record.id} ${job.kind}: ${result.status === 'error' ? result.message : 'not cleaned'}`)
@@ -109,7 +121,7 @@ async function cleanWith(executor: Executor, job: Job): Promise<string> {
 export async function crossValidate(records: readonly CorpusRecord[], options: CvOptions): Promise<CvCell[]> {
   const sources = [...new Set(records.map((record) => record.source))]
   // One pool at a time: kept while the factory returns the same cleaner (the default), else replaced.
-  let current: {cleaner: Cleaner; executor: Executor} | undefined
+  let current: {cleaner: Cleaner; cleaning: Cleaning} | undefined
   const cells: CvCell[] = []
   try {
     for (const heldOut of sources) {
@@ -120,12 +132,12 @@ export async function crossValidate(records: readonly CorpusRecord[], options: C
         {heldOut}
       )
       if (current?.cleaner !== cleaner) {
-        await current?.executor.close()
-        current = {cleaner, executor: createExecutor({config: cleaner.config, workers: options.workers, budget: DEFAULT_THREAD_BUDGET})}
+        if (current?.cleaning.kind === 'pool') await current.cleaning.executor.close()
+        current = {cleaner, cleaning: options.workers === 1 ? {kind: 'here', cleaner} : {kind: 'pool', executor: createExecutor({config: cleaner.config, workers: options.workers, budget: DEFAULT_THREAD_BUDGET})}}
       }
       const kinds = [...new Set(testing.flatMap((record) => Object.keys(record.inputs)))]
       const jobs: Job[] = kinds.flatMap((kind) => testing.filter((record) => kind in record.inputs).map((record) => ({record, kind})))
-      const run = current.executor
+      const run = current.cleaning
       const outcomes = await pMap(
         jobs,
         async (job) => {
@@ -136,13 +148,13 @@ export async function crossValidate(records: readonly CorpusRecord[], options: C
           const justext = justextFilter(text, job.record.lang)
           return scoreOutputs(job.record, {raw: text, c4, justext, decruft: await cleaning})
         },
-        {concurrency: Math.max(2, run.concurrency * 4)}
+        {concurrency: run.kind === 'pool' ? Math.max(2, run.executor.concurrency * 4) : 1}
       )
       for (const kind of kinds) cells.push(aggregate(heldOut, kind, outcomes.filter((_, index) => jobs[index].kind === kind)))
       options.onFold?.({heldOut, documents: testing.length, seconds: (Date.now() - started) / 1000})
     }
   } finally {
-    await current?.executor.close()
+    if (current?.cleaning.kind === 'pool') await current.cleaning.executor.close()
   }
   return cells
 }
