@@ -38,7 +38,15 @@ export function parseYaml(text: string, file: string): YamlSource {
     const position = lineCounter.linePos(error.pos[0])
     throw new ConfigError(`invalid YAML: ${error.message.split('\n')[0]}`, {file, line: position.line, column: position.col})
   }
-  const data = document.toJS({maxAliasCount: 100}) as unknown
+  let data: unknown
+  try {
+    data = document.toJS({maxAliasCount: 100}) as unknown
+  } catch (error) {
+    // The yaml package refuses aliases that expand past the count (a "billion laughs" file) with a
+    // ReferenceError: a config error like any other, naming the file.
+    const message = error instanceof Error ? error.message : String(error)
+    throw new ConfigError(`invalid YAML: ${/alias/i.test(message) ? `aliases expand too far (${message.replace(/\.$/, '')}); write the values out` : message}`, {file})
+  }
 
   const pointOf = (offset: number) => {
     const position = lineCounter.linePos(offset)
