@@ -1,0 +1,183 @@
+/**
+ * Training the block classifier from a data set (`dataset.ts`): gradient-boosted trees on every
+ * labelled block, the block sequence's transitions from the gold-labelled documents, and the
+ * presets' operating points chosen on out-of-fold predictions over the training sources only
+ * (each group of sources is predicted by a model that did not see it), so that no threshold is
+ * fitted to the text it is then measured on.
+ */
+
+import {serializeModel, trainGbdt, compileModel, predictLogit, type GbdtOptions} from '../model/gbdt.js'
+import {fitTransitions, forwardBackward} from '../model/sequence.js'
+import {CLASSIFIER_FORMAT, CLASSIFIER_VERSION, type ClassifierModelFile, type OperatingPoints} from '../classifier/model-file.js'
+import type {Dataset, DatasetDocument} from './dataset.js'
+import {dropsTitle, scoreOutputs, simulatedOutput} from './simulate.js'
+
+export interface TrainOptions {
+  trees: GbdtOptions
+  /** Folds (groups of training sources) for the out-of-fold predictions the thresholds are chosen on. */
+  folds: number
+  /** Trees of the fold models (fewer than the final model's: they only rank thresholds). */
+  foldTrees: number
+  guard: ClassifierModelFile['guard']
+  /** Told what is happening. */
+  log?: (message: string) => void
+}
+
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
+  trees: {trees: 200, maxDepth: 6, learningRate: 0.1, minLeafWeight: 5, lambda: 1, rowSample: 0.5, featureSample: 0.8, seed: 1},
+  folds: 3,
+  foldTrees: 100,
+  guard: {proseChars: 600, strongEvidence: 0.1}
+}
+
+/** The rows of `documents` with a training weight, gathered into a data set for the trees. */
+function gather(dataset: Dataset, documents: readonly DatasetDocument[]) {
+  const width = dataset.features.length
+  let rows = 0
+  for (const document of documents) for (let row = document.start; row < document.start + document.count; row++) if (dataset.weights[row] > 0) rows++
+  const values = new Float32Array(rows * width)
+  const labels = new Uint8Array(rows)
+  const weights = new Float32Array(rows)
+  let at = 0
+  for (const document of documents) {
+    for (let row = document.start; row < document.start + document.count; row++) {
+      if (!(dataset.weights[row] > 0)) continue
+      values.set(dataset.values.subarray(row * width, (row + 1) * width), at * width)
+      labels[at] = dataset.labels[row]
+      weights[at] = dataset.weights[row]
+      at++
+    }
+  }
+  return {rows, features: [...dataset.features], values, labels, weights}
+}
+
+/** Transitions from the documents labelled against a gold text (snippet labels leave gaps). */
+function transitionsOf(dataset: Dataset, documents: readonly DatasetDocument[]) {
+  return fitTransitions(documents.filter((document) => document.gold.gold !== undefined && document.count > 0).map((document) => dataset.labels.subarray(document.start, document.start + document.count)))
+}
+
+function priorOf(dataset: Dataset, documents: readonly DatasetDocument[]): number {
+  let positive = 0
+  let total = 0
+  for (const document of documents) {
+    for (let row = document.start; row < document.start + document.count; row++) {
+      positive += dataset.labels[row] * dataset.weights[row]
+      total += dataset.weights[row]
+    }
+  }
+  // Kept inside (0, 1): a fold of content only (a handful of clean articles) still has a prior.
+  return Math.min(0.99, Math.max(0.01, total > 0 ? positive / total : 0.5))
+}
+
+/** The sources split into `folds` groups, in a fixed order (sorted, dealt round-robin). */
+export function sourceFolds(sources: readonly string[], folds: number): string[][] {
+  const groups: string[][] = Array.from({length: Math.min(folds, sources.length)}, () => [])
+  ;[...sources].sort().forEach((source, index) => groups[index % groups.length].push(source))
+  return groups
+}
+
+/**
+ * What a fold holds out: whole sources when there are several (so thresholds are chosen on text from
+ * sites the fold's model never saw), else documents dealt round-robin by id.
+ */
+function foldKey(documents: readonly DatasetDocument[]): (document: DatasetDocument) => string {
+  const sources = new Set(documents.map((document) => document.source))
+  if (sources.size >= 2) return (document) => document.source
+  const ids = [...new Set(documents.map((document) => document.id))].sort()
+  const position = new Map(ids.map((id, index) => [id, index]))
+  return (document) => `#${position.get(document.id)!}`
+}
+
+/** Smoothed content probabilities of every row, from models that did not see the row's fold. */
+function outOfFold(dataset: Dataset, documents: readonly DatasetDocument[], options: TrainOptions): Float64Array {
+  const smoothed = new Float64Array(dataset.rows)
+  const keyOf = foldKey(documents)
+  const keys = [...new Set(documents.map(keyOf))]
+  const byDocument = keys.every((key) => key.startsWith('#'))
+  for (const group of sourceFolds(keys, options.folds)) {
+    const held = new Set(group)
+    const training = documents.filter((document) => !held.has(keyOf(document)))
+    options.log?.(`  threshold fold: holding out ${byDocument ? `${group.length} documents` : group.join(', ')}`)
+    const model = compileModel(trainGbdt(gather(dataset, training), {...options.trees, trees: options.foldTrees}))
+    const transitions = transitionsOf(dataset, training)
+    const prior = priorOf(dataset, training)
+    const width = dataset.features.length
+    for (const document of documents) {
+      if (!held.has(keyOf(document)) || document.count === 0) continue
+      const logits = new Float64Array(document.count)
+      for (let block = 0; block < document.count; block++) logits[block] = predictLogit(model, dataset.values, (document.start + block) * width)
+      smoothed.set(forwardBackward(logits, transitions, {prior}), document.start)
+    }
+  }
+  return smoothed
+}
+
+const CANDIDATES = Array.from({length: 19}, (_, index) => Math.round((0.05 + index * 0.05) * 100) / 100)
+
+/**
+ * The operating points: `balanced` maximizes the mean F1 over the training groups (source × input
+ * kind) among the thresholds that leave at most 1% catastrophic documents in every group (or, if
+ * none does, the fewest); `precision` and `recall` weigh precision and recall twice (F0.5, F2).
+ */
+export function chooseOperatingPoints(documents: readonly DatasetDocument[], smoothed: Float64Array): OperatingPoints {
+  const groups = new Map<string, DatasetDocument[]>()
+  for (const document of documents) {
+    const key = `${document.source}\u0000${document.kind}`
+    const group = groups.get(key)
+    if (group) group.push(document)
+    else groups.set(key, [document])
+  }
+  const measured = CANDIDATES.map((threshold) => {
+    let f1 = 0
+    let f05 = 0
+    let f2 = 0
+    let worstCatastrophic = 0
+    for (const group of groups.values()) {
+      const score = scoreOutputs(group.map((document) => ({output: simulatedOutput(document, (row) => smoothed[row] >= threshold, dropsTitle(document.gold)), input: document.input, gold: document.gold})))
+      const {precision: p, recall: r} = score
+      f1 += score.f1
+      f05 += p + r > 0 ? (1.25 * p * r) / (0.25 * p + r) : 0
+      f2 += p + r > 0 ? (5 * p * r) / (4 * p + r) : 0
+      worstCatastrophic = Math.max(worstCatastrophic, score.catastrophic / Math.max(1, score.documents))
+    }
+    return {threshold, f1, f05, f2, worstCatastrophic}
+  })
+  const allowed = measured.filter((entry) => entry.worstCatastrophic <= 0.01)
+  const pool = allowed.length > 0 ? allowed : measured.filter((entry) => entry.worstCatastrophic === Math.min(...measured.map((other) => other.worstCatastrophic)))
+  const best = (key: 'f1' | 'f05' | 'f2') => pool.reduce((winner, entry) => (entry[key] > winner[key] ? entry : winner)).threshold
+  return {precision: best('f05'), balanced: best('f1'), recall: best('f2')}
+}
+
+/** Train a classifier model file from the data set's documents (all of them, or those given). */
+export function trainClassifier(dataset: Dataset, options: TrainOptions = DEFAULT_TRAIN_OPTIONS, documents: readonly DatasetDocument[] = dataset.documents): ClassifierModelFile {
+  const sources = [...new Set(documents.map((document) => document.source))].sort()
+  options.log?.(`choosing operating points on ${options.folds} folds of ${sources.join(', ')}`)
+  const operatingPoints = chooseOperatingPoints(documents, outOfFold(dataset, documents, options))
+  options.log?.(`operating points: precision ${operatingPoints.precision}, balanced ${operatingPoints.balanced}, recall ${operatingPoints.recall}`)
+  const data = gather(dataset, documents)
+  options.log?.(`training ${options.trees.trees} trees on ${data.rows} blocks`)
+  const trees = trainGbdt(data, options.trees)
+  return {
+    format: CLASSIFIER_FORMAT,
+    version: CLASSIFIER_VERSION,
+    features: [...dataset.features],
+    trees,
+    transitions: transitionsOf(dataset, documents),
+    prior: Number(priorOf(dataset, documents).toPrecision(6)),
+    operatingPoints,
+    guard: options.guard,
+    trainedOn: {sources, rows: data.rows, documents: documents.length}
+  }
+}
+
+/** The model file as JSON text, stable byte for byte. */
+export function serializeClassifier(model: ClassifierModelFile): string {
+  const {trees, ...rest} = model
+  const head = JSON.stringify({...rest, transitions: roundTransitions(rest.transitions)}, null, 1).replace(/\n\}$/, '')
+  return `${head},\n "trees": ${serializeModel(trees).trimEnd()}\n}\n`
+}
+
+function roundTransitions(transitions: ClassifierModelFile['transitions']): ClassifierModelFile['transitions'] {
+  const round = (value: number) => Number(value.toPrecision(6))
+  return {start: [round(transitions.start[0]), round(transitions.start[1])], next: [[round(transitions.next[0][0]), round(transitions.next[0][1])], [round(transitions.next[1][0]), round(transitions.next[1][1])]]}
+}
