@@ -17,7 +17,7 @@ import type {Plugin, Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {languageSample, toLanguage, type Language} from './language.js'
 import {detectLanguage} from './text/franc.js'
-import {splitLines, type Line} from './text/lines.js'
+import {splitLines, type Line, type LineEnding} from './text/lines.js'
 import {blockParser, withPositions} from './text/block-parsers.js'
 import {segmentLine} from './text/segment.js'
 
@@ -26,7 +26,7 @@ declare module 'vfile' {
     /** The document's lines, as split by the parser. */
     lines: Line[]
     /** The line ending used for the output. */
-    eol: '\n' | '\r\n'
+    eol: LineEnding
     /** The document's language. */
     language: Language
     /** The text franc read (empty when the language was given). */

@@ -1,7 +1,8 @@
 /**
  * The compiler plugin: the kept text. Kept lines come out exactly as they were (less any inline
- * spans), whitespace-only lines count as blank, runs of blank lines collapse to one, there are no
- * blank lines at either end, and the text ends with one line ending (the input's own: LF or CRLF).
+ * spans), blank lines (whitespace and invisible characters) come out empty, runs of them collapse to
+ * one, there are none at either end, and every line ending is the document's dominant one (LF, CRLF
+ * or CR; `splitLines`), with one at the end.
  */
 
 import type {Root} from 'nlcst'

@@ -92,9 +92,10 @@ export interface RuleSource {
 
 /** One thing that was stripped from a document. */
 export interface Removal {
+  /** The rule's id; `heuristic/…` for the classifier, `layout/invisible-line` for an invisible line. */
   rule: string
   category: Category
-  /** 1-based, inclusive; never a blank line at either end. */
+  /** 1-based, inclusive; never a blank line at either end (but an invisible line's own removal). */
   startLine: number
   endLine: number
   /** JavaScript string offsets into the original text: `original.slice(start, end) === text`. */

@@ -91,6 +91,8 @@ export interface Cleaned {
   bytesOut: number
   /** A record's `id`, when it has one. */
   id?: string
+  /** The record already had a `decruft` field, which this one replaced. */
+  replacedDecruft?: true
 }
 
 export type TaskResult =
@@ -219,10 +221,22 @@ export function runTask(cleaner: Cleaner, task: Task): TaskResult {
   if (task.maxDocBytes !== undefined && bytesIn > task.maxDocBytes) return {status: 'too-large', bytes: bytesIn, id: idOf(record)}
   testSlowdown(text)
   const result = cleaner.clean(text, recordOptions(record, task.options))
+  // Checked before the text is set: a text field under `decruft` is refused by the command line.
+  const replacedDecruft = Object.hasOwn(record, 'decruft')
   setPath(record, task.textField, result.text)
   record.decruft = recordField(result, task.removed)
   const line = JSON.stringify(record)
-  return {status: 'cleaned', output: task.encode ? utf8.encode(line) : line, title: result.title, lang: result.lang, ...removals(result.removed, task.details), bytesIn, bytesOut: Buffer.byteLength(result.text), id: idOf(record)}
+  return {
+    status: 'cleaned',
+    output: task.encode ? utf8.encode(line) : line,
+    title: result.title,
+    lang: result.lang,
+    ...removals(result.removed, task.details),
+    bytesIn,
+    bytesOut: Buffer.byteLength(result.text),
+    id: idOf(record),
+    ...(replacedDecruft ? {replacedDecruft: true as const} : {})
+  }
 }
 
 /** Run a batch of tasks; an exception in one is that task's result. */

@@ -23,7 +23,7 @@ import {writeAtomic} from '../io/write.js'
 import {reviewHtml, reviewRulesOf, type ReviewDocument as PageDocument} from '../review/index.js'
 import {Progress} from '../report/progress.js'
 import {ReportBuilder} from '../report/report.js'
-import {formatSummary} from '../report/summary.js'
+import {formatSummary, replacedDecruftWarning} from '../report/summary.js'
 import type {DocumentOptions} from '../types.js'
 import {UsageError} from './usage-error.js'
 import {learnFromInputs} from './learn-command.js'
@@ -145,6 +145,9 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
   const maxDocBytes = wholeNumber(options.maxDocBytes, '--max-doc-bytes', 0)
   const docTimeout = wholeNumber(options.docTimeout, '--doc-timeout', 1)
   if (options.resume && !options.out) throw new UsageError('--resume needs --out (a folder, or with --jsonl a file)')
+  if (options.jsonl && /^decruft(?:\.|$)/.test(options.textField ?? '')) {
+    throw new UsageError(`--text-field ${options.textField}: each output record's \`decruft\` field is decruft's own, which would replace the clean text (rename the field first)`)
+  }
   if (options.removed && !options.jsonl) throw new UsageError('--removed applies to --jsonl records (a text output has no record; use --report for the removals)')
   if (options.review && inputs.includes('-')) throw new UsageError('--review reads the inputs twice: give files, not standard input (or use `decruft diff --html`)')
 
@@ -198,6 +201,8 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
   report.setElapsed(Date.now() - started)
   const built = report.build()
   if (options.report) await writeAtomic(path.resolve(io.cwd, options.report), JSON.stringify(built, null, 2) + '\n')
+  const warning = replacedDecruftWarning(built.summary)
+  if (warning) io.stderr.write(warning + '\n')
   if (!options.quiet) io.stderr.write(formatSummary(built) + '\n')
   if (options.statsJson) {
     const usage = process.resourceUsage()

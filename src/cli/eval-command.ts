@@ -8,6 +8,10 @@ import {Command} from 'commander'
 import {formatBenchTable, benchInputs, runBench} from '../eval/bench.js'
 import {evaluate, type EvalRecord} from '../eval/evaluate.js'
 import {formatEvalReport} from '../eval/format.js'
+import {corpusFiles, readCorpus, type CorpusRecord} from '../eval/corpus.js'
+import {crossValidate, fixedCleanerFactory} from '../eval/cross-validate.js'
+import {cvRows, formatCvTable, PREVIOUS_RELEASE_FILE, readPrevious, type CvReport} from '../eval/cv-table.js'
+import {defaultWorkers} from '../batch/pool-size.js'
 import {goldDirectoryRecords, jsonlRecords} from '../eval/records.js'
 import {writeAtomic} from '../io/write.js'
 import {cleanerFor, type CommandIo} from './clean-command.js'
@@ -22,6 +26,10 @@ interface EvalCommandOptions {
   withField: string
   withoutField: string
   benchdata?: string
+  cv?: boolean
+  traindata?: string
+  previous?: string
+  workers?: number
   keepTitle?: boolean
   config?: string
   rules: number
@@ -29,7 +37,45 @@ interface EvalCommandOptions {
   preset?: string
 }
 
+/**
+ * `--cv`: leave-one-source-out over the seven sources of `--benchdata` and `--traindata` (by default
+ * the `traindata` folder next to `--benchdata`), with the baselines and the previous release's figures.
+ */
+async function runCrossValidation(options: EvalCommandOptions, io: CommandIo): Promise<number> {
+  if (options.gold || options.jsonl || !options.benchdata) throw new UsageError('--cv reads --benchdata DIR (and --traindata DIR), not --gold or --jsonl')
+  if (options.workers !== undefined && !(Number.isInteger(options.workers) && options.workers >= 1)) throw new UsageError('--workers must be a whole number ≥ 1')
+  const benchdata = path.resolve(io.cwd, options.benchdata)
+  const traindata = path.resolve(io.cwd, options.traindata ?? path.join(options.benchdata, '..', 'traindata'))
+  let previous: Map<string, number>
+  try {
+    previous = readPrevious(options.previous ? path.resolve(io.cwd, options.previous) : PREVIOUS_RELEASE_FILE)
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error))
+  }
+  const cleaner = cleanerFor(options, io)
+  const {found, missing} = corpusFiles(benchdata, traindata)
+  for (const file of missing) io.stderr.write(`decruft: not found, left out: ${file}\n`)
+  const started = Date.now()
+  const records: CorpusRecord[] = []
+  for await (const record of readCorpus(found, (where, reason) => io.stderr.write(`decruft: skipped ${where}: ${reason}\n`))) records.push(record)
+  const sources = new Set(records.map((record) => record.source))
+  if (sources.size < 2) throw new UsageError(`leave-one-source-out needs at least two sources; found ${sources.size} in ${options.benchdata} and ${options.traindata ?? 'the traindata folder next to it'}`)
+  io.stderr.write(`read ${records.length} records of ${sources.size} sources in ${((Date.now() - started) / 1000).toFixed(1)} s\n`)
+  const cells = await crossValidate(records, {
+    factory: fixedCleanerFactory(cleaner),
+    workers: options.workers ?? defaultWorkers(),
+    onFold: ({heldOut, documents, seconds}) => io.stderr.write(`  held out ${heldOut}: ${documents} documents, ${seconds.toFixed(1)} s\n`)
+  })
+  const rows = cvRows(cells, previous)
+  io.stdout.write(formatCvTable(rows) + '\n')
+  const report: CvReport = {cells, rows}
+  if (options.json) await writeAtomic(path.resolve(io.cwd, options.json), JSON.stringify(report, null, 2) + '\n')
+  return 0
+}
+
 export async function runEval(options: EvalCommandOptions, io: CommandIo): Promise<number> {
+  if (options.cv) return runCrossValidation(options, io)
+  if (options.traindata || options.previous || options.workers !== undefined) throw new UsageError('--traindata, --previous and --workers go with --cv')
   const modes = [options.gold, options.jsonl, options.benchdata].filter((value) => value !== undefined)
   if (modes.length !== 1) throw new UsageError('give one of --gold DIR, --jsonl FILE or --benchdata DIR')
   const cleaner = cleanerFor(options, io)
@@ -74,6 +120,10 @@ export function evalCommand(io: CommandIo, setExitCode: (code: number) => void):
     .option('--with-field <path>', 'with --jsonl: snippets that must be kept (snippet metric)', 'with')
     .option('--without-field <path>', 'with --jsonl: snippets that must be removed (snippet metric)', 'without')
     .option('--benchdata <dir>', 'score every input kind of scrapinghub.dev.jsonl and trafilatura.dev.jsonl in this folder, as one table')
+    .option('--cv', 'with --benchdata: leave-one-source-out over the seven sources of --benchdata and --traindata, with the C4 and jusText baselines, as one table')
+    .option('--traindata <dir>', 'with --cv: the five training corpora (default: the traindata folder next to --benchdata)')
+    .option('--previous <file>', "with --cv: an earlier --cv --json report for the \"previous\" column (default: the previous release's figures)")
+    .option('--workers <n>', 'with --cv: threads that clean documents (default: the number of cores)', (value) => Number(value))
     .option('--keep-title', 'with --jsonl: score the title line too (by default a detected title is dropped: benchmark gold has no headline)')
     .option('-c, --config <file>', 'config file (default: the nearest decruft.config.yaml, else the recommended pack)')
     .addOption(presetOption())
@@ -85,11 +135,14 @@ export function evalCommand(io: CommandIo, setExitCode: (code: number) => void):
 Metrics: shingles are runs of 4 words (Unicode letters, digits, _), compared as multisets; precision and
 recall are averaged over documents and F1 taken from the averages. Snippets: each "with" snippet found in
 the output is a true positive, each "without" snippet found a false positive, summed over the corpus.
+A catastrophic document keeps under half of the gold its input had (shingle recall, or "with" snippets).
+--cv holds out each source in turn and prints raw, C4, jusText and decruft F1 for every input kind.
 
 Examples:
   decruft eval --gold fixtures/seeds
   decruft eval --jsonl pages.jsonl --text-field inputs.fulltext --gold-field gold
-  decruft eval --benchdata ../shared/benchdata`
+  decruft eval --benchdata ../shared/benchdata
+  decruft eval --cv --benchdata ../shared/benchdata --traindata ../shared/traindata --json cv.json`
     )
     .action(async (options: EvalCommandOptions) => {
       setExitCode(await runEval(options, io))

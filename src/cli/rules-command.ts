@@ -13,7 +13,7 @@ import {DEFAULT_TIMEOUT} from '../config/redos.js'
 import {loadConfig} from '../config/resolve.js'
 import {errorMessage} from '../batch/run-files.js'
 import {decodeUtf8} from '../io/utf8.js'
-import {classifierNote, explainRule, findRule, formatExplanation, unknownRuleMessage} from '../rulebook/explain.js'
+import {classifierNote, explainRule, findRule, formatExplanation, layoutNote, unknownRuleMessage} from '../rulebook/explain.js'
 import {displayPath} from '../rulebook/format.js'
 import {collectHits, formatHits, resolveAlone} from '../rulebook/hits.js'
 import {formatRuleCount, formatRuleTable, listRules, ruleEntry} from '../rulebook/list.js'
@@ -98,9 +98,10 @@ export function runExplain(id: string, options: ExplainOptions, io: CommandIo): 
   const config = loadConfig({config: options.config, cwd: io.cwd})
   const rule = findRule(config, id)
   if (!rule) {
-    const note = classifierNote(id)
+    const classifier = classifierNote(id)
+    const note = classifier ?? layoutNote(id)
     if (!note) throw new UsageError(unknownRuleMessage(config, id))
-    io.stdout.write(options.json ? json({id, classifier: true, description: note}) : note + '\n')
+    io.stdout.write(options.json ? json({id, classifier: classifier !== undefined, description: note}) : note + '\n')
     return 0
   }
   const explanation = explainRule(rule)

@@ -4,17 +4,44 @@
  */
 
 import type {VFile} from 'vfile'
+import {isWhitespace, type Line} from '../text/lines.js'
 import type {Removal} from '../types.js'
 import type {Outcome} from './outcome.js'
 
+/** The id of the removal of an invisible line: the layout's, not a rule's. */
+export const INVISIBLE_LINE_RULE = 'layout/invisible-line'
+
 /**
- * One removal per run of lines held by the same claim (blank lines inside a run belong to it), and
- * one per inline span on a kept line, in document order.
+ * An invisible line (zero-width spaces, joiners, U+FEFF, and whitespace) is blank for the layout,
+ * so it is never written; unlike whitespace, what it holds is reported.
+ */
+function invisibleLineRemoval(line: Line): Removal {
+  return {
+    rule: INVISIBLE_LINE_RULE,
+    category: 'noise',
+    startLine: line.index + 1,
+    endLine: line.index + 1,
+    start: line.start,
+    end: line.end,
+    text: line.text,
+    reason: 'a line of invisible characters only, blank for the layout'
+  }
+}
+
+/**
+ * One removal per run of lines held by the same claim (blank lines inside a run belong to it), one
+ * per invisible line outside such a run, and one per inline span on a kept line, in document order.
  */
 export function collectRemovals(outcome: Outcome, text: string): Removal[] {
   const removals: Removal[] = []
   const {lines, claims} = outcome
   let open: {group: number; first: number; last: number} | undefined
+  // Invisible lines since the last non-blank line: inside the open run if the next line extends it.
+  let invisible: Line[] = []
+  const flushInvisible = () => {
+    for (const line of invisible) removals.push(invisibleLineRemoval(line))
+    invisible = []
+  }
 
   const close = () => {
     if (!open) return
@@ -36,16 +63,23 @@ export function collectRemovals(outcome: Outcome, text: string): Removal[] {
   }
 
   for (let index = 0; index < lines.length; index++) {
-    if (lines[index].blank) continue
+    const line = lines[index]
+    if (line.blank) {
+      if (!isWhitespace(line.text)) invisible.push(line)
+      continue
+    }
     const claim = claims[index]
     if (open && claim && claim.group === open.group) {
       open.last = index
+      invisible = []
       continue
     }
     close()
+    flushInvisible()
     if (claim) open = {group: claim.group, first: index, last: index}
   }
   close()
+  flushInvisible()
 
   for (const span of outcome.spans) {
     // A line removed whole in a later pass takes its spans with it.

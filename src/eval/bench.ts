@@ -7,6 +7,7 @@ import {existsSync} from 'node:fs'
 import path from 'node:path'
 import type {Cleaner} from '../cleaner.js'
 import {evaluate, type EvalReport} from './evaluate.js'
+import {formatShare, markdownTable} from './format.js'
 import {jsonlRecords} from './records.js'
 
 export interface BenchInput {
@@ -68,13 +69,13 @@ function f(value: number): string {
   return value.toFixed(3)
 }
 
-/** One line per input: the metric, documents, raw and cleaned F1, the change, precision and recall. */
+/** One line per input: the metric, documents, raw and cleaned F1, the change, precision, recall and catastrophic documents. */
 export function formatBenchTable(rows: BenchRow[]): string {
-  const header = ['corpus', 'input', 'metric', 'docs', 'raw F1', 'decruft F1', 'change', 'P', 'R']
+  const header = ['corpus', 'input', 'metric', 'docs', 'raw F1', 'decruft F1', 'change', 'P', 'R', 'catastrophic']
   const body = rows.map(({input, report}) => {
     const score = report.shingles ?? report.snippets
     const metric = report.shingles ? 'shingles' : 'snippets'
-    if (!score) return [input.corpus, input.field.replace(/^inputs\./, ''), metric, String(report.documents), '', '', '', '', '']
+    if (!score) return [input.corpus, input.field.replace(/^inputs\./, ''), metric, String(report.documents), '', '', '', '', '', '']
     const delta = score.cleaned.f1 - score.raw.f1
     return [
       input.corpus,
@@ -85,10 +86,9 @@ export function formatBenchTable(rows: BenchRow[]): string {
       f(score.cleaned.f1),
       `${delta >= 0 ? '+' : ''}${delta.toFixed(3)}`,
       f(score.cleaned.precision),
-      f(score.cleaned.recall)
+      f(score.cleaned.recall),
+      formatShare(report.catastrophic, report.documents)
     ]
   })
-  const widths = header.map((cell, column) => Math.max(cell.length, ...body.map((row) => row[column].length)))
-  const line = (row: string[]) => `| ${row.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`
-  return [line(header), `| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`, ...body.map(line)].join('\n')
+  return markdownTable(header, body)
 }

@@ -9,6 +9,7 @@ import type {Removal} from '../types.js'
 import {
   averageScores,
   countSnippets,
+  keepsUnderHalf,
   normalizeSpace,
   scoreDocument,
   shingles,
@@ -67,6 +68,8 @@ export interface EvalReport {
   rules: RuleAttribution[]
   worst: WorstDocument[]
   documents: number
+  /** Documents whose cleaned text keeps under half of the gold the input had (shingle recall, or `with` snippets). */
+  catastrophic: number
 }
 
 /** The output as scored: without the title line when the cleaner kept one and `dropTitle` is set. */
@@ -172,6 +175,7 @@ export async function evaluate(records: AsyncIterable<EvalRecord> | Iterable<Eva
   const rules = new Map<string, RuleAttribution>()
   const documents: WorstDocument[] = []
   let count = 0
+  let catastrophic = 0
 
   for await (const record of records) {
     count++
@@ -198,6 +202,7 @@ export async function evaluate(records: AsyncIterable<EvalRecord> | Iterable<Eva
       rawScores.push(raw)
       cleanScores.push(cleaned)
       shingleAttribution(record.text, result.removed, record.gold, output).forEach((split, index) => attribute(result.removed[index], split.gold, split.other))
+      if (keepsUnderHalf(cleaned.recall ?? 0, raw.recall ?? 0)) catastrophic++
       documents.push({id: record.id, metric: 'shingles', lost: (raw.recall ?? 0) - (cleaned.recall ?? 0), raw: raw.f1, cleaned: cleaned.f1, rules: topRules()})
     } else if (record.with || record.without) {
       const withSnippets = record.with ?? []
@@ -209,6 +214,7 @@ export async function evaluate(records: AsyncIterable<EvalRecord> | Iterable<Eva
       const keep = snippetRanges(record.text, withSnippets)
       const drop = snippetRanges(record.text, withoutSnippets)
       for (const removal of result.removed) attribute(removal, touches(removal, keep), touches(removal, drop))
+      if (keepsUnderHalf(cleaned.tp, raw.tp)) catastrophic++
       documents.push({id: record.id, metric: 'snippets', lost: raw.tp - cleaned.tp, raw: raw.tp, cleaned: cleaned.tp, rules: topRules()})
     }
   }
@@ -220,6 +226,7 @@ export async function evaluate(records: AsyncIterable<EvalRecord> | Iterable<Eva
 
   return {
     documents: count,
+    catastrophic,
     shingles: rawScores.length > 0 ? {raw: averageScores(rawScores), cleaned: averageScores(cleanScores)} : undefined,
     snippets: rawSnippets.length > 0 ? {raw: snippetScore(rawSnippets), cleaned: snippetScore(cleanSnippets)} : undefined,
     rules: [...rules.values()].sort((a, b) => b.goldRemoved - a.goldRemoved || b.removals - a.removals),

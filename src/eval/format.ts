@@ -8,6 +8,18 @@ import type {EvalReport} from './evaluate.js'
 
 const f = (value: number) => value.toFixed(3)
 
+/** `n (x.x%)` of `total`. */
+export function formatShare(count: number, total: number): string {
+  return `${count} (${((100 * count) / Math.max(1, total)).toFixed(1)}%)`
+}
+
+/** A Markdown table, its columns padded to line up (the benchmark tables, pasted into the docs as they are). */
+export function markdownTable(header: readonly string[], rows: readonly string[][]): string {
+  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column].length)))
+  const line = (row: readonly string[]) => `| ${row.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`
+  return [line(header), `| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`, ...rows.map(line)].join('\n')
+}
+
 export function formatEvalReport(report: EvalReport, options: {rules?: number} = {}): string {
   const out: string[] = [`${report.documents} documents`]
   if (report.shingles) {
@@ -26,6 +38,7 @@ export function formatEvalReport(report: EvalReport, options: {rules?: number} =
       ['decruft', f(cleaned.precision), f(cleaned.recall), f(cleaned.accuracy), f(cleaned.f1), String(cleaned.tp), String(cleaned.fp), String(cleaned.fn), String(cleaned.tn)]
     ]))
   }
+  if (report.shingles || report.snippets) out.push(`catastrophic documents (cleaned text keeps under half of the gold the input had): ${formatShare(report.catastrophic, report.documents)}`)
   const unit = report.shingles ? 'gold shingles' : 'with-snippets'
   const rules = report.rules.slice(0, options.rules ?? 15)
   if (rules.length > 0) {

@@ -88,6 +88,15 @@ export function averageScores(scores: readonly DocumentScore[]): CorpusScore {
   return {documents: scores.length, precision, recall, f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0}
 }
 
+/**
+ * A catastrophic document: the output keeps under half of the gold that its input had (`kept` and
+ * `available` are shingle recalls, or counts of `with` snippets found). An input with no gold at all
+ * cannot lose any.
+ */
+export function keepsUnderHalf(kept: number, available: number): boolean {
+  return kept < 0.5 * available
+}
+
 /** Whitespace runs to one space, trimmed. */
 export function normalizeSpace(text: string): string {
   return text.replace(/\s+/gu, ' ').trim()

@@ -64,6 +64,11 @@ export interface ReportSummary {
   interrupted?: boolean
   /** Wall-clock time of the run, in milliseconds. */
   elapsedMs?: number
+  /**
+   * With `--jsonl`: records that already had a `decruft` field, which the output replaced (how many,
+   * and the first one's `file:line`).
+   */
+  replacedDecruft?: {records: number; first: string}
 }
 
 export interface Report {
@@ -149,6 +154,12 @@ export class ReportBuilder {
   /** Documents an earlier run already wrote (`--resume`). */
   addResumed(count = 1): void {
     this.summary.resumed = (this.summary.resumed ?? 0) + count
+  }
+
+  /** A record whose own `decruft` field the output replaced (given in input order). */
+  addReplacedDecruft(path: string): void {
+    const replaced = (this.summary.replacedDecruft ??= {records: 0, first: path})
+    replaced.records++
   }
 
   /** Mark the run as interrupted. */

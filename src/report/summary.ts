@@ -32,6 +32,16 @@ export function formatDuration(milliseconds: number): string {
 }
 
 /**
+ * The warning for records whose own `decruft` field was replaced, or undefined. Written even with
+ * `--quiet`: those fields are not in the output.
+ */
+export function replacedDecruftWarning(summary: Report['summary']): string | undefined {
+  const replaced = summary.replacedDecruft
+  if (!replaced) return undefined
+  return `decruft: warning: ${plural(replaced.records, 'record')} already had a \`decruft\` field, replaced in the output by decruft's own (first: ${replaced.first})`
+}
+
+/**
  * A few lines: totals (documents, bytes in and out, the share removed, removals, and with the run's
  * time its speed), what was skipped or resumed, then removals by category, the most active rules
  * and the errors.

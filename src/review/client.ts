@@ -17,9 +17,10 @@ export interface ClientOptions {
 
 /**
  * The clean text of `text` without `ranges` (flat start, end pairs), by decruft's output rules: kept
- * lines come out as they were (less the removed spans), whitespace-only lines count as blank, runs of
- * blank lines collapse to one, no blank lines at either end, one final line ending (LF, or CRLF when
- * the text uses it most).
+ * lines come out as they were (less the removed spans), lines of whitespace and invisible characters
+ * count as blank, runs of blank lines collapse to one, no blank lines at either end, and every line
+ * ending is the text's dominant one (LF, CRLF or CR: the one it uses most, on a tie the one it uses
+ * first), with one at the end.
  */
 export function cleanText(text: string, ranges: number[]): string {
   const pairs: Array<[number, number]> = []
@@ -53,23 +54,24 @@ export function cleanText(text: string, ranges: number[]): string {
     pending = false
     out.push(kept)
   }
-  let crlf = 0
-  let lf = 0
+  // Count and first position of LF, CRLF and CR.
+  const endings = ['\n', '\r\n', '\r']
+  const counts = [0, 0, 0]
+  const firstAt = [Infinity, Infinity, Infinity]
   let start = 0
   for (let position = 0; position < text.length; position++) {
     const code = text.charCodeAt(position)
     if (code !== 10 && code !== 13) continue
     line(start, position)
-    if (code === 13 && text.charCodeAt(position + 1) === 10) {
-      crlf++
-      position++
-    } else if (code === 10) {
-      lf++
-    }
+    const kind = code === 10 ? 0 : text.charCodeAt(position + 1) === 10 ? 1 : 2
+    if (counts[kind]++ === 0) firstAt[kind] = position
+    position += endings[kind].length - 1
     start = position + 1
   }
   if (start < text.length) line(start, text.length)
-  const eol = crlf > lf ? '\r\n' : '\n'
+  let best = 0
+  for (const kind of [1, 2]) if (counts[kind] > counts[best] || (counts[kind] === counts[best] && firstAt[kind] < firstAt[best])) best = kind
+  const eol = endings[best]
   return out.length === 0 ? '' : out.join(eol) + eol
 }
 

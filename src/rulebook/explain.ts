@@ -5,6 +5,7 @@
 
 import {lineLimit} from '../config/redos.js'
 import type {ResolvedConfig, ResolvedRule} from '../config/resolve.js'
+import {INVISIBLE_LINE_RULE} from '../engine/removals.js'
 import {ruleKinds} from '../kinds/index.js'
 import type {Category, RuleKindName, When} from '../types.js'
 import {scopeText, sourceText} from './format.js'
@@ -59,6 +60,16 @@ export function classifierNote(id: string): string | undefined {
     `${id} is a decision of the block classifier, not a rule: the classifier judges the blocks the rules left by their ` +
     'features (length, stopwords, links, separators) and their neighbours. Tune it in the config\'s `heuristics` section, or with ' +
     '--preset precision|balanced|recall|off.'
+  )
+}
+
+/** The removal of an invisible line is the layout's, not a rule's. */
+export function layoutNote(id: string): string | undefined {
+  if (id !== INVISIBLE_LINE_RULE) return undefined
+  return (
+    `${id} is not a rule: a line of only invisible characters (U+200B, U+200C, U+200D, U+2060, U+FEFF, with any whitespace) ` +
+    'is blank for the layout and never written, and its characters are reported under this id so that nothing leaves a ' +
+    'document unreported but whitespace and line endings.'
   )
 }
 

@@ -11,7 +11,10 @@ export interface Line {
   end: number
   /** The line without its line ending. */
   text: string
-  /** Whitespace-only (including non-breaking and zero-width spaces). */
+  /**
+   * Blank for the layout: only whitespace (`isWhitespace`) or, an invisible line, whitespace and
+   * the invisible format characters U+200B, U+200C, U+200D, U+2060 and U+FEFF.
+   */
   blank: boolean
   /**
    * The text differs from the original line because a span was removed from it (lines of the
@@ -21,17 +24,41 @@ export interface Line {
   modified: boolean
 }
 
+export type LineEnding = '\n' | '\r\n' | '\r'
+
 export interface SplitText {
   lines: Line[]
-  /** The line ending used most, kept for the output. */
-  eol: '\n' | '\r\n'
+  /** The document's dominant line ending (`dominantEnding`), kept for the output. */
+  eol: LineEnding
 }
 
 const blankExpression = /^[\s\u200B\u200C\u200D\u2060\uFEFF]*$/u
+// JavaScript's `\s` (Unicode's spaces, tabs, line breaks) but U+FEFF, which is a format character.
+const whitespaceExpression = /^[^\S\uFEFF]*$/u
 
-/** Whether a line holds only whitespace. */
+/** Whether a line is blank for the layout: only whitespace and invisible format characters. */
 export function isBlank(text: string): boolean {
   return blankExpression.test(text)
+}
+
+/**
+ * Whether a text holds only whitespace. A blank line that holds more (zero-width spaces, word
+ * joiners) is not written either, but its characters are content the report has to account for.
+ */
+export function isWhitespace(text: string): boolean {
+  return whitespaceExpression.test(text)
+}
+
+/**
+ * The line ending a document uses most (LF, CRLF or CR alone); on a tie, the one of them it uses
+ * first; LF when it has none. A file edited on two systems keeps the ending most of it has.
+ */
+function dominantEnding(counts: Record<LineEnding, number>, firstAt: Record<LineEnding, number>): LineEnding {
+  let best: LineEnding = '\n'
+  for (const ending of ['\r\n', '\r'] as const) {
+    if (counts[ending] > counts[best] || (counts[ending] === counts[best] && firstAt[ending] < firstAt[best])) best = ending
+  }
+  return best
 }
 
 /**
@@ -39,8 +66,8 @@ export function isBlank(text: string): boolean {
  */
 export function splitLines(text: string): SplitText {
   const lines: Line[] = []
-  let crlf = 0
-  let lf = 0
+  const counts: Record<LineEnding, number> = {'\n': 0, '\r\n': 0, '\r': 0}
+  const firstAt: Record<LineEnding, number> = {'\n': Infinity, '\r\n': Infinity, '\r': Infinity}
   let start = 0
   let index = 0
   const length = text.length
@@ -50,12 +77,9 @@ export function splitLines(text: string): SplitText {
     if (code !== 10 && code !== 13) continue
     const lineText = text.slice(start, position)
     lines.push({index: index++, start, end: position, text: lineText, blank: isBlank(lineText), modified: false})
-    if (code === 13 && text.charCodeAt(position + 1) === 10) {
-      crlf++
-      position++
-    } else if (code === 10) {
-      lf++
-    }
+    const ending: LineEnding = code === 10 ? '\n' : text.charCodeAt(position + 1) === 10 ? '\r\n' : '\r'
+    if (counts[ending]++ === 0) firstAt[ending] = position
+    position += ending.length - 1
     start = position + 1
   }
 
@@ -64,5 +88,5 @@ export function splitLines(text: string): SplitText {
     lines.push({index, start, end: length, text: lineText, blank: isBlank(lineText), modified: false})
   }
 
-  return {lines, eol: crlf > lf ? '\r\n' : '\n'}
+  return {lines, eol: dominantEnding(counts, firstAt)}
 }

@@ -1,0 +1,115 @@
+/**
+ * Running a model: its trees flattened once into typed arrays (every tree's nodes end to end), so a
+ * prediction is a walk over numbers with no object look-ups.
+ */
+
+import {type GbdtModel, validateModel} from './format.js'
+
+export interface CompiledModel {
+  readonly features: readonly string[]
+  readonly bias: number
+  /** Each tree's root in the node arrays. */
+  readonly roots: Int32Array
+  /** Per node: the feature (-1 for a leaf), threshold, children (absolute), missing side, value. */
+  readonly feature: Int32Array
+  readonly threshold: Float64Array
+  readonly left: Int32Array
+  readonly right: Int32Array
+  readonly missingLeft: Uint8Array
+  readonly value: Float64Array
+}
+
+/** Validates a parsed model file (see validateModel; `source` names it in errors) and flattens it. */
+export function compileModel(json: unknown, source?: string): CompiledModel {
+  const model: GbdtModel = validateModel(json, source)
+  const nodes = model.trees.reduce((total, tree) => total + tree.feature.length, 0)
+  const compiled = {
+    features: [...model.features],
+    bias: model.bias,
+    roots: new Int32Array(model.trees.length),
+    feature: new Int32Array(nodes),
+    threshold: new Float64Array(nodes),
+    left: new Int32Array(nodes),
+    right: new Int32Array(nodes),
+    missingLeft: new Uint8Array(nodes),
+    value: new Float64Array(nodes)
+  }
+  let base = 0
+  model.trees.forEach((tree, index) => {
+    compiled.roots[index] = base
+    for (let node = 0; node < tree.feature.length; node++) {
+      const at = base + node
+      compiled.feature[at] = tree.feature[node]
+      compiled.threshold[at] = tree.threshold[node]
+      compiled.left[at] = base + tree.left[node]
+      compiled.right[at] = base + tree.right[node]
+      compiled.missingLeft[at] = tree.missingLeft[node]
+      compiled.value[at] = tree.value[node]
+    }
+    base += tree.feature.length
+  })
+  return compiled
+}
+
+/** A row too short would read undefined features, which compare like no number at all. */
+function checkRow(model: CompiledModel, row: ArrayLike<number>, offset: number): void {
+  if (offset < 0 || offset + model.features.length > row.length) {
+    throw new RangeError(`a row needs ${model.features.length} features from offset ${offset}, the array has ${row.length} values`)
+  }
+}
+
+/** The child a row goes to from inner node `at`; the row's features start at `row[offset]`. */
+function childOf(model: CompiledModel, at: number, row: ArrayLike<number>, offset: number): number {
+  const value = row[offset + model.feature[at]]
+  const goLeft = value === value ? value <= model.threshold[at] : model.missingLeft[at] === 1
+  return goLeft ? model.left[at] : model.right[at]
+}
+
+/**
+ * The model's logit for one row: the features in the model's order from `row[offset]` on (so a
+ * row-major matrix can be passed whole); NaN is a missing value.
+ */
+export function predictLogit(model: CompiledModel, row: ArrayLike<number>, offset = 0): number {
+  checkRow(model, row, offset)
+  const {roots, feature, value} = model
+  let logit = model.bias
+  for (let tree = 0; tree < roots.length; tree++) {
+    let at = roots[tree]
+    while (feature[at] >= 0) at = childOf(model, at, row, offset)
+    logit += value[at]
+  }
+  return logit
+}
+
+/** The model's probability of class 1 for one row. */
+export function predictProbability(model: CompiledModel, row: ArrayLike<number>, offset = 0): number {
+  return sigmoid(predictLogit(model, row, offset))
+}
+
+export function sigmoid(logit: number): number {
+  return 1 / (1 + Math.exp(-logit))
+}
+
+/**
+ * Why the model gave a row its logit, per feature, by path attribution (Saabas' "tree
+ * interpreter"): each split on the way to a leaf credits its feature with the change in node value
+ * it made. Entry i is feature i's share; the last entry (index features.length) is the starting
+ * point, the bias plus every root's value. All entries add up to the logit.
+ */
+export function contributions(model: CompiledModel, row: ArrayLike<number>, offset = 0): Float64Array {
+  checkRow(model, row, offset)
+  const {roots, feature, value} = model
+  const shares = new Float64Array(model.features.length + 1)
+  let start = model.bias
+  for (let tree = 0; tree < roots.length; tree++) {
+    let at = roots[tree]
+    start += value[at]
+    while (feature[at] >= 0) {
+      const child = childOf(model, at, row, offset)
+      shares[feature[at]] += value[child] - value[at]
+      at = child
+    }
+  }
+  shares[model.features.length] = start
+  return shares
+}

@@ -1,0 +1,290 @@
+/**
+ * The learning machinery of the block classifier: gradient-boosted trees on rows of numbers
+ * (src/model/gbdt.ts) and the two-state sequence smoother (src/model/sequence.ts), on synthetic
+ * data with known answers.
+ */
+
+import fc from 'fast-check'
+import {describe, expect, it} from 'vitest'
+import {
+  type GbdtData,
+  type GbdtModel,
+  type GbdtOptions,
+  compileModel,
+  contributions,
+  predictLogit,
+  predictProbability,
+  serializeModel,
+  trainGbdt
+} from '../src/model/gbdt.js'
+import {forwardBackward, fitTransitions, type Transitions, viterbi} from '../src/model/sequence.js'
+import {seededRandom} from '../src/model/random.js'
+
+/** Rows of uniform features in [0, 1) from a seed, labelled by `label`; `missing` blanks values. */
+function synthetic(rows: number, featureCount: number, seed: number, label: (row: Float32Array) => number, missing?: (row: Float32Array) => number[]): GbdtData {
+  const random = seededRandom(seed)
+  const values = new Float32Array(rows * featureCount)
+  const labels = new Uint8Array(rows)
+  for (let row = 0; row < rows; row++) {
+    const view = values.subarray(row * featureCount, (row + 1) * featureCount)
+    for (let feature = 0; feature < featureCount; feature++) view[feature] = random()
+    labels[row] = label(view)
+    for (const feature of missing?.(view) ?? []) view[feature] = Number.NaN
+  }
+  return {rows, features: Array.from({length: featureCount}, (_, index) => `f${index}`), values, labels}
+}
+
+function accuracy(model: GbdtModel, data: GbdtData): number {
+  const compiled = compileModel(model)
+  const featureCount = data.features.length
+  let right = 0
+  for (let row = 0; row < data.rows; row++) {
+    const predicted = predictProbability(compiled, data.values, row * featureCount) >= 0.5 ? 1 : 0
+    if (predicted === data.labels[row]) right++
+  }
+  return right / data.rows
+}
+
+const options: GbdtOptions = {trees: 60, maxDepth: 3, learningRate: 0.3, minLeafWeight: 1, lambda: 1, seed: 7}
+
+describe('trainGbdt', () => {
+  it('learns XOR of two features, which no single split separates', () => {
+    const xor = (row: Float32Array) => Number(row[0] > 0.5 !== row[1] > 0.5)
+    const model = trainGbdt(synthetic(3000, 4, 1, xor), options)
+    expect(accuracy(model, synthetic(2000, 4, 2, xor))).toBeGreaterThan(0.97)
+  })
+
+  it('learns a threshold on one feature among noise features, splitting on that feature', () => {
+    const threshold = (row: Float32Array) => Number(row[3] > 0.3)
+    const model = trainGbdt(synthetic(2000, 6, 3, threshold), {...options, trees: 20, maxDepth: 2})
+    expect(accuracy(model, synthetic(2000, 6, 4, threshold))).toBeGreaterThan(0.99)
+    expect(model.trees[0].feature[0]).toBe(3)
+    expect(model.trees[0].threshold[0]).toBeCloseTo(0.3, 1)
+  })
+
+  it('sends missing values the way the training data says, whichever way that is', () => {
+    // Feature 0 decides the label; where it is missing, the label is `missingLabel`.
+    for (const missingLabel of [0, 1]) {
+      const label = (row: Float32Array) => (row[1] < 0.3 ? missingLabel : Number(row[0] > 0.5))
+      const data = synthetic(3000, 2, 5, label, (row) => (row[1] < 0.3 ? [0] : []))
+      const compiled = compileModel(trainGbdt(data, {...options, trees: 30}))
+      for (const second of [0.1, 0.5, 0.9]) {
+        const probability = predictProbability(compiled, [Number.NaN, second])
+        if (missingLabel === 1) expect(probability).toBeGreaterThan(0.9)
+        else expect(probability).toBeLessThan(0.1)
+      }
+      expect(predictProbability(compiled, [0.9, 0.5])).toBeGreaterThan(0.9)
+      expect(predictProbability(compiled, [0.1, 0.5])).toBeLessThan(0.1)
+      // One split: missing values join the side whose label they share.
+      const stump = compileModel(trainGbdt(data, {...options, trees: 1, maxDepth: 1}))
+      const side = predictLogit(stump, [missingLabel === 1 ? 0.9 : 0.1, 0.5])
+      expect(predictLogit(stump, [Number.NaN, 0.5])).toBe(side)
+    }
+  })
+
+  it('splits a feature that applies against one that does not', () => {
+    // Feature 1 is missing exactly where the label is 1: no threshold on its values says more.
+    const data = synthetic(2000, 2, 6, (row) => Number(row[1] < 0.5), (row) => (row[1] < 0.5 ? [1] : []))
+    const compiled = compileModel(trainGbdt(data, {...options, trees: 1, maxDepth: 1}))
+    const present = [0.5, 0.51, 0.99, 1e6].map((value) => predictLogit(compiled, [0.5, value]))
+    expect(new Set(present).size).toBe(1)
+    expect(predictLogit(compiled, [0.5, Number.NaN])).toBeGreaterThan(present[0] + 0.5)
+  })
+
+  it('gives the same bytes twice for the same seed, with row and feature sampling', () => {
+    const data = synthetic(2000, 8, 8, (row) => Number(row[0] + row[1] * row[2] > 0.7), (row) => (row[5] < 0.2 ? [4] : []))
+    const sampled = {...options, trees: 25, rowSample: 0.7, featureSample: 0.6}
+    const first = serializeModel(trainGbdt(data, sampled))
+    expect(serializeModel(trainGbdt(data, sampled))).toBe(first)
+    expect(serializeModel(trainGbdt(data, {...sampled, seed: 8}))).not.toBe(first)
+  })
+
+  it('writes every learned number at six significant digits and thresholds between training values', () => {
+    const model = trainGbdt(synthetic(1000, 3, 9, (row) => Number(row[0] > 0.42)), {...options, trees: 5})
+    for (const tree of model.trees) {
+      for (const value of tree.value) expect(value).toBe(Number(value.toPrecision(6)))
+    }
+    expect(model.bias).toBe(Number(model.bias.toPrecision(6)))
+    expect(String(model.trees[0].threshold[0]).length).toBeLessThan(12)
+  })
+
+  it('weighs rows: a zero weight row teaches nothing', () => {
+    const data = synthetic(2000, 2, 10, (row) => Number(row[0] > 0.5))
+    // Flip every label with f1 > 0.5 and give those rows no weight.
+    const labels = data.labels.map((label, row) => (data.values[row * 2 + 1] > 0.5 ? 1 - label : label))
+    const weights = Float32Array.from(labels, (_, row) => (data.values[row * 2 + 1] > 0.5 ? 0 : 1))
+    const model = trainGbdt({...data, labels, weights}, options)
+    expect(accuracy(model, data)).toBeGreaterThan(0.98)
+  })
+
+  it('stops early at the tree count that did best on the validation set', () => {
+    // The validation rows lack the feature the labels depend on, so trees soon stop helping there.
+    const noise = (row: Float32Array) => Number(row[2] > 0.5)
+    const data = synthetic(500, 4, 11, noise)
+    const valid = synthetic(500, 4, 12, noise)
+    const losses: number[] = []
+    const model = trainGbdt(data, {...options, trees: 200, maxDepth: 4, learningRate: 0.5, earlyStopping: {valid: {...valid, values: valid.values.map((value, at) => (at % 4 === 2 ? 0.5 : value))}, rounds: 5}, onTree: (_, loss) => losses.push(loss!)})
+    expect(losses.length).toBeLessThan(200)
+    expect(model.trees.length).toBe(losses.length - 5)
+    expect(Math.min(...losses)).toBe(losses[model.trees.length - 1])
+  })
+
+  it('rejects bad training data with the field at fault', () => {
+    const data = synthetic(10, 2, 13, () => 0)
+    expect(() => trainGbdt({...data, values: new Float32Array(5)}, options)).toThrow('data.values has 5 numbers, expected rows × features = 10 × 2')
+    expect(() => trainGbdt({...data, labels: new Uint8Array(10).fill(2)}, options)).toThrow('data.labels[0] is 2')
+    expect(() => trainGbdt(data, {...options, bins: 256})).toThrow('bins must be 2 to 255')
+  })
+})
+
+describe('a trained model', () => {
+  const data = synthetic(2000, 5, 14, (row) => Number(row[0] * row[1] + row[2] > 0.8), (row) => (row[4] < 0.25 ? [3] : []))
+  const model = trainGbdt(data, {...options, trees: 40, maxDepth: 4, featureSample: 0.8})
+  const compiled = compileModel(model)
+
+  it('explains each logit: the contributions and the starting point add up to it', () => {
+    const value = fc.oneof(fc.float({min: -1, max: 2, noNaN: true}), fc.constant(Number.NaN))
+    fc.assert(
+      fc.property(fc.array(value, {minLength: 5, maxLength: 5}), (row) => {
+        const shares = contributions(compiled, row)
+        expect(shares.length).toBe(6)
+        expect(shares.reduce((sum, share) => sum + share, 0)).toBeCloseTo(predictLogit(compiled, row), 9)
+      })
+    )
+  })
+
+  it('credits the features the labels depend on, not the noise', () => {
+    const shares = contributions(compiled, [0.95, 0.95, 0.9, 0.5, 0.5])
+    const strongest = [...shares.subarray(0, 5)].map((share, feature) => [Math.abs(share), feature]).sort((a, b) => b[0] - a[0])
+    expect([0, 1, 2]).toContain(strongest[0][1])
+    expect(Math.abs(shares[4])).toBeLessThan(Math.abs(strongest[0][0]) / 4)
+  })
+
+  it('round-trips through its JSON file with the same bytes and the same predictions', () => {
+    const text = serializeModel(model)
+    const loaded = JSON.parse(text)
+    expect(serializeModel(loaded)).toBe(text)
+    const reloaded = compileModel(loaded, 'model.json')
+    for (let row = 0; row < 200; row++) {
+      expect(predictLogit(reloaded, data.values, row * 5)).toBe(predictLogit(compiled, data.values, row * 5))
+    }
+    expect(Object.keys(loaded)).toEqual(['format', 'version', 'features', 'bias', 'trees'])
+  })
+
+  it('reads a row from an offset in a matrix, and refuses a row too short', () => {
+    expect(predictLogit(compiled, data.values, 5 * 7)).toBe(predictLogit(compiled, data.values.slice(35, 40)))
+    expect(() => predictLogit(compiled, [0.1, 0.2])).toThrow('a row needs 5 features from offset 0, the array has 2 values')
+  })
+
+  it('rejects a malformed model file with what is wrong and where', () => {
+    const good = JSON.parse(serializeModel(model))
+    const broken = (change: (copy: any) => void) => {
+      const copy = structuredClone(good)
+      change(copy)
+      return () => compileModel(copy, 'my-model.json')
+    }
+    expect(() => compileModel('[]', 'my-model.json')).toThrow('my-model.json: not a decruft model: expected a JSON object')
+    expect(broken((copy) => (copy.format = 'xgboost'))).toThrow('"format" is "xgboost", expected "decruft-gbdt"')
+    expect(broken((copy) => (copy.version = 2))).toThrow('"version" is 2, this decruft reads version 1')
+    expect(broken((copy) => (copy.features = []))).toThrow('"features" must be a non-empty list of names')
+    expect(broken((copy) => (copy.trees[2].feature[0] = 5))).toThrow('trees[2].feature[0] = 5 is not -1 (a leaf) or a feature index below 5')
+    expect(broken((copy) => (copy.trees[1].left[0] = 0))).toThrow('trees[1].left[0] = 0 must be a later node of the tree')
+    expect(broken((copy) => copy.trees[0].value.pop())).toThrow(/trees\[0\]\.value has \d+ entries, trees\[0\]\.feature has \d+/)
+    expect(broken((copy) => (copy.trees[0].threshold[0] = 'x'))).toThrow('trees[0].threshold must be a list of finite numbers')
+    expect(broken((copy) => (copy.trees[0].missingLeft[0] = 2))).toThrow('trees[0].missingLeft[0] must be 0 or 1')
+  })
+})
+
+describe('model size', () => {
+  it('keeps 300 full trees of depth 6 on 120 features well under 2 MB', () => {
+    // Noisy labels keep the trees nearly full; five trees tell the size of a node, and so of 300 full trees.
+    const random = seededRandom(16)
+    const data = synthetic(4000, 120, 15, (row) => Number(row[0] + row[1] + random() > 1.5))
+    const model = trainGbdt(data, {trees: 5, maxDepth: 6, learningRate: 0.1, minLeafWeight: 0, lambda: 1, seed: 1, featureSample: 0.3})
+    const nodes = model.trees.reduce((total, tree) => total + tree.feature.length, 0)
+    expect(nodes).toBeGreaterThan(500)
+    const perNode = (serializeModel(model).length - serializeModel({...model, trees: []}).length) / nodes
+    expect(perNode * 127 * 300).toBeLessThan(1_200_000)
+  })
+})
+
+/** Every state sequence of `length` blocks and its log score under the chain. */
+function allPaths(logits: Float64Array, transitions: Transitions, prior = 0.5): {states: number[]; score: number}[] {
+  const paths = []
+  for (let code = 0; code < 1 << logits.length; code++) {
+    const states = Array.from(logits, (_, at) => (code >> at) & 1)
+    let score = 0
+    states.forEach((state, at) => {
+      const probability1 = 1 / (1 + Math.exp(-logits[at]))
+      score += Math.log(state ? probability1 / prior : (1 - probability1) / (1 - prior))
+      score += at === 0 ? transitions.start[state] : transitions.next[states[at - 1]][state]
+    })
+    paths.push({states, score})
+  }
+  return paths
+}
+
+describe('sequence smoothing', () => {
+  const documents = [Uint8Array.of(0, 0, 1, 1, 1, 1, 1, 1, 0, 0), Uint8Array.of(0, 1, 1, 1, 1, 0), Uint8Array.of(1, 1, 1, 1, 1, 1, 1, 0, 0, 0)]
+  const transitions = fitTransitions(documents)
+
+  it('counts transitions with add-one smoothing, weighted per document', () => {
+    // From state 1: 14 stays and 3 moves; from state 0: 4 stays and 2 moves; plus one each.
+    expect(Math.exp(transitions.next[1][1])).toBeCloseTo(15 / 19, 12)
+    expect(Math.exp(transitions.next[0][1])).toBeCloseTo(3 / 8, 12)
+    expect(Math.exp(transitions.start[1])).toBeCloseTo(2 / 5, 12)
+    const weighted = fitTransitions([Uint8Array.of(0, 0), Uint8Array.of(0, 1)], [3, 1])
+    expect(Math.exp(weighted.next[0][0])).toBeCloseTo(4 / 6, 12)
+    expect(() => fitTransitions([Uint8Array.of(0, 2)])).toThrow('sequence 0 has state 2 at 1')
+  })
+
+  it('keeps a lone doubtful block between strong class-1 blocks', () => {
+    const logits = Float64Array.of(4, 4, 4, -1, 4, 4, 4)
+    expect([...viterbi(logits, transitions)]).toEqual([1, 1, 1, 1, 1, 1, 1])
+    expect(forwardBackward(logits, transitions)[3]).toBeGreaterThan(0.5)
+    // Alone, the block would go: the neighbours are what keep it.
+    expect([...viterbi(Float64Array.of(-1), transitions)]).toEqual([0])
+  })
+
+  it('lets a long run of strong class-0 blocks go', () => {
+    const logits = Float64Array.of(4, 4, 4, -4, -4, -4, -4, -4, 4, 4)
+    expect([...viterbi(logits, transitions)]).toEqual([1, 1, 1, 0, 0, 0, 0, 0, 1, 1])
+    const marginals = forwardBackward(logits, transitions)
+    expect(Math.max(...marginals.subarray(3, 8))).toBeLessThan(0.1)
+  })
+
+  it('moves the decisions with the bias and the prior', () => {
+    const logits = Float64Array.of(-0.5, -0.5, -0.5)
+    expect([...viterbi(logits, transitions)]).toEqual([0, 0, 0])
+    expect([...viterbi(logits, transitions, {bias: 1})]).toEqual([1, 1, 1])
+    expect([...viterbi(logits, transitions, {prior: 0.3})]).toEqual([1, 1, 1])
+    expect(() => viterbi(logits, transitions, {prior: 1})).toThrow('the class prior must be in (0, 1), not 1')
+  })
+
+  it('agrees with brute force over every path of short sequences', () => {
+    const logit = fc.double({min: -6, max: 6, noNaN: true})
+    const chain = fc.array(fc.array(fc.integer({min: 0, max: 1}), {minLength: 1, maxLength: 6}), {minLength: 1, maxLength: 4})
+    fc.assert(
+      fc.property(fc.array(logit, {minLength: 1, maxLength: 8}), chain, fc.double({min: 0.05, max: 0.95, noNaN: true}), (values, labels, prior) => {
+        const logits = Float64Array.from(values)
+        const fitted = fitTransitions(labels.map((sequence) => Uint8Array.from(sequence)))
+        const paths = allPaths(logits, fitted, prior)
+        const best = Math.max(...paths.map((path) => path.score))
+        const decoded = [...viterbi(logits, fitted, {prior})]
+        const decodedScore = paths.find((path) => path.states.join() === decoded.join())!.score
+        expect(decodedScore).toBeCloseTo(best, 9)
+        const total = paths.reduce((sum, path) => sum + Math.exp(path.score - best), 0)
+        const marginals = forwardBackward(logits, fitted, {prior})
+        logits.forEach((_, at) => {
+          const inState1 = paths.filter((path) => path.states[at] === 1).reduce((sum, path) => sum + Math.exp(path.score - best), 0)
+          expect(marginals[at]).toBeCloseTo(inState1 / total, 9)
+        })
+      })
+    )
+  })
+
+  it('handles an empty document', () => {
+    expect(viterbi(new Float64Array(0), transitions).length).toBe(0)
+    expect(forwardBackward(new Float64Array(0), transitions).length).toBe(0)
+  })
+})
