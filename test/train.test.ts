@@ -125,7 +125,7 @@ describe('decruft train', () => {
     const result = run(['clean', 'a.txt'], directory)
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('bad.json')
-    expect(result.stderr).toContain('not a decruft classifier model')
+    expect(result.stderr).toContain('not a decruft model')
   })
 
   it('needs gold to train on', () => {
@@ -133,5 +133,48 @@ describe('decruft train', () => {
     const result = run(['train', '--gold', directory, '-o', path.join(directory, 'm.json')])
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('0 records with gold')
+  })
+})
+
+describe('decisions of a trained model', () => {
+  // A one-tree model written by hand: a block with two or more menu separators is boilerplate.
+  const separators = FEATURE_NAMES.indexOf('separators')
+  const model = {
+    format: 'decruft-classifier',
+    version: 1,
+    features: FEATURE_NAMES,
+    trees: {
+      format: 'decruft-gbdt',
+      version: 1,
+      features: FEATURE_NAMES,
+      bias: 0,
+      trees: [{feature: [separators, -1, -1], threshold: [1.5, 0, 0], left: [1, -1, -1], right: [2, -1, -1], missingLeft: [1, 0, 0], value: [0, 4, -6]}]
+    },
+    transitions: {start: [Math.log(0.5), Math.log(0.5)], next: [[Math.log(0.5), Math.log(0.5)], [Math.log(0.5), Math.log(0.5)]]},
+    prior: 0.5,
+    operatingPoints: {precision: 0.6, balanced: 0.5, recall: 0.4},
+    guard: {proseChars: 600, strongEvidence: 0.1},
+    trainedOn: {sources: ['hand'], rows: 0, documents: 0}
+  }
+  const text = ['Home | News | Sport | Weather', '', gold.split('\n')[0], '', gold.split('\n')[1], '', 'Share | Print | Email'].join('\n')
+
+  it('removes the blocks it scores as boilerplate, with their score and strongest features', () => {
+    const directory = workspace({'model.json': JSON.stringify(model)})
+    const cleaner = createCleaner({extends: ['core'], classifier: {model: path.join(directory, 'model.json')}})
+    const result = cleaner.clean(text, {title: 'none'})
+    expect(result.text).toBe(`${gold.split('\n')[0]}\n\n${gold.split('\n')[1]}\n`)
+    const removed = result.removed.filter((removal) => removal.rule === 'heuristic/block')
+    expect(removed.map((removal) => removal.text)).toEqual(['Home | News | Sport | Weather', 'Share | Print | Email'])
+    for (const removal of removed) {
+      expect(removal.features?.score).toBeLessThan(0.5)
+      expect(removal.features?.strongest).toMatch(/^separators -6/)
+      expect(removal.reason).toContain('strongest: separators')
+    }
+  })
+
+  it('keeps what it scores above the operating point, and a config threshold moves it', () => {
+    const directory = workspace({'model.json': JSON.stringify(model)})
+    const keepAll = createCleaner({extends: ['core'], classifier: {model: path.join(directory, 'model.json'), threshold: 0}})
+    expect(keepAll.clean(text, {title: 'none'}).removed.filter((removal) => removal.rule === 'heuristic/block')).toEqual([])
   })
 })

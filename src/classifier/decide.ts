@@ -72,7 +72,8 @@ export function modelDecisions(document: DocumentContext, classified: Classified
   for (let index = 0; index < blocks.length; index++) {
     if (!remove[index]) continue
     const parts = contributions(model.trees, rows, index * width)
-    const strongest = [...parts.keys()]
+    // The last entry is the bias and the roots' values, not a feature.
+    const strongest = FEATURE_NAMES.map((_, feature) => feature)
       .filter((feature) => parts[feature] < 0)
       .sort((a, b) => parts[a] - parts[b] || a - b)
       .slice(0, 3)

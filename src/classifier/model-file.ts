@@ -62,7 +62,7 @@ function isProbability(value: unknown): value is number {
 /** Check a parsed model file; a clear error names what is wrong. */
 export function validateClassifierModel(json: unknown, source: string): ClassifierModelFile {
   const fail = (problem: string): never => {
-    throw new ModelError(`${source}: not a decruft classifier model: ${problem}`)
+    throw new ModelError(problem, source)
   }
   if (!isObject(json)) return fail('not a JSON object')
   if (json.format !== CLASSIFIER_FORMAT) return fail(`format is ${JSON.stringify(json.format)}, expected "${CLASSIFIER_FORMAT}"`)
@@ -71,7 +71,7 @@ export function validateClassifierModel(json: unknown, source: string): Classifi
   if (!Array.isArray(features) || features.length !== FEATURE_NAMES.length || features.some((name, index) => name !== FEATURE_NAMES[index])) {
     return fail(`its features are not this decruft's ${FEATURE_NAMES.length} block features (retrain it with this version: decruft train)`)
   }
-  validateModel(json.trees, `${source} (trees)`)
+  validateModel(json.trees, `${source} (its trees)`)
   const transitions = json.transitions as Transitions | undefined
   if (!isObject(transitions) || !Array.isArray(transitions.start) || !Array.isArray(transitions.next)) return fail('no transitions')
   if (!isProbability(json.prior)) return fail('prior is not a probability')
@@ -93,13 +93,13 @@ export function loadClassifierModel(source: string): ClassifierModel {
   try {
     text = readFileSync(file, 'utf8')
   } catch (error) {
-    throw new ModelError(`${source}: cannot read the classifier model (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
+    throw new ModelError(`cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`, source)
   }
   let json: unknown
   try {
     json = JSON.parse(text)
   } catch (error) {
-    throw new ModelError(`${source}: the classifier model is not valid JSON (${(error as Error).message})`)
+    throw new ModelError(`not valid JSON (${(error as Error).message})`, source)
   }
   const checked = validateClassifierModel(json, source)
   model = {file: checked, trees: compileModel(checked.trees, source), source}

@@ -39,24 +39,23 @@ export async function trainFromCorpus(options: {benchdata: string; traindata: st
 
 /**
  * A fold cleaner factory for `decruft eval --cv`: for each fold, a classifier trained on the
- * training records' documents only (thresholds chosen on folds of those), written to a temporary
- * file the cleaner reads.
+ * training records' documents only (its thresholds chosen on folds of those), written to a
+ * temporary file that the fold's cleaner (and its worker threads) read. The data set is built once,
+ * from every record, when the first fold asks.
  */
-export function trainedFoldFactory(config: ResolvedConfig, train: TrainOptions = DEFAULT_TRAIN_OPTIONS, log?: (message: string) => void) {
+export function trainedFoldFactory(config: ResolvedConfig, records: readonly CorpusRecord[], train: TrainOptions = DEFAULT_TRAIN_OPTIONS, log?: (message: string) => void) {
   let dataset: Dataset | undefined
-  let built: readonly CorpusRecord[] | undefined
   const directory = mkdtempSync(path.join(os.tmpdir(), 'decruft-cv-'))
-  const factory = (training: CorpusRecord[], fold: {heldOut: string}, all: readonly CorpusRecord[]): Cleaner => {
-    if (built !== all) {
-      log?.(`building the data set from ${all.length} records`)
-      dataset = buildDataset(all, {config: trainingConfig()})
-      built = all
+  const factory = (training: CorpusRecord[], fold: {heldOut: string}): Cleaner => {
+    if (!dataset) {
+      log?.(`building the data set from ${records.length} records`)
+      dataset = buildDataset(records, {config: trainingConfig()})
     }
     const sources = new Set(training.map((record) => record.source))
-    const documents = dataset!.documents.filter((document) => sources.has(document.source))
+    const documents = dataset.documents.filter((document) => sources.has(document.source))
     log?.(`fold ${fold.heldOut}: training on ${[...sources].join(', ')}`)
     const file = path.join(directory, `${fold.heldOut}.json`)
-    writeFileSync(file, serializeClassifier(trainClassifier(dataset!, {...train, log}, documents)))
+    writeFileSync(file, serializeClassifier(trainClassifier(dataset, {...train, log}, documents)))
     return createCleaner({...config, classifier: {...config.classifier, model: file}}, {messages: false})
   }
   return {factory, dispose: () => rmSync(directory, {recursive: true, force: true})}
