@@ -5,7 +5,7 @@
  * compare models quickly; `decruft eval` measures the real output.
  */
 
-import {averageScores, countSnippets, scoreDocument, snippetScore, type DocumentScore, type SnippetCounts} from '../eval/metrics.js'
+import {averageScores, compareShingles, countSnippets, keepsUnderHalf, shingles, snippetScore, type DocumentScore, type SnippetCounts} from '../eval/metrics.js'
 import type {CorpusRecord} from '../eval/corpus.js'
 import type {DatasetDocument} from './dataset.js'
 
@@ -34,28 +34,54 @@ export interface GroupScore {
   catastrophic: number
 }
 
-/** Score a set of documents' outputs against their gold (shingles or snippets). */
-export function scoreOutputs(items: ReadonlyArray<{output: string; input: string; gold: Gold}>): GroupScore {
+/** A group of documents ready to be scored many times (gold shingles and raw figures computed once). */
+export interface PreparedGroup {
+  documents: DatasetDocument[]
+  gold: Array<Map<string, number> | undefined>
+  /** Recall of the raw input (shingles), or its `with` snippets found (snippets). */
+  raw: number[]
+}
+
+export function prepareGroup(documents: DatasetDocument[]): PreparedGroup {
+  const gold = documents.map((document) => (document.gold.gold === undefined ? undefined : shingles(document.gold.gold)))
+  const raw = documents.map((document, index) => {
+    const goldShingles = gold[index]
+    if (goldShingles) {
+      const {tp, fn} = compareShingles(shingles(document.input), goldShingles)
+      return tp + fn > 0 ? tp / (tp + fn) : 0
+    }
+    return countSnippets(document.input, document.gold.with ?? [], document.gold.without ?? []).tp
+  })
+  return {documents, gold, raw}
+}
+
+/** Score a prepared group's outputs under `keep`: the benchmark metrics, and the catastrophic documents. */
+export function scorePrepared(group: PreparedGroup, keep: (row: number) => boolean): GroupScore {
   const shingleScores: DocumentScore[] = []
   const snippets: SnippetCounts[] = []
   let catastrophic = 0
-  for (const {output, input, gold} of items) {
-    if (gold.gold !== undefined) {
-      const score = scoreDocument(output, gold.gold)
-      const raw = scoreDocument(input, gold.gold)
-      shingleScores.push(score)
-      if ((raw.recall ?? 0) > 0 && (score.recall ?? 0) < 0.5 * (raw.recall ?? 0)) catastrophic++
+  group.documents.forEach((document, index) => {
+    const output = simulatedOutput(document, keep, dropsTitle(document.gold))
+    const goldShingles = group.gold[index]
+    if (goldShingles) {
+      const {tp, fp, fn} = compareShingles(shingles(output), goldShingles)
+      const total = tp + fp + fn
+      const precision = tp + fp > 0 ? tp / (tp + fp) : undefined
+      const recall = tp + fn > 0 ? tp / (tp + fn) : undefined
+      const p = precision ?? 0
+      const r = recall ?? 0
+      shingleScores.push(total === 0 ? {precision: 1, recall: 1, f1: 1} : {precision, recall, f1: p + r > 0 ? (2 * p * r) / (p + r) : 0})
+      if (group.raw[index] > 0 && keepsUnderHalf(recall ?? 0, group.raw[index])) catastrophic++
     } else {
-      const counts = countSnippets(output, gold.with ?? [], gold.without ?? [])
-      const raw = countSnippets(input, gold.with ?? [], gold.without ?? [])
+      const counts = countSnippets(output, document.gold.with ?? [], document.gold.without ?? [])
       snippets.push(counts)
-      if (raw.tp > 0 && counts.tp < 0.5 * raw.tp) catastrophic++
+      if (group.raw[index] > 0 && keepsUnderHalf(counts.tp, group.raw[index])) catastrophic++
     }
-  }
+  })
   if (shingleScores.length > 0) {
     const average = averageScores(shingleScores)
-    return {documents: items.length, f1: average.f1, precision: average.precision, recall: average.recall, catastrophic}
+    return {documents: group.documents.length, f1: average.f1, precision: average.precision, recall: average.recall, catastrophic}
   }
   const score = snippetScore(snippets)
-  return {documents: items.length, f1: score.f1, precision: score.precision, recall: score.recall, catastrophic}
+  return {documents: group.documents.length, f1: score.f1, precision: score.precision, recall: score.recall, catastrophic}
 }
