@@ -95,7 +95,7 @@ describe('decruft clean on folders', () => {
     const file = path.join(directory, 'a.txt')
     copyFileSync(path.join(seeds, seedInputs[1]), file)
     const before = readFileSync(file, 'utf8')
-    expect(run(['clean', directory, '-o', directory]).code).toBe(1)
+    expect(run(['clean', directory, '-o', directory]).code).toBe(2)
     expect(readFileSync(file, 'utf8')).toBe(before)
     expect(run(['clean', directory]).code).toBe(2)
     expect(run(['clean', directory, '--in-place']).code).toBe(0)

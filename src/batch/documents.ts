@@ -10,11 +10,12 @@
  * path and line, and the iteration goes on.
  */
 
-import {readFile} from 'node:fs/promises'
 import {byteLines} from '../io/byte-lines.js'
+import {readFailureMessage} from '../io/system-error.js'
+import {readRegularFile} from '../io/regular-file.js'
 import {decodeUtf8} from '../io/utf8.js'
 import type {DocumentOptions} from '../types.js'
-import {DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_JSONL_INCLUDE, expandInputs} from './inputs.js'
+import {expandCommandInputs} from './inputs.js'
 import {errorMessage} from './run-files.js'
 import {jsonlSources} from './run-jsonl.js'
 import {idOf, isBlankLine, readRecord, recordErrorMessage, recordOptions} from './work.js'
@@ -56,6 +57,8 @@ export interface DocumentSourceOptions {
   /** Globs for files in folders (defaults as for `clean`). */
   include?: string[]
   exclude?: string[]
+  /** Follow symbolic links to folders found in folders. */
+  followSymlinks?: boolean
   /** Options for every document (`lang`, `title`); per-document `path` and `url` are added. */
   documentOptions?: DocumentOptions
 }
@@ -86,31 +89,25 @@ function fileError(path: string, error: unknown): InputError {
  */
 export async function* inputDocuments(inputs: readonly string[], options: DocumentSourceOptions, io: DocumentSourceIo): AsyncGenerator<InputEntry> {
   const base = options.documentOptions ?? {}
-  const {files, errors} = await expandInputs(
-    inputs.filter((input) => input !== '-'),
-    {
-      include: options.include ?? (options.jsonl ? DEFAULT_JSONL_INCLUDE : DEFAULT_INCLUDE),
-      exclude: options.exclude ?? DEFAULT_EXCLUDE,
-      cwd: io.cwd
-    }
-  )
+  const {files, errors} = await expandCommandInputs(inputs, options, io.cwd)
   for (const error of errors) yield {kind: 'error', ...error}
 
   if (options.jsonl) {
     const textField = options.textField ?? 'text'
     for (const source of jsonlSources(inputs, files, io.stdin)) {
       const lines = byteLines(source.stream)
+      let last = 0
       while (true) {
         let next: IteratorResult<{number: number; bytes: Buffer}>
         try {
           next = await lines.next()
         } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code
-          yield {kind: 'error', path: source.name, message: code === 'ENOENT' ? 'no such file or directory' : `cannot read (${code ?? String(error)})`}
+          yield {kind: 'error', path: source.name, message: readFailureMessage(error, last)}
           break
         }
         if (next.done) break
         const {number, bytes} = next.value
+        last = number
         if (isBlankLine(bytes)) continue
         let entry: InputEntry
         try {
@@ -145,7 +142,7 @@ export async function* inputDocuments(inputs: readonly string[], options: Docume
       const file = files[next]
       let entry: InputEntry
       try {
-        const bytes = await readFile(file.absolute)
+        const bytes = await readRegularFile(file.absolute)
         const text = decodeUtf8(bytes)
         entry = {kind: 'document', path: file.display, relative: file.relative, text, bom: hasBom(bytes), bytes: bytes.length, options: {...base, path: file.relative}}
       } catch (error) {

@@ -9,10 +9,11 @@
  * that exists is complete: `--resume` skips every input whose output exists.
  */
 
-import {readFile, stat} from 'node:fs/promises'
+import {stat} from 'node:fs/promises'
 import path from 'node:path'
 import type {Writable} from 'node:stream'
 import {pMapIterable} from 'p-map'
+import {readRegularFile} from '../io/regular-file.js'
 import {DecodeError} from '../io/utf8.js'
 import {writeAtomic} from '../io/write.js'
 import type {ReportBuilder} from '../report/report.js'
@@ -25,9 +26,9 @@ import type {TaskResult} from './work.js'
 export interface FileRunOptions {
   executor: Executor
   report: ReportBuilder
-  /** Mirror relative paths under this directory. */
-  outDir?: string
-  /** Overwrite the inputs. */
+  /** Where each input's output goes (`planFileOutputs`), or why it has none; inputs not in it go to `stdout`. */
+  outputs: Map<FileInput, string | Error>
+  /** The outputs are the inputs. */
   inPlace?: boolean
   /** Write the (single) result here instead of a file. */
   stdout?: Writable
@@ -52,30 +53,6 @@ function errorMessage(error: unknown): {message: string; line?: number} {
   return {message: error instanceof Error ? error.message : String(error)}
 }
 
-/** Where each input's output goes; inputs whose output clashes with an input or another output are errors. */
-function planOutputs(files: FileInput[], options: FileRunOptions): Map<FileInput, string | Error> {
-  const plan = new Map<FileInput, string | Error>()
-  const inputs = new Set(files.map((file) => file.absolute))
-  const taken = new Map<string, string>()
-  for (const file of files) {
-    if (options.inPlace) {
-      plan.set(file, file.absolute)
-      continue
-    }
-    if (!options.outDir) continue
-    const output = path.resolve(options.outDir, file.relative)
-    if (inputs.has(output)) {
-      plan.set(file, new Error(`output ${output} would overwrite an input; use another --out or --in-place`))
-    } else if (taken.has(output)) {
-      plan.set(file, new Error(`output ${output} is also the output of ${taken.get(output)}`))
-    } else {
-      taken.set(output, file.display)
-      plan.set(file, output)
-    }
-  }
-  return plan
-}
-
 async function exists(file: string): Promise<boolean> {
   try {
     return (await stat(file)).isFile()
@@ -92,7 +69,7 @@ type Outcome =
 
 /** Clean `files`; resolves to whether the run was interrupted. */
 export async function runFiles(files: FileInput[], options: FileRunOptions): Promise<{interrupted: boolean}> {
-  const plan = planOutputs(files, options)
+  const plan = options.outputs
   const {executor, signal} = options
   const outputName = (planned: string) => path.relative(process.cwd(), planned) || planned
 
@@ -102,7 +79,7 @@ export async function runFiles(files: FileInput[], options: FileRunOptions): Pro
     try {
       if (planned instanceof Error) throw planned
       if (options.resume && planned && !options.inPlace && (await exists(planned))) return {kind: 'resumed'}
-      const bytes = await readFile(file.absolute)
+      const bytes = await readRegularFile(file.absolute)
       let result: TaskResult | {status: 'timeout'}
       try {
         result =
@@ -116,7 +93,7 @@ export async function runFiles(files: FileInput[], options: FileRunOptions): Pro
       }
       if (result.status === 'cleaned') {
         if (planned) await writeAtomic(planned, result.output)
-      } else if (result.status !== 'error' && planned && planned !== file.absolute) {
+      } else if (result.status !== 'error' && planned && !options.inPlace) {
         // Skipped: the input goes out as it came in.
         await writeAtomic(planned, bytes)
       }

@@ -15,7 +15,9 @@ import {pMapIterable} from 'p-map'
 import type {FileInput} from './inputs.js'
 import {byteLines} from '../io/byte-lines.js'
 import {maybeGunzip, readFileChunks} from '../io/compress.js'
+import {describeReadError} from '../io/regular-file.js'
 import type {RecordSink} from '../io/jsonl-output.js'
+import {isUnopened, readFailureMessage} from '../io/system-error.js'
 import type {ReportBuilder} from '../report/report.js'
 import type {Progress} from '../report/progress.js'
 import type {DocumentOptions} from '../types.js'
@@ -108,28 +110,39 @@ class ByteWindow {
   }
 }
 
-/** Clean JSON Lines records from `sources` into `options.out`; resolves to whether the run was interrupted. */
-export async function runJsonl(sources: JsonlSource[], options: JsonlRunOptions): Promise<{interrupted: boolean}> {
+/**
+ * Clean JSON Lines records from `sources` into `options.out`; resolves to whether the run was
+ * interrupted, and whether an input could be read only in part (`cutShort`: the output is complete
+ * up to that input's last good line, and must not be taken for the whole run's).
+ */
+export async function runJsonl(sources: JsonlSource[], options: JsonlRunOptions): Promise<{interrupted: boolean; cutShort: boolean}> {
   const textField = options.textField ?? 'text'
   const {executor, report, signal} = options
   const window = options.window ?? executor.concurrency * 32
   const bytesWindow = new ByteWindow(options.windowBytes ?? 64 * 1024 * 1024)
   let skip = options.skipRecords ?? 0
 
+  let cutShort = false
+
   async function* items(): AsyncGenerator<Item> {
     for (const source of sources) {
       const lines = byteLines(source.stream)
+      let last = 0
       while (!signal?.aborted) {
         let next: IteratorResult<{number: number; bytes: Buffer}>
         try {
           next = await lines.next()
         } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code
-          yield {kind: 'error', source: source.name, message: code === 'ENOENT' ? 'no such file or directory' : `cannot read (${code ?? String(error)})`, size: 0}
-          break
+          yield {kind: 'error', source: source.name, message: readFailureMessage(error, last), size: 0}
+          if (isUnopened(error, last)) break
+          // Read in part (a .gz file cut short): the output holds this source's records up to the
+          // last good line, so no later source is read; the output stays a prefix of the whole run's.
+          cutShort = true
+          return
         }
         if (next.done) break
         const {number, bytes} = next.value
+        last = number
         if (bytes.length === 0 || isBlankLine(bytes)) continue
         if (skip > 0) {
           // Resuming: this record's output is already written (errors have none: they are reported again).
@@ -207,7 +220,7 @@ export async function runJsonl(sources: JsonlSource[], options: JsonlRunOptions)
     report.addDocument({path, id: result.id, title: result.title, lang: result.lang, bytesIn: result.bytesIn, bytesOut: result.bytesOut, removed: result.removed}, result.tally)
     if (result.replacedDecruft) report.addReplacedDecruft(path)
   }
-  return {interrupted: interrupted || Boolean(signal?.aborted)}
+  return {interrupted: interrupted || Boolean(signal?.aborted), cutShort}
 }
 
 function idOf(bytes: Uint8Array, textField: string): string | undefined {

@@ -10,6 +10,7 @@
 
 import type {DocumentContext} from '../engine/document.js'
 import type {WordSource} from '../parse.js'
+import {BestRun} from './best-run.js'
 import {blockFeatures, lineTally, type BlockFeatures} from './features.js'
 import type {HeuristicSettings} from './presets.js'
 import {stopwordsFor} from './stopwords.js'
@@ -68,57 +69,57 @@ function classify(features: BlockFeatures, settings: HeuristicSettings): Verdict
   return {cls: 'bad', why: 'few stopwords'}
 }
 
-/** Nearest class to the left (or right) that is not short, or the document edge. */
-function neighbour(blocks: Block[], from: number, step: -1 | 1, skip: (cls: BlockClass) => boolean, edge: BlockClass): BlockClass {
-  for (let index = from + step; index >= 0 && index < blocks.length; index += step) {
-    if (!skip(blocks[index].initial)) return blocks[index].initial
+/**
+ * Call `visit` with each maximal run `[start, end)` of blocks whose initial class `inRun` accepts,
+ * and the initial classes just outside it (`edge` at the document's ends): a block's nearest
+ * neighbours outside the run are the same for the whole run, so one scan finds them for all.
+ */
+function eachRun(
+  blocks: Block[],
+  inRun: (cls: BlockClass) => boolean,
+  edge: BlockClass,
+  visit: (start: number, end: number, previous: BlockClass, next: BlockClass) => void
+): void {
+  for (let start = 0; start < blocks.length; ) {
+    if (!inRun(blocks[start].initial)) {
+      start++
+      continue
+    }
+    let end = start + 1
+    while (end < blocks.length && inRun(blocks[end].initial)) end++
+    visit(start, end, start > 0 ? blocks[start - 1].initial : edge, end < blocks.length ? blocks[end].initial : edge)
+    start = end
   }
-  return edge
 }
 
 /**
- * Whether the near-good block at `index` stands in a run of near-good blocks (short ones between
- * them aside) long enough to be an article's paragraphs: `runBlocks` of them, `runLength` in all.
+ * Short blocks take their class from the nearest blocks on each side that are not short; then
+ * near-good blocks between two bad ones go, unless they stand in a run of near-good blocks (short
+ * ones between them aside) long enough to be an article's paragraphs: `runBlocks` of them,
+ * `runLength` in all.
  */
-function inProseRun(blocks: Block[], index: number, settings: HeuristicSettings): boolean {
-  let count = 0
-  let length = 0
-  for (const step of [-1, 1] as const) {
-    for (let at = step === -1 ? index : index + 1; at >= 0 && at < blocks.length; at += step) {
-      const cls = blocks[at].initial
-      if (cls === 'bad' || cls === 'good') break
-      if (cls === 'near-good') {
-        count++
-        length += blocks[at].features.length
-      }
-    }
-  }
-  return count >= settings.runBlocks && length >= settings.runLength
-}
-
 function contextPass(blocks: Block[], edge: BlockClass, settings: HeuristicSettings): void {
-  const isShort = (cls: BlockClass) => cls === 'short'
-  for (let index = 0; index < blocks.length; index++) {
-    const block = blocks[index]
-    if (block.initial !== 'short') {
-      block.final = block.initial
-      continue
+  for (const block of blocks) block.final = block.initial
+  eachRun(blocks, (cls) => cls === 'short', edge, (start, end, previous, next) => {
+    let final: BlockClass
+    if (previous === 'bad' && next === 'bad') final = 'bad'
+    else if ((previous === 'good' || previous === 'near-good') && (next === 'good' || next === 'near-good')) final = 'good'
+    else if (previous === 'bad' || next === 'bad') final = previous === 'good' || next === 'good' ? 'near-good' : 'bad'
+    else final = 'near-good'
+    for (let index = start; index < end; index++) blocks[index].final = final
+  })
+  eachRun(blocks, (cls) => cls === 'short' || cls === 'near-good', edge, (start, end, previous, next) => {
+    let count = 0
+    let length = 0
+    for (let index = start; index < end; index++) {
+      if (blocks[index].initial !== 'near-good') continue
+      count++
+      length += blocks[index].features.length
     }
-    const previous = neighbour(blocks, index, -1, isShort, edge)
-    const next = neighbour(blocks, index, 1, isShort, edge)
-    if (previous === 'bad' && next === 'bad') block.final = 'bad'
-    else if ((previous === 'good' || previous === 'near-good') && (next === 'good' || next === 'near-good')) block.final = 'good'
-    else if (previous === 'bad' || next === 'bad') block.final = previous === 'good' || next === 'good' ? 'near-good' : 'bad'
-    else block.final = 'near-good'
-  }
-  const isUndecided = (cls: BlockClass) => cls === 'short' || cls === 'near-good'
-  for (let index = 0; index < blocks.length; index++) {
-    const block = blocks[index]
-    if (block.final !== 'near-good') continue
-    const previous = neighbour(blocks, index, -1, isUndecided, edge)
-    const next = neighbour(blocks, index, 1, isUndecided, edge)
-    block.final = previous === 'bad' && next === 'bad' && !inProseRun(blocks, index, settings) ? 'bad' : 'good'
-  }
+    const prose = count >= settings.runBlocks && length >= settings.runLength
+    const final = previous === 'bad' && next === 'bad' && !prose ? 'bad' : 'good'
+    for (let index = start; index < end; index++) if (blocks[index].final === 'near-good') blocks[index].final = final
+  })
 }
 
 /** The width text is wrapped at: the 90th percentile of line lengths. */
@@ -216,44 +217,28 @@ function regionScores(blocks: Block[], settings: HeuristicSettings): Float64Arra
   })
 }
 
-/** The maximum-score run of `scores[from..to]`, with its score, or undefined when none is positive. */
-function bestRun(scores: Float64Array, from: number, to: number): {range: [number, number]; score: number} | undefined {
-  let best = 0
-  let bestRange: [number, number] | undefined
-  let sum = 0
-  let start = from
-  for (let index = from; index <= to; index++) {
-    if (sum <= 0) {
-      sum = scores[index]
-      start = index
-    } else sum += scores[index]
-    if (sum > best) {
-      best = sum
-      bestRange = [start, index]
-    }
-  }
-  return bestRange ? {range: bestRange, score: best} : undefined
-}
-
 /**
  * The main region, and further runs before or after it that score at least `partShare` of it: an
  * article split in parts by a large embed or a teaser box.
  */
 export function contentRegions(blocks: Block[], settings: HeuristicSettings): Array<[number, number]> {
-  const scores = regionScores(blocks, settings)
-  const main = bestRun(scores, 0, blocks.length - 1)
+  const runs = new BestRun(regionScores(blocks, settings))
+  const main = runs.find(0, blocks.length - 1)
   if (!main) return []
   const regions: Array<[number, number]> = [main.range]
-  const search = (from: number, to: number) => {
-    if (from > to) return
-    const part = bestRun(scores, from, to)
-    if (!part || part.score < main.score * settings.partShare) return
+  // Ranges still to search, beside the runs found so far (a list, not recursion: a page may have
+  // thousands of parts).
+  const ranges: Array<[number, number]> = [
+    [main.range[1] + 1, blocks.length - 1],
+    [0, main.range[0] - 1]
+  ]
+  for (let range = ranges.pop(); range; range = ranges.pop()) {
+    const [from, to] = range
+    const part = runs.find(from, to)
+    if (!part || part.score < main.score * settings.partShare) continue
     regions.push(part.range)
-    search(from, part.range[0] - 1)
-    search(part.range[1] + 1, to)
+    ranges.push([part.range[1] + 1, to], [from, part.range[0] - 1])
   }
-  search(0, main.range[0] - 1)
-  search(main.range[1] + 1, blocks.length - 1)
   return regions.sort((a, b) => a[0] - b[0])
 }
 
@@ -323,7 +308,12 @@ export function classifyDocument(
     const regions = contentRegions(blocks, settings)
     if (regions.length === 0) return {blocks, page, decisions}
     for (const region of regions) cutComments(blocks, region)
-    const inside = (index: number) => regions.some(([first, last]) => index >= first && index <= last)
+    // The regions are sorted and apart: the one a block may be in is the first not ended before it.
+    let next = 0
+    const inside = (index: number) => {
+      while (next < regions.length && regions[next][1] < index) next++
+      return next < regions.length && index >= regions[next][0]
+    }
     // The headline above the main content stays, as the document's title.
     const headline = regions[0][0] - 1
     const keepHeadline = document.title === undefined && isHeadline(blocks[headline], (line) => document.lines[line].text)

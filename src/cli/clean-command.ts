@@ -4,7 +4,7 @@
  */
 
 import {readFileSync} from 'node:fs'
-import {stat, writeFile} from 'node:fs/promises'
+import {stat} from 'node:fs/promises'
 import path from 'node:path'
 import type {Writable} from 'node:stream'
 import pMap from 'p-map'
@@ -13,13 +13,14 @@ import {createCleaner, type Cleaner} from '../cleaner.js'
 import {loadConfig, type ResolvedConfig} from '../config/resolve.js'
 import {defaultWorkers} from '../batch/pool-size.js'
 import {createExecutor, TimeoutError, type Executor} from '../batch/executor.js'
-import {DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_JSONL_INCLUDE, expandInputs, type FileInput} from '../batch/inputs.js'
+import {expandCommandInputs, type ExpandedInputs, type FileInput} from '../batch/inputs.js'
+import {planFileOutputs, WriteClaims} from '../batch/output-plan.js'
 import {errorMessage, runFiles} from '../batch/run-files.js'
 import {jsonlSources, runJsonl} from '../batch/run-jsonl.js'
 import {REMOVED_DETAILS, type RemovedDetail} from '../batch/work.js'
-import {JsonlOutput, PARTIAL_SUFFIX, writeChunk, type RecordSink} from '../io/jsonl-output.js'
+import {JsonlOutput, writeChunk, type RecordSink} from '../io/jsonl-output.js'
 import {reviewDocuments} from '../diff/review.js'
-import {writeAtomic} from '../io/write.js'
+import {writeAtomic, WriteError} from '../io/write.js'
 import {reviewHtml, reviewRulesOf, type ReviewDocument as PageDocument} from '../review/index.js'
 import {Progress} from '../report/progress.js'
 import {ReportBuilder} from '../report/report.js'
@@ -118,15 +119,36 @@ function peakRssBytes(): number {
 const SMALL_INPUT_BYTES = 512 * 1024
 
 /** `--review FILE`: the review page of the inputs as this run cleans them. */
-async function writeReviewPage(inputs: string[], options: CleanCommandOptions, io: CommandIo, cleaner: Cleaner, documentOptions: DocumentOptions): Promise<void> {
+async function reviewPage(inputs: string[], options: CleanCommandOptions, io: CommandIo, cleaner: Cleaner, documentOptions: DocumentOptions): Promise<string> {
   const documents: PageDocument[] = []
-  const source = reviewDocuments(inputs, {jsonl: options.jsonl, textField: options.textField, include: options.include, exclude: options.exclude, documentOptions}, io, cleaner)
+  const source = reviewDocuments(inputs, {jsonl: options.jsonl, textField: options.textField, include: options.include, exclude: options.exclude, followSymlinks: options.followSymlinks, documentOptions}, io, cleaner)
   for await (const entry of source) {
     // Inputs that cannot be read are reported by the run itself.
     if ('kind' in entry) continue
     documents.push({path: entry.path, lang: entry.lang, title: entry.title, text: entry.text, removed: entry.removed})
   }
-  await writeAtomic(path.resolve(io.cwd, options.review!), reviewHtml({documents, rules: reviewRulesOf(cleaner.rules), version}))
+  return reviewHtml({documents, rules: reviewRulesOf(cleaner.rules), version})
+}
+
+/**
+ * The files a run writes besides its outputs (review page, learned pack, report): one that cannot be
+ * written is named on standard error at once and makes the exit code 1; the run goes on.
+ */
+class SideFiles {
+  failed = false
+
+  constructor(private readonly io: CommandIo) {}
+
+  /** Write `data` to `file` (relative to the working directory). */
+  async write(file: string, data: string): Promise<void> {
+    try {
+      await writeAtomic(path.resolve(this.io.cwd, file), data)
+    } catch (error) {
+      if (!(error instanceof WriteError)) throw error
+      this.failed = true
+      this.io.stderr.write(`decruft: ${error.message}\n`)
+    }
+  }
 }
 
 /** Run `clean`; resolves to the exit code. */
@@ -150,15 +172,17 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
   }
   if (options.removed && !options.jsonl) throw new UsageError('--removed applies to --jsonl records (a text output has no record; use --report for the removals)')
   if (options.review && inputs.includes('-')) throw new UsageError('--review reads the inputs twice: give files, not standard input (or use `decruft diff --html`)')
+  const plan = await planClean(inputs, options, io)
 
   let config = withPreset(loadConfig({config: options.config, cwd: io.cwd}), options.preset)
+  const sideFiles = new SideFiles(io)
   if (options.learn) {
     if (inputs.includes('-')) throw new UsageError('--learn reads the inputs twice: give files, not standard input')
     // Files and records that cannot be read are reported when they are cleaned, not here.
-    const {learner, documents} = await learnFromInputs(inputs, options, io, {minDocs: options.minDocs, minShare: options.minShare})
+    const {learner, documents} = await learnFromInputs(inputs, options, io, {minDocs: options.minDocs, minShare: options.minShare}, plan.expanded)
     const learned = learner.rules()
     config = withLearnedRules(config, learned)
-    if (options.learnOut) await writeAtomic(path.resolve(io.cwd, options.learnOut), learnedPackYaml(learned, `Learned by decruft clean --learn from ${documents} documents.`))
+    if (options.learnOut) await sideFiles.write(options.learnOut, learnedPackYaml(learned, `Learned by decruft clean --learn from ${documents} documents.`))
     if (!options.quiet) io.stderr.write(`decruft: learned ${learned.length} rule${learned.length === 1 ? '' : 's'} from ${documents} documents\n`)
   }
   // Compiled here too: a rule that does not compile is a config error before any thread starts.
@@ -168,7 +192,7 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
   if (options.title) documentOptions.title = options.title
   if (options.lang) documentOptions.lang = options.lang
   // The review page is built from the originals before they are cleaned (so --in-place is fine), with the same rules.
-  if (options.review) await writeReviewPage(inputs, options, io, cleaner, documentOptions)
+  if (options.review) await sideFiles.write(options.review, await reviewPage(inputs, options, io, cleaner, documentOptions))
   // Per-document entries only when a report is written: without one, memory stays flat.
   const report = new ReportBuilder(version, options.report !== undefined)
   const interrupt = new AbortController()
@@ -191,7 +215,7 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
   const run: CleanRun = {options, io, config, executorFor, report, documentOptions, maxDocBytes, signal: interrupt.signal}
   let interrupted: boolean
   try {
-    interrupted = options.jsonl ? await cleanJsonl(inputs, run) : await cleanText(inputs, run)
+    interrupted = options.jsonl ? await cleanJsonl(inputs, plan, run) : await cleanText(inputs, plan, run)
   } finally {
     stopListening()
     await (executor as Executor | undefined)?.close()
@@ -200,18 +224,54 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
   if (interrupted) report.interrupt()
   report.setElapsed(Date.now() - started)
   const built = report.build()
-  if (options.report) await writeAtomic(path.resolve(io.cwd, options.report), JSON.stringify(built, null, 2) + '\n')
   const warning = replacedDecruftWarning(built.summary)
   if (warning) io.stderr.write(warning + '\n')
   if (!options.quiet) io.stderr.write(formatSummary(built) + '\n')
+  if (options.report) await sideFiles.write(options.report, JSON.stringify(built, null, 2) + '\n')
   if (options.statsJson) {
     const usage = process.resourceUsage()
     const threads = (executor as Executor | undefined)?.concurrency ?? 1
     const stats = {elapsedMs: Date.now() - started, maxRssBytes: peakRssBytes(), userMs: usage.userCPUTime / 1000, systemMs: usage.systemCPUTime / 1000, workers: threads, documents: built.summary.documents, bytesIn: built.summary.bytesIn}
-    await writeFile(path.resolve(io.cwd, options.statsJson), JSON.stringify(stats) + '\n')
+    await sideFiles.write(options.statsJson, JSON.stringify(stats) + '\n')
   }
   if (interrupted) return 130
-  return report.failed > 0 ? 1 : 0
+  return report.failed > 0 || sideFiles.failed ? 1 : 0
+}
+
+/** What a `clean` run reads, and where it writes each text file's output. */
+interface CleanPlan {
+  expanded: ExpandedInputs
+  /** For text files: each one's output, or why it has none (`planFileOutputs`); none for standard output. */
+  outputs: Map<FileInput, string | Error>
+}
+
+/**
+ * The run's inputs and outputs, checked before anything is read or written: no output, and no file
+ * an option names (`--report`, `--review`, `--learn-out`), may overwrite an input or another output.
+ */
+async function planClean(inputs: string[], options: CleanCommandOptions, io: CommandIo): Promise<CleanPlan> {
+  if (options.jsonl && options.inPlace) throw new UsageError('--in-place is not supported with --jsonl; write to --out FILE')
+  const stdin = inputs.includes('-')
+  if (stdin && !options.jsonl && inputs.length > 1) throw new UsageError('`-` (standard input) cannot be mixed with files unless --jsonl is given')
+  const expanded = await expandCommandInputs(inputs, options, io.cwd)
+  const claims = WriteClaims.forInputs(expanded.files, io.cwd)
+  let outputs = new Map<FileInput, string | Error>()
+  if (options.jsonl) {
+    if (options.out !== undefined) await claims.claimJsonlOutput(options.out)
+  } else if (stdin) {
+    await claims.claimOption('--out', options.out)
+  } else {
+    const {files, errors} = expanded
+    const single = inputs.length === 1 && files.length === 1 && files[0].display === inputs[0]
+    // Nothing to clean but errors to report: the run reports them.
+    if (!options.out && !options.inPlace && !single && !(files.length === 0 && errors.length > 0)) {
+      throw new UsageError('several documents need --out DIR (or --in-place); only a single file is written to standard output')
+    }
+    outputs = await planFileOutputs(expanded, options, claims)
+  }
+  const named: Array<[string, string | undefined]> = [['--report', options.report], ['--review', options.review], ['--learn-out', options.learnOut], ['--stats-json', options.statsJson]]
+  for (const [option, value] of named) await claims.claimOption(option, value)
+  return {expanded, outputs}
 }
 
 /** What one `clean` run works with. */
@@ -241,7 +301,7 @@ async function totalSize(files: readonly FileInput[]): Promise<number> {
   return sizes.reduce((sum, size) => sum + size, 0)
 }
 
-async function cleanText(inputs: string[], run: CleanRun): Promise<boolean> {
+async function cleanText(inputs: string[], plan: CleanPlan, run: CleanRun): Promise<boolean> {
   const {options, io, report, documentOptions} = run
   if (options.resume && (options.inPlace || !options.out)) throw new UsageError('--resume needs --out DIR')
   if (inputs.length === 1 && inputs[0] === '-') {
@@ -272,19 +332,9 @@ async function cleanText(inputs: string[], run: CleanRun): Promise<boolean> {
     }
     return run.signal.aborted
   }
-  if (inputs.includes('-')) throw new UsageError('`-` (standard input) cannot be mixed with files unless --jsonl is given')
-
-  const {files, errors} = await expandInputs(inputs, {
-    include: options.include ?? DEFAULT_INCLUDE,
-    exclude: options.exclude ?? DEFAULT_EXCLUDE,
-    cwd: io.cwd
-  })
+  const {files, errors} = plan.expanded
   for (const error of errors) report.addError(error)
-  const single = inputs.length === 1 && files.length === 1 && files[0].display === inputs[0]
-  if (!options.out && !options.inPlace && !single) {
-    if (files.length === 0 && errors.length > 0) return false
-    throw new UsageError('several documents need --out DIR (or --in-place); only a single file is written to standard output')
-  }
+  if (files.length === 0) return false
   const bytes = await totalSize(files)
   const executor = run.executorFor({documents: files.length, bytes})
   const progress = progressFor(run, bytes)
@@ -292,7 +342,7 @@ async function cleanText(inputs: string[], run: CleanRun): Promise<boolean> {
     const {interrupted} = await runFiles(files, {
       executor,
       report,
-      outDir: options.out ? path.resolve(io.cwd, options.out) : undefined,
+      outputs: plan.outputs,
       inPlace: options.inPlace,
       stdout: io.stdout as unknown as Writable,
       concurrency: options.concurrency,
@@ -308,19 +358,12 @@ async function cleanText(inputs: string[], run: CleanRun): Promise<boolean> {
   }
 }
 
-async function cleanJsonl(inputs: string[], run: CleanRun): Promise<boolean> {
+async function cleanJsonl(inputs: string[], plan: CleanPlan, run: CleanRun): Promise<boolean> {
   const {options, io, report, documentOptions} = run
-  const named = inputs.filter((input) => input !== '-')
-  const {files, errors} = await expandInputs(named, {
-    include: options.include ?? DEFAULT_JSONL_INCLUDE,
-    exclude: options.exclude ?? DEFAULT_EXCLUDE,
-    cwd: io.cwd
-  })
+  const {files, errors} = plan.expanded
   for (const error of errors) report.addError(error)
 
   const output = options.out ? path.resolve(io.cwd, options.out) : undefined
-  if (output && files.some((file) => file.absolute === output || file.absolute === output + PARTIAL_SUFFIX)) throw new UsageError(`--out ${options.out} is also an input`)
-  if (options.inPlace) throw new UsageError('--in-place is not supported with --jsonl; write to --out FILE')
 
   const bytes = inputs.includes('-') ? undefined : await totalSize(files)
   const executor = run.executorFor({bytes})
@@ -335,18 +378,25 @@ async function cleanJsonl(inputs: string[], run: CleanRun): Promise<boolean> {
       return (await runJsonl(sources, {...runOptions, out: sink})).interrupted
     }
     const out = await JsonlOutput.open(output, {resume: options.resume})
+    let result
     try {
-      const {interrupted} = await runJsonl(sources, {...runOptions, out, skipRecords: out.resumed})
-      progress?.stop()
-      if (interrupted) {
-        await out.suspend()
-        if (!options.quiet) io.stderr.write(`decruft: interrupted; the records written so far are in ${path.relative(io.cwd, out.partial) || out.partial} (run again with --resume to continue)\n`)
-      } else await out.finish()
-      return interrupted
+      result = await runJsonl(sources, {...runOptions, out, skipRecords: out.resumed})
     } catch (error) {
-      await out.discard()
+      // A write that failed (a full disk): the partial file keeps every whole record, for --resume.
+      await out.abandon()
       throw error
     }
+    progress?.stop()
+    const partial = path.relative(io.cwd, out.partial) || out.partial
+    if (result.interrupted) {
+      await out.suspend()
+      if (!options.quiet) io.stderr.write(`decruft: interrupted; the records written so far are in ${partial} (run again with --resume to continue)\n`)
+    } else if (result.cutShort) {
+      // Not renamed: an output without the rest of that input's records must not pass for complete.
+      await out.suspend()
+      io.stderr.write(`decruft: an input could not be read to its end; the records written so far are in ${partial}, not renamed to ${options.out} (run again with --resume once the input is whole)\n`)
+    } else await out.finish()
+    return result.interrupted
   } finally {
     progress?.stop()
   }
@@ -387,7 +437,7 @@ Examples:
   decruft clean --jsonl big.jsonl.gz -o clean.jsonl.gz --workers 4 --resume
   cat page.txt | decruft clean -
 
-Exit codes: 0 all inputs cleaned, 1 some input failed (see the summary and report), 2 usage or config error,
+Exit codes: 0 all inputs cleaned, 1 some input or output failed (see the summary and report), 2 usage or config error,
 130 interrupted, 141 standard output closed by its reader (as with | head).`
     )
     .action(async (inputs: string[], options: CleanCommandOptions) => {

@@ -8,6 +8,8 @@ import {once} from 'node:events'
 import path from 'node:path'
 import {Command, InvalidArgumentError, Option} from 'commander'
 import type {InputError} from '../batch/documents.js'
+import {expandCommandInputs} from '../batch/inputs.js'
+import {WriteClaims} from '../batch/output-plan.js'
 import {createCleaner} from '../cleaner.js'
 import {loadConfig} from '../config/resolve.js'
 import {annotate} from '../diff/annotate.js'
@@ -84,6 +86,7 @@ export async function runDiff(inputs: string[], options: DiffCommandOptions, io:
   }
   if (inputs.filter((input) => input === '-').length > 1) throw new UsageError('`-` (standard input) can be given once')
   const filter = removalFilter(options.only)
+  if (options.html) await WriteClaims.forInputs((await expandCommandInputs(inputs, options, io.cwd)).files, io.cwd).claimOption('--html', options.html)
   const cleaner = createCleaner(withPreset(loadConfig({config: options.config, cwd: io.cwd}), options.preset))
   const documentOptions: DocumentOptions = {}
   if (options.title) documentOptions.title = options.title
@@ -105,7 +108,7 @@ export async function runDiff(inputs: string[], options: DiffCommandOptions, io:
   let shownDocuments = 0
   let shownRemovals = 0
   let totalRemovals = 0
-  const source = reviewDocuments(inputs, {jsonl: options.jsonl, textField: options.textField, include: options.include, exclude: options.exclude, documentOptions}, io, cleaner)
+  const source = reviewDocuments(inputs, {jsonl: options.jsonl, textField: options.textField, include: options.include, exclude: options.exclude, followSymlinks: options.followSymlinks, documentOptions}, io, cleaner)
   for await (const entry of source) {
     if ('kind' in entry) {
       errors.push(entry)

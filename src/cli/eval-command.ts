@@ -5,6 +5,8 @@
 
 import path from 'node:path'
 import {Command} from 'commander'
+import {expandInputs} from '../batch/inputs.js'
+import {WriteClaims} from '../batch/output-plan.js'
 import {formatBenchTable, benchInputs, runBench} from '../eval/bench.js'
 import {evaluate, type EvalRecord, type EvalReport} from '../eval/evaluate.js'
 import {createCleaner} from '../cleaner.js'
@@ -13,8 +15,9 @@ import {corpusFiles, readCorpus, type CorpusRecord} from '../eval/corpus.js'
 import {crossValidate, fixedCleanerFactory} from '../eval/cross-validate.js'
 import {cvRows, formatCvTable, PREVIOUS_RELEASE_FILE, readPrevious, type CvReport} from '../eval/cv-table.js'
 import {defaultWorkers} from '../batch/pool-size.js'
-import {goldDirectoryRecords, jsonlRecords} from '../eval/records.js'
+import {goldPairRecords, jsonlRecords} from '../eval/records.js'
 import {writeAtomic} from '../io/write.js'
+import {describeError, type ErrorEntry} from '../report/report.js'
 import {cleanerFor, type CommandIo} from './clean-command.js'
 import {trainedFoldFactory} from '../train/corpus-training.js'
 import type {Cleaner} from '../cleaner.js'
@@ -24,7 +27,7 @@ function usesModel(cleaner: Cleaner): boolean {
   return (cleaner.config.classifier?.model ?? 'none') !== 'none'
 }
 import {UsageError} from './usage-error.js'
-import {presetOption} from './options.js'
+import {followSymlinksOption, presetOption} from './options.js'
 
 interface EvalCommandOptions {
   gold?: string
@@ -45,6 +48,7 @@ interface EvalCommandOptions {
   preset?: string
   /** Score with this classifier model file, and compare it with the config's classifier. */
   model?: string
+  followSymlinks?: boolean
 }
 
 /**
@@ -107,14 +111,30 @@ export async function runEval(options: EvalCommandOptions, io: CommandIo): Promi
     return 0
   }
 
-  const records = (): AsyncIterable<EvalRecord> =>
-    options.gold
-      ? goldDirectoryRecords(path.resolve(io.cwd, options.gold))
-      : jsonlRecords(path.resolve(io.cwd, options.jsonl!), {textField: options.textField, goldField: options.goldField, withField: options.withField, withoutField: options.withoutField})
+  // The inputs, checked as every command checks them, and the --json file checked against them.
+  const source = options.gold ?? options.jsonl!
+  const expanded = await expandInputs([source], {include: options.gold ? ['**/*.txt'] : ['**/*.jsonl', '**/*.jsonl.gz'], exclude: [], cwd: io.cwd, followSymlinks: options.followSymlinks})
+  await WriteClaims.forInputs(expanded.files, io.cwd).claimOption('--json', options.json)
+  const problems = [...expanded.errors]
+  const onError = (error: ErrorEntry) => problems.push(error)
+  const fields = {textField: options.textField, goldField: options.goldField, withField: options.withField, withoutField: options.withoutField}
+  // Read afresh for each cleaner scored (--model scores two); problems are reported once.
+  let reading = 0
+  const records = (): AsyncIterable<EvalRecord> => {
+    const report = reading++ === 0 ? onError : () => {}
+    if (options.gold) return goldPairRecords(expanded.files, report)
+    return (async function* () {
+      for (const file of expanded.files) yield* jsonlRecords(file.absolute, fields, (message) => report({path: file.display, message}))
+    })()
+  }
   const dropTitle = options.gold ? false : !options.keepTitle
   const modelCleaner = options.model ? createCleaner({...cleaner.config, classifier: {...cleaner.config.classifier, model: path.resolve(io.cwd, options.model)}}, {messages: false}) : undefined
   const report = await evaluate(records(), modelCleaner ?? cleaner, {dropTitle})
-  if (report.documents === 0) throw new UsageError('no records to evaluate')
+  for (const problem of problems) io.stderr.write(`decruft: ${describeError(problem)}; not scored\n`)
+  if (report.documents === 0) {
+    if (problems.length > 0) return 1
+    throw new UsageError('no records to evaluate')
+  }
   io.stdout.write(formatEvalReport(report, {rules: options.rules}) + '\n')
   if (modelCleaner) {
     // The same records with the config's own classifier, for comparison.
@@ -122,7 +142,8 @@ export async function runEval(options: EvalCommandOptions, io: CommandIo): Promi
     io.stdout.write(formatModelComparison(options.model!, modelName(cleaner), report, base) + '\n')
   }
   if (options.json) await writeAtomic(path.resolve(io.cwd, options.json), JSON.stringify(report, null, 2) + '\n')
-  return 0
+  // As with clean: what could be read is scored, and the exit code says that something could not be.
+  return problems.length > 0 ? 1 : 0
 }
 
 /** What the config's classifier is, in words. */
@@ -164,6 +185,7 @@ export function evalCommand(io: CommandIo, setExitCode: (code: number) => void):
     .option('--keep-title', 'with --jsonl: score the title line too (by default a detected title is dropped: benchmark gold has no headline)')
     .option('-c, --config <file>', 'config file (default: the nearest decruft.config.yaml, else the recommended pack)')
     .addOption(presetOption())
+    .addOption(followSymlinksOption())
     .option('--rules <n>', 'how many rules to list', (value) => Number(value), 15)
     .option('--model <file>', "with --gold or --jsonl: clean with this classifier model (from decruft train) and compare it with the config's own classifier")
     .option('--json <file>', 'also write the full results as JSON')

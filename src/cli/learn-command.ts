@@ -5,7 +5,8 @@
 
 import path from 'node:path'
 import {Command} from 'commander'
-import {DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_JSONL_INCLUDE, expandInputs} from '../batch/inputs.js'
+import {expandCommandInputs, type ExpandedInputs} from '../batch/inputs.js'
+import {WriteClaims} from '../batch/output-plan.js'
 import {jsonlSources} from '../batch/run-jsonl.js'
 import {errorMessage} from '../batch/run-files.js'
 import {byteLines} from '../io/byte-lines.js'
@@ -16,7 +17,7 @@ import {learnFromFiles, recordDocument} from '../learn/sources.js'
 import {describeError, type ErrorEntry} from '../report/report.js'
 import type {CommandIo} from './clean-command.js'
 import {UsageError} from './usage-error.js'
-import {addLearnThresholds, collect} from './options.js'
+import {addLearnThresholds, collect, followSymlinksOption} from './options.js'
 
 export interface LearnCommandOptions {
   out?: string
@@ -24,6 +25,7 @@ export interface LearnCommandOptions {
   textField: string
   include?: string[]
   exclude?: string[]
+  followSymlinks?: boolean
   minDocs: number
   minShare: number
 }
@@ -39,13 +41,10 @@ export interface LearnedInputs {
   unsited: number
 }
 
-/** Learn from the inputs (files, folders, JSON Lines files or `-`). */
-export async function learnFromInputs(inputs: string[], options: LearnCommandOptions, io: CommandIo, learnOptions: LearnOptions): Promise<LearnedInputs> {
+/** Learn from the inputs (files, folders, JSON Lines files or `-`), expanded here unless `expanded` has them. */
+export async function learnFromInputs(inputs: string[], options: LearnCommandOptions, io: CommandIo, learnOptions: LearnOptions, expanded?: ExpandedInputs): Promise<LearnedInputs> {
   const learner = new Learner(learnOptions)
-  const {files, errors} = await expandInputs(
-    inputs.filter((input) => input !== '-'),
-    {include: options.include ?? (options.jsonl ? DEFAULT_JSONL_INCLUDE : DEFAULT_INCLUDE), exclude: options.exclude ?? DEFAULT_EXCLUDE, cwd: io.cwd}
-  )
+  const {files, errors} = expanded ?? (await expandCommandInputs(inputs, options, io.cwd))
   const problems: ErrorEntry[] = [...errors]
   if (!options.jsonl) {
     const read = await learnFromFiles(learner, files)
@@ -81,7 +80,9 @@ export async function runLearn(inputs: string[], options: LearnCommandOptions, i
   for (const [name, value] of [['--min-docs', options.minDocs], ['--min-share', options.minShare]] as const) {
     if (!Number.isFinite(value) || value <= 0) throw new UsageError(`${name} must be a positive number`)
   }
-  const {learner, documents, problems, unsited} = await learnFromInputs(inputs, options, io, {minDocs: options.minDocs, minShare: options.minShare})
+  const expanded = await expandCommandInputs(inputs, options, io.cwd)
+  await WriteClaims.forInputs(expanded.files, io.cwd).claimOption('--out', options.out)
+  const {learner, documents, problems, unsited} = await learnFromInputs(inputs, options, io, {minDocs: options.minDocs, minShare: options.minShare}, expanded)
   for (const problem of problems) io.stderr.write(`decruft: ${describeError(problem)}; not learned from\n`)
   if (unsited > 0) io.stderr.write(`decruft: ${unsited} record${unsited === 1 ? '' : 's'} without a URL (\`url\`, or an \`id\` that is one): no site to learn ${unsited === 1 ? 'it' : 'them'} for\n`)
   const rules = learner.rules()
@@ -107,6 +108,7 @@ export function learnCommand(io: CommandIo, setExitCode: (code: number) => void)
     .option('--text-field <path>', 'with --jsonl: the dotted path of the text field', 'text')
     .option('--include <glob>', 'in directories, read files matching this glob (repeatable)', collect)
     .option('--exclude <glob>', 'in directories, skip files matching this glob (repeatable)', collect)
+    .addOption(followSymlinksOption())
   return addLearnThresholds(command)
     .addHelpText(
       'after',

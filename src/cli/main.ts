@@ -6,6 +6,7 @@ import type {Writable} from 'node:stream'
 import {Command, CommanderError} from 'commander'
 import {ConfigError} from '../config/error.js'
 import {isClosedOutput} from '../io/closed-output.js'
+import {WriteError} from '../io/write.js'
 import {cleanCommand, type CommandIo} from './clean-command.js'
 import {diffCommand} from './diff-command.js'
 import {evalCommand} from './eval-command.js'
@@ -88,6 +89,11 @@ function failure(error: unknown, io: CommandIo): number {
   if (error instanceof UsageError) {
     io.stderr.write(`decruft: ${error.message}\n`)
     return 2
+  }
+  if (error instanceof WriteError) {
+    // A full disk or a folder that cannot be written to: the message names the file and the reason.
+    io.stderr.write(`decruft: ${error.message}\n`)
+    return 1
   }
   io.stderr.write(`decruft: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
   return 1

@@ -25,6 +25,7 @@ export interface CleaningOptions {
   textField: string
   include?: string[]
   exclude?: string[]
+  followSymlinks?: boolean
   config?: string
   title?: TitleMode
   lang?: string
@@ -33,17 +34,27 @@ export interface CleaningOptions {
 
 /**
  * How a command that cleans reads its documents and rules, as `clean` does: `--text-field`,
- * `--include`, `--exclude` (for folders), `-c/--config`, `--title`, `--lang` and `--preset`.
+ * `--include`, `--exclude`, `--follow-symlinks` (for folders), `-c/--config`, `--title`, `--lang`
+ * and `--preset`.
  */
 export function addCleaningOptions(command: Command, verb: string): Command {
   return command
     .option('--text-field <path>', 'with --jsonl: the dotted path of the text field, e.g. inputs.fulltext', 'text')
     .option('--include <glob>', `in directories, ${verb} files matching this glob (repeatable; default **/*.txt, with --jsonl **/*.jsonl)`, collect)
     .option('--exclude <glob>', 'in directories, skip files matching this glob (repeatable; default **/*.clean.txt and **/node_modules/**)', collect)
+    .addOption(followSymlinksOption())
     .option('-c, --config <file>', 'config file (default: the nearest decruft.config.yaml, else the recommended pack)')
     .addOption(new Option('--title <mode>', 'how the first line is treated').choices(['auto', 'first-line', 'none']))
     .option('--lang <code>', 'assume this language (ISO 639-1 or 639-3) instead of detecting it; auto detects')
     .addOption(presetOption())
+}
+
+/**
+ * `--follow-symlinks`: in folders, symbolic links to folders are skipped unless this is given (a link
+ * named on the command line, and a link to a file, is always followed).
+ */
+export function followSymlinksOption(): Option {
+  return new Option('--follow-symlinks', 'in directories, also follow symbolic links to directories (a link back to a directory it is in is reported, not followed)')
 }
 
 /** `--preset`: the block classifier's preset, over the config's `heuristics`. */

@@ -4,7 +4,6 @@
  */
 
 import {existsSync} from 'node:fs'
-import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {Command, Option} from 'commander'
 import {createCleaner} from '../cleaner.js'
@@ -12,6 +11,7 @@ import {builtinPackFile} from '../config/builtin.js'
 import {DEFAULT_TIMEOUT} from '../config/redos.js'
 import {loadConfig} from '../config/resolve.js'
 import {errorMessage} from '../batch/run-files.js'
+import {readRegularFile} from '../io/regular-file.js'
 import {decodeUtf8} from '../io/utf8.js'
 import {classifierNote, explainRule, findRule, formatExplanation, layoutNote, unknownRuleMessage} from '../rulebook/explain.js'
 import {displayPath} from '../rulebook/format.js'
@@ -142,7 +142,7 @@ export async function runTest(file: string, options: TestOptions, io: CommandIo)
   for (const name of options.on) {
     const display = displayPath(path.resolve(io.cwd, name), io.cwd)
     try {
-      texts.push({path: display, text: decodeUtf8(await readFile(path.resolve(io.cwd, name)))})
+      texts.push({path: display, text: decodeUtf8(await readRegularFile(path.resolve(io.cwd, name)))})
     } catch (error) {
       const {message, line} = errorMessage(error)
       errors.push({path: line ? `${display}:${line}` : display, message})

@@ -9,7 +9,10 @@ import {Command} from 'commander'
 import {loadConfig} from '../config/resolve.js'
 import type {CorpusRecord} from '../eval/corpus.js'
 import type {EvalRecord} from '../eval/evaluate.js'
-import {goldDirectoryRecords, jsonlRecords} from '../eval/records.js'
+import {goldPairRecords, jsonlRecords} from '../eval/records.js'
+import {expandInputs} from '../batch/inputs.js'
+import {WriteClaims} from '../batch/output-plan.js'
+import {describeError, type ErrorEntry} from '../report/report.js'
 import {writeAtomic} from '../io/write.js'
 import {buildDataset} from '../train/dataset.js'
 import {DEFAULT_TRAIN_OPTIONS, serializeClassifier, trainClassifier} from '../train/train.js'
@@ -48,12 +51,21 @@ export async function runTrain(options: TrainCommandOptions, io: CommandIo): Pro
   const maxDepth = wholeNumber(options.depth, '--depth', 1)
   const folds = wholeNumber(options.folds, '--folds', 2)
   const seed = wholeNumber(options.seed, '--seed', 0)
-  const source = path.basename(options.gold ?? options.jsonl!)
+  const given = options.gold ?? options.jsonl!
+  const source = path.basename(given)
+  // Inputs are read as every command reads them, and the model file may not overwrite one.
+  const expanded = await expandInputs([given], {include: options.gold ? ['**/*.txt'] : ['**/*.jsonl', '**/*.jsonl.gz'], exclude: [], cwd: io.cwd})
+  await WriteClaims.forInputs(expanded.files, io.cwd).claimOption('--out', options.out)
+  const problems: ErrorEntry[] = [...expanded.errors]
+  const fields = {textField: options.textField, goldField: options.goldField, withField: options.withField, withoutField: options.withoutField}
   const input = options.gold
-    ? goldDirectoryRecords(path.resolve(io.cwd, options.gold))
-    : jsonlRecords(path.resolve(io.cwd, options.jsonl!), {textField: options.textField, goldField: options.goldField, withField: options.withField, withoutField: options.withoutField})
+    ? goldPairRecords(expanded.files, (error) => problems.push(error))
+    : (async function* () {
+        for (const file of expanded.files) yield* jsonlRecords(file.absolute, fields, (message) => problems.push({path: file.display, message}))
+      })()
   const records: CorpusRecord[] = []
   for await (const record of input) if (record.gold !== undefined || record.with !== undefined || record.without !== undefined) records.push(asCorpusRecord(record, source))
+  for (const problem of problems) io.stderr.write(`decruft: ${describeError(problem)}; not used\n`)
   if (records.length < folds) throw new UsageError(`${records.length} record${records.length === 1 ? '' : 's'} with gold: training needs at least ${folds} (one per fold)`)
   const log = options.quiet ? undefined : (message: string) => io.stderr.write(`decruft train: ${message}\n`)
   // Blocks are read with the config's rules and the hand-set classifier, as the model will see them.
@@ -64,7 +76,7 @@ export async function runTrain(options: TrainCommandOptions, io: CommandIo): Pro
   const out = path.resolve(io.cwd, options.out)
   await writeAtomic(out, serializeClassifier(model))
   log?.(`wrote ${options.out}: operating points precision ${model.operatingPoints.precision}, balanced ${model.operatingPoints.balanced}, recall ${model.operatingPoints.recall}`)
-  return 0
+  return problems.length > 0 ? 1 : 0
 }
 
 export function trainCommand(io: CommandIo, setExitCode: (code: number) => void): Command {

@@ -48,16 +48,44 @@ export function mergePass(outcome: Outcome, document: DocumentContext): number {
   return added
 }
 
-/** The text of an original line with the outcome's spans removed. */
+/**
+ * The text of an original line with the outcome's spans removed: cut one by one from the last
+ * (by start) to the first, each from the text the cuts after it left (two rules' spans may
+ * overlap). The text after the latest cut is kept as a list of pieces of the line, the first piece
+ * last, not as a string, so that a cut copies nothing: a long line with thousands of spans took
+ * time quadratic in its length (400 kB with 4,900 spans, 9 s).
+ */
 export function keptLineText(outcome: Outcome, index: number, spansOf: Map<number, Span[]>): string {
   const line = outcome.lines[index]
   const spans = spansOf.get(index)
   if (!spans) return line.text
-  let text = line.text
+  const text = line.text
+  // The text so far is text[0..cut) followed by the pieces `rest` (each [from, to) of `text`).
+  let cut = text.length
+  const rest: Array<[number, number]> = []
   for (const span of [...spans].sort((a, b) => b.start - a.start)) {
-    text = text.slice(0, span.start - line.start) + text.slice(span.end - line.start)
+    const start = span.start - line.start
+    const end = span.end - line.start
+    if (end <= cut) {
+      if (end < cut) rest.push([end, cut])
+    } else {
+      // The cut reaches into the pieces: drop their first `end - cut` characters.
+      let drop = end - cut
+      while (drop > 0 && rest.length > 0) {
+        const first = rest[rest.length - 1]
+        if (first[1] - first[0] > drop) {
+          first[0] += drop
+          break
+        }
+        drop -= first[1] - first[0]
+        rest.pop()
+      }
+    }
+    cut = start
   }
-  return text
+  let kept = text.slice(0, cut)
+  for (let piece = rest.length - 1; piece >= 0; piece--) kept += text.slice(rest[piece][0], rest[piece][1])
+  return kept
 }
 
 export function spansByLine(outcome: Outcome): Map<number, Span[]> {

@@ -3,28 +3,38 @@
  * whose text, gold text and snippet lists are given by (dotted) field paths.
  */
 
-import {createReadStream} from 'node:fs'
-import {readFile} from 'node:fs/promises'
 import path from 'node:path'
-import {glob} from 'tinyglobby'
+import type {FileInput} from '../batch/inputs.js'
+import {errorMessage} from '../batch/run-files.js'
 import {byteLines} from '../io/byte-lines.js'
+import {readFileChunks} from '../io/compress.js'
 import {getPath} from '../io/dotted-path.js'
+import {describeReadError, readRegularFile} from '../io/regular-file.js'
 import {decodeUtf8} from '../io/utf8.js'
+import type {ErrorEntry} from '../report/report.js'
 import type {EvalRecord} from './evaluate.js'
 
-/** Pairs `x.txt` (input) and `x.clean.txt` (gold) below `directory`. */
-export async function* goldDirectoryRecords(directory: string): AsyncGenerator<EvalRecord> {
-  const cleanFiles = (await glob(['**/*.clean.txt'], {cwd: directory, onlyFiles: true})).sort()
-  for (const cleanFile of cleanFiles) {
-    const inputFile = cleanFile.replace(/\.clean\.txt$/, '.txt')
-    let text: string
-    try {
-      text = decodeUtf8(await readFile(path.join(directory, inputFile)))
-    } catch {
-      continue
+/**
+ * Pairs `x.txt` (input) and `x.clean.txt` (gold) among the files of a folder (`expandInputs`); a gold
+ * file without its input is not a pair. A file of a pair that cannot be read goes to `onError`.
+ */
+export async function* goldPairRecords(files: readonly FileInput[], onError: (error: ErrorEntry) => void): AsyncGenerator<EvalRecord> {
+  const byRelative = new Map(files.map((file) => [file.relative, file]))
+  for (const goldFile of files) {
+    if (!goldFile.relative.endsWith('.clean.txt')) continue
+    const inputFile = byRelative.get(goldFile.relative.replace(/\.clean\.txt$/, '.txt'))
+    if (!inputFile) continue
+    const texts: string[] = []
+    for (const file of [inputFile, goldFile]) {
+      try {
+        texts.push(decodeUtf8(await readRegularFile(file.absolute)))
+      } catch (error) {
+        onError({path: file.display, ...errorMessage(error)})
+        break
+      }
     }
-    const gold = decodeUtf8(await readFile(path.join(directory, cleanFile)))
-    yield {id: inputFile, text, gold, path: inputFile}
+    if (texts.length < 2) continue
+    yield {id: inputFile.relative, text: texts[0], gold: texts[1], path: inputFile.relative}
   }
 }
 
@@ -39,9 +49,23 @@ function stringList(value: unknown): string[] | undefined {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : undefined
 }
 
-/** Records of a JSON Lines file; records without a string at the text field are skipped. */
-export async function* jsonlRecords(file: string, fields: JsonlFields): AsyncGenerator<EvalRecord> {
-  for await (const {number, bytes} of byteLines(createReadStream(file))) {
+/**
+ * Records of a JSON Lines file (gzip when its name ends in `.gz`); records without a string at the
+ * text field are skipped. Why the file cannot be read goes to `onError` if given (else it is thrown).
+ */
+export async function* jsonlRecords(file: string, fields: JsonlFields, onError?: (message: string) => void): AsyncGenerator<EvalRecord> {
+  const lines = byteLines(readFileChunks(file))
+  while (true) {
+    let next: IteratorResult<{number: number; bytes: Buffer}>
+    try {
+      next = await lines.next()
+    } catch (error) {
+      if (!onError) throw error
+      onError(describeReadError(error))
+      return
+    }
+    if (next.done) return
+    const {number, bytes} = next.value
     if (bytes.length === 0) continue
     const record = JSON.parse(decodeUtf8(bytes)) as Record<string, unknown>
     const text = getPath(record, fields.textField)

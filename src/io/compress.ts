@@ -2,17 +2,20 @@
  * Gzip in and out, chosen by file name (`.gz`); standard input is recognised by gzip's magic bytes.
  */
 
-import {createReadStream} from 'node:fs'
 import {createGunzip} from 'node:zlib'
+import {openRegularFile} from './regular-file.js'
 
 /** Whether a file name asks for gzip. */
 export function isGzipPath(file: string): boolean {
   return file.toLowerCase().endsWith('.gz')
 }
 
-/** A readable file, decompressed when its name ends in `.gz`; `onRaw` is told each chunk's size as read from disk. */
+/**
+ * A regular file's chunks (anything else is refused: see regular-file.ts), decompressed when its name
+ * ends in `.gz`; `onRaw` is told each chunk's size as read from disk.
+ */
 export async function* readFileChunks(file: string, onRaw?: (bytes: number) => void): AsyncGenerator<Buffer> {
-  const raw = createReadStream(file, {highWaterMark: 1 << 16})
+  const raw = (await openRegularFile(file)).createReadStream({highWaterMark: 1 << 16})
   if (onRaw) raw.on('data', (chunk) => onRaw(chunk.length))
   if (!isGzipPath(file)) {
     yield* raw as AsyncIterable<Buffer>

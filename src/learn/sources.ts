@@ -3,13 +3,13 @@
  * the URL's host, without `www.`).
  */
 
-import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {FileInput} from '../batch/inputs.js'
 import type {ByteLine} from '../io/byte-lines.js'
 import {errorMessage} from '../batch/run-files.js'
 import {isBlankLine, readRecord, recordErrorMessage} from '../batch/work.js'
 import type {JsonRecord} from '../io/dotted-path.js'
+import {readRegularFile} from '../io/regular-file.js'
 import {decodeUtf8} from '../io/utf8.js'
 import type {ErrorEntry} from '../report/report.js'
 import {hostOf} from '../scope.js'
@@ -33,7 +33,7 @@ export async function learnFromFiles(learner: Learner, files: FileInput[]): Prom
   for (const file of files) {
     let text: string
     try {
-      text = decodeUtf8(await readFile(file.absolute))
+      text = decodeUtf8(await readRegularFile(file.absolute))
     } catch (error) {
       problems.push({path: file.display, ...errorMessage(error)})
       continue

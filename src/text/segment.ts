@@ -32,6 +32,7 @@ import {createRequire} from 'node:module'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {eachToken, PUNCTUATION, SYMBOL, WHITE_SPACE, WORD} from './block-parsers.js'
+import {GapList} from './gap-list.js'
 
 /** Node types beyond the token types of `eachToken`: a word's text, a sentence. */
 const TEXT = 5
@@ -99,16 +100,29 @@ function endOf(node: Node): number {
   return node.end
 }
 
-type Visitor = (node: Node, index: number, list: Node[]) => number | undefined | void
+/** Add `items` at the end of `list` (one by one: a spread of a huge list would overflow the stack). */
+function append(list: Node[], items: Node[]): void {
+  for (const item of items) list.push(item)
+}
+
+/**
+ * The nodes a transform walks (a line's tokens, its sentences) are in a `GapList`: joining them
+ * where the walk stands costs about nothing, where an array's `splice` cost a move of every node
+ * after that place, and a long line of many sentences or joined words took time quadratic in its
+ * length.
+ */
+type Nodes = GapList<Node>
+
+type Visitor = (node: Node, index: number, list: Nodes) => number | undefined | void
 
 /**
  * Visit `list` as unist-util-modify-children does: a visitor that returns a number moves the visit
  * to that index (at least 0), else it goes on with the next. With a visitor that returns nothing,
  * this is unist-util-visit-children: in order, the list's length read afresh each time.
  */
-function modify(list: Node[], visit: Visitor): void {
+function modify(list: Nodes, visit: Visitor): void {
   for (let index = 0; index < list.length; index++) {
-    const next = visit(list[index], index, list)
+    const next = visit(list.at(index)!, index, list)
     if (typeof next === 'number') index = (next < 0 ? 0 : next) - 1
   }
 }
@@ -173,13 +187,13 @@ class Segmenter {
    * `modify` (or, as `visit` returns nothing, unist-util-visit-children) for a word transform: only
    * the leaves that start with a character of its `bit` are visited, the others it would leave alone.
    */
-  private wordPass(list: Node[], visit: Visitor, bit: number): void {
+  private wordPass(list: Nodes, visit: Visitor, bit: number): void {
     // A transform acts at no mark of the line: nothing to visit. (Transforms move marks into words,
     // never create them, so what the line's marks allow at the start holds throughout.)
     if ((this.present & bit) === 0) return
     const text = this.text
     for (let index = 0; index < list.length; index++) {
-      const node = list[index]
+      const node = list.at(index)!
       if ((node.type !== PUNCTUATION && node.type !== SYMBOL) || (actsAt[text.charCodeAt(node.start)] & bit) === 0) continue
       const next = visit(node, index, list)
       if (typeof next === 'number') index = (next < 0 ? 0 : next) - 1
@@ -201,16 +215,15 @@ class Segmenter {
    * afresh by one push per token was a tenth of all that cleaning allocated); one that grew past the
    * pool's size is let go.
    */
-  private tokens: Node[] = []
+  private tokens: Nodes = new GapList()
 
-  private tokenize(): Node[] {
-    if (this.tokens.length > POOL_SIZE) this.tokens = []
-    const tokens = this.tokens
+  private tokenize(): Nodes {
+    if (this.tokens.capacity > POOL_SIZE) this.tokens = new GapList()
+    this.tokens.clear()
     this.count = 0
     this.present = 0
     eachToken(this.text, this, Segmenter.addToken)
-    tokens.length = this.count
-    return tokens
+    return this.tokens
   }
 
   /** How many tokens `tokenize` has put in `tokens` so far. */
@@ -230,47 +243,47 @@ class Segmenter {
       node.end = end
       node.children = undefined
     }
-    segmenter.tokens[at] = node
+    segmenter.tokens.push(node)
   }
 
   // ---- Word transforms (over the line's tokens) ----
 
   /** parse-english: `w/`, `'tis`, `'n'` and `o'` elisions join their word. */
-  private readonly elision = (child: Node, index: number, siblings: Node[]): void => {
+  private readonly elision = (child: Node, index: number, siblings: Nodes): void => {
     if (!isMark(child)) return
     const length = siblings.length
     if (this.is(child, SLASH)) {
-      const sibling = siblings[index - 1]
+      const sibling = siblings.at(index - 1)
       if (sibling && sibling.type === WORD && this.value(sibling).toLowerCase() === 'w') {
-        siblings.splice(index, 1)
+        siblings.remove(index, 1)
         this.parts(sibling).push(child)
       }
       return
     }
     if (!this.isApostrophe(child)) return
-    const before = siblings[index - 1]
+    const before = siblings.at(index - 1)!
     if (
       index > 2 &&
       index < length - 1 &&
       before.type === WORD &&
-      siblings[index - 2].type === WHITE_SPACE &&
-      siblings[index + 1].type === WHITE_SPACE &&
+      siblings.at(index - 2)!.type === WHITE_SPACE &&
+      siblings.at(index + 1)!.type === WHITE_SPACE &&
       elisionPrefix.test(this.value(before).toLowerCase())
     ) {
-      siblings.splice(index, 1)
+      siblings.remove(index, 1)
       this.parts(before).push(child)
       return
     }
-    if (index !== length - 1 && siblings[index + 1].type === WORD && (index === 0 || siblings[index - 1].type !== WORD)) {
-      const sibling = siblings[index + 1]
+    if (index !== length - 1 && siblings.at(index + 1)!.type === WORD && (index === 0 || siblings.at(index - 1)!.type !== WORD)) {
+      const sibling = siblings.at(index + 1)!
       const word = this.value(sibling).toLowerCase()
-      const other = siblings[index + 2]
+      const other = siblings.at(index + 2)
       if (elisionAffix.test(word)) {
-        siblings.splice(index, 1)
+        siblings.remove(index, 1)
         this.parts(sibling).unshift(child)
       } else if (word === 'n' && other && other.type === PUNCTUATION && this.isApostrophe(other)) {
-        siblings.splice(index, 1)
-        siblings.splice(index + 1, 1)
+        siblings.remove(index, 1)
+        siblings.remove(index + 1, 1)
         this.parts(sibling).unshift(child)
         this.parts(sibling).push(other)
       }
@@ -278,22 +291,22 @@ class Segmenter {
   }
 
   /** `&` before a word that follows no word joins it. */
-  private readonly initialWordSymbol = (child: Node, index: number, children: Node[]): number | undefined => {
+  private readonly initialWordSymbol = (child: Node, index: number, children: Nodes): number | undefined => {
     if (!isMark(child) || !this.is(child, AMPERSAND)) return undefined
-    const next = children[index + 1]
-    if ((index > 0 && children[index - 1].type === WORD) || !(next && next.type === WORD)) return undefined
-    children.splice(index, 1)
+    const next = children.at(index + 1)
+    if ((index > 0 && children.at(index - 1)!.type === WORD) || !(next && next.type === WORD)) return undefined
+    children.remove(index, 1)
     this.parts(next).unshift(child)
     return index - 1
   }
 
   /** `-` after a word and before no word joins it. */
-  private readonly finalWordSymbol = (child: Node, index: number, children: Node[]): number | undefined => {
+  private readonly finalWordSymbol = (child: Node, index: number, children: Nodes): number | undefined => {
     if (index > 0 && isMark(child) && this.is(child, HYPHEN)) {
-      const previous = children[index - 1]
-      const next = children[index + 1]
+      const previous = children.at(index - 1)
+      const next = children.at(index + 1)
       if ((!next || next.type !== WORD) && previous && previous.type === WORD) {
-        children.splice(index, 1)
+        children.remove(index, 1)
         this.parts(previous).push(child)
         return index
       }
@@ -302,56 +315,55 @@ class Segmenter {
   }
 
   /** Words joined by inner symbols (`'`, `-`, `.`, `:`, `&`…) are one word. */
-  private readonly innerWordSymbol = (child: Node, index: number, siblings: Node[]): number | undefined => {
+  private readonly innerWordSymbol = (child: Node, index: number, siblings: Nodes): number | undefined => {
     if (index === 0 || !isMark(child)) return undefined
-    const previous = siblings[index - 1]
+    const previous = siblings.at(index - 1)
     if (!previous || previous.type !== WORD) return undefined
     // The run of words and inner symbols from here; the symbols after its last word stay out.
     let position = index - 1
     let last = -1
-    while (siblings[++position]) {
-      const sibling = siblings[position]
+    for (let sibling = siblings.at(++position); sibling; sibling = siblings.at(++position)) {
       if (sibling.type === WORD) last = position
       else if (!(isMark(sibling) && (this.is(sibling, FULL_STOP) || this.is(sibling, APOSTROPHE) || this.is(sibling, HYPHEN) || wordSymbolInner.test(this.value(sibling))))) break
     }
     if (last === -1) return undefined
     const parts = this.parts(previous)
     for (let at = index; at <= last; at++) {
-      const sibling = siblings[at]
+      const sibling = siblings.at(at)!
       if (sibling.type !== WORD) parts.push(sibling)
-      else if (sibling.children) parts.push(...sibling.children)
+      else if (sibling.children) append(parts, sibling.children)
       else parts.push({type: TEXT, start: sibling.start, end: sibling.end, children: undefined})
     }
-    siblings.splice(index, last - index + 1)
+    siblings.remove(index, last - index + 1)
     return index
   }
 
   /** A slash between words of fewer than three characters (`km/h`) joins them. */
-  private readonly innerWordSlash = (child: Node, index: number, siblings: Node[]): number | undefined => {
-    const previous = siblings[index - 1]
+  private readonly innerWordSlash = (child: Node, index: number, siblings: Nodes): number | undefined => {
+    const previous = siblings.at(index - 1)
     if (!(previous && previous.type === WORD && isMark(child) && this.is(child, SLASH))) return undefined
     const previousValue = this.value(previous)
     const queue = [child]
     let count = 1
     let nextValue = ''
-    const next = siblings[index + 1]
+    const next = siblings.at(index + 1)
     if (next && next.type === WORD) {
       nextValue = this.value(next)
-      queue.push(...this.parts(next))
+      append(queue, this.parts(next))
       count++
     }
     if (previousValue.length < 3 && (!nextValue || nextValue.length < 3)) {
-      this.parts(previous).push(...queue)
-      siblings.splice(index, count)
+      append(this.parts(previous), queue)
+      siblings.remove(index, count)
       return index
     }
     return undefined
   }
 
   /** The full stop after an initialism of letters (`U.S.`, not `1.2.`) joins it. */
-  private readonly initialisms = (child: Node, index: number, children: Node[]): number | undefined => {
+  private readonly initialisms = (child: Node, index: number, children: Nodes): number | undefined => {
     if (index === 0 || child.type !== PUNCTUATION || !this.is(child, FULL_STOP)) return undefined
-    const previous = children[index - 1]
+    const previous = children.at(index - 1)!
     const parts = previous.children
     if (previous.type !== WORD || !parts || parts.length === 1 || parts.length % 2 === 0) return undefined
     let position = parts.length
@@ -367,7 +379,7 @@ class Segmenter {
       }
     }
     if (allDigits) return undefined
-    children.splice(index, 1)
+    children.remove(index, 1)
     parts.push(child)
     return index
   }
@@ -379,7 +391,7 @@ class Segmenter {
    * the full stop joins the word and the next sentence joins this one. (A full stop is always a
    * punctuation token, so parse-english's test of its type and parse-latin's of a mark agree.)
    */
-  private joinAfterAbbreviation(sentence: Node, index: number, paragraph: Node[], isAbbreviation: (word: string) => boolean): number | undefined {
+  private joinAfterAbbreviation(sentence: Node, index: number, paragraph: Nodes, isAbbreviation: (word: string) => boolean): number | undefined {
     const children = sentence.children
     if (!children || children.length <= 1) return undefined
     const period = children[children.length - 1]
@@ -387,57 +399,62 @@ class Segmenter {
     if (!(isMark(period) && this.is(period, FULL_STOP) && word.type === WORD && isAbbreviation(this.value(word)))) return undefined
     this.parts(word).push(period)
     children.pop()
-    const next = paragraph[index + 1]
+    const next = paragraph.at(index + 1)
     if (next && next.type === SENTENCE) {
-      children.push(...next.children!)
-      paragraph.splice(index + 1, 1)
+      append(children, next.children!)
+      paragraph.remove(index + 1, 1)
       return index - 1
     }
     return undefined
   }
 
   /** `child` (at `index` in `parent`) joins the sentence before it; the visit goes on at `index`. */
-  private joinPrevious(previous: Node, child: Node, index: number, parent: Node[]): number {
-    previous.children!.push(...child.children!)
-    parent.splice(index, 1)
+  private joinPrevious(previous: Node, child: Node, index: number, parent: Nodes): number {
+    append(previous.children!, child.children!)
+    parent.remove(index, 1)
     return index
   }
 
   /** parse-english: a full stop after an English abbreviation (`Mr.`, `Jan.`) does not end the sentence. */
-  private readonly englishPrefixExceptions = (sentence: Node, index: number, paragraph: Node[]): number | undefined =>
+  private readonly englishPrefixExceptions = (sentence: Node, index: number, paragraph: Nodes): number | undefined =>
     this.joinAfterAbbreviation(sentence, index, paragraph, isEnglishAbbreviation)
 
   /** A sentence without words joins the one before, else the one after. */
-  private readonly nonWordSentences = (child: Node, index: number, parent: Node[]): number | undefined => {
+  private readonly nonWordSentences = (child: Node, index: number, parent: Nodes): number | undefined => {
     if (!child.children) return undefined
     for (const node of child.children) if (node.type === WORD) return undefined
-    const previous = parent[index - 1]
+    const previous = parent.at(index - 1)
     if (previous && previous.children) return this.joinPrevious(previous, child, index, parent)
-    const next = parent[index + 1]
+    const next = parent.at(index + 1)
     if (next && next.children) {
-      next.children.unshift(...child.children)
-      parent.splice(index, 1)
+      next.children = child.children.concat(next.children)
+      parent.remove(index, 1)
     }
     return undefined
   }
 
-  /** A closing mark (`)`, `”`, `»`…) at a sentence's start belongs to the one before. */
-  private readonly affixSymbol = (child: Node, index: number, parent: Node[]): number | undefined => {
-    if (!child.children || child.children.length === 0 || index === 0) return undefined
-    const previous = parent[index - 1]
-    const first = child.children[0]
-    if (previous && previous.type === SENTENCE && isMark(first) && affixSymbol.test(this.value(first))) {
-      child.children.shift()
-      previous.children!.push(first)
-      return index - 1
-    }
-    return undefined
+  /**
+   * A closing mark (`)`, `”`, `»`…) at a sentence's start belongs to the one before. parse-latin
+   * moves one and visits the sentence before again, then this one: the one before (which has kept
+   * its first word: every sentence but the first has one here) is left as it was, so a run of such
+   * marks moves at once, not by a shift of the whole sentence per mark.
+   */
+  private readonly affixSymbol = (child: Node, index: number, parent: Nodes): number | undefined => {
+    const children = child.children
+    if (!children || children.length === 0 || index === 0) return undefined
+    const previous = parent.at(index - 1)
+    if (!(previous && previous.type === SENTENCE)) return undefined
+    let count = 0
+    while (count < children.length && isMark(children[count]) && affixSymbol.test(this.value(children[count]))) count++
+    if (count === 0) return undefined
+    append(previous.children!, children.splice(0, count))
+    return index - 1
   }
 
   /** A sentence whose first word starts in lower case continues the one before. */
-  private readonly lowerCaseSentences = (child: Node, index: number, parent: Node[]): number | undefined => {
+  private readonly lowerCaseSentences = (child: Node, index: number, parent: Nodes): number | undefined => {
     if (child.type !== SENTENCE || index === 0) return undefined
-    const previous = parent[index - 1]
+    const previous = parent.at(index - 1)!
     const children = child.children!
     if (children.length === 0 || previous.type !== SENTENCE) return undefined
     for (const node of children) {
@@ -451,8 +468,8 @@ class Segmenter {
   }
 
   /** A sentence starting with a digit continues the one before. */
-  private readonly digitSentences = (child: Node, index: number, parent: Node[]): number | undefined => {
-    const previous = parent[index - 1]
+  private readonly digitSentences = (child: Node, index: number, parent: Nodes): number | undefined => {
+    const previous = parent.at(index - 1)
     if (!(previous && previous.type === SENTENCE && child.type === SENTENCE)) return undefined
     const head = child.children![0]
     if (head && head.type === WORD && digitStart.test(this.value(head))) {
@@ -462,12 +479,12 @@ class Segmenter {
   }
 
   /** A full stop after a short number, a letter or a Latin abbreviation does not end the sentence. */
-  private readonly prefixExceptions = (child: Node, index: number, parent: Node[]): number | undefined =>
+  private readonly prefixExceptions = (child: Node, index: number, parent: Nodes): number | undefined =>
     this.joinAfterAbbreviation(child, index, parent, isLatinAbbreviation)
 
   /** A sentence that starts with a comma or semicolon (before any word) continues the one before. */
-  private readonly affixExceptions = (child: Node, index: number, parent: Node[]): number | undefined => {
-    const previous = parent[index - 1]
+  private readonly affixExceptions = (child: Node, index: number, parent: Nodes): number | undefined => {
+    const previous = parent.at(index - 1)
     if (!(previous && previous.children && child.children && child.children.length > 0)) return undefined
     for (const node of child.children) {
       if (node.type === WORD) return undefined
@@ -479,78 +496,97 @@ class Segmenter {
     return undefined
   }
 
-  /** Full stops inside a sentence (not its last terminal marker) join the word before or after. */
+  /**
+   * Full stops inside a sentence (not its last terminal marker) join the word before or after.
+   * Walked from the end, as parse-latin walks it; the nodes that stay are gathered at the end of the
+   * array (from `kept` on), so that taking one out costs no move of those after it, and the slots
+   * before them are dropped once.
+   */
   private readonly remainingFullStops = (child: Node): void => {
     const children = child.children
     if (!children) return
-    let position = children.length
+    let kept = children.length
     let delimiterFound = false
-    while (children[--position]) {
+    for (let position = children.length - 1; position >= 0; position--) {
       const node = children[position]
-      if (!isMark(node)) {
-        if (node.type === WORD) delimiterFound = true
-        continue
-      }
-      if (!this.isTerminal(node)) continue
-      if (!delimiterFound) {
-        delimiterFound = true
-        continue
-      }
-      if (!this.is(node, FULL_STOP)) continue
-      const previous = children[position - 1]
-      const next = children[position + 1]
-      if (previous && previous.type === WORD) {
-        const nextNext = children[position + 2]
-        if (next && nextNext && next.type === WHITE_SPACE && isMark(nextNext) && this.is(nextNext, FULL_STOP)) continue
-        children.splice(position, 1)
-        this.parts(previous).push(node)
-        position--
-      } else if (next && next.type === WORD) {
-        children.splice(position, 1)
-        this.parts(next).unshift(node)
-      }
+      let joined = false
+      if (isMark(node)) {
+        if (this.isTerminal(node)) {
+          // The sentence's last terminal marker (or one after its last word) stays; a full stop before it joins a word.
+          if (delimiterFound && this.is(node, FULL_STOP)) joined = this.joinsWord(node, children[position - 1], children[kept], children[kept + 1])
+          delimiterFound = true
+        }
+      } else if (node.type === WORD) delimiterFound = true
+      if (!joined && --kept !== position) children[kept] = node
     }
+    if (kept > 0) children.splice(0, kept)
+  }
+
+  /**
+   * Whether an inner full stop joins the word before it (unless white space and another full stop
+   * follow) or else the word after it (`next` and `afterNext`: the nodes after it that stay).
+   */
+  private joinsWord(node: Node, previous: Node | undefined, next: Node | undefined, afterNext: Node | undefined): boolean {
+    if (previous && previous.type === WORD) {
+      if (next && afterNext && next.type === WHITE_SPACE && isMark(afterNext) && this.is(afterNext, FULL_STOP)) return false
+      this.parts(previous).push(node)
+      return true
+    }
+    if (next && next.type === WORD) {
+      this.parts(next).unshift(node)
+      return true
+    }
+    return false
   }
 
   /** White space that starts a sentence becomes its sibling. */
-  private readonly initialWhiteSpace = (child: Node, index: number, parent: Node[]): void => {
+  private readonly initialWhiteSpace = (child: Node, index: number, parent: Nodes): void => {
     const head = child.children?.[0]
     if (head && head.type === WHITE_SPACE) {
       child.children!.shift()
-      parent.splice(index, 0, head)
+      parent.insert(index, head)
     }
   }
 
   /** White space that ends a sentence becomes its sibling. */
-  private readonly finalWhiteSpace = (child: Node, index: number, parent: Node[]): number | undefined => {
+  private readonly finalWhiteSpace = (child: Node, index: number, parent: Nodes): number | undefined => {
     const children = child.children
     if (!children) return undefined
     const tail = children[children.length - 1]
     if (tail && tail.type === WHITE_SPACE) {
       children.pop()
-      parent.splice(index + 1, 0, tail)
+      parent.insert(index + 1, tail)
       return index
     }
     return undefined
   }
 
-  /** White space holding two line breaks breaks its sentence in two. */
-  private readonly implicitSentences = (child: Node, index: number, parent: Node[]): number | undefined => {
+  /**
+   * White space holding two line breaks breaks its sentence in two. parse-latin breaks the sentence
+   * at the first such white space (not its first or last node) and goes on with the rest as a
+   * sentence of its own; all the breaks are made here at once, each part copied once.
+   */
+  private readonly implicitSentences = (child: Node, index: number, parent: Nodes): number | undefined => {
     if (child.type !== SENTENCE) return undefined
     const children = child.children!
+    let from = 0
+    let at = index
     for (let position = 1; position < children.length - 1; position++) {
       const node = children[position]
-      if (node.type !== WHITE_SPACE || this.value(node).split(/\r\n|\r|\n/).length < 3) continue
-      child.children = children.slice(0, position)
-      parent.splice(index + 1, 0, node, {type: SENTENCE, start: 0, end: 0, children: children.slice(position + 1)})
-      return index + 1
+      if (position === from || node.type !== WHITE_SPACE || this.value(node).split(/\r\n|\r|\n/).length < 3) continue
+      if (from === 0) child.children = children.slice(0, position)
+      else parent.insert(++at, {type: SENTENCE, start: 0, end: 0, children: children.slice(from, position)})
+      parent.insert(++at, node)
+      from = position + 1
     }
-    return undefined
+    if (from === 0) return undefined
+    parent.insert(++at, {type: SENTENCE, start: 0, end: 0, children: children.slice(from)})
+    return at + 1
   }
 
-  private readonly emptyNodes = (child: Node, index: number, parent: Node[]): number | undefined => {
+  private readonly emptyNodes = (child: Node, index: number, parent: Nodes): number | undefined => {
     if (child.children && child.children.length === 0) {
-      parent.splice(index, 1)
+      parent.remove(index, 1)
       return index
     }
     return undefined
@@ -567,13 +603,13 @@ class Segmenter {
     this.wordPass(tokens, this.innerWordSlash, INNER_SLASH)
     this.wordPass(tokens, this.initialisms, INITIALISM)
 
-    const paragraph: Node[] = []
+    const paragraph: Nodes = new GapList()
     let from = 0
     for (let index = 0; index < tokens.length; index++) {
-      const token = tokens[index]
+      const token = tokens.at(index)!
       if (index === tokens.length - 1 || (token.type === PUNCTUATION && this.isTerminal(token))) {
         // A line of one sentence (most lines) takes the token list itself: nothing else reads it now.
-        paragraph.push({type: SENTENCE, start: 0, end: 0, children: from === 0 && index === tokens.length - 1 ? tokens : tokens.slice(from, index + 1)})
+        paragraph.push({type: SENTENCE, start: 0, end: 0, children: from === 0 && index === tokens.length - 1 ? tokens.toArray() : tokens.slice(from, index + 1)})
         from = index + 1
       }
     }
@@ -590,7 +626,7 @@ class Segmenter {
     modify(paragraph, this.finalWhiteSpace)
     if (/[\r\n]/.test(text)) modify(paragraph, this.implicitSentences)
     modify(paragraph, this.emptyNodes)
-    return paragraph
+    return paragraph.toArray()
   }
 }
 

@@ -1,0 +1,335 @@
+/**
+ * Hostile sizes (issue 19): documents whose cleaning took time quadratic in their size (many short
+ * lines, many sentences or joined words on one line, a long run of white space, thousands of spans
+ * cut from one line, a page in thousands of parts), cleaned through the built binary under a limit
+ * of processor time that the linear code stays well under and the old code went far over. Also the
+ * pieces those fixes rest on, against the plain algorithms they replace.
+ */
+
+import {spawnSync} from 'node:child_process'
+import {existsSync, readFileSync} from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import fc from 'fast-check'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {BestRun, type Run} from '../src/classifier/best-run.js'
+import {createOutcome, keptLineText} from '../src/engine/outcome.js'
+import type {Span} from '../src/engine/document.js'
+import type {CompiledRule} from '../src/engine/rule.js'
+import {parseLine, parseLineCompact} from '../src/parse.js'
+import {GapList} from '../src/text/gap-list.js'
+import type {Paragraph} from 'nlcst'
+import {workspace} from './workspace.js'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const bin = path.join(root, 'bin', 'decruft.js')
+
+beforeAll(() => {
+  if (!existsSync(path.join(root, 'dist', 'cli', 'main.js'))) throw new Error('build first: npm run build')
+})
+
+interface Result {
+  code: number | null
+  signal: NodeJS.Signals | null
+  stdout: string
+  stderr: string
+}
+
+/**
+ * `decruft clean ARGS` through the built binary, stopped by the system once it has used
+ * `cpuSeconds` of processor time (`ulimit -t`). Each input below takes the linear code a second or
+ * two of it, and took the quadratic code ten to fifty times more. Processor time, unlike time on
+ * the clock, does not grow when other processes share the machine.
+ */
+function cleanWithin(cpuSeconds: number, args: string[], cwd: string): Result {
+  const result = spawnSync('/bin/sh', ['-c', `ulimit -t ${cpuSeconds}; exec "$0" "$@"`, process.execPath, bin, 'clean', ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+    // A backstop for a machine so busy that even the linear code waits long for a processor.
+    timeout: 300_000
+  })
+  return {code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr}
+}
+
+const CPU_SECONDS = 8
+/** Generous: the processes wait for a processor much of the time on a busy machine. */
+const TIMEOUT = 310_000
+
+/** Clean `text` as one file to standard output; expect a normal exit within the processor time. */
+function cleanText(text: string, extra: string[] = []): Result {
+  const directory = workspace({'in.txt': text})
+  const result = cleanWithin(CPU_SECONDS, ['in.txt', '-q', ...extra], directory)
+  expect(result.signal, 'stopped by the processor-time limit').toBeNull()
+  expect(result.code, result.stderr).toBe(0)
+  return result
+}
+
+const article = [
+  'City council approves new budget after marathon session',
+  'The city council approved next year’s budget late on Tuesday after a session that lasted more than nine hours, ending weeks of negotiations between the mayor’s office and the council’s finance committee.',
+  'The budget raises spending on public transport by twelve percent and sets aside money for two new libraries, while cutting the funds for road repairs that the mayor had asked for in the spring.',
+  'What changes for residents',
+  'Bus fares will stay at their current level for another year, the council decided, and the city will hire forty more drivers so that the night lines can run every fifteen minutes instead of every half hour.',
+  '“We listened to what people told us at the hearings in September,” the head of the finance committee said after the vote, adding that the council would review the plan again in the autumn.',
+  'The mayor, who had opposed several of the changes, said she would sign the budget but warned that the cuts to road repairs could cost the city more in the long run.'
+]
+
+describe('many short lines', () => {
+  it(
+    'a page of 100,000 short menu and footer lines around an article comes out as the article, every line outside it reported',
+    () => {
+      // The classifier's context pass looked for each short block's nearest other blocks one by one:
+      // 30 s of processor time here.
+      const menu = Array.from({length: 50_000}, (_, index) => `Section ${index}`)
+      const footer = Array.from({length: 50_000}, (_, index) => `Link ${index}`)
+      const directory = workspace({'page.txt': [...menu, ...article, ...footer].join('\n') + '\n'})
+      const result = cleanWithin(CPU_SECONDS, ['page.txt', '-q', '--report', 'report.json'], directory)
+      expect(result.signal, 'stopped by the processor-time limit').toBeNull()
+      expect(result.code, result.stderr).toBe(0)
+      expect(result.stdout).toBe(article.join('\n') + '\n')
+      const report = JSON.parse(readFileSync(path.join(directory, 'report.json'), 'utf8'))
+      expect(report.summary.removals).toBe(100_000)
+      expect(Object.keys(report.summary.byRule)).toEqual(['heuristic/outside-main'])
+    },
+    TIMEOUT
+  )
+
+  it(
+    'a page of 10,000 article parts between menus keeps every part (the search for parts no longer overflows the stack)',
+    () => {
+      const lines = Array.from({length: 30}, (_, index) => `Menu ${index}`)
+      const parts: string[] = []
+      for (let index = 0; index < 10_000; index++) {
+        const part = `Part ${index} of the report. The council approved the budget late on Tuesday after a session that lasted more than nine hours, ending weeks of talks between the mayor and the council over the plan. It will now go to the regional office for its approval.`
+        parts.push(part)
+        lines.push(part, ...['News', 'Business', 'Travel', 'Arts'].map((section) => `Home | World | ${section} ${index} | Sport`))
+      }
+      expect(cleanText(lines.join('\n') + '\n').stdout).toBe(parts.join('\n') + '\n')
+    },
+    TIMEOUT
+  )
+})
+
+describe('one long line', () => {
+  it(
+    'of 300,000 sentences is kept as it is',
+    () => {
+      // Each sentence's leading space was inserted before it in an array of all the sentences: 33 s.
+      const text = 'Go! '.repeat(300_000) + '\n'
+      expect(cleanText(text).stdout).toBe(text)
+    },
+    TIMEOUT
+  )
+
+  it(
+    'of 150,000 hyphenated words is kept as it is',
+    () => {
+      // Each word's hyphen and second half were cut from an array of all the line's tokens: 50 s.
+      const text = 'well-known '.repeat(150_000) + '\n'
+      expect(cleanText(text).stdout).toBe(text)
+    },
+    TIMEOUT
+  )
+
+  it(
+    'of 110,000 sentences starting in lower case (one sentence to the parsers, full of inner full stops) is kept as it is',
+    () => {
+      // Each sentence was cut from the array of sentences to join the one before, then each inner
+      // full stop from the array of the joined sentence's words: over 54 s.
+      const text = 'the word goes on. '.repeat(110_000) + '\n'
+      expect(cleanText(text).stdout).toBe(text)
+    },
+    TIMEOUT
+  )
+
+  it(
+    'with 150,000 spaces inside a sentence is kept as it is',
+    () => {
+      // The look-behind for "two spaces after a sentence's end" ran over the whole run at each of its positions: 32 s.
+      const text = 'Total' + ' '.repeat(150_000) + 'Amount due.\n'
+      expect(cleanText(text).stdout).toBe(text)
+    },
+    TIMEOUT
+  )
+
+  it(
+    'loses its 60,000 ad labels as 60,000 spans and keeps the rest',
+    () => {
+      // Each span was cut from a copy of the whole line: 35 s.
+      const directory = workspace({'in.txt': 'Advertisement. The vote was close. '.repeat(60_000) + '\n'})
+      const result = cleanWithin(CPU_SECONDS, ['in.txt', '-q', '--report', 'report.json'], directory)
+      expect(result.signal, 'stopped by the processor-time limit').toBeNull()
+      expect(result.code, result.stderr).toBe(0)
+      expect(result.stdout).toBe('The vote was close. '.repeat(60_000) + '\n')
+      const report = JSON.parse(readFileSync(path.join(directory, 'report.json'), 'utf8'))
+      expect(report.summary.removals).toBe(60_000)
+      expect(Object.keys(report.summary.byRule)).toEqual(['en/ad-label'])
+    },
+    TIMEOUT
+  )
+})
+
+/** Kadane's scan of `scores[from..to]` as the classifier ran it for every range. */
+function plainBestRun(scores: Float64Array, from: number, to: number): Run | undefined {
+  let best = 0
+  let range: [number, number] | undefined
+  let sum = 0
+  let start = from
+  for (let index = from; index <= to; index++) {
+    if (sum <= 0) {
+      sum = scores[index]
+      start = index
+    } else sum += scores[index]
+    if (sum > best) {
+      best = sum
+      range = [start, index]
+    }
+  }
+  return range ? {range, score: best} : undefined
+}
+
+/** The runs `contentRegions` finds: the best, then runs beside each found one that score `share` of it. */
+function regions(find: (from: number, to: number) => Run | undefined, count: number, share: number): Array<[number, number]> {
+  const main = find(0, count - 1)
+  if (!main) return []
+  const found: Array<[number, number]> = [main.range]
+  const search = (from: number, to: number) => {
+    if (from > to) return
+    const part = find(from, to)
+    if (!part || part.score < main.score * share) return
+    found.push(part.range)
+    search(from, part.range[0] - 1)
+    search(part.range[1] + 1, to)
+  }
+  search(0, main.range[0] - 1)
+  search(main.range[1] + 1, count - 1)
+  return found
+}
+
+describe('the best runs of block scores', () => {
+  it('are the runs a plain scan of each range finds, to the last bit of each score', () => {
+    // Scores as the classifier makes them: whole, or a length times 0.8, and the fixed weights.
+    const score = fc.oneof(fc.integer({min: -150, max: 400}), fc.integer({min: -150, max: 400}).map((length) => length * 0.8), fc.constantFrom(-35, -50, -100, -25, -60))
+    fc.assert(
+      fc.property(fc.array(score, {minLength: 1, maxLength: 300}), fc.constantFrom(0.2, 0.35, 1, 2), (values, share) => {
+        const scores = Float64Array.from(values)
+        const runs = new BestRun(scores)
+        const seen: Array<[Run | undefined, Run | undefined]> = []
+        const found = regions(
+          (from, to) => {
+            const run = runs.find(from, to)
+            seen.push([run, plainBestRun(scores, from, to)])
+            return run
+          },
+          scores.length,
+          share
+        )
+        for (const [run, plain] of seen) expect(run).toEqual(plain)
+        expect(found).toEqual(regions((from, to) => plainBestRun(scores, from, to), scores.length, share))
+      }),
+      {numRuns: 3000}
+    )
+  })
+})
+
+describe('a gap list', () => {
+  it('reads, removes and inserts as an array does', () => {
+    const operation = fc.oneof(
+      fc.record({kind: fc.constant('push' as const), value: fc.integer()}),
+      fc.record({kind: fc.constant('insert' as const), at: fc.nat(), value: fc.integer()}),
+      fc.record({kind: fc.constant('remove' as const), at: fc.nat(), count: fc.integer({min: 0, max: 4})}),
+      fc.record({kind: fc.constant('array' as const)}),
+      fc.record({kind: fc.constant('clear' as const)})
+    )
+    fc.assert(
+      fc.property(fc.array(operation, {maxLength: 200}), (operations) => {
+        const list = new GapList<number>()
+        let array: number[] = []
+        for (const step of operations) {
+          if (step.kind === 'push') {
+            list.push(step.value)
+            array.push(step.value)
+          } else if (step.kind === 'insert') {
+            const at = step.at % (array.length + 1)
+            list.insert(at, step.value)
+            array.splice(at, 0, step.value)
+          } else if (step.kind === 'remove') {
+            const at = step.at % (array.length + 1)
+            list.remove(at, step.count)
+            array.splice(at, step.count)
+          } else if (step.kind === 'array') {
+            expect(list.toArray()).toEqual(array)
+            array = [...array]
+          } else {
+            list.clear()
+            array = []
+          }
+          expect(list.length).toBe(array.length)
+          for (let index = -2; index < array.length + 2; index++) expect(list.at(index)).toBe(index < 0 ? undefined : array[index])
+          expect(list.slice(1, array.length)).toEqual(array.slice(1))
+        }
+      }),
+      {numRuns: 1000}
+    )
+  })
+})
+
+describe('a line with spans cut out', () => {
+  it('reads as cutting the spans one by one from the last, each from what the later cuts left, overlapping ones too', () => {
+    const rule = {id: 'test'} as CompiledRule
+    fc.assert(
+      fc.property(
+        fc.string({minLength: 1, maxLength: 60}),
+        fc.nat(20),
+        fc.array(fc.tuple(fc.nat(70), fc.nat(30)), {maxLength: 12}),
+        (text, lineStart, cuts) => {
+          const line = {index: 0, start: lineStart, end: lineStart + text.length, text, blank: false, modified: false}
+          const outcome = createOutcome([line])
+          const spans: Span[] = cuts.map(([start, length]) => {
+            const from = Math.min(start, text.length)
+            return {line: 0, start: lineStart + from, end: lineStart + Math.min(text.length, from + length + 1), rule, reason: ''}
+          })
+          let expected = text
+          for (const span of [...spans].sort((a, b) => b.start - a.start)) expected = expected.slice(0, span.start - lineStart) + expected.slice(span.end - lineStart)
+          expect(keptLineText(outcome, 0, new Map(spans.length > 0 ? [[0, spans]] : []))).toBe(expected)
+        }
+      ),
+      {numRuns: 3000}
+    )
+  })
+})
+
+describe('sentences of a long line', () => {
+  const reading = (paragraph: Paragraph) =>
+    paragraph.children
+      .filter((child) => child.type === 'SentenceNode')
+      .map((sentence) => [
+        sentence.position?.start.offset,
+        sentence.position?.end.offset,
+        sentence.children.filter((child) => child.type === 'WordNode').map((word) => word.children.map((part) => ('value' in part ? part.value : '')).join(''))
+      ])
+
+  it('are the ones parse-latin and parse-english find, with many joins, closing marks, inner full stops and breaks in one line', () => {
+    // Pieces that make the transforms the segmenter now runs on gap lists and compacted arrays act
+    // many times in one line: sentences joined for starting in lower case, with a digit, a comma;
+    // closing marks in a row at a sentence's start; inner full stops; blank-line breaks.
+    const pieces = fc.constantFrom(
+      'Go', 'go', 'Word', 'word', 'the', 'Mr', 'etc', 'a', '5', '12', 'e', 'x',
+      '.', '. ', '! ', '? ', '... ', ' ', '  ', ')', ']', '”', '»', ')]', ', ', '; ', '-', "'", '/', '&', '\r\r', ' \r\r ', '\r'
+    )
+    const english = {iso6393: 'eng', code: 'en'}
+    const romanian = {iso6393: 'ron', code: 'ro'}
+    fc.assert(
+      fc.property(fc.array(pieces, {minLength: 1, maxLength: 120}), (parts) => {
+        const text = parts.join('')
+        fc.pre(text.trim() !== '')
+        const line = {index: 2, start: 7, end: 7 + text.length, text, blank: false, modified: false}
+        for (const language of [english, romanian]) {
+          expect(reading(parseLineCompact(line, language).toParagraph(text)), JSON.stringify(text)).toEqual(reading(parseLine(line, language)))
+        }
+      }),
+      {numRuns: 3000}
+    )
+  })
+})
