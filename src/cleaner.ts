@@ -14,7 +14,10 @@ import {decruftRules, type ScopedRule} from './engine/plugin.js'
 import {decruftParse} from './parse.js'
 import {decruftStringify} from './serialize.js'
 import {resolveHeuristics} from './classifier/presets.js'
-import {createHeuristicRule} from './kinds/heuristic.js'
+import {createHeuristicRule, thresholdOf, type BlockObserver, type TrainedClassifier} from './kinds/heuristic.js'
+import {loadClassifierModel} from './classifier/model-file.js'
+import {ConfigError} from './config/error.js'
+import {ModelError} from './model/gbdt.js'
 import {createSentenceRule} from './kinds/sentences.js'
 import type {CleanResult, DocumentOptions, TitleMode} from './types.js'
 
@@ -38,6 +41,8 @@ export interface CleanerOptions {
    * only write the text and the removals switch them off.
    */
   messages?: boolean
+  /** Told what the block classifier made of each document it judged (training reads the blocks here). */
+  observeBlocks?: BlockObserver
 }
 
 /**
@@ -46,14 +51,17 @@ export interface CleanerOptions {
  */
 export function createCleaner(config?: ResolvedConfig | ConfigInput, options: CleanerOptions = {}): Cleaner {
   const resolved = config === undefined ? loadConfig() : isResolved(config) ? config : resolveConfig(config)
-  const heuristics = resolveHeuristics(resolved.heuristics)
+  const trained = trainedClassifier(resolved)
+  // The model was trained on the blocks and classes of the balanced settings: with a model, a preset
+  // chooses its operating point, not the hand-set thresholds.
+  const heuristics = trained ? {...resolveHeuristics({preset: 'balanced'}), enabled: resolveHeuristics(resolved.heuristics).enabled} : resolveHeuristics(resolved.heuristics)
   const compiled = compileRules(resolved.rules)
   const lineRules = compiled.filter(({rule}) => rule.kind === 'line').map(({rule}) => rule)
   const headerRules = compiled.filter(({rule}) => rule.kind === 'section' || rule.kind === 'tail').map(({rule}) => rule)
   const rules = [
     ...compiled,
     {rule: createSentenceRule(lineRules, headerRules), applies: () => true},
-    {rule: createHeuristicRule(heuristics), applies: () => true}
+    {rule: createHeuristicRule(heuristics, options.observeBlocks, trained), applies: () => true}
   ]
   const title: TitleMode = resolved.settings.title
   const processor = unified().use(decruftParse, {lang: resolved.settings.lang, compact: true}).use(decruftRules, {rules, title, lang: resolved.settings.lang, messages: options.messages ?? true}).use(decruftStringify)
@@ -80,6 +88,21 @@ export function createCleaner(config?: ResolvedConfig | ConfigInput, options: Cl
     cleanFile,
     clean: (text, options) => cleanFile(text, options).result
   }
+}
+
+/** The model a config names (none by default yet), at its preset's operating point. */
+function trainedClassifier(config: ResolvedConfig): TrainedClassifier | undefined {
+  const source = config.classifier?.model ?? 'none'
+  if (source === 'none') return undefined
+  let model
+  try {
+    model = loadClassifierModel(source)
+  } catch (error) {
+    // A model that cannot be used is a config error (exit 2), named by its file.
+    if (error instanceof ModelError) throw new ConfigError(error.message)
+    throw error
+  }
+  return {model, threshold: thresholdOf(model, config.heuristics.preset, config.classifier.threshold)}
 }
 
 let defaultCleaner: Cleaner | undefined

@@ -8,7 +8,8 @@ import {Command} from 'commander'
 import {expandInputs} from '../batch/inputs.js'
 import {WriteClaims} from '../batch/output-plan.js'
 import {formatBenchTable, benchInputs, runBench} from '../eval/bench.js'
-import {evaluate, type EvalRecord} from '../eval/evaluate.js'
+import {evaluate, type EvalRecord, type EvalReport} from '../eval/evaluate.js'
+import {createCleaner} from '../cleaner.js'
 import {formatEvalReport} from '../eval/format.js'
 import {corpusFiles, readCorpus, type CorpusRecord} from '../eval/corpus.js'
 import {crossValidate, fixedCleanerFactory} from '../eval/cross-validate.js'
@@ -18,6 +19,13 @@ import {goldPairRecords, jsonlRecords} from '../eval/records.js'
 import {writeAtomic} from '../io/write.js'
 import {describeError, type ErrorEntry} from '../report/report.js'
 import {cleanerFor, type CommandIo} from './clean-command.js'
+import {trainedFoldFactory} from '../train/corpus-training.js'
+import type {Cleaner} from '../cleaner.js'
+
+/** Whether a cleaner's classifier is a trained model (not the hand-set one alone). */
+function usesModel(cleaner: Cleaner): boolean {
+  return (cleaner.config.classifier?.model ?? 'none') !== 'none'
+}
 import {UsageError} from './usage-error.js'
 import {followSymlinksOption, presetOption} from './options.js'
 
@@ -38,6 +46,8 @@ interface EvalCommandOptions {
   rules: number
   json?: string
   preset?: string
+  /** Score with this classifier model file, and compare it with the config's classifier. */
+  model?: string
   followSymlinks?: boolean
 }
 
@@ -65,11 +75,15 @@ async function runCrossValidation(options: EvalCommandOptions, io: CommandIo): P
   const sources = new Set(records.map((record) => record.source))
   if (sources.size < 2) throw new UsageError(`leave-one-source-out needs at least two sources; found ${sources.size} in ${options.benchdata} and ${options.traindata ?? 'the traindata folder next to it'}`)
   io.stderr.write(`read ${records.length} records of ${sources.size} sources in ${((Date.now() - started) / 1000).toFixed(1)} s\n`)
+  // With a trained classifier, each fold trains its own on the six other sources; the hand-set
+  // classifier (`classifier: {model: none}`) is the same for every fold.
+  const trained = usesModel(cleaner) ? trainedFoldFactory(cleaner.config, records, undefined, (message) => io.stderr.write(`  ${message}\n`)) : undefined
   const cells = await crossValidate(records, {
-    factory: fixedCleanerFactory(cleaner),
+    factory: trained?.factory ?? fixedCleanerFactory(cleaner),
     workers: options.workers ?? defaultWorkers(),
     onFold: ({heldOut, documents, seconds}) => io.stderr.write(`  held out ${heldOut}: ${documents} documents, ${seconds.toFixed(1)} s\n`)
   })
+  trained?.dispose()
   const rows = cvRows(cells, previous)
   io.stdout.write(formatCvTable(rows) + '\n')
   const report: CvReport = {cells, rows}
@@ -78,10 +92,14 @@ async function runCrossValidation(options: EvalCommandOptions, io: CommandIo): P
 }
 
 export async function runEval(options: EvalCommandOptions, io: CommandIo): Promise<number> {
-  if (options.cv) return runCrossValidation(options, io)
+  if (options.cv) {
+    if (options.model) throw new UsageError('--cv trains a model per fold: --model goes with --gold or --jsonl')
+    return runCrossValidation(options, io)
+  }
   if (options.traindata || options.previous || options.workers !== undefined) throw new UsageError('--traindata, --previous and --workers go with --cv')
   const modes = [options.gold, options.jsonl, options.benchdata].filter((value) => value !== undefined)
   if (modes.length !== 1) throw new UsageError('give one of --gold DIR, --jsonl FILE or --benchdata DIR')
+  if (options.model && options.benchdata) throw new UsageError('--model compares models on --gold DIR or --jsonl FILE (for --benchdata, name the model in a config)')
   const cleaner = cleanerFor(options, io)
 
   if (options.benchdata) {
@@ -99,28 +117,55 @@ export async function runEval(options: EvalCommandOptions, io: CommandIo): Promi
   await WriteClaims.forInputs(expanded.files, io.cwd).claimOption('--json', options.json)
   const problems = [...expanded.errors]
   const onError = (error: ErrorEntry) => problems.push(error)
-  let records: AsyncIterable<EvalRecord>
-  let dropTitle: boolean
-  if (options.gold) {
-    records = goldPairRecords(expanded.files, onError)
-    dropTitle = false
-  } else {
-    const fields = {textField: options.textField, goldField: options.goldField, withField: options.withField, withoutField: options.withoutField}
-    records = (async function* () {
-      for (const file of expanded.files) yield* jsonlRecords(file.absolute, fields, (message) => onError({path: file.display, message}))
+  const fields = {textField: options.textField, goldField: options.goldField, withField: options.withField, withoutField: options.withoutField}
+  // Read afresh for each cleaner scored (--model scores two); problems are reported once.
+  let reading = 0
+  const records = (): AsyncIterable<EvalRecord> => {
+    const report = reading++ === 0 ? onError : () => {}
+    if (options.gold) return goldPairRecords(expanded.files, report)
+    return (async function* () {
+      for (const file of expanded.files) yield* jsonlRecords(file.absolute, fields, (message) => report({path: file.display, message}))
     })()
-    dropTitle = !options.keepTitle
   }
-  const report = await evaluate(records, cleaner, {dropTitle})
+  const dropTitle = options.gold ? false : !options.keepTitle
+  const modelCleaner = options.model ? createCleaner({...cleaner.config, classifier: {...cleaner.config.classifier, model: path.resolve(io.cwd, options.model)}}, {messages: false}) : undefined
+  const report = await evaluate(records(), modelCleaner ?? cleaner, {dropTitle})
   for (const problem of problems) io.stderr.write(`decruft: ${describeError(problem)}; not scored\n`)
   if (report.documents === 0) {
     if (problems.length > 0) return 1
     throw new UsageError('no records to evaluate')
   }
   io.stdout.write(formatEvalReport(report, {rules: options.rules}) + '\n')
+  if (modelCleaner) {
+    // The same records with the config's own classifier, for comparison.
+    const base = await evaluate(records(), cleaner, {dropTitle})
+    io.stdout.write(formatModelComparison(options.model!, modelName(cleaner), report, base) + '\n')
+  }
   if (options.json) await writeAtomic(path.resolve(io.cwd, options.json), JSON.stringify(report, null, 2) + '\n')
   // As with clean: what could be read is scored, and the exit code says that something could not be.
   return problems.length > 0 ? 1 : 0
+}
+
+/** What the config's classifier is, in words. */
+function modelName(cleaner: Cleaner): string {
+  const model = cleaner.config.classifier?.model ?? 'none'
+  return model === 'none' ? 'the hand-set classifier' : model === 'built-in' ? 'the built-in model' : path.basename(model)
+}
+
+/** One line per metric: the model against the config's classifier. */
+function formatModelComparison(model: string, base: string, withModel: EvalReport, withBase: EvalReport): string {
+  const lines = [`${model} against ${base}:`]
+  const f1 = (value: number) => value.toFixed(3)
+  if (withModel.shingles && withBase.shingles) {
+    const change = withModel.shingles.cleaned.f1 - withBase.shingles.cleaned.f1
+    lines.push(`  shingles F1 ${f1(withBase.shingles.cleaned.f1)} → ${f1(withModel.shingles.cleaned.f1)} (${change >= 0 ? '+' : ''}${change.toFixed(3)})`)
+  }
+  if (withModel.snippets && withBase.snippets) {
+    const change = withModel.snippets.cleaned.f1 - withBase.snippets.cleaned.f1
+    lines.push(`  snippets F1 ${f1(withBase.snippets.cleaned.f1)} → ${f1(withModel.snippets.cleaned.f1)} (${change >= 0 ? '+' : ''}${change.toFixed(3)})`)
+  }
+  lines.push(`  catastrophic documents ${withBase.catastrophic} → ${withModel.catastrophic}`)
+  return lines.join('\n')
 }
 
 export function evalCommand(io: CommandIo, setExitCode: (code: number) => void): Command {
@@ -142,6 +187,7 @@ export function evalCommand(io: CommandIo, setExitCode: (code: number) => void):
     .addOption(presetOption())
     .addOption(followSymlinksOption())
     .option('--rules <n>', 'how many rules to list', (value) => Number(value), 15)
+    .option('--model <file>', "with --gold or --jsonl: clean with this classifier model (from decruft train) and compare it with the config's own classifier")
     .option('--json <file>', 'also write the full results as JSON')
     .addHelpText(
       'after',

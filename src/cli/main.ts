@@ -12,6 +12,7 @@ import {diffCommand} from './diff-command.js'
 import {evalCommand} from './eval-command.js'
 import {learnCommand} from './learn-command.js'
 import {rulesCommand} from './rules-command.js'
+import {trainCommand} from './train-command.js'
 import {UsageError} from './usage-error.js'
 import {version} from './version.js'
 
@@ -31,6 +32,7 @@ export function createProgram(io: CommandIo, setExitCode: (code: number) => void
   program.addCommand(learnCommand(io, setExitCode).exitOverride())
   program.addCommand(rulesCommand(io, setExitCode).exitOverride())
   program.addCommand(diffCommand(io, setExitCode).exitOverride())
+  program.addCommand(trainCommand(io, setExitCode).exitOverride())
   return program
 }
 

@@ -21,9 +21,19 @@ export interface ConfigInput {
   when?: When
   settings?: {title?: TitleMode; lang?: string}
   heuristics?: HeuristicsConfig
+  classifier?: ClassifierConfig
   off?: string[]
   on?: string[]
   rules?: Array<Partial<RuleDefinition> & {id: string}>
+}
+
+/**
+ * The trained block classifier: `model` is `built-in`, `none` (the hand-set classifier alone) or a
+ * model file (relative to the config that names it); `threshold` overrides the preset's operating point.
+ */
+export interface ClassifierConfig {
+  model?: string
+  threshold?: number
 }
 
 export interface ResolvedRule {
@@ -36,6 +46,8 @@ export interface ResolvedConfig {
   settings: {title: TitleMode; lang: string}
   /** The classifier's preset and overrides, merged over every file (later wins). */
   heuristics: HeuristicsConfig
+  /** The trained classifier (a model file's path is absolute here). */
+  classifier: ClassifierConfig
   /** Every file read, in order: the config and the packs it extends. */
   files: string[]
 }
@@ -47,6 +59,7 @@ interface State {
   rules: Map<string, ResolvedRule>
   settings: {title: TitleMode; lang: string}
   heuristics: HeuristicsConfig
+  classifier: ClassifierConfig
   files: string[]
   stack: string[]
 }
@@ -134,6 +147,11 @@ function applySource(state: State, source: YamlSource, isUserConfig: boolean): v
     // A new preset starts from that preset: earlier overrides are dropped.
     state.heuristics = input.heuristics.preset ? {...input.heuristics} : {...state.heuristics, ...input.heuristics}
   }
+  if (input.classifier) {
+    const {model, threshold} = input.classifier
+    if (model !== undefined) state.classifier.model = model === 'built-in' || model === 'none' ? model : path.resolve(path.dirname(source.file), model)
+    if (threshold !== undefined) state.classifier.threshold = threshold
+  }
   state.stack.pop()
 }
 
@@ -153,10 +171,10 @@ function checkComplete(state: State): void {
 }
 
 function resolveSource(source: YamlSource, isUserConfig: boolean): ResolvedConfig {
-  const state: State = {rules: new Map(), settings: {title: 'auto', lang: 'auto'}, heuristics: {}, files: [], stack: []}
+  const state: State = {rules: new Map(), settings: {title: 'auto', lang: 'auto'}, heuristics: {}, classifier: {}, files: [], stack: []}
   applySource(state, source, isUserConfig)
   checkComplete(state)
-  return {rules: [...state.rules.values()], settings: state.settings, heuristics: state.heuristics, files: state.files}
+  return {rules: [...state.rules.values()], settings: state.settings, heuristics: state.heuristics, classifier: state.classifier, files: state.files}
 }
 
 /** Resolve a config given as an object (`file` is used for relative `extends` and messages). */

@@ -6,11 +6,16 @@
 
 import type {Block, Decision} from '../classifier/classify.js'
 import {classifyDocument} from '../classifier/classify.js'
-import {resolveHeuristics, type HeuristicSettings} from '../classifier/presets.js'
+import type {Classified} from '../classifier/vector.js'
+import type {DocumentContext} from '../engine/document.js'
+import {resolveHeuristics, type HeuristicSettings, type PresetName} from '../classifier/presets.js'
+import {modelDecisions, type ModelDecision} from '../classifier/decide.js'
+import type {ClassifierModel} from '../classifier/model-file.js'
 import {defaultMaxChars, type CompiledRule, type RuleKind, type RuleRunner} from '../engine/rule.js'
 import type {Category} from '../types.js'
 
-const DECISIONS: Record<Decision['decision'], string> = {
+const DECISIONS: Record<Decision['decision'] | 'block', string> = {
+  block: 'boilerplate block',
   'outside-main': 'outside the main content',
   boilerplate: 'boilerplate block inside the main content',
   edge: 'boilerplate at the edge of the text'
@@ -52,7 +57,7 @@ function featuresOf(block: Block, page: boolean): Record<string, string | number
 }
 
 /** The classifier's rule for one decision and category (its id and category go into the report). */
-function decisionRule(base: CompiledRule, decision: Decision['decision'], category: Category, cache: Map<string, CompiledRule>): CompiledRule {
+function decisionRule(base: CompiledRule, decision: Decision['decision'] | 'block', category: Category, cache: Map<string, CompiledRule>): CompiledRule {
   const key = `${decision}:${category}`
   let rule = cache.get(key)
   if (!rule) {
@@ -63,8 +68,23 @@ function decisionRule(base: CompiledRule, decision: Decision['decision'], catego
   return rule
 }
 
-/** The classifier's rule for a config's settings. */
-export function createHeuristicRule(settings: HeuristicSettings): CompiledRule {
+/** Told what the classifier made of each document it judged (every pass), before it claims anything. */
+export type BlockObserver = (document: DocumentContext, classified: Classified) => void
+
+/** The trained classifier a cleaner uses, and the operating point it cleans at. */
+export interface TrainedClassifier {
+  model: ClassifierModel
+  threshold: number
+}
+
+/** The operating point of a preset (or the config's own threshold). */
+export function thresholdOf(model: ClassifierModel, preset: PresetName | undefined, threshold: number | undefined): number {
+  if (threshold !== undefined) return threshold
+  return model.file.operatingPoints[preset === undefined || preset === 'off' ? 'balanced' : preset]
+}
+
+/** The classifier's rule for a config's settings (with a trained model, the model decides). */
+export function createHeuristicRule(settings: HeuristicSettings, observe?: BlockObserver, trained?: TrainedClassifier): CompiledRule {
   const rule: CompiledRule = {
     id: 'heuristic',
     kind: 'heuristic',
@@ -76,16 +96,18 @@ export function createHeuristicRule(settings: HeuristicSettings): CompiledRule {
     runner: {apply() {}},
     maxChars: defaultMaxChars('heuristic')
   }
-  rule.runner = heuristicRunner(rule, settings)
+  rule.runner = trained ? modelRunner(rule, settings, trained, observe) : heuristicRunner(rule, settings, observe)
   return rule
 }
 
-function heuristicRunner(rule: CompiledRule, settings: HeuristicSettings): RuleRunner {
+function heuristicRunner(rule: CompiledRule, settings: HeuristicSettings, observe?: BlockObserver): RuleRunner {
   const cache = new Map<string, CompiledRule>()
   return {
     apply(document) {
       if (!settings.enabled) return
-      const {decisions, page, region, blocks, headline} = classifyDocument(document, settings)
+      const classified = classifyDocument(document, settings)
+      observe?.(document, classified)
+      const {decisions, page, region, blocks, headline} = classified
       if (headline !== undefined) document.headline = blocks[headline].lines[0]
       const regionText =
         region && blocks[region[0]] && blocks[region[1]]
@@ -95,6 +117,38 @@ function heuristicRunner(rule: CompiledRule, settings: HeuristicSettings): RuleR
         const target = decisionRule(rule, decision, categoryOf(block), cache)
         const reason = `${DECISIONS[decision]}${decision === 'outside-main' ? regionText : ''}: ${block.why}`
         document.claim(block.lines[0], block.lines[block.lines.length - 1], target, reason, featuresOf(block, page))
+      }
+    }
+  }
+}
+
+function modelFeatures(block: Block, page: boolean, decision: ModelDecision): Record<string, string | number | boolean> {
+  return {
+    ...featuresOf(block, page),
+    score: round(decision.score),
+    model: round(decision.raw),
+    strongest: decision.strongest.map(([name, value]) => `${name} ${value}`).join(', ')
+  }
+}
+
+/**
+ * The trained classifier: the hand-set one's blocks, classes and page verdict become features; the
+ * model's smoothed scores decide (`src/classifier/decide.ts`).
+ */
+function modelRunner(rule: CompiledRule, settings: HeuristicSettings, trained: TrainedClassifier, observe?: BlockObserver): RuleRunner {
+  const cache = new Map<string, CompiledRule>()
+  return {
+    apply(document) {
+      if (!settings.enabled) return
+      const classified = classifyDocument(document, settings)
+      observe?.(document, classified)
+      const {page, blocks, headline} = classified
+      if (headline !== undefined) document.headline = blocks[headline].lines[0]
+      for (const decision of modelDecisions(document, classified, trained.model, trained.threshold, headline)) {
+        const {block} = decision
+        const target = decisionRule(rule, 'block', categoryOf(block), cache)
+        const reason = `${DECISIONS.block} (content probability ${decision.score.toFixed(2)}; strongest: ${decision.strongest.map(([name]) => name).join(', ') || 'none'})`
+        document.claim(block.lines[0], block.lines[block.lines.length - 1], target, reason, modelFeatures(block, page, decision))
       }
     }
   }

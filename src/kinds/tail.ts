@@ -11,6 +11,30 @@ const DEFAULT_WITHIN = 0.3
 /** Near the end: always the last few non-blank lines, and the last `within` share of them. */
 const ALWAYS_NEAR = 5
 
+/**
+ * A tail that would remove a long run of prose-like lines (a dozen words or more, ending like a
+ * sentence) needs the document to hold more such prose before it than in it: a comment thread
+ * follows its article. A header that stands above the article (a sidebar widget of recent comments
+ * in a whole page's text) would otherwise take the article with it.
+ */
+const PROSE_RUN = 1500
+
+function proseChars(document: DocumentContext, from: number, to: number): number {
+  let chars = 0
+  for (let index = from; index <= to; index++) {
+    if (document.isBlank(index)) continue
+    const stats = document.stats(index)
+    if (stats.terminal && stats.words >= 12) chars += stats.chars
+  }
+  return chars
+}
+
+/** Whether claiming `start` to the end would take more prose than the document has before it. */
+export function takesTheArticle(document: DocumentContext, start: number): boolean {
+  const after = proseChars(document, start, document.length - 1)
+  return after >= PROSE_RUN && after > 2 * proseChars(document, 0, start - 1)
+}
+
 /** The first line index a tail may start at. */
 function earliestStart(document: DocumentContext, within: number): number {
   const nonBlank = document.nonBlankLines()
@@ -38,6 +62,7 @@ export const tailKind: RuleKind = {
           if (index < from || document.isBlank(index) || index === document.title) continue
           const match = matchLine(rule, document, index)
           if (match) {
+            if (takesTheArticle(document, index)) continue
             document.boundaries.add(index)
             starts.set(document, index)
             return

@@ -1,0 +1,84 @@
+/**
+ * The trained classifier's decisions over a document's blocks: each block's row of features
+ * (`vector.ts`) is scored by the gradient-boosted trees, the scores are smoothed over the block
+ * sequence (a two-state hidden Markov model's forward-backward marginals), and a block goes when its
+ * smoothed probability of being content is below the operating point. No single decision removes
+ * a long run of prose-like text unless the evidence against each of its prose blocks is strong, and
+ * a block the hand-set classifier cannot split (2,000 characters or more) or a page's headline
+ * always stays.
+ */
+
+import type {DocumentContext} from '../engine/document.js'
+import {contributions, predictLogit} from '../model/gbdt.js'
+import {forwardBackward} from '../model/sequence.js'
+import type {Block} from './classify.js'
+import {UNSPLIT_LENGTH} from './classify.js'
+import type {ClassifierModel} from './model-file.js'
+import {blockRows, FEATURE_NAMES, isProseLike, type Classified} from './vector.js'
+
+export interface ModelDecision {
+  block: Block
+  /** Smoothed probability that the block is content. */
+  score: number
+  /** The model's own probability, before smoothing. */
+  raw: number
+  /** The features that pushed most towards boilerplate, strongest first, with their share of the logit. */
+  strongest: Array<[string, number]>
+}
+
+function sigmoid(logit: number): number {
+  return 1 / (1 + Math.exp(-logit))
+}
+
+/** The smoothed content probability of each block. */
+export function blockScores(document: DocumentContext, classified: Classified, model: ClassifierModel): {rows: Float32Array; logits: Float64Array; smoothed: Float64Array} {
+  const rows = blockRows(document, classified)
+  const width = FEATURE_NAMES.length
+  const logits = new Float64Array(classified.blocks.length)
+  for (let index = 0; index < logits.length; index++) logits[index] = predictLogit(model.trees, rows, index * width)
+  const smoothed = logits.length === 0 ? logits : forwardBackward(logits, model.file.transitions, {prior: model.file.prior})
+  return {rows, logits, smoothed}
+}
+
+/** Which blocks go at `threshold`, with their scores and strongest features. */
+export function modelDecisions(document: DocumentContext, classified: Classified, model: ClassifierModel, threshold: number, keep?: number): ModelDecision[] {
+  const {blocks} = classified
+  if (blocks.length === 0) return []
+  const {rows, logits, smoothed} = blockScores(document, classified, model)
+  const remove = new Uint8Array(blocks.length)
+  for (let index = 0; index < blocks.length; index++) {
+    remove[index] = smoothed[index] < threshold && blocks[index].features.length < UNSPLIT_LENGTH && index !== keep ? 1 : 0
+  }
+  // A run of removals that holds much prose keeps the prose blocks the model is not sure of.
+  const {proseChars, strongEvidence} = model.file.guard
+  for (let start = 0; start < blocks.length; ) {
+    if (!remove[start]) {
+      start++
+      continue
+    }
+    let end = start
+    let prose = 0
+    while (end < blocks.length && remove[end]) {
+      if (isProseLike(blocks[end])) prose += blocks[end].features.length
+      end++
+    }
+    if (prose >= proseChars) {
+      for (let index = start; index < end; index++) if (isProseLike(blocks[index]) && sigmoid(logits[index]) >= strongEvidence) remove[index] = 0
+    }
+    start = end
+  }
+  const decisions: ModelDecision[] = []
+  const width = FEATURE_NAMES.length
+  for (let index = 0; index < blocks.length; index++) {
+    if (!remove[index]) continue
+    const parts = contributions(model.trees, rows, index * width)
+    // The last entry is the bias and the roots' values, not a feature.
+    const strongest = FEATURE_NAMES.map((_, feature) => feature)
+      .filter((feature) => parts[feature] < 0)
+      .sort((a, b) => parts[a] - parts[b] || a - b)
+      .slice(0, 3)
+      .map((feature): [string, number] => [FEATURE_NAMES[feature], Math.round(parts[feature] * 100) / 100])
+    decisions.push({block: blocks[index], score: smoothed[index], raw: sigmoid(logits[index]), strongest})
+  }
+  return decisions
+}

@@ -1,0 +1,109 @@
+/**
+ * `decruft train`: train a block classifier on your own gold (`x.txt` / `x.clean.txt` pairs, or JSON
+ * Lines records with a gold text or `with`/`without` snippets) and write a model file that a config
+ * uses (`classifier: {model: ./model.json}`) and `decruft eval --model` compares with the built-in one.
+ */
+
+import path from 'node:path'
+import {Command} from 'commander'
+import {loadConfig} from '../config/resolve.js'
+import type {CorpusRecord} from '../eval/corpus.js'
+import type {EvalRecord} from '../eval/evaluate.js'
+import {goldPairRecords, jsonlRecords} from '../eval/records.js'
+import {expandInputs} from '../batch/inputs.js'
+import {WriteClaims} from '../batch/output-plan.js'
+import {describeError, type ErrorEntry} from '../report/report.js'
+import {writeAtomic} from '../io/write.js'
+import {buildDataset} from '../train/dataset.js'
+import {DEFAULT_TRAIN_OPTIONS, serializeClassifier, trainClassifier} from '../train/train.js'
+import type {CommandIo} from './clean-command.js'
+import {UsageError} from './usage-error.js'
+
+interface TrainCommandOptions {
+  gold?: string
+  jsonl?: string
+  textField: string
+  goldField: string
+  withField: string
+  withoutField: string
+  out: string
+  config?: string
+  trees: number
+  depth: number
+  folds: number
+  seed: number
+  quiet?: boolean
+}
+
+function wholeNumber(value: number, option: string, min: number): number {
+  if (!Number.isInteger(value) || value < min) throw new UsageError(`${option} must be a whole number ≥ ${min}`)
+  return value
+}
+
+/** An evaluation record as a training record of one input. */
+function asCorpusRecord(record: EvalRecord, source: string): CorpusRecord {
+  return {source, id: record.id, url: record.url, lang: 'und', gold: record.gold, with: record.with, without: record.without, inputs: {text: record.text}}
+}
+
+export async function runTrain(options: TrainCommandOptions, io: CommandIo): Promise<number> {
+  if ((options.gold === undefined) === (options.jsonl === undefined)) throw new UsageError('give one of --gold DIR or --jsonl FILE')
+  const trees = wholeNumber(options.trees, '--trees', 1)
+  const maxDepth = wholeNumber(options.depth, '--depth', 1)
+  const folds = wholeNumber(options.folds, '--folds', 2)
+  const seed = wholeNumber(options.seed, '--seed', 0)
+  const given = options.gold ?? options.jsonl!
+  const source = path.basename(given)
+  // Inputs are read as every command reads them, and the model file may not overwrite one.
+  const expanded = await expandInputs([given], {include: options.gold ? ['**/*.txt'] : ['**/*.jsonl', '**/*.jsonl.gz'], exclude: [], cwd: io.cwd})
+  await WriteClaims.forInputs(expanded.files, io.cwd).claimOption('--out', options.out)
+  const problems: ErrorEntry[] = [...expanded.errors]
+  const fields = {textField: options.textField, goldField: options.goldField, withField: options.withField, withoutField: options.withoutField}
+  const input = options.gold
+    ? goldPairRecords(expanded.files, (error) => problems.push(error))
+    : (async function* () {
+        for (const file of expanded.files) yield* jsonlRecords(file.absolute, fields, (message) => problems.push({path: file.display, message}))
+      })()
+  const records: CorpusRecord[] = []
+  for await (const record of input) if (record.gold !== undefined || record.with !== undefined || record.without !== undefined) records.push(asCorpusRecord(record, source))
+  for (const problem of problems) io.stderr.write(`decruft: ${describeError(problem)}; not used\n`)
+  if (records.length < folds) throw new UsageError(`${records.length} record${records.length === 1 ? '' : 's'} with gold: training needs at least ${folds} (one per fold)`)
+  const log = options.quiet ? undefined : (message: string) => io.stderr.write(`decruft train: ${message}\n`)
+  // Blocks are read with the config's rules and the hand-set classifier, as the model will see them.
+  const config = {...loadConfig({config: options.config, cwd: io.cwd}), classifier: {model: 'none'}}
+  const dataset = buildDataset(records, {config})
+  log?.(`${dataset.rows} blocks in ${dataset.documents.length} documents`)
+  const model = trainClassifier(dataset, {...DEFAULT_TRAIN_OPTIONS, trees: {...DEFAULT_TRAIN_OPTIONS.trees, trees, maxDepth, seed}, foldTrees: Math.max(1, Math.round(trees / 2)), folds, log})
+  const out = path.resolve(io.cwd, options.out)
+  await writeAtomic(out, serializeClassifier(model))
+  log?.(`wrote ${options.out}: operating points precision ${model.operatingPoints.precision}, balanced ${model.operatingPoints.balanced}, recall ${model.operatingPoints.recall}`)
+  return problems.length > 0 ? 1 : 0
+}
+
+export function trainCommand(io: CommandIo, setExitCode: (code: number) => void): Command {
+  return new Command('train')
+    .description('Train a block classifier on your own gold and write a model file for a config (classifier: {model: FILE}).')
+    .option('--gold <dir>', 'pairs x.txt (input) and x.clean.txt (gold) in this folder')
+    .option('--jsonl <file>', 'JSON Lines records with a text field and a gold text or with/without snippet lists')
+    .option('--text-field <path>', 'with --jsonl: the input text field', 'text')
+    .option('--gold-field <path>', 'with --jsonl: the gold clean text field', 'gold')
+    .option('--with-field <path>', 'with --jsonl: snippets that must be kept', 'with')
+    .option('--without-field <path>', 'with --jsonl: snippets that must be removed', 'without')
+    .requiredOption('-o, --out <file>', 'the model file to write')
+    .option('-c, --config <file>', 'config whose rules run before the classifier (default: the nearest decruft.config.yaml, else the recommended pack)')
+    .option('--trees <n>', 'boosted trees', (value) => Number(value), DEFAULT_TRAIN_OPTIONS.trees.trees)
+    .option('--depth <n>', 'depth of each tree', (value) => Number(value), DEFAULT_TRAIN_OPTIONS.trees.maxDepth)
+    .option('--folds <n>', 'folds the operating points are chosen on (out-of-fold predictions)', (value) => Number(value), DEFAULT_TRAIN_OPTIONS.folds)
+    .option('--seed <n>', 'seed of the row and feature sampling (the same data and seed give the same file)', (value) => Number(value), DEFAULT_TRAIN_OPTIONS.trees.seed)
+    .option('-q, --quiet', 'no progress')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  decruft train --gold my-gold/ -o model.json
+  decruft train --jsonl pages.jsonl --text-field inputs.fulltext --gold-field gold -o model.json
+  decruft eval --gold held-out/ --model model.json     compare with the built-in model`
+    )
+    .action(async (options: TrainCommandOptions) => {
+      setExitCode(await runTrain(options, io))
+    })
+}

@@ -1,0 +1,124 @@
+/**
+ * The training data set: every block of every input of every record, as a row of the classifier's
+ * features (`src/classifier/vector.ts`), with a label aligned to the record's gold
+ * (`src/train/labels.ts`). The blocks are the ones the classifier judges when it cleans: the
+ * document is cleaned with the config's rules, and the classifier's first pass over the lines the
+ * rules left is read.
+ */
+
+import type {Cleaner} from '../cleaner.js'
+import {createCleaner} from '../cleaner.js'
+import type {ResolvedConfig} from '../config/resolve.js'
+import type {DocumentContext} from '../engine/document.js'
+import {blockRows, FEATURE_NAMES, type Classified} from '../classifier/vector.js'
+import type {CorpusRecord} from '../eval/corpus.js'
+import {goldIndex, goldLabel, snippetLabel, type Label} from './labels.js'
+
+/** One input of one record in the data set: its rows are `start` to `start + count`. */
+export interface DatasetDocument {
+  source: string
+  id: string
+  kind: string
+  start: number
+  count: number
+  /** The detected title (kept by the cleaner), or null. */
+  title: string | null
+  /** Each block's text, in order. */
+  texts: string[]
+  /** The input text as it came (scored as "raw"). */
+  input: string
+  /** What the output is scored against. */
+  gold: Pick<CorpusRecord, 'source' | 'gold' | 'with' | 'without'>
+}
+
+export interface Dataset {
+  features: readonly string[]
+  rows: number
+  /** Row-major: `rows × features.length`. */
+  values: Float32Array
+  labels: Uint8Array
+  weights: Float32Array
+  /** Share of a block's shingles in the gold (NaN where labels come from snippets). */
+  shares: Float32Array
+  documents: DatasetDocument[]
+}
+
+/** Grows a Float32Array / Uint8Array by doubling. */
+class Column<T extends Float32Array | Uint8Array> {
+  length = 0
+  constructor(private data: T) {}
+
+  push(values: ArrayLike<number>): void {
+    if (this.length + values.length > this.data.length) {
+      let size = this.data.length * 2
+      while (size < this.length + values.length) size *= 2
+      const grown = new (this.data.constructor as new (size: number) => T)(size)
+      grown.set(this.data.subarray(0, this.length) as never)
+      this.data = grown
+    }
+    this.data.set(values as never, this.length)
+    this.length += values.length
+  }
+
+  done(): T {
+    return this.data.slice(0, this.length) as T
+  }
+}
+
+export interface BuildOptions {
+  config: ResolvedConfig
+  /** Which input kinds to take (default: all). */
+  kinds?: (kind: string) => boolean
+  /** Told after each record. */
+  progress?: (records: number) => void
+}
+
+/** The blocks the classifier judged on its first pass over one text. */
+export function firstPass(cleaner: {cleanFile: Cleaner['cleanFile']}, capture: {current?: {document: DocumentContext; classified: Classified}}, text: string, url?: string) {
+  capture.current = undefined
+  const {result} = cleaner.cleanFile(text, url ? {url} : {})
+  return {result, seen: capture.current as {document: DocumentContext; classified: Classified} | undefined}
+}
+
+export function buildDataset(records: Iterable<CorpusRecord>, options: BuildOptions): Dataset {
+  const capture: {current?: {document: DocumentContext; classified: Classified}} = {}
+  const cleaner = createCleaner(options.config, {
+    messages: false,
+    observeBlocks: (document, classified) => {
+      capture.current ??= {document, classified}
+    }
+  })
+  const width = FEATURE_NAMES.length
+  const values = new Column(new Float32Array(1 << 20))
+  const labels = new Column(new Uint8Array(1 << 16))
+  const weights = new Column(new Float32Array(1 << 16))
+  const shares = new Column(new Float32Array(1 << 16))
+  const documents: DatasetDocument[] = []
+  let done = 0
+  for (const record of records) {
+    const gold = record.gold === undefined ? undefined : goldIndex(record.gold)
+    for (const [kind, text] of Object.entries(record.inputs)) {
+      if (options.kinds && !options.kinds(kind)) continue
+      if (!text) continue
+      const {result, seen} = firstPass(cleaner, capture, text, record.url)
+      const start = labels.length
+      const texts: string[] = []
+      if (seen) {
+        const {document, classified} = seen
+        values.push(blockRows(document, classified))
+        const blockLabels: Label[] = classified.blocks.map((block) => {
+          const blockText = block.lines.map((line) => document.lines[line].text.trim()).join(' ')
+          texts.push(blockText)
+          return gold ? goldLabel(blockText, gold) : snippetLabel(blockText, record.with ?? [], record.without ?? [])
+        })
+        labels.push(blockLabels.map((label) => label.label))
+        weights.push(blockLabels.map((label) => label.weight))
+        shares.push(blockLabels.map((label) => label.share))
+      }
+      documents.push({source: record.source, id: record.id, kind, start, count: labels.length - start, title: result.title, texts, input: text, gold: record})
+    }
+    options.progress?.(++done)
+  }
+  if (values.length !== labels.length * width) throw new Error('decruft: data set rows and labels disagree')
+  return {features: FEATURE_NAMES, rows: labels.length, values: values.done(), labels: labels.done(), weights: weights.done(), shares: shares.done(), documents}
+}

@@ -1,0 +1,180 @@
+/**
+ * The trained classifier's parts on text written here: labels aligned to gold, the rows of block
+ * features, training a model with `decruft train`, and cleaning with it.
+ */
+
+import {spawnSync} from 'node:child_process'
+import {existsSync, readFileSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {createCleaner} from '../src/cleaner.js'
+import {FEATURE_NAMES, type Classified} from '../src/classifier/vector.js'
+import {blockRows} from '../src/classifier/vector.js'
+import type {DocumentContext} from '../src/engine/document.js'
+import {goldIndex, goldLabel, snippetLabel} from '../src/train/labels.js'
+import {workspace} from './workspace.js'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const bin = path.join(root, 'bin', 'decruft.js')
+const seeds = path.join(root, 'fixtures', 'seeds')
+
+function run(args: string[], cwd = root) {
+  const result = spawnSync(process.execPath, [bin, ...args], {cwd, encoding: 'utf8', input: ''})
+  return {code: result.status, stdout: result.stdout, stderr: result.stderr}
+}
+
+beforeAll(() => {
+  if (!existsSync(path.join(root, 'dist', 'cli', 'main.js'))) throw new Error('build first: npm run build')
+})
+
+const gold = [
+  'The harbour board met on Tuesday to decide the future of the old grain pier.',
+  'Engineers told the board that the timber piles had rotted below the waterline and could not be saved.',
+  'Repairs'
+].join('\n')
+
+describe('labels from gold', () => {
+  const index = goldIndex(gold)
+
+  it('calls a block content when most of its shingles are in the gold', () => {
+    const label = goldLabel('Engineers told the board that the timber piles had rotted below the waterline.', index)
+    expect(label.label).toBe(1)
+    expect(label.share).toBeGreaterThan(0.5)
+  })
+
+  it('calls a block boilerplate when few of its shingles are', () => {
+    const label = goldLabel('Subscribe to our newsletter for the latest harbour news every morning', index)
+    expect(label.label).toBe(0)
+    expect(label.share).toBe(0)
+  })
+
+  it('calls a short block content only when its words stand in the gold as a run', () => {
+    expect(goldLabel('Repairs', index).label).toBe(1)
+    expect(goldLabel('grain pier', index).label).toBe(1)
+    expect(goldLabel('Sign in', index).label).toBe(0)
+  })
+
+  it('weighs long blocks more than short ones', () => {
+    expect(goldLabel('Engineers told the board that the timber piles had rotted below the waterline.', index).weight).toBeGreaterThan(goldLabel('Repairs', index).weight)
+  })
+
+  it('labels from snippets where a block meets one, and gives the rest no weight', () => {
+    expect(snippetLabel('The pier  will close in May.', ['pier will close'], [])).toMatchObject({label: 1})
+    expect(snippetLabel('Read more', [], ['Read more about the harbour'])).toMatchObject({label: 0, weight: 0})
+    expect(snippetLabel('Read more about the harbour board', [], ['Read more about the harbour'])).toMatchObject({label: 0})
+    expect(snippetLabel('Weather for the coast', ['pier will close'], ['Read more'])).toMatchObject({weight: 0})
+  })
+})
+
+describe('rows of block features', () => {
+  const text = ['Home | News | Sport | Weather', '', gold.split('\n')[0], '', gold.split('\n')[1], '', 'Share this article'].join('\n')
+  let seen: {document: DocumentContext; classified: Classified} | undefined
+  createCleaner({extends: ['core']}, {observeBlocks: (document, classified) => (seen ??= {document, classified})}).clean(text, {title: 'none'})
+
+  it('gives every block one row of every feature', () => {
+    const rows = blockRows(seen!.document, seen!.classified)
+    expect(seen!.classified.blocks.length).toBeGreaterThan(1)
+    expect(rows.length).toBe(seen!.classified.blocks.length * FEATURE_NAMES.length)
+  })
+
+  it('reads a menu as separators and prose as terminal, and leaves neighbours past the edge missing', () => {
+    const rows = blockRows(seen!.document, seen!.classified)
+    const width = FEATURE_NAMES.length
+    const column = (name: string) => FEATURE_NAMES.indexOf(name)
+    const blocks = seen!.classified.blocks
+    const menu = blocks.findIndex((block) => seen!.document.lines[block.lines[0]].text.startsWith('Home'))
+    const prose = blocks.findIndex((block) => seen!.document.lines[block.lines[0]].text.startsWith('Engineers'))
+    expect(rows[menu * width + column('separators')]).toBe(3)
+    expect(rows[prose * width + column('terminal')]).toBe(1)
+    expect(Number.isNaN(rows[0 * width + column('prev1.logLength')])).toBe(true)
+    expect(rows[1 * width + column('prev1.logLength')]).toBe(rows[0 * width + column('logLength')])
+  })
+})
+
+describe('decruft train', () => {
+  it('trains on gold pairs, the same bytes twice, and a config cleans with the model', () => {
+    const directory = workspace()
+    const first = run(['train', '--gold', seeds, '-o', path.join(directory, 'a.json'), '--trees', '12', '--folds', '2', '-q'])
+    expect(first.stderr).toBe('')
+    expect(first.code).toBe(0)
+    const second = run(['train', '--gold', seeds, '-o', path.join(directory, 'b.json'), '--trees', '12', '--folds', '2', '-q'])
+    expect(second.code).toBe(0)
+    const model = readFileSync(path.join(directory, 'a.json'), 'utf8')
+    expect(readFileSync(path.join(directory, 'b.json'), 'utf8')).toBe(model)
+    const parsed = JSON.parse(model) as {format: string; features: string[]; trees: {trees: unknown[]}; trainedOn: {documents: number}}
+    expect(parsed.format).toBe('decruft-classifier')
+    expect(parsed.features).toEqual(FEATURE_NAMES)
+    expect(parsed.trees.trees).toHaveLength(12)
+    expect(parsed.trainedOn.documents).toBe(5)
+
+    writeFileSync(path.join(directory, 'decruft.config.yaml'), 'classifier:\n  model: ./a.json\n')
+    const cleaned = run(['clean', path.join(seeds, '003_356e37914bdd2a92.txt'), '--report', path.join(directory, 'report.json')], directory)
+    expect(cleaned.code).toBe(0)
+    const input = readFileSync(path.join(seeds, '003_356e37914bdd2a92.txt'), 'utf8').split('\n')
+    for (const line of cleaned.stdout.trimEnd().split('\n')) expect(input).toContain(line)
+    const report = JSON.parse(readFileSync(path.join(directory, 'report.json'), 'utf8')) as {files: Array<{removed: Array<{rule: string; features?: Record<string, unknown>}>}>}
+    for (const removal of report.files[0].removed.filter((entry) => entry.rule === 'heuristic/block')) {
+      expect(removal.features).toHaveProperty('score')
+      expect(removal.features).toHaveProperty('strongest')
+    }
+  })
+
+  it('refuses a model file that is not one, naming it (exit 2)', () => {
+    const directory = workspace({'bad.json': '{"format": "something else"}', 'decruft.config.yaml': 'classifier:\n  model: ./bad.json\n', 'a.txt': 'Some text here.\n'})
+    const result = run(['clean', 'a.txt'], directory)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('bad.json')
+    expect(result.stderr).toContain('not a decruft model')
+  })
+
+  it('needs gold to train on', () => {
+    const directory = workspace({'a.txt': 'No gold here.\n'})
+    const result = run(['train', '--gold', directory, '-o', path.join(directory, 'm.json')])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('0 records with gold')
+  })
+})
+
+describe('decisions of a trained model', () => {
+  // A one-tree model written by hand: a block with two or more menu separators is boilerplate.
+  const separators = FEATURE_NAMES.indexOf('separators')
+  const model = {
+    format: 'decruft-classifier',
+    version: 1,
+    features: FEATURE_NAMES,
+    trees: {
+      format: 'decruft-gbdt',
+      version: 1,
+      features: FEATURE_NAMES,
+      bias: 0,
+      trees: [{feature: [separators, -1, -1], threshold: [1.5, 0, 0], left: [1, -1, -1], right: [2, -1, -1], missingLeft: [1, 0, 0], value: [0, 4, -6]}]
+    },
+    transitions: {start: [Math.log(0.5), Math.log(0.5)], next: [[Math.log(0.5), Math.log(0.5)], [Math.log(0.5), Math.log(0.5)]]},
+    prior: 0.5,
+    operatingPoints: {precision: 0.6, balanced: 0.5, recall: 0.4},
+    guard: {proseChars: 600, strongEvidence: 0.1},
+    trainedOn: {sources: ['hand'], rows: 0, documents: 0}
+  }
+  const text = ['Home | News | Sport | Weather', '', gold.split('\n')[0], '', gold.split('\n')[1], '', 'Share | Print | Email'].join('\n')
+
+  it('removes the blocks it scores as boilerplate, with their score and strongest features', () => {
+    const directory = workspace({'model.json': JSON.stringify(model)})
+    const cleaner = createCleaner({extends: ['core'], classifier: {model: path.join(directory, 'model.json')}})
+    const result = cleaner.clean(text, {title: 'none'})
+    expect(result.text).toBe(`${gold.split('\n')[0]}\n\n${gold.split('\n')[1]}\n`)
+    const removed = result.removed.filter((removal) => removal.rule === 'heuristic/block')
+    expect(removed.map((removal) => removal.text)).toEqual(['Home | News | Sport | Weather', 'Share | Print | Email'])
+    for (const removal of removed) {
+      expect(removal.features?.score).toBeLessThan(0.5)
+      expect(removal.features?.strongest).toMatch(/^separators -6/)
+      expect(removal.reason).toContain('strongest: separators')
+    }
+  })
+
+  it('keeps what it scores above the operating point, and a config threshold moves it', () => {
+    const directory = workspace({'model.json': JSON.stringify(model)})
+    const keepAll = createCleaner({extends: ['core'], classifier: {model: path.join(directory, 'model.json'), threshold: 0}})
+    expect(keepAll.clean(text, {title: 'none'}).removed.filter((removal) => removal.rule === 'heuristic/block')).toEqual([])
+  })
+})
