@@ -209,59 +209,64 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
     // A read of standard input may wait for a writer that says nothing: it would keep the process.
     if (inputs.includes('-')) (io.stdin as Partial<Readable>).destroy?.()
   })
-  let interrupted: boolean
+  // The handlers stay until the command returns: a signal after the cleaning (while the summary
+  // and the report are written) must not end the process by its default action, mid-write.
   try {
-    let compiled: {config: ResolvedConfig; cleaner: Cleaner} | undefined = await configFor(inputs, options, io, plan, sideFiles)
-    const {config} = compiled
-    const documentOptions: DocumentOptions = {}
-    if (options.title) documentOptions.title = options.title
-    if (options.lang) documentOptions.lang = options.lang
-    const executorFor = async (size: {documents?: number; bytes?: number}): Promise<Executor> => {
-      // A small input (one document, a few hundred kB) gets one thread unless --workers says
-      // otherwise: each more would compile the rules for little to clean.
-      const small = options.workers === undefined && ((size.documents !== undefined && size.documents <= 1) || (size.bytes !== undefined && size.bytes < SMALL_INPUT_BYTES))
-      const threads = Math.min(workers, Math.max(1, size.documents ?? workers))
-      const created = createExecutor({config, workers: small ? 1 : threads, budget, timeout: docTimeout})
-      executor = created
-      if (interrupt.signal.aborted) created.cancelAll()
-      try {
-        await created.started()
-      } catch (error) {
-        if (error instanceof ThreadStartError && error.outOfMemory) throw new UsageError(`the rules do not fit in a worker thread's memory (--memory-budget ${budget / MB}); give a larger --memory-budget`)
-        throw error
+    let interrupted: boolean
+    try {
+      let compiled: {config: ResolvedConfig; cleaner: Cleaner} | undefined = await configFor(inputs, options, io, plan, sideFiles)
+      const {config} = compiled
+      const documentOptions: DocumentOptions = {}
+      if (options.title) documentOptions.title = options.title
+      if (options.lang) documentOptions.lang = options.lang
+      const executorFor = async (size: {documents?: number; bytes?: number}): Promise<Executor> => {
+        // A small input (one document, a few hundred kB) gets one thread unless --workers says
+        // otherwise: each more would compile the rules for little to clean.
+        const small = options.workers === undefined && ((size.documents !== undefined && size.documents <= 1) || (size.bytes !== undefined && size.bytes < SMALL_INPUT_BYTES))
+        const threads = Math.min(workers, Math.max(1, size.documents ?? workers))
+        const created = createExecutor({config, workers: small ? 1 : threads, budget, timeout: docTimeout})
+        executor = created
+        if (interrupt.signal.aborted) created.cancelAll()
+        try {
+          await created.started()
+        } catch (error) {
+          if (error instanceof ThreadStartError && error.outOfMemory) throw new UsageError(`the rules do not fit in a worker thread's memory (--memory-budget ${budget / MB}); give a larger --memory-budget`)
+          throw error
+        }
+        return created
       }
-      return created
+      const run: CleanRun = {options, io, executorFor, report, documentOptions, maxDocBytes, signal: interrupt.signal}
+      // The review page is built from the originals before they are cleaned (so --in-place is fine), with the same rules.
+      if (options.review && !interrupt.signal.aborted) {
+        const page = await reviewPage(inputs, options, io, compiled.cleaner, documentOptions, interrupt.signal)
+        if (page !== undefined) await sideFiles.write(options.review, page)
+      }
+      // The threads compile their own: this thread's copy goes.
+      compiled = undefined
+      if (interrupt.signal.aborted) interrupted = true
+      else interrupted = options.jsonl ? await cleanJsonl(inputs, plan, run) : await cleanText(inputs, plan, run)
+    } finally {
+      await (executor as Executor | undefined)?.close()
     }
-    const run: CleanRun = {options, io, executorFor, report, documentOptions, maxDocBytes, signal: interrupt.signal}
-    // The review page is built from the originals before they are cleaned (so --in-place is fine), with the same rules.
-    if (options.review && !interrupt.signal.aborted) {
-      const page = await reviewPage(inputs, options, io, compiled.cleaner, documentOptions, interrupt.signal)
-      if (page !== undefined) await sideFiles.write(options.review, page)
+
+    if (interrupted) report.interrupt()
+    report.setElapsed(Date.now() - started)
+    const built = report.build()
+    const warning = replacedDecruftWarning(built.summary)
+    if (warning) io.stderr.write(warning + '\n')
+    if (!options.quiet) io.stderr.write(formatSummary(built) + '\n')
+    if (options.report) await sideFiles.write(options.report, JSON.stringify(built, null, 2) + '\n')
+    if (options.statsJson) {
+      const usage = process.resourceUsage()
+      const threads = (executor as Executor | undefined)?.concurrency ?? 1
+      const stats = {elapsedMs: Date.now() - started, maxRssBytes: peakRssBytes(), userMs: usage.userCPUTime / 1000, systemMs: usage.systemCPUTime / 1000, workers: threads, documents: built.summary.documents, bytesIn: built.summary.bytesIn}
+      await sideFiles.write(options.statsJson, JSON.stringify(stats) + '\n')
     }
-    // The threads compile their own: this thread's copy goes.
-    compiled = undefined
-    if (interrupt.signal.aborted) interrupted = true
-    else interrupted = options.jsonl ? await cleanJsonl(inputs, plan, run) : await cleanText(inputs, plan, run)
+    if (interrupted) return 130
+    return report.failed > 0 || sideFiles.failed ? 1 : 0
   } finally {
     stopListening()
-    await (executor as Executor | undefined)?.close()
   }
-
-  if (interrupted) report.interrupt()
-  report.setElapsed(Date.now() - started)
-  const built = report.build()
-  const warning = replacedDecruftWarning(built.summary)
-  if (warning) io.stderr.write(warning + '\n')
-  if (!options.quiet) io.stderr.write(formatSummary(built) + '\n')
-  if (options.report) await sideFiles.write(options.report, JSON.stringify(built, null, 2) + '\n')
-  if (options.statsJson) {
-    const usage = process.resourceUsage()
-    const threads = (executor as Executor | undefined)?.concurrency ?? 1
-    const stats = {elapsedMs: Date.now() - started, maxRssBytes: peakRssBytes(), userMs: usage.userCPUTime / 1000, systemMs: usage.systemCPUTime / 1000, workers: threads, documents: built.summary.documents, bytesIn: built.summary.bytesIn}
-    await sideFiles.write(options.statsJson, JSON.stringify(stats) + '\n')
-  }
-  if (interrupted) return 130
-  return report.failed > 0 || sideFiles.failed ? 1 : 0
 }
 
 /** What a `clean` run reads, and where it writes each text file's output. */
