@@ -12,8 +12,12 @@
  * 3. Parses the same texts with parse-latin alone (its own `ParseLatin`, as retext-latin runs it:
  *    parse only, no rules): the floor a per-line NLCST pipeline builds on.
  * 4. Cleans one single document of BENCH_BIG_MB megabytes (default "50,100": concatenated article
- *    texts) to show that time stays linear in the size of a document; each run is given the
- *    smallest `--memory-budget` whose document limit takes it in.
+ *    texts) to show that time stays linear in the size of a document; then the shapes that used to
+ *    take time quadratic in it: BENCH_SHORT_LINES short lines (default "500000,1000000": the texts'
+ *    lines of up to 40 characters, menus and headings, in order, repeated) and one line of
+ *    BENCH_LINE_MB megabytes (default "25,50": the article texts joined with spaces). Each pair
+ *    gives the ratio of the larger one's time to the smaller one's. Each run is given the smallest
+ *    `--memory-budget` whose document limit takes it in.
  * 4b. Bounded memory: a folder of small files with one BENCH_HUGE_MB (default 200) file on one line
  *    among them, and records with one such record among them, each with one worker per core and
  *    the default budget: the huge document is passed through unchanged, and the peak RSS must stay
@@ -26,8 +30,9 @@
  *    Their combined speed over the one alone is as far as any number of workers could scale on the
  *    machine as it is during the run; shared virtual machines vary a good deal.
  *
- * Prints a Markdown table. Quick run: `BENCH_MB=20 BENCH_BIG_MB=5,10 BENCH_STREAM_MB=50 BENCH_HUGE_MB=50
- * npm run bench` (`BENCH_STREAM_MB=0` skips the stream, `BENCH_HUGE_MB=0` the huge documents).
+ * Prints a Markdown table. Quick run: `BENCH_MB=20 BENCH_BIG_MB=5,10 BENCH_SHORT_LINES=50000,100000
+ * BENCH_LINE_MB=2,4 BENCH_STREAM_MB=50 BENCH_HUGE_MB=50 npm run bench` (`BENCH_STREAM_MB=0` skips
+ * the stream, `BENCH_HUGE_MB=0` the huge documents).
  */
 
 import {spawn, spawnSync} from 'node:child_process'
@@ -49,7 +54,11 @@ const nodeFlags = shebang.slice(shebang.indexOf('node') + 1)
 const runEnv = {...process.env, ...binEnv}
 const benchdata = path.resolve(root, '..', 'shared', 'benchdata')
 const corpusMb = Number(process.env.BENCH_MB ?? 200)
-const bigMbs = (process.env.BENCH_BIG_MB ?? '50,100').split(',').map(Number).filter((value) => value > 0)
+/** A list of sizes from the environment, e.g. `BENCH_BIG_MB=50,100`. */
+const sizes = (name, fallback) => (process.env[name] ?? fallback).split(',').map(Number).filter((value) => value > 0)
+const bigMbs = sizes('BENCH_BIG_MB', '50,100')
+const shortLineCounts = sizes('BENCH_SHORT_LINES', '500000,1000000')
+const lineMbs = sizes('BENCH_LINE_MB', '25,50')
 const streamMb = Number(process.env.BENCH_STREAM_MB ?? 1000)
 const hugeMb = Number(process.env.BENCH_HUGE_MB ?? 200)
 
@@ -163,17 +172,26 @@ async function parseFloor(records) {
   return {bytes, seconds}
 }
 
-/** One document of about `megabytes` MB: article texts (extractor outputs) one after another. */
-function writeBigDocument(file, records, megabytes) {
-  const articles = records.filter(({id}) => /:(readability_js|readability|trafilatura|newspaper)#?/.test(id) || id.startsWith('seed:')).map(({text}) => text.trim())
+/** The article texts (extractor outputs) and the seeds. */
+function articleTexts(records) {
+  return records.filter(({id}) => /:(readability_js|readability|trafilatura|newspaper)#?/.test(id) || id.startsWith('seed:')).map(({text}) => text.trim())
+}
+
+/** `texts` one after another, repeated, joined by `separator`, until about `megabytes` MB. */
+function repeatedTexts(texts, megabytes, separator) {
   const parts = []
   let bytes = 0
   for (let index = 0; bytes < megabytes * 1_000_000; index++) {
-    const text = articles[index % articles.length]
+    const text = texts[index % texts.length]
     parts.push(text)
-    bytes += Buffer.byteLength(text) + 2
+    bytes += Buffer.byteLength(text) + Buffer.byteLength(separator)
   }
-  writeFileSync(file, parts.join('\n\n') + '\n')
+  return parts.join(separator)
+}
+
+/** One document of about `megabytes` MB: article texts one after another. */
+function writeBigDocument(file, records, megabytes) {
+  writeFileSync(file, repeatedTexts(articleTexts(records), megabytes, '\n\n') + '\n')
   return statSync(file).size
 }
 
@@ -186,6 +204,31 @@ function writeHugeLine(file, megabytes, prefix = '', suffix = '\n') {
   writeSync(descriptor, suffix)
   closeSync(descriptor)
   return statSync(file).size
+}
+
+/** One document of `count` short lines: every line of up to 40 characters of the texts, in order, repeated. */
+function writeShortLines(file, records, count) {
+  const short = records.flatMap(({text}) => text.split('\n').map((line) => line.trim()).filter((line) => line.length > 0 && line.length <= 40))
+  writeFileSync(file, Array.from({length: count}, (_, index) => short[index % short.length]).join('\n') + '\n')
+  return statSync(file).size
+}
+
+/** One document of one line of about `megabytes` MB: the article texts, each on one line, joined with spaces. */
+function writeOneLine(file, records, megabytes) {
+  writeFileSync(file, repeatedTexts(articleTexts(records).map((text) => text.replace(/\s+/g, ' ')), megabytes, ' ') + '\n')
+  return statSync(file).size
+}
+
+/** Clean each document `write(file, size)` makes, one per size, as one file; returns the runs with their sizes in MB. */
+function cleanDocuments(directory, name, sizes, write) {
+  return sizes.map((size) => {
+    const file = path.join(directory, `${name}-${size}.txt`)
+    const bytes = write(file, size)
+    log(`one ${mb(bytes).toFixed(0)} MB document (${name}, ${size.toLocaleString('en-US')})`)
+    const run = runClean([path.basename(file), '-o', `${name}-out`, '--memory-budget', String(budgetFor(bytes))], directory, `${name}-${size}`)
+    rmSync(file, {force: true})
+    return {size, megabytes: mb(bytes), ...run}
+  })
 }
 
 /** In a child process (`BENCH_CHILD=in-memory`): clean every text once with the library and print bytes and seconds. */
@@ -269,16 +312,14 @@ try {
   const floor = await parseFloor(records)
   rows.push({what: 'parse-latin alone (no rules), 1 core', size: `${mb(floor.bytes).toFixed(0)} MB of text`, seconds: floor.seconds, mbps: mb(floor.bytes) / floor.seconds, dps: records.length / floor.seconds})
 
-  const big = []
-  for (const megabytes of bigMbs) {
-    const file = path.join(directory, `big-${megabytes}.txt`)
-    const size = writeBigDocument(file, records, megabytes)
-    log(`one ${mb(size).toFixed(0)} MB document`)
-    const run = runClean([path.basename(file), '-o', 'big-out', '--memory-budget', String(budgetFor(size))], directory, `big-${megabytes}`)
-    rmSync(file, {force: true})
-    big.push({megabytes: mb(size), ...run})
-    rows.push({what: 'one document', size: `${mb(size).toFixed(0)} MB`, seconds: run.seconds, mbps: mb(size) / run.seconds, dps: undefined, rss: run.maxRssBytes})
-  }
+  const big = cleanDocuments(directory, 'big', bigMbs, (file, megabytes) => writeBigDocument(file, records, megabytes))
+  for (const run of big) rows.push({what: 'one document', size: `${run.megabytes.toFixed(0)} MB`, seconds: run.seconds, mbps: run.megabytes / run.seconds, dps: undefined, rss: run.maxRssBytes})
+
+  // The shapes that took time quadratic in their size: many short lines, many sentences on one line.
+  const shortLines = cleanDocuments(directory, 'short-lines', shortLineCounts, (file, count) => writeShortLines(file, records, count))
+  for (const run of shortLines) rows.push({what: `one document, ${run.size.toLocaleString('en-US')} short lines`, size: `${run.megabytes.toFixed(0)} MB`, seconds: run.seconds, mbps: run.megabytes / run.seconds, dps: undefined, rss: run.maxRssBytes})
+  const oneLine = cleanDocuments(directory, 'one-line', lineMbs, (file, megabytes) => writeOneLine(file, records, megabytes))
+  for (const run of oneLine) rows.push({what: 'one document on one line', size: `${run.megabytes.toFixed(0)} MB`, seconds: run.seconds, mbps: run.megabytes / run.seconds, dps: undefined, rss: run.maxRssBytes})
 
   const bounded = []
   if (hugeMb > 0) {
@@ -345,6 +386,8 @@ try {
     if (!within || !same) process.exitCode = 1
   }
   if (big.length === 2) lines.push('', `One document: ${big[1].megabytes.toFixed(0)} MB took ${(big[1].seconds / big[0].seconds).toFixed(2)}× the time of ${big[0].megabytes.toFixed(0)} MB.`)
+  if (shortLines.length === 2) lines.push('', `Short lines: ${shortLines[1].size.toLocaleString('en-US')} took ${(shortLines[1].seconds / shortLines[0].seconds).toFixed(2)}× the time of ${shortLines[0].size.toLocaleString('en-US')}.`)
+  if (oneLine.length === 2) lines.push('', `One line: ${oneLine[1].megabytes.toFixed(0)} MB took ${(oneLine[1].seconds / oneLine[0].seconds).toFixed(2)}× the time of ${oneLine[0].megabytes.toFixed(0)} MB.`)
   lines.push('', `Outputs with ${workerCounts.join(' and ')} workers: ${identical ? 'identical' : 'DIFFERENT'}; ${mb(fullBytes).toFixed(0)} MB written with every removal's details, ${mb(leanBytes).toFixed(0)} MB with \`--removed none\`.`)
   if (ceiling !== undefined && rows[1]?.speedup) lines.push('', `${cores} workers ran ${rows[1].speedup.toFixed(2)}× one; ${cores} independent processes cleaning in memory ran ${ceiling.toFixed(2)}× one process in the same run.`)
   console.log(lines.join('\n'))
