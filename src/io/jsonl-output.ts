@@ -40,7 +40,7 @@ const GZIP_BATCH = 256 * 1024
  * failure or an interrupt cuts the file back there. A gzip file holds it (a member must end with a
  * whole record).
  */
-const LONG_RECORD_BYTES = 16 * 1024 * 1024
+const LONG_RECORD_BYTES = 1024 * 1024
 
 const gzip = promisify(gzipCallback)
 
