@@ -5,8 +5,6 @@
 
 import path from 'node:path'
 import {Command} from 'commander'
-import {expandInputs} from '../batch/inputs.js'
-import {WriteClaims} from '../batch/output-plan.js'
 import {formatBenchTable, benchInputs, runBench} from '../eval/bench.js'
 import {evaluate, type EvalRecord, type EvalReport} from '../eval/evaluate.js'
 import {createCleaner} from '../cleaner.js'
@@ -15,9 +13,9 @@ import {corpusFiles, readCorpus, type CorpusRecord} from '../eval/corpus.js'
 import {crossValidate, fixedCleanerFactory} from '../eval/cross-validate.js'
 import {cvRows, formatCvTable, PREVIOUS_RELEASE_FILE, readPrevious, type CvReport} from '../eval/cv-table.js'
 import {defaultWorkers} from '../batch/pool-size.js'
-import {goldPairRecords, jsonlRecords} from '../eval/records.js'
+import {goldSourceRecords} from '../eval/records.js'
 import {writeAtomic} from '../io/write.js'
-import {describeError, type ErrorEntry} from '../report/report.js'
+import {describeError} from '../report/report.js'
 import {cleanerFor, type CommandIo} from './clean-command.js'
 import {trainedFoldFactory} from '../train/corpus-training.js'
 import type {Cleaner} from '../cleaner.js'
@@ -27,7 +25,7 @@ function usesModel(cleaner: Cleaner): boolean {
   return (cleaner.config.classifier?.model ?? 'none') !== 'none'
 }
 import {UsageError} from './usage-error.js'
-import {followSymlinksOption, presetOption} from './options.js'
+import {addGoldSourceOptions, followSymlinksOption, presetOption} from './options.js'
 
 interface EvalCommandOptions {
   gold?: string
@@ -112,21 +110,7 @@ export async function runEval(options: EvalCommandOptions, io: CommandIo): Promi
   }
 
   // The inputs, checked as every command checks them, and the --json file checked against them.
-  const source = options.gold ?? options.jsonl!
-  const expanded = await expandInputs([source], {include: options.gold ? ['**/*.txt'] : ['**/*.jsonl', '**/*.jsonl.gz'], exclude: [], cwd: io.cwd, followSymlinks: options.followSymlinks})
-  await WriteClaims.forInputs(expanded.files, io.cwd).claimOption('--json', options.json)
-  const problems = [...expanded.errors]
-  const onError = (error: ErrorEntry) => problems.push(error)
-  const fields = {textField: options.textField, goldField: options.goldField, withField: options.withField, withoutField: options.withoutField}
-  // Read afresh for each cleaner scored (--model scores two); problems are reported once.
-  let reading = 0
-  const records = (): AsyncIterable<EvalRecord> => {
-    const report = reading++ === 0 ? onError : () => {}
-    if (options.gold) return goldPairRecords(expanded.files, report)
-    return (async function* () {
-      for (const file of expanded.files) yield* jsonlRecords(file.absolute, fields, (message) => report({path: file.display, message}))
-    })()
-  }
+  const {records, problems} = await goldSourceRecords(options, io.cwd, {option: '--json', value: options.json})
   const dropTitle = options.gold ? false : !options.keepTitle
   const modelCleaner = options.model ? createCleaner({...cleaner.config, classifier: {...cleaner.config.classifier, model: path.resolve(io.cwd, options.model)}}, {messages: false}) : undefined
   const report = await evaluate(records(), modelCleaner ?? cleaner, {dropTitle})
@@ -169,14 +153,9 @@ function formatModelComparison(model: string, base: string, withModel: EvalRepor
 }
 
 export function evalCommand(io: CommandIo, setExitCode: (code: number) => void): Command {
-  return new Command('eval')
-    .description("Score decruft's output against gold clean text (4-word shingles) or keep/remove snippets, and show which rules removed gold content.")
-    .option('--gold <dir>', 'pairs x.txt (input) and x.clean.txt (gold) in this folder')
-    .option('--jsonl <file>', 'JSON Lines records with a text field and a gold text or with/without snippet lists')
-    .option('--text-field <path>', 'with --jsonl: the input text field', 'text')
-    .option('--gold-field <path>', 'with --jsonl: the gold clean text field (shingle metric)', 'gold')
-    .option('--with-field <path>', 'with --jsonl: snippets that must be kept (snippet metric)', 'with')
-    .option('--without-field <path>', 'with --jsonl: snippets that must be removed (snippet metric)', 'without')
+  return addGoldSourceOptions(
+    new Command('eval').description("Score decruft's output against gold clean text (4-word shingles) or keep/remove snippets, and show which rules removed gold content.")
+  )
     .option('--benchdata <dir>', 'score every input kind of scrapinghub.dev.jsonl and trafilatura.dev.jsonl in this folder, as one table')
     .option('--cv', 'with --benchdata: leave-one-source-out over the seven sources of --benchdata and --traindata, with the C4 and jusText baselines, as one table')
     .option('--traindata <dir>', 'with --cv: the five training corpora (default: the traindata folder next to --benchdata)')

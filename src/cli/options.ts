@@ -66,3 +66,14 @@ export function presetOption(): Option {
 export function withPreset(config: ResolvedConfig, preset: string | undefined): ResolvedConfig {
   return preset ? {...config, heuristics: {preset: preset as 'precision' | 'balanced' | 'recall' | 'off'}} : config
 }
+
+/** `--gold DIR` or `--jsonl FILE` and the record fields: where `eval` and `train` read records with gold. */
+export function addGoldSourceOptions(command: Command): Command {
+  return command
+    .option('--gold <dir>', 'pairs x.txt (input) and x.clean.txt (gold) in this folder')
+    .option('--jsonl <file>', 'JSON Lines records with a text field and a gold text or with/without snippet lists')
+    .option('--text-field <path>', 'with --jsonl: the input text field', 'text')
+    .option('--gold-field <path>', 'with --jsonl: the gold clean text field (shingle metric)', 'gold')
+    .option('--with-field <path>', 'with --jsonl: snippets that must be kept (snippet metric)', 'with')
+    .option('--without-field <path>', 'with --jsonl: snippets that must be removed (snippet metric)', 'without')
+}

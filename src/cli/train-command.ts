@@ -9,15 +9,14 @@ import {Command} from 'commander'
 import {loadConfig} from '../config/resolve.js'
 import type {CorpusRecord} from '../eval/corpus.js'
 import type {EvalRecord} from '../eval/evaluate.js'
-import {goldPairRecords, jsonlRecords} from '../eval/records.js'
-import {expandInputs} from '../batch/inputs.js'
-import {WriteClaims} from '../batch/output-plan.js'
-import {describeError, type ErrorEntry} from '../report/report.js'
+import {goldSourceRecords} from '../eval/records.js'
+import {describeError} from '../report/report.js'
 import {writeAtomic} from '../io/write.js'
 import {buildDataset} from '../train/dataset.js'
 import {DEFAULT_TRAIN_OPTIONS, serializeClassifier, trainClassifier} from '../train/train.js'
 import type {CommandIo} from './clean-command.js'
 import {UsageError} from './usage-error.js'
+import {addGoldSourceOptions} from './options.js'
 
 interface TrainCommandOptions {
   gold?: string
@@ -51,20 +50,11 @@ export async function runTrain(options: TrainCommandOptions, io: CommandIo): Pro
   const maxDepth = wholeNumber(options.depth, '--depth', 1)
   const folds = wholeNumber(options.folds, '--folds', 2)
   const seed = wholeNumber(options.seed, '--seed', 0)
-  const given = options.gold ?? options.jsonl!
-  const source = path.basename(given)
+  const source = path.basename(options.gold ?? options.jsonl!)
   // Inputs are read as every command reads them, and the model file may not overwrite one.
-  const expanded = await expandInputs([given], {include: options.gold ? ['**/*.txt'] : ['**/*.jsonl', '**/*.jsonl.gz'], exclude: [], cwd: io.cwd})
-  await WriteClaims.forInputs(expanded.files, io.cwd).claimOption('--out', options.out)
-  const problems: ErrorEntry[] = [...expanded.errors]
-  const fields = {textField: options.textField, goldField: options.goldField, withField: options.withField, withoutField: options.withoutField}
-  const input = options.gold
-    ? goldPairRecords(expanded.files, (error) => problems.push(error))
-    : (async function* () {
-        for (const file of expanded.files) yield* jsonlRecords(file.absolute, fields, (message) => problems.push({path: file.display, message}))
-      })()
+  const {records: input, problems} = await goldSourceRecords(options, io.cwd, {option: '--out', value: options.out})
   const records: CorpusRecord[] = []
-  for await (const record of input) if (record.gold !== undefined || record.with !== undefined || record.without !== undefined) records.push(asCorpusRecord(record, source))
+  for await (const record of input()) if (record.gold !== undefined || record.with !== undefined || record.without !== undefined) records.push(asCorpusRecord(record, source))
   for (const problem of problems) io.stderr.write(`decruft: ${describeError(problem)}; not used\n`)
   if (records.length < folds) throw new UsageError(`${records.length} record${records.length === 1 ? '' : 's'} with gold: training needs at least ${folds} (one per fold)`)
   const log = options.quiet ? undefined : (message: string) => io.stderr.write(`decruft train: ${message}\n`)
@@ -80,14 +70,7 @@ export async function runTrain(options: TrainCommandOptions, io: CommandIo): Pro
 }
 
 export function trainCommand(io: CommandIo, setExitCode: (code: number) => void): Command {
-  return new Command('train')
-    .description('Train a block classifier on your own gold and write a model file for a config (classifier: {model: FILE}).')
-    .option('--gold <dir>', 'pairs x.txt (input) and x.clean.txt (gold) in this folder')
-    .option('--jsonl <file>', 'JSON Lines records with a text field and a gold text or with/without snippet lists')
-    .option('--text-field <path>', 'with --jsonl: the input text field', 'text')
-    .option('--gold-field <path>', 'with --jsonl: the gold clean text field', 'gold')
-    .option('--with-field <path>', 'with --jsonl: snippets that must be kept', 'with')
-    .option('--without-field <path>', 'with --jsonl: snippets that must be removed', 'without')
+  return addGoldSourceOptions(new Command('train').description('Train a block classifier on your own gold and write a model file for a config (classifier: {model: FILE}).'))
     .requiredOption('-o, --out <file>', 'the model file to write')
     .option('-c, --config <file>', 'config whose rules run before the classifier (default: the nearest decruft.config.yaml, else the recommended pack)')
     .option('--trees <n>', 'boosted trees', (value) => Number(value), DEFAULT_TRAIN_OPTIONS.trees.trees)

@@ -4,7 +4,8 @@
  */
 
 import path from 'node:path'
-import type {FileInput} from '../batch/inputs.js'
+import {expandInputs, type FileInput} from '../batch/inputs.js'
+import {WriteClaims} from '../batch/output-plan.js'
 import {errorMessage} from '../batch/run-files.js'
 import {byteLines} from '../io/byte-lines.js'
 import {readFileChunks} from '../io/compress.js'
@@ -81,4 +82,33 @@ export async function* jsonlRecords(file: string, fields: JsonlFields, onError?:
       url: typeof record.url === 'string' ? record.url : undefined
     }
   }
+}
+
+/** Where `decruft eval` and `decruft train` read records with gold: `--gold DIR` or `--jsonl FILE`. */
+export interface GoldSource extends JsonlFields {
+  gold?: string
+  jsonl?: string
+  followSymlinks?: boolean
+}
+
+/**
+ * The records of `--gold DIR` or `--jsonl FILE`, read as every command reads its inputs, with the
+ * file the command writes (`option` given as `value`) refused when it would overwrite one of them.
+ * `records()` reads them afresh on each call; what cannot be read is in `problems` once.
+ */
+export async function goldSourceRecords(source: GoldSource, cwd: string, writes: {option: string; value: string | undefined}): Promise<{records: () => AsyncIterable<EvalRecord>; problems: ErrorEntry[]}> {
+  const given = source.gold ?? source.jsonl!
+  const expanded = await expandInputs([given], {include: source.gold ? ['**/*.txt'] : ['**/*.jsonl', '**/*.jsonl.gz'], exclude: [], cwd, followSymlinks: source.followSymlinks})
+  await WriteClaims.forInputs(expanded.files, cwd).claimOption(writes.option, writes.value)
+  const problems: ErrorEntry[] = [...expanded.errors]
+  const fields: JsonlFields = {textField: source.textField, goldField: source.goldField, withField: source.withField, withoutField: source.withoutField}
+  let reading = 0
+  const records = (): AsyncIterable<EvalRecord> => {
+    const report = reading++ === 0 ? (error: ErrorEntry) => problems.push(error) : () => {}
+    if (source.gold) return goldPairRecords(expanded.files, report)
+    return (async function* () {
+      for (const file of expanded.files) yield* jsonlRecords(file.absolute, fields, (message) => report({path: file.display, message}))
+    })()
+  }
+  return {records, problems}
 }

@@ -100,15 +100,23 @@ export function createHeuristicRule(settings: HeuristicSettings, observe?: Block
   return rule
 }
 
+/**
+ * The hand-set classifier's view of a document, told to the observer (training reads it there); the
+ * headline it keeps above a page's main content becomes the document's.
+ */
+function classifyBlocks(document: DocumentContext, settings: HeuristicSettings, observe?: BlockObserver): ReturnType<typeof classifyDocument> {
+  const classified = classifyDocument(document, settings)
+  observe?.(document, classified)
+  if (classified.headline !== undefined) document.headline = classified.blocks[classified.headline].lines[0]
+  return classified
+}
+
 function heuristicRunner(rule: CompiledRule, settings: HeuristicSettings, observe?: BlockObserver): RuleRunner {
   const cache = new Map<string, CompiledRule>()
   return {
     apply(document) {
       if (!settings.enabled) return
-      const classified = classifyDocument(document, settings)
-      observe?.(document, classified)
-      const {decisions, page, region, blocks, headline} = classified
-      if (headline !== undefined) document.headline = blocks[headline].lines[0]
+      const {decisions, page, region, blocks} = classifyBlocks(document, settings, observe)
       const regionText =
         region && blocks[region[0]] && blocks[region[1]]
           ? ` (main content: lines ${document.lines[blocks[region[0]].lines[0]].index + 1}–${document.lines[blocks[region[1]].lines.at(-1)!].index + 1})`
@@ -140,15 +148,12 @@ function modelRunner(rule: CompiledRule, settings: HeuristicSettings, trained: T
   return {
     apply(document) {
       if (!settings.enabled) return
-      const classified = classifyDocument(document, settings)
-      observe?.(document, classified)
-      const {page, blocks, headline} = classified
-      if (headline !== undefined) document.headline = blocks[headline].lines[0]
-      for (const decision of modelDecisions(document, classified, trained.model, trained.threshold, headline)) {
+      const classified = classifyBlocks(document, settings, observe)
+      for (const decision of modelDecisions(document, classified, trained.model, trained.threshold, classified.headline)) {
         const {block} = decision
         const target = decisionRule(rule, 'block', categoryOf(block), cache)
         const reason = `${DECISIONS.block} (content probability ${decision.score.toFixed(2)}; strongest: ${decision.strongest.map(([name]) => name).join(', ') || 'none'})`
-        document.claim(block.lines[0], block.lines[block.lines.length - 1], target, reason, modelFeatures(block, page, decision))
+        document.claim(block.lines[0], block.lines[block.lines.length - 1], target, reason, modelFeatures(block, classified.page, decision))
       }
     }
   }
