@@ -9,7 +9,9 @@
 
 import {caseFold, isAscii} from '../text/fold.js'
 import {collapseWhitespace, escapeRegExp, foldText, normalizeLabel} from '../text/normalize.js'
+import {automatonOf, type Automaton} from './automaton.js'
 import {patternPrefilter} from './literals.js'
+import {PhraseFinder, type Occurrences} from './phrase-finder.js'
 
 export interface MatchSource {
   /** The line as written. */
@@ -98,9 +100,6 @@ function describePattern(pattern: string): string {
 /** The name of the empty group that marks pattern `<index>` in a rule's alternation of its patterns. */
 const MARK = 'decruftPattern'
 
-const wordBoundaryBefore = '(?<![\\p{L}\\p{N}])'
-const wordBoundaryAfter = '(?![\\p{L}\\p{N}])'
-
 export function createMatcher(spec: MatcherSpec): LineMatcher {
   return new RuleMatcher(spec)
 }
@@ -112,10 +111,16 @@ class RuleMatcher implements LineMatcher {
   /** All the patterns as one expression (see `matchedPattern`); undefined when there are none, or they are tested one by one. */
   private readonly anyPattern: RegExp | undefined
   private readonly exact = new Map<string, string>()
-  private readonly phraseExpression: RegExp | undefined
+  /**
+   * Finds the `contains` or `prefix` phrases, made on first use: in an index's automaton when the
+   * matcher has an index (a config's phrases are laid out once), else in an automaton of its own.
+   */
+  private phraseFinder: PhraseFinder | undefined
   /** Set when the matcher belongs to an index: its slot there. */
   index: MatcherIndex | undefined
   slot = -1
+  /** Whether the index's automaton holds the matcher's phrases (not when its prefilter is `always`). */
+  phrasesIndexed = false
 
   constructor(spec: MatcherSpec) {
     const mode = (this.mode = spec.match ?? 'exact')
@@ -133,12 +138,6 @@ class RuleMatcher implements LineMatcher {
 
     if (mode === 'exact') {
       for (const {phrase, key} of phrases) if (key) this.exact.set(key, phrase)
-    } else if (phrases.length > 0) {
-      const alternatives = phrases.map(({key}) => escapeRegExp(key)).join('|')
-      this.phraseExpression =
-        mode === 'prefix'
-          ? new RegExp(`^(?:${alternatives})${wordBoundaryAfter}`, 'u')
-          : new RegExp(`${wordBoundaryBefore}(?:${alternatives})${wordBoundaryAfter}`, 'u')
     }
   }
 
@@ -159,7 +158,7 @@ class RuleMatcher implements LineMatcher {
 
   prefilter(): Prefilter {
     const prefilter: Prefilter = {exact: [...this.exact.keys()], phrases: [], literals: [], prefixes: [], always: false}
-    if (this.phraseExpression) {
+    if (this.mode !== 'exact') {
       for (const {key} of this.phrases) {
         if (key === '') prefilter.always = true
         prefilter.phrases.push(key)
@@ -174,172 +173,40 @@ class RuleMatcher implements LineMatcher {
     return prefilter
   }
 
+  /** The position of the phrase found in `subject` (`contains` or `prefix`), or -1. */
+  private findPhrase(subject: string): number {
+    if (!this.phraseFinder) {
+      const keys = this.phrases.map(({key}) => key)
+      const index = this.index
+      const slot = this.slot
+      let occurrences: Occurrences
+      if (index && this.phrasesIndexed) occurrences = (text, found) => index.eachPhrase(slot, text, found)
+      else {
+        const own = automatonOf('substrings', keys, Array.from(keys.keys()))
+        occurrences = (text, found) => own.each(text, found)
+      }
+      this.phraseFinder = new PhraseFinder(keys, this.mode as 'contains' | 'prefix', occurrences)
+    }
+    return this.phraseFinder.find(subject)
+  }
+
   test(source: MatchSource): LineMatch | undefined {
     if (this.index && !this.index.hits(source).includes(this.slot)) return undefined
     if (this.exact.size > 0) {
       const phrase = this.exact.get(source.label)
       if (phrase !== undefined) return {via: `phrase “${phrase}”`}
     }
-    if (this.phraseExpression) {
+    if (this.mode !== 'exact' && this.phrases.length > 0) {
       // A prefix may follow decorative punctuation ("» Lesen Sie auch: …").
       const subject = this.mode === 'prefix' ? source.folded.replace(/^[\p{P}\p{S}\s]+/u, '') : source.folded
-      const match = this.phraseExpression.exec(subject)
-      if (match) {
-        const found = this.phrases.find(({key}) => key === match[0])
-        return {via: `phrase “${found ? found.phrase : match[0]}”`}
-      }
+      const found = this.findPhrase(subject)
+      if (found !== -1) return {via: `phrase “${this.phrases[found].phrase}”`}
     }
     if (this.patterns.length > 0) {
       const found = this.matchedPattern(source.collapsed)
       if (found !== -1) return {via: describePattern(this.patterns[found].pattern)}
     }
     return undefined
-  }
-}
-
-/** A trie of strings; each string's end carries the slots of the matchers that need it. */
-class SlotTrie {
-  /** Each state's transitions by code unit, while strings are added: let go once the table is built from them. */
-  protected next: Array<Map<number, number>> = [new Map()]
-  /** The slots of the strings that end at each state. */
-  protected readonly ends: number[][] = [[]]
-  size = 0
-
-  add(value: string, slot: number): void {
-    if (this.next.length === 0) throw new Error('a string added after the first scan')
-    let state = 0
-    for (let index = 0; index < value.length; index++) {
-      const code = value.charCodeAt(index)
-      let target = this.next[state].get(code)
-      if (target === undefined) {
-        target = this.next.length
-        this.next.push(new Map())
-        this.ends.push([])
-        this.next[state].set(code, target)
-      }
-      state = target
-    }
-    if (!this.ends[state].includes(slot)) this.ends[state].push(slot)
-    this.size++
-  }
-
-  /** The class of each code unit (0: in no string), once the table is laid out. */
-  protected classes: Uint8Array | Uint16Array | undefined
-  /** Classes per row of the table: the number of classes. */
-  protected width = 0
-
-  /**
-   * Lay out a table of transitions over character classes: each code unit the strings use is a
-   * class of its own, numbered from 1 in order of first use; every other code unit is class 0.
-   * Sets `classes` and `width`; returns a zeroed table of one row per state (16-bit when the
-   * states fit) and `units`, each class's code unit.
-   */
-  protected layout(): {table: Uint16Array | Uint32Array; units: number[]} {
-    const units: number[] = [-1]
-    const seen = new Map<number, number>()
-    for (const transitions of this.next) for (const code of transitions.keys()) if (!seen.has(code)) seen.set(code, units.push(code) - 1)
-    const classes = units.length < 256 ? new Uint8Array(65536) : new Uint16Array(65536)
-    for (const [code, index] of seen) classes[code] = index
-    this.classes = classes
-    const width = (this.width = units.length)
-    const table = this.next.length < 65536 ? new Uint16Array(this.next.length * width) : new Uint32Array(this.next.length * width)
-    return {table, units}
-  }
-}
-
-/**
- * Aho–Corasick over UTF-16 code units: which of many strings occur in a text, in one pass. Each
- * string carries the slots of the matchers that need it. The automaton is a full table (a DFA) over
- * character classes: each code unit that occurs in some string is a class of its own, and all the
- * others are class 0, which leads every state back to the start. A config's strings use some eighty
- * code units, so the table is a few hundred kB however many states it has (one row of 128 per state,
- * for ASCII alone, was three times that, more than a core's cache, and non-ASCII characters walked
- * the failure links through maps). `ends` becomes each state's output: the slots of every string
- * that ends there or at a state its failure links reach.
- */
-class LiteralSet extends SlotTrie {
-  /** Transitions: the target state, at the state times `width` plus the class. */
-  private table: Uint16Array | Uint32Array | undefined
-  /** 1 for the states with output. */
-  private emits: Uint8Array | undefined
-
-  private build(): Uint16Array | Uint32Array {
-    const {next, ends: out} = this
-    const {table, units} = this.layout()
-    const width = this.width
-    const fail = new Array<number>(next.length).fill(0)
-    const order: number[] = []
-    for (const target of next[0].values()) order.push(target)
-    for (let head = 0; head < order.length; head++) {
-      const state = order[head]
-      for (const [code, target] of next[state]) {
-        let fallback = fail[state]
-        while (fallback !== 0 && !next[fallback].has(code)) fallback = fail[fallback]
-        const found = next[fallback].get(code)
-        fail[target] = found !== undefined && found !== target ? found : 0
-        const inherited = out[fail[target]]
-        if (inherited.length > 0) out[target] = [...new Set([...out[target], ...inherited])]
-        order.push(target)
-      }
-    }
-    // In breadth-first order, so a state's fallback row is filled before its own.
-    for (const state of [0, ...order]) {
-      for (let index = 1; index < width; index++) {
-        const target = next[state].get(units[index])
-        table[state * width + index] = target !== undefined ? target : state === 0 ? 0 : table[fail[state] * width + index]
-      }
-    }
-    this.emits = Uint8Array.from(out, (slots) => (slots.length > 0 ? 1 : 0))
-    this.next = []
-    return (this.table = table)
-  }
-
-  /** Add to `hits` the slots of every string that occurs in `text` (a slot may be added more than once). */
-  scan(text: string, hits: number[]): void {
-    if (this.size === 0) return
-    const table = this.table ?? this.build()
-    const classes = this.classes!
-    const emits = this.emits!
-    const width = this.width
-    const out = this.ends
-    let state = 0
-    for (let index = 0; index < text.length; index++) {
-      state = table[state * width + classes[text.charCodeAt(index)]]
-      if (emits[state] === 0) continue
-      const slots = out[state]
-      for (let at = 0; at < slots.length; at++) hits.push(slots[at])
-    }
-  }
-}
-
-/** A trie of strings a text may start with; each carries the slots of the matchers that need it. */
-class PrefixSet extends SlotTrie {
-  /** The trie's transitions over character classes: the target state, or 0 for none (no transition leads back to the root). */
-  private table: Uint16Array | Uint32Array | undefined
-
-  private build(): Uint16Array | Uint32Array {
-    const {table, units} = this.layout()
-    const width = this.width
-    this.next.forEach((transitions, state) => {
-      for (let index = 1; index < width; index++) table[state * width + index] = transitions.get(units[index]) ?? 0
-    })
-    this.next = []
-    return (this.table = table)
-  }
-
-  /** Add to `hits` the slots of every string `text` starts with. */
-  scan(text: string, hits: number[]): void {
-    if (this.size === 0) return
-    const table = this.table ?? this.build()
-    const classes = this.classes!
-    const width = this.width
-    let state = 0
-    for (let index = 0; index < text.length; index++) {
-      state = table[state * width + classes[text.charCodeAt(index)]]
-      if (state === 0) return
-      const slots = this.ends[state]
-      for (let at = 0; at < slots.length; at++) hits.push(slots[at])
-    }
   }
 }
 
@@ -351,6 +218,19 @@ const LITERAL_PREFIX = 8
 
 const NO_HITS: number[] = []
 
+/** Strings for an automaton, each with its matcher's slot and its position among the matcher's strings. */
+class Strings {
+  readonly strings: string[] = []
+  readonly slots: number[] = []
+  readonly positions: number[] = []
+
+  add(value: string, slot: number, position = 0): void {
+    this.strings.push(value)
+    this.slots.push(slot)
+    this.positions.push(position)
+  }
+}
+
 /**
  * The matchers of a set of rules, with one prefilter for all: for a line it finds, in one pass over
  * its texts, which matchers can possibly match (an exact label, a phrase or a required literal of a
@@ -361,11 +241,17 @@ export class MatcherIndex {
   private readonly exact = new Map<string, number[]>()
   /** 1 at the length of each `exact` key (up to the longest): a label of another length is no key. */
   private readonly exactLengths: Uint8Array
-  private readonly phrases = new LiteralSet()
-  private readonly literals = new LiteralSet()
-  /** `phrases` and `literals` in one automaton, for the texts whose two forms are the same string. */
-  private readonly phrasesAndLiterals = new LiteralSet()
-  private readonly prefixes = new PrefixSet()
+  /**
+   * The matchers' phrases (ids from 0) and required literals (ids from `firstLiteral`): phrases are
+   * looked for in a text's normal form, literals in its case fold. Each id's matcher is at
+   * `slotOf`, and a phrase's position among its matcher's phrases at `phraseOf`.
+   */
+  private readonly phrasesAndLiterals: Automaton
+  private readonly firstLiteral: number
+  private readonly slotOf: Int32Array
+  private readonly phraseOf: Int32Array
+  /** The prefixes of anchored patterns, with their matchers' slots. */
+  private readonly prefixes: Automaton
   private readonly always: number[] = []
   private slots = 0
   /** The longest text any indexed matcher is tried on (its rule's `maxChars`); Infinity when unknown. */
@@ -378,6 +264,9 @@ export class MatcherIndex {
    */
   constructor(matchers: Iterable<LineMatcher | {matcher: LineMatcher; maxChars: number}>) {
     let longest = 0
+    const phrases = new Strings()
+    const literals = new Strings()
+    const prefixes = new Strings()
     for (const entry of matchers) {
       const matcher = 'test' in entry ? entry : entry.matcher
       longest = Math.max(longest, 'test' in entry ? Number.POSITIVE_INFINITY : entry.maxChars)
@@ -395,16 +284,17 @@ export class MatcherIndex {
         if (list) list.push(slot)
         else this.exact.set(key, [slot])
       }
-      for (const phrase of prefilter.phrases) {
-        this.phrases.add(phrase, slot)
-        this.phrasesAndLiterals.add(phrase, slot)
-      }
-      for (const literal of new Set(prefilter.literals.map((literal) => literal.slice(0, LITERAL_PREFIX)))) {
-        this.literals.add(literal, slot)
-        this.phrasesAndLiterals.add(literal, slot)
-      }
-      for (const prefix of new Set(prefilter.prefixes.map((prefix) => prefix.slice(0, LITERAL_PREFIX)))) this.prefixes.add(prefix, slot)
+      prefilter.phrases.forEach((phrase, position) => phrases.add(phrase, slot, position))
+      matcher.phrasesIndexed = prefilter.phrases.length > 0
+      for (const literal of new Set(prefilter.literals.map((literal) => literal.slice(0, LITERAL_PREFIX)))) literals.add(literal, slot)
+      for (const prefix of new Set(prefilter.prefixes.map((prefix) => prefix.slice(0, LITERAL_PREFIX)))) prefixes.add(prefix, slot)
     }
+    const strings = [...phrases.strings, ...literals.strings]
+    this.phrasesAndLiterals = automatonOf('substrings', strings, Array.from(strings.keys()))
+    this.firstLiteral = phrases.strings.length
+    this.slotOf = Int32Array.from([...phrases.slots, ...literals.slots])
+    this.phraseOf = Int32Array.from(phrases.positions)
+    this.prefixes = automatonOf('prefixes', prefixes.strings, prefixes.slots)
     this.longest = longest
     const keys = [...this.exact.keys()]
     this.exactLengths = new Uint8Array(Math.max(0, ...keys.map((key) => key.length)) + 1)
@@ -428,15 +318,34 @@ export class MatcherIndex {
     // string for most texts, and then one scan finds both. For ASCII text both are its lower case
     // with whitespace collapsed: the normal form is taken as it is, not folded again.
     const folded = isAscii(source.collapsed) ? source.folded : caseFold(source.collapsed)
-    if (folded === source.folded) this.phrasesAndLiterals.scan(folded, hits)
-    else {
-      this.phrases.scan(source.folded, hits)
-      this.literals.scan(folded, hits)
+    const slotOf = this.slotOf
+    const firstLiteral = this.firstLiteral
+    if (folded === source.folded) {
+      this.phrasesAndLiterals.each(folded, (id) => {
+        hits.push(slotOf[id])
+      })
+    } else {
+      this.phrasesAndLiterals.each(source.folded, (id) => {
+        if (id < firstLiteral) hits.push(slotOf[id])
+      })
+      this.phrasesAndLiterals.each(folded, (id) => {
+        if (id >= firstLiteral) hits.push(slotOf[id])
+      })
     }
-    this.prefixes.scan(folded, hits)
+    this.prefixes.eachPrefix(folded, (slot) => {
+      hits.push(slot)
+    })
     if (hits.length === 0) hits = NO_HITS
     source.hits = hits
     source.hitsIndex = this
     return hits
+  }
+
+  /** Call `found(position, end)` for every occurrence in `text` of a phrase of the matcher at `slot` (its position among them). */
+  eachPhrase(slot: number, text: string, found: (position: number, end: number) => void): void {
+    const {slotOf, phraseOf, firstLiteral} = this
+    this.phrasesAndLiterals.each(text, (id, end) => {
+      if (id < firstLiteral && slotOf[id] === slot) found(phraseOf[id], end)
+    })
   }
 }
