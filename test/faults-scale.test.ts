@@ -10,7 +10,8 @@
 import {spawnSync} from 'node:child_process'
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
+import {fileURLToPath, pathToFileURL} from 'node:url'
+import {Worker} from 'node:worker_threads'
 import fc from 'fast-check'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {BestRun, type Run} from '../src/classifier/best-run.js'
@@ -393,6 +394,38 @@ describe('a config of many phrases', () => {
     },
     TIMEOUT
   )
+
+  it('are laid out once: a worker thread takes the main thread\'s automata, in shared memory, and builds none', async () => {
+    const dist = (file: string) => pathToFileURL(path.join(root, 'dist', file)).href
+    const config = {extends: ['recommended'], rules: [{id: 'my/contains', kind: 'line', category: 'promo', description: 'promo', match: 'contains', phrases: seedPhrases(2000)}]}
+    const {createCleaner} = (await import(dist('index.js'))) as typeof import('../src/index.js')
+    const {knownAutomata} = (await import(dist('engine/automaton.js'))) as typeof import('../src/engine/automaton.js')
+    const text = `Intro\n\nSee ${config.rules[0].phrases[5]} here\nThe end of it.\n`
+    const expected = createCleaner(config as never).clean(text).text
+    const worker = new Worker(
+      `const {parentPort, workerData} = require('node:worker_threads')
+      ;(async () => {
+        const automata = await import(workerData.automatonUrl)
+        automata.rememberAutomata(workerData.saved)
+        const given = Object.keys(automata.knownAutomata())
+        const {createCleaner} = await import(workerData.indexUrl)
+        const text = createCleaner(workerData.config).clean(workerData.text).text
+        const known = Object.values(automata.knownAutomata())
+        parentPort.postMessage({given: given.length, known: known.length, shared: known.every((data) => data.dense.buffer instanceof SharedArrayBuffer && data.firstChild.buffer instanceof SharedArrayBuffer), text})
+      })()`,
+      {eval: true, workerData: {automatonUrl: dist('engine/automaton.js'), indexUrl: dist('index.js'), saved: knownAutomata(), config, text}}
+    )
+    const reply = await new Promise<{given: number; known: number; shared: boolean; text: string}>((resolve, reject) => {
+      worker.once('message', resolve)
+      worker.once('error', reject)
+    })
+    await worker.terminate()
+    expect(reply.given).toBeGreaterThan(0)
+    expect(reply.known).toBe(reply.given)
+    expect(reply.shared).toBe(true)
+    expect(reply.text).toBe(expected)
+    expect(reply.text).not.toContain(config.rules[0].phrases[5])
+  })
 })
 
 /** The occurrences of `strings` in `text`, as `id@end`, looked for one by one. */

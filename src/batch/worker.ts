@@ -1,7 +1,7 @@
 /**
  * A worker thread of the batch pool (tinypool). It compiles the rules once, from the resolved
- * config the pool passes as `workerData` (plain data) with the prefilters of its patterns the main
- * thread worked out, and then cleans one task at a time. Before a
+ * config the pool passes as `workerData` (plain data) with the prefilters of its patterns and the
+ * automata of its strings the main thread worked out, and then cleans one task at a time. Before a
  * task it writes its start time into the shared table of start times, so the main thread can tell a
  * document that runs over `--doc-timeout` and replace this thread.
  */
@@ -9,6 +9,7 @@
 import {workerData} from 'node:worker_threads'
 import {createCleaner} from '../cleaner.js'
 import {rememberPrefilters} from '../engine/literals.js'
+import {rememberAutomata} from '../engine/automaton.js'
 import type {PoolData} from './executor.js'
 import Tinypool from 'tinypool'
 import {outputBuffers, runBatch, runTask, type BatchResult, type BatchTask, type Task, type TaskResult} from './work.js'
@@ -16,6 +17,7 @@ import {outputBuffers, runBatch, runTask, type BatchResult, type BatchTask, type
 // tinypool passes `[its own data, ours]`.
 const data = (Array.isArray(workerData) ? workerData[1] : workerData) as PoolData
 if (data.prefilters) rememberPrefilters(data.prefilters)
+if (data.automata) rememberAutomata(data.automata)
 // Batches write the text and the removals: no vfile messages.
 const cleaner = createCleaner(data.config, {messages: false})
 const starts = data.starts ? new Float64Array(data.starts) : undefined
