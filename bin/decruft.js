@@ -4,8 +4,12 @@
 // MALLOC_ARENA_MAX=2 keeps glibc's malloc from giving each thread an arena of its own: a batch with
 // two workers peaks 15–20 MB lower (README, "Speed"). Other C libraries ignore it.
 import {liftSemiSpaceCap} from '../dist/batch/heap-limits.js'
+import {guardSignals} from '../dist/cli/signals.js'
 import {main} from '../dist/cli/main.js'
 
+// First: a signal at any point of the run must not end it by the default action (src/cli/signals.ts).
+const signals = guardSignals()
 liftSemiSpaceCap()
 const code = await main(process.argv.slice(2))
 process.exitCode = code
+signals.finished()

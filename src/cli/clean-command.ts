@@ -33,6 +33,7 @@ import {learnFromInputs} from './learn-command.js'
 import {withLearnedRules} from '../learn/merge.js'
 import {learnedPackYaml} from '../learn/pack.js'
 import {addCleaningOptions, addLearnThresholds, collect, withPreset, type CleaningOptions} from './options.js'
+import {interruptOn} from './signals.js'
 import {version} from './version.js'
 
 export interface CleanCommandOptions extends CleaningOptions {
@@ -78,25 +79,6 @@ function wholeNumber(value: number | undefined, option: string, min: number): nu
   if (value === undefined) return undefined
   if (!Number.isInteger(value) || value < min) throw new UsageError(`${option} must be a whole number ≥ ${min}`)
   return value
-}
-
-/**
- * Ctrl-C (SIGINT) and SIGTERM during a run: the first stops reading inputs, gives up the documents
- * in flight and lets the run write out what is complete (exit code 130); a second one exits at once.
- */
-function interruptOn(onInterrupt: () => void): () => void {
-  let count = 0
-  const handler = () => {
-    count++
-    if (count === 1) onInterrupt()
-    else process.exit(130)
-  }
-  process.on('SIGINT', handler)
-  process.on('SIGTERM', handler)
-  return () => {
-    process.off('SIGINT', handler)
-    process.off('SIGTERM', handler)
-  }
 }
 
 /**
