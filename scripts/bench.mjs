@@ -22,6 +22,9 @@
  *    among them, and records with one such record among them, each with one worker per core and
  *    the default budget: the huge document is passed through unchanged, and the peak RSS must stay
  *    within the memory budget (the main thread's and each worker's).
+ * 4c. Reads and compiles a config of BENCH_PHRASES phrases (default "50000,100000": runs of three
+ *    to five words of the texts, half in a `contains` rule, half in a `prefix` one) in a process
+ *    of its own: the time to read the YAML file, to compile it, and the process's peak RSS.
  * 5. Streams BENCH_STREAM_MB megabytes (default 1000) of the same records through standard input
  *    and output with one thread per core, the records written by this script as the run reads them
  *    (nothing on disk): the peak RSS shows whether memory stays flat on a large input.
@@ -59,6 +62,7 @@ const sizes = (name, fallback) => (process.env[name] ?? fallback).split(',').map
 const bigMbs = sizes('BENCH_BIG_MB', '50,100')
 const shortLineCounts = sizes('BENCH_SHORT_LINES', '500000,1000000')
 const lineMbs = sizes('BENCH_LINE_MB', '25,50')
+const phraseCounts = sizes('BENCH_PHRASES', '50000,100000')
 const streamMb = Number(process.env.BENCH_STREAM_MB ?? 1000)
 const hugeMb = Number(process.env.BENCH_HUGE_MB ?? 200)
 
@@ -231,6 +235,46 @@ function cleanDocuments(directory, name, sizes, write) {
   })
 }
 
+/** A config of `count` phrases, runs of three to five words of the texts, half `contains` and half `prefix`. */
+function writePhraseConfig(file, records, count) {
+  const words = records.flatMap(({text}) => text.split(/\s+/).filter(Boolean))
+  const phrases = new Set()
+  for (let index = 0; phrases.size < count; index++) {
+    const start = (index * 7919) % (words.length - 5)
+    const phrase = words.slice(start, start + 3 + (index % 3)).join(' ')
+    // Few texts (the seeds alone) repeat their runs of words: a repeat gets a made-up word.
+    phrases.add(phrases.has(phrase) ? `${phrase} ${index.toString(36)}` : phrase)
+  }
+  const list = [...phrases]
+  const rule = (id, match, items) => `  - id: ${id}\n    kind: line\n    category: promo\n    description: ${id}\n    match: ${match}\n    phrases:\n${items.map((phrase) => `      - ${JSON.stringify(phrase)}`).join('\n')}\n`
+  writeFileSync(file, `rules:\n${rule('bench/contains', 'contains', list.slice(0, count / 2))}${rule('bench/prefix', 'prefix', list.slice(count / 2))}`)
+}
+
+/** In a child process (`BENCH_CHILD=config`): read and compile the config file named by BENCH_CONFIG; print the seconds of each and the peak RSS. */
+async function compileConfig() {
+  const {createCleaner, loadConfig} = await import(path.join(root, 'dist', 'index.js'))
+  let started = performance.now()
+  const config = loadConfig({config: process.env.BENCH_CONFIG})
+  const read = (performance.now() - started) / 1000
+  started = performance.now()
+  createCleaner(config, {messages: false})
+  const compile = (performance.now() - started) / 1000
+  const peak = Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) * 1024
+  console.log(JSON.stringify({read, compile, peak}))
+}
+
+/** Read and compile a config of `count` phrases in a process of its own. */
+function configRun(directory, records, count) {
+  const file = path.join(directory, `phrases-${count}.yaml`)
+  writePhraseConfig(file, records, count)
+  log(`reading and compiling a config of ${count.toLocaleString('en-US')} phrases`)
+  const result = spawnSync(process.execPath, [...nodeFlags, fileURLToPath(import.meta.url)], {env: {...runEnv, BENCH_CHILD: 'config', BENCH_CONFIG: file}, encoding: 'utf8'})
+  const bytes = statSync(file).size
+  rmSync(file, {force: true})
+  if (result.status !== 0) throw new Error(`compiling a config of ${count} phrases exited ${result.status}: ${result.stderr}`)
+  return {count, bytes, ...JSON.parse(result.stdout)}
+}
+
 /** In a child process (`BENCH_CHILD=in-memory`): clean every text once with the library and print bytes and seconds. */
 async function cleanInMemory() {
   const {createCleaner} = await import(path.join(root, 'dist', 'index.js'))
@@ -261,6 +305,10 @@ async function inMemoryRuns(processes) {
 
 if (process.env.BENCH_CHILD === 'in-memory') {
   await cleanInMemory()
+  process.exit(0)
+}
+if (process.env.BENCH_CHILD === 'config') {
+  await compileConfig()
   process.exit(0)
 }
 
@@ -320,6 +368,8 @@ try {
   for (const run of shortLines) rows.push({what: `one document, ${run.size.toLocaleString('en-US')} short lines`, size: `${run.megabytes.toFixed(0)} MB`, seconds: run.seconds, mbps: run.megabytes / run.seconds, dps: undefined, rss: run.maxRssBytes})
   const oneLine = cleanDocuments(directory, 'one-line', lineMbs, (file, megabytes) => writeOneLine(file, records, megabytes))
   for (const run of oneLine) rows.push({what: 'one document on one line', size: `${run.megabytes.toFixed(0)} MB`, seconds: run.seconds, mbps: run.megabytes / run.seconds, dps: undefined, rss: run.maxRssBytes})
+  const configs = phraseCounts.map((count) => configRun(directory, records, count))
+  for (const run of configs) rows.push({what: `config of ${run.count.toLocaleString('en-US')} phrases: read ${run.read.toFixed(1)} s, compiled ${run.compile.toFixed(1)} s`, size: `${mb(run.bytes).toFixed(1)} MB of YAML`, seconds: run.read + run.compile, mbps: undefined, dps: undefined, rss: run.peak})
 
   const bounded = []
   if (hugeMb > 0) {
@@ -388,6 +438,7 @@ try {
   if (big.length === 2) lines.push('', `One document: ${big[1].megabytes.toFixed(0)} MB took ${(big[1].seconds / big[0].seconds).toFixed(2)}× the time of ${big[0].megabytes.toFixed(0)} MB.`)
   if (shortLines.length === 2) lines.push('', `Short lines: ${shortLines[1].size.toLocaleString('en-US')} took ${(shortLines[1].seconds / shortLines[0].seconds).toFixed(2)}× the time of ${shortLines[0].size.toLocaleString('en-US')}.`)
   if (oneLine.length === 2) lines.push('', `One line: ${oneLine[1].megabytes.toFixed(0)} MB took ${(oneLine[1].seconds / oneLine[0].seconds).toFixed(2)}× the time of ${oneLine[0].megabytes.toFixed(0)} MB.`)
+  if (configs.length === 2) lines.push('', `Config: ${configs[1].count.toLocaleString('en-US')} phrases compiled in ${(configs[1].compile / configs[0].compile).toFixed(2)}× the time of ${configs[0].count.toLocaleString('en-US')}, read in ${(configs[1].read / configs[0].read).toFixed(2)}×.`)
   lines.push('', `Outputs with ${workerCounts.join(' and ')} workers: ${identical ? 'identical' : 'DIFFERENT'}; ${mb(fullBytes).toFixed(0)} MB written with every removal's details, ${mb(leanBytes).toFixed(0)} MB with \`--removed none\`.`)
   if (ceiling !== undefined && rows[1]?.speedup) lines.push('', `${cores} workers ran ${rows[1].speedup.toFixed(2)}× one; ${cores} independent processes cleaning in memory ran ${ceiling.toFixed(2)}× one process in the same run.`)
   console.log(lines.join('\n'))
