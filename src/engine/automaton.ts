@@ -1,7 +1,7 @@
 /**
  * Which of many strings occur in a text (`substrings`: Aho–Corasick), or which of them a text
  * starts with (`prefixes`: a trie), in one pass over its UTF-16 code units. Each string carries an
- * id (a matcher's slot, a phrase's position).
+ * id, which is what a scan reports.
  *
  * The automaton is laid out in typed arrays, in memory linear in the total length of the strings:
  * the states in breadth-first order, so that a state's children are consecutive (`firstChild`),
@@ -28,7 +28,7 @@ export type AutomatonKind = 'substrings' | 'prefixes'
 export interface AutomatonData {
   kind: AutomatonKind
   /** The class of each code unit (0: in no string). */
-  classes: Uint8Array | Uint16Array
+  classes: Classes
   /** The number of classes. */
   width: number
   /** How many states (the first ones) have a row in `dense`. */
@@ -38,7 +38,7 @@ export interface AutomatonData {
   /** The first child of each state; its children run to the next state's first child (one more entry than states). */
   firstChild: Int32Array
   /** The class of the edge into each state (sorted among siblings). */
-  edgeClass: Uint16Array
+  edgeClass: Classes
   /** Failure links (`substrings`; empty for `prefixes`). */
   fail: Int32Array
   /**
@@ -51,11 +51,21 @@ export interface AutomatonData {
   ids: Int32Array
 }
 
+/** Character classes: 8 bits when there are fewer than 256, 16 bits, or 32 when strings use every code unit. */
+type Classes = Uint8Array | Uint16Array | Uint32Array
+
+/** Shared memory for `length` classes of `width` in all. */
+function classArray(width: number, length: number): Classes {
+  if (width <= 256) return new Uint8Array(new SharedArrayBuffer(length))
+  if (width <= 65536) return new Uint16Array(new SharedArrayBuffer(length * 2))
+  return new Uint32Array(new SharedArrayBuffer(length * 4))
+}
+
 /** Transition entries of the full rows at most (4 MB of 16-bit entries, 8 MB of 32-bit ones). */
 const DENSE_ENTRIES = 1 << 21
 
 /** The child of `state` by class `cls` (children sorted by class, from `firstChild[state]`), or -1. */
-function childOf(firstChild: Int32Array, edgeClass: Uint16Array, state: number, cls: number): number {
+function childOf(firstChild: Int32Array, edgeClass: Classes, state: number, cls: number): number {
   let low = firstChild[state]
   let high = firstChild[state + 1] - 1
   while (low <= high) {
@@ -105,13 +115,13 @@ function build(kind: AutomatonKind, strings: readonly string[], ids: readonly nu
   // Character classes in the order of their code units, so that siblings, in that order, are sorted by class.
   let width = 1
   for (let unit = 0; unit < 65536; unit++) if (used[unit]) width++
-  const classes = width < 256 ? new Uint8Array(new SharedArrayBuffer(65536)) : new Uint16Array(new SharedArrayBuffer(65536 * 2))
+  const classes = classArray(width, 65536)
   for (let unit = 0, next = 1; unit < 65536; unit++) if (used[unit]) classes[unit] = next++
 
   // Breadth-first: each state's run of sorted strings is `from[state]..to[state]`; its children get
   // consecutive numbers, and the ids of the strings that end at it (the first ones of its run) are listed.
   const first = sharedInt32(states + 1)
-  const edgeClass = new Uint16Array(new SharedArrayBuffer(states * 2))
+  const edgeClass = classArray(width, states)
   const idStart = sharedInt32(states + 1)
   const idArray = sharedInt32(sorted.length)
   const from = new Int32Array(states)
@@ -206,12 +216,12 @@ export function rememberAutomata(saved: Record<string, AutomatonData>): void {
 }
 
 export class Automaton {
-  private readonly classes: Uint8Array | Uint16Array
+  private readonly classes: Classes
   private readonly width: number
   private readonly denseStates: number
   private readonly dense: Uint16Array | Uint32Array
   private readonly firstChild: Int32Array
-  private readonly edgeClass: Uint16Array
+  private readonly edgeClass: Classes
   private readonly fail: Int32Array
   private readonly match: Int32Array
   private readonly idStart: Int32Array
