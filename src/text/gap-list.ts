@@ -69,8 +69,8 @@ export class GapList<T> {
   }
 
   /**
-   * The list as an array: the gap is closed and the list's own array returned, not a copy, so a
-   * later change to the list changes it too (and one to it, the list).
+   * The list as an array: the gap is closed and the list's own array returned, not a copy (the
+   * segmenter hands it on as a sentence's nodes, and clears the list before it uses it again).
    */
   toArray(): T[] {
     this.moveGap(this.length)
