@@ -307,15 +307,17 @@ describe('a line with spans cut out', () => {
   })
 })
 
+/** A paragraph's sentences, as their offsets and their words. */
+const reading = (paragraph: Paragraph) =>
+  paragraph.children
+    .filter((child) => child.type === 'SentenceNode')
+    .map((sentence) => [
+      sentence.position?.start.offset,
+      sentence.position?.end.offset,
+      sentence.children.filter((child) => child.type === 'WordNode').map((word) => word.children.map((part) => ('value' in part ? part.value : '')).join(''))
+    ])
+
 describe('sentences of a long line', () => {
-  const reading = (paragraph: Paragraph) =>
-    paragraph.children
-      .filter((child) => child.type === 'SentenceNode')
-      .map((sentence) => [
-        sentence.position?.start.offset,
-        sentence.position?.end.offset,
-        sentence.children.filter((child) => child.type === 'WordNode').map((word) => word.children.map((part) => ('value' in part ? part.value : '')).join(''))
-      ])
 
   it('are the ones parse-latin and parse-english find, with many joins, closing marks, inner full stops and breaks in one line', () => {
     // Pieces that make the transforms the segmenter now runs on gap lists and compacted arrays act
@@ -364,6 +366,32 @@ function phraseConfig(contains: string[], prefix: string[]): string {
   const rule = (id: string, match: string, phrases: string[]) => `  - id: ${id}\n    kind: line\n    category: promo\n    description: ${id}\n    match: ${match}\n    phrases:\n${list(phrases)}\n`
   return `rules:\n${rule('my/contains', 'contains', contains)}${rule('my/prefix', 'prefix', prefix)}`
 }
+
+describe('sentences of a line long enough to be segmented in pieces', () => {
+  it('are the ones parse-latin and parse-english find, whatever stands at the places it may be cut', () => {
+    // Sentences that end in a word of four letters or more before a capitalised one (where a line
+    // may be cut), among them abbreviations (Latin `cent`, `ibid`, `stat`; English `Mass`, `Sept`,
+    // `Prof`) and near misses: lower-case or digit starts, closing marks, commas, no space.
+    const fragment = fc.constantFrom(
+      ' The word goes on.', ' Then it ends here.', ' cent.', ' ibid.', ' stat.', ' mass.', ' sept.', ' prof.', ' etc.', ' abcd.', ' Mass.', ' Sept.', ' Prof.',
+      ' the next one.', ' 5 more came.', ' ) it.', ' , so.', ' word.The', ' Word. The', ' longer. A', ' again.  Two spaces.', ' U.S. Army', ' e-mail.', ' x.', ' 12.', ' Whole.'
+    )
+    const english = {iso6393: 'eng', code: 'en'}
+    const romanian = {iso6393: 'ron', code: 'ro'}
+    fc.assert(
+      fc.property(fc.array(fragment, {minLength: 30, maxLength: 60}), (parts) => {
+        // Repeated past twice the length of a piece (2^15 code units): a line of three pieces or more.
+        let text = 'Start.'
+        while (text.length < 70_000) text += parts.join('')
+        const line = {index: 0, start: 3, end: 3 + text.length, text, blank: false, modified: false}
+        for (const language of [english, romanian]) {
+          expect(reading(parseLineCompact(line, language).toParagraph(text))).toEqual(reading(parseLine(line, language)))
+        }
+      }),
+      {numRuns: 15}
+    )
+  })
+})
 
 describe('a config of many phrases', () => {
   it(

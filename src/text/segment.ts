@@ -213,12 +213,12 @@ class Segmenter {
   /**
    * The list of the line's tokens, reused from line to line for the same reason (a list grown
    * afresh by one push per token was a tenth of all that cleaning allocated); one that grew past the
-   * pool's size is let go.
+   * pool's size is let go once its line is read (it held the line's nodes: a 25 MB line's were
+   * 700 MB, kept while the rest of the document was cleaned).
    */
   private tokens: Nodes = new GapList()
 
   private tokenize(): Nodes {
-    if (this.tokens.capacity > POOL_SIZE) this.tokens = new GapList()
     this.tokens.clear()
     this.count = 0
     this.present = 0
@@ -626,11 +626,39 @@ class Segmenter {
     modify(paragraph, this.finalWhiteSpace)
     if (/[\r\n]/.test(text)) modify(paragraph, this.implicitSentences)
     modify(paragraph, this.emptyNodes)
+    if (this.tokens.capacity > POOL_SIZE) this.tokens = new GapList()
     return paragraph.toArray()
   }
 }
 
 const segmenters = {english: new Segmenter(true), latin: new Segmenter(false)}
+
+/**
+ * A line longer than this is segmented in pieces, cut where no transform reaches across: its
+ * nodes for a 50 MB line took more than a gigabyte at once, and collecting the garbage of such a
+ * heap took time that grew faster than the line (a piece's nodes die young).
+ */
+const PIECE = 1 << 15
+
+/**
+ * After the full stop of a sentence that ends in a word of four or more lower-case letters with a
+ * space before it, and before a space and a capitalised word. The word before (when it is no
+ * abbreviation) joins nothing and lets the next sentence start no part of this one; the next
+ * sentence starts with white space and a word that begins neither in lower case nor with a digit:
+ * so none of the word or sentence transforms joins or moves a node across that place, and the
+ * pieces on either side segment as they do in the whole line.
+ */
+const CUT = /(?<= ([a-z]{4,}))\.(?= [A-Z][a-z])/g
+
+/** The first place at or after `from` where `text` can be cut into pieces (see `CUT`), or -1. */
+function safeCut(text: string, family: 'english' | 'latin', from: number): number {
+  CUT.lastIndex = from
+  for (let match = CUT.exec(text); match; match = CUT.exec(text)) {
+    const word = match[1]
+    if (!isLatinAbbreviation(word) && !(family === 'english' && isEnglishAbbreviation(word))) return match.index + 1
+  }
+  return -1
+}
 
 /**
  * A line's sentences and words as `LineParse` lays them out: the sentence count, then per sentence
@@ -639,31 +667,51 @@ const segmenters = {english: new Segmenter(true), latin: new Segmenter(false)}
  * is shorter than 2^31 code units.
  */
 export function segmentLine(text: string, family: 'english' | 'latin', lineStart: number): Int32Array {
-  const paragraph = segmenters[family].sentences(text)
-  // At most 1 + 3 per sentence + 2 per word: the paragraph's items bound both.
-  let bound = 1
-  for (const item of paragraph) bound += item.children ? 3 + 2 * item.children.length : 0
-  if (scratch.length < bound) scratch = new Int32Array(Math.max(bound, 2 * scratch.length))
-  const data = scratch
-  data[0] = 0
+  scratch[0] = 0
   let at = 1
+  for (let from = 0; from < text.length; ) {
+    const cut = text.length - from > PIECE ? safeCut(text, family, from + PIECE) : -1
+    const to = cut === -1 ? text.length : cut
+    at = writeNumbers(segmenters[family].sentences(from === 0 && to === text.length ? text : text.slice(from, to)), lineStart + from, from, at)
+    from = to
+  }
+  const numbers = scratch.slice(0, at)
+  if (scratch.length > SCRATCH_KEPT) scratch = new Int32Array(SCRATCH_KEPT)
+  return numbers
+}
+
+/**
+ * Write the numbers of a piece of a line (its sentences, from `at` in `scratch`): its offsets in the
+ * line plus `shift`, in the whole text plus `pieceStart`. Returns where the numbers end.
+ */
+function writeNumbers(paragraph: Node[], pieceStart: number, shift: number, at: number): number {
+  // At most 3 per sentence and 2 per word: the paragraph's items bound both.
+  let bound = at
+  for (const item of paragraph) bound += item.children ? 3 + 2 * item.children.length : 0
+  if (scratch.length < bound) {
+    const larger = new Int32Array(Math.max(bound, 2 * scratch.length))
+    larger.set(scratch.subarray(0, at))
+    scratch = larger
+  }
+  const data = scratch
   for (const sentence of paragraph) {
     const children = sentence.children
     if (!children) continue
     data[0]++
-    data[at++] = lineStart + startOf(children[0])
-    data[at++] = lineStart + endOf(children[children.length - 1])
+    data[at++] = pieceStart + startOf(children[0])
+    data[at++] = pieceStart + endOf(children[children.length - 1])
     const count = at++
     data[count] = 0
     for (const node of children) {
       if (node.type !== WORD) continue
       data[count]++
-      data[at++] = startOf(node)
-      data[at++] = endOf(node)
+      data[at++] = shift + startOf(node)
+      data[at++] = shift + endOf(node)
     }
   }
-  return data.slice(0, at)
+  return at
 }
 
-/** The numbers of the line being read, copied out at its end. */
+/** The numbers of the line being read, copied out at its end; one grown past `SCRATCH_KEPT` for a huge line is let go. */
 let scratch = new Int32Array(1024)
+const SCRATCH_KEPT = 1 << 16
