@@ -30,17 +30,20 @@ export interface YamlSource {
 
 /** Parse YAML text; syntax errors become a `ConfigError` with the position. */
 export function parseYaml(text: string, file: string): YamlSource {
-  const {isMap, isScalar, LineCounter, parseDocument} = yaml()
-  const lineCounter = new LineCounter()
-  const document: Document = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true})
-  const error = document.errors[0]
+  const {isMap, isNode, isScalar, isSeq, LineCounter, parseDocument} = yaml()
+  const parse = () => {
+    const lineCounter = new LineCounter()
+    return {lineCounter, document: parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true}) as Document}
+  }
+  const first = parse()
+  const error = first.document.errors[0]
   if (error) {
-    const position = lineCounter.linePos(error.pos[0])
+    const position = first.lineCounter.linePos(error.pos[0])
     throw new ConfigError(`invalid YAML: ${error.message.split('\n')[0]}`, {file, line: position.line, column: position.col})
   }
   let data: unknown
   try {
-    data = document.toJS({maxAliasCount: 100}) as unknown
+    data = first.document.toJS({maxAliasCount: 100}) as unknown
   } catch (error) {
     // The yaml package refuses aliases that expand past the count (a "billion laughs" file) with a
     // ReferenceError: a config error like any other, naming the file.
@@ -48,15 +51,26 @@ export function parseYaml(text: string, file: string): YamlSource {
     throw new ConfigError(`invalid YAML: ${/alias/i.test(message) ? `aliases expand too far (${message.replace(/\.$/, '')}); write the values out` : message}`, {file})
   }
 
-  const pointOf = (offset: number) => {
-    const position = lineCounter.linePos(offset)
-    return {line: position.line, column: position.col}
-  }
-
+  // Where each rule starts (every rule's source names it) is kept.
+  const rules = first.document.get('rules', true)
+  const rulePoints = isSeq(rules) ? rules.items.map((item) => (isNode(item) && item.range ? first.lineCounter.linePos(item.range[0]) : undefined)) : []
+  // The document with its positions is some 40 times the size of the text (180 MB for a config of
+  // 100,000 phrases): it is let go here, and parsed again only if another position is asked for
+  // (an error).
+  let positions: ReturnType<typeof parse> | undefined
   return {
     file,
     data,
     locate(path, keyOf) {
+      if (path.length === 2 && path[0] === 'rules' && typeof path[1] === 'number' && keyOf === undefined) {
+        const point = rulePoints[path[1]]
+        if (point) return {line: point.line, column: point.col}
+      }
+      const {document, lineCounter} = (positions ??= parse())
+      const pointOf = (offset: number) => {
+        const position = lineCounter.linePos(offset)
+        return {line: position.line, column: position.col}
+      }
       for (let length = path.length; length >= 0; length--) {
         const node = document.getIn(path.slice(0, length), true) as YamlNode | undefined
         if (!node || !node.range) continue
