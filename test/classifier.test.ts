@@ -216,3 +216,56 @@ describe('block features', () => {
     }
   })
 })
+
+describe('guards against losing the article on a page', () => {
+  const cleaner = createCleaner({extends: ['recommended']})
+  // Six paragraphs of just over 200 characters, and an author box of one long paragraph.
+  const recipe = [
+    'This slow roast is the easiest way we know to feed a crowd at the holidays, and once it is in the oven it asks for almost no attention, which leaves you free for the rest of the meal and for your guests. It is worth the wait.',
+    'Start a day ahead: salt the meat all over, set it on a rack over a tray and leave it uncovered in the fridge overnight, so that the surface dries out and browns well in the oven the next morning. It is worth the wait.',
+    'Heat the oven as low as it will go and roast the meat until the middle reaches the heat you like, which can take four hours or more for a large piece, so plan the whole day around it. It is worth the wait.',
+    'Let it rest for half an hour while the oven heats up as far as it will go, then put it back in for ten minutes to brown the outside before you carve it into thick slices at the table. It is worth the wait.',
+    'Serve it with the juices from the tray, a sharp green salad and roast potatoes, and keep any leftovers for sandwiches the next day, when the meat is just as good cold as it was hot at dinner. It is worth the wait.',
+    'If the roast is smaller than the one we used, start checking the heat in the middle after two hours, and take it out a few degrees early because it goes on cooking as it rests on the board. It is worth the wait.'
+  ]
+  const bio = [
+    'Jane Doe has written about food for twenty years and cooks for her family of six every weekend, testing every recipe at least three times before it goes on this site. Before she started it she ran a small restaurant by the harbour for a decade, where she learned that the best dishes are the ones that leave the cook time to sit down with the guests at the end of a long evening, and she still answers every question that readers send her by email.'
+  ]
+  const siteMenu = ['Home', 'Recipes', 'Dinner', 'Desserts', 'Drinks', 'Holidays', 'Videos', 'Shop', 'Newsletter', 'Sign in', 'Search', 'Subscribe']
+
+  it('keep the prose before a main region that holds less than half as much (a recipe cut up by buttons, an author box below)', () => {
+    // Three repeated button lines after each paragraph cost the recipe more than its paragraphs
+    // bring, so the author box scores higher as a region, and with the precision preset no paragraph
+    // is a further part of it; the recipe's prose is twice the box's.
+    const lines = [...siteMenu, 'Slow roast for a crowd']
+    for (const paragraph of recipe) lines.push(paragraph, 'Pro tip: save this recipe', 'Jump to the recipe card', 'Rate this recipe')
+    lines.push('About the author', ...bio, 'Related recipes', '© 2024 Example Recipes')
+    const precise = createCleaner({extends: ['recommended'], heuristics: {preset: 'precision'}})
+    const result = precise.clean(lines.join('\n') + '\n', {title: 'none'})
+    const kept = result.text.split('\n')
+    for (const paragraph of [...recipe, ...bio]) expect(kept).toContain(paragraph)
+    const outside = result.removed.filter((removal) => removal.rule === 'heuristic/outside-main').map((removal) => removal.text)
+    expect(outside).toEqual(expect.arrayContaining(['Recipes', 'Related recipes']))
+    expect(outside.filter((text) => text === 'Rate this recipe').length).toBeGreaterThanOrEqual(4)
+  })
+
+  it('keep the article under a "Comments" link that stands above it, where the comment-section tail would take it', () => {
+    const lines = [...menu, ...menu.map((item) => `${item} news`), 'Comments', ...article, ...footer]
+    const result = cleaner.clean(lines.join('\n') + '\n', {title: 'none'})
+    const kept = result.text.split('\n')
+    for (const paragraph of article.filter((line) => line.length > 100)) expect(kept).toContain(paragraph)
+    expect(result.removed.some((removal) => removal.rule === 'en/comments-tail')).toBe(false)
+  })
+
+  it('still remove a comment thread under its header after the article', () => {
+    const comments = [
+      'I have lived in this city for thirty years and I have never seen the council agree on anything this quickly, so I am not sure what to make of it.',
+      'More buses at night is the best news I have heard all year, my daughter works late shifts and has to walk home from the centre twice a week.',
+      'The road repairs will come back to haunt them, mark my words, every winter the same potholes open up on the same streets near the river.'
+    ]
+    const lines = [...menu, ...article, '3 responses to “City council approves new budget”', ...comments, ...footer]
+    const result = cleaner.clean(lines.join('\n') + '\n', {title: 'none'})
+    for (const comment of comments) expect(result.text).not.toContain(comment)
+    for (const paragraph of article.filter((line) => line.length > 100)) expect(result.text.split('\n')).toContain(paragraph)
+  })
+})

@@ -294,6 +294,41 @@ export function isHeadline(block: Block | undefined, text: (line: number) => str
   return !/[.:;,]["'”’»)\]]*$/u.test(text(block.lines[0]).trim())
 }
 
+const isProse = (block: Block) => block.final === 'good' && (block.initial === 'good' || block.initial === 'near-good')
+
+/**
+ * A main region chosen after most of the page's prose (a sidebar teaser, a table of results, one
+ * post of a forum thread picked over the article above it, an author box under a recipe cut up by
+ * buttons) would take that prose with it. The prose blocks outside the regions and before the last
+ * one stay when they hold at least `SPARE_MIN` characters and at least `SPARE_RATIO` times the
+ * prose inside the regions: an article comes before the boxes below it, so the prose after the
+ * regions (comment threads, teasers) is not spared. Measured on the seven
+ * sources' whole pages, ratios from 2 to 4 give the same outputs, and no source scores lower.
+ */
+const SPARE_MIN = 800
+const SPARE_RATIO = 2
+
+function proseLength(blocks: Block[], from: number, to: number): number {
+  let length = 0
+  for (let index = from; index <= to; index++) if (isProse(blocks[index])) length += blocks[index].features.length
+  return length
+}
+
+/** The prose blocks before and between the regions that stay (see `SPARE_RATIO`). */
+export function sparedBefore(blocks: Block[], regions: ReadonlyArray<[number, number]>): Set<number> {
+  const spared = new Set<number>()
+  if (regions.length === 0) return spared
+  let inside = 0
+  for (const [from, to] of regions) inside += proseLength(blocks, from, to)
+  // The prose before the last region, outside every region.
+  const [last, lastEnd] = regions[regions.length - 1]
+  const insideEarlier = inside - proseLength(blocks, last, lastEnd)
+  const before = proseLength(blocks, 0, last - 1) - insideEarlier
+  if (before < SPARE_MIN || before < SPARE_RATIO * inside) return spared
+  for (let index = 0; index < last; index++) if (isProse(blocks[index])) spared.add(index)
+  return spared
+}
+
 /** Classify the document's free blocks and decide which go. */
 export function classifyDocument(
   document: DocumentContext,
@@ -317,10 +352,13 @@ export function classifyDocument(
     // The headline above the main content stays, as the document's title.
     const headline = regions[0][0] - 1
     const keepHeadline = document.title === undefined && isHeadline(blocks[headline], (line) => document.lines[line].text)
+    const spared = sparedBefore(blocks, regions)
     for (let index = 0; index < blocks.length; index++) {
       const block = blocks[index]
       if (keepHeadline && index === headline) continue
-      if (!inside(index)) decisions.push({block, decision: 'outside-main'})
+      if (!inside(index)) {
+        if (!spared.has(index)) decisions.push({block, decision: 'outside-main'})
+      }
       // Inside the main content only sure shapes go: attribution showed the rest there is mostly content.
       else if (block.final === 'bad' && block.confident) decisions.push({block, decision: 'boilerplate'})
     }
