@@ -170,6 +170,42 @@ describe('documents too large for memory (issue 19, item 10)', () => {
     expect(JSON.parse(readFileSync(path.join(directory, 'stats.json'), 'utf8')).maxRssBytes).toBeLessThan(memoryFor(2))
   }, 60_000)
 
+  it('writes the report of many records and a long one in pieces, within a main-thread heap the report as one string overruns', async () => {
+    const directory = workspace()
+    onTestFinished(() => rmSync(directory, {recursive: true, force: true}))
+    // Articles with boilerplate after each paragraph: some 30 removals a record, a report six times the input's size.
+    const texts = seedInputs.map(seedText)
+    const records = Array.from({length: 800}, (_, index) =>
+      JSON.stringify({
+        id: `r${index}`,
+        text: texts[index % texts.length]
+          .split('\n')
+          .map((line) => `${line}\nFoto Sipa USA\nShare on Facebook\nRead more: https://example.com/${index}`)
+          .join('\n')
+      })
+    )
+    // Among them, a line longer than a record may be (at the default budget), copied as it is read.
+    const head = '{"id": "long", "text": "'
+    const megabytes = Math.ceil((RECORD_LINE_FACTOR * largestDocument(DEFAULT_THREAD_BUDGET)) / 1e6) + 1
+    const bytes = writeHuge(path.join(directory, 'in.jsonl'), megabytes, records.slice(0, 400).join('\n') + '\n' + head, '"}\n' + records.slice(400).join('\n') + '\n')
+    // 80 MB of heap holds the run and its report's entries (it needs some 55 MB), not the report
+    // as one string beside them (it needed over 100 MB: the text, and its copy on the way to UTF-8).
+    const result = spawnSync(process.execPath, ['--max-old-space-size=80', bin, 'clean', '--jsonl', 'in.jsonl', '-o', 'out.jsonl', '--workers', '2', '--report', 'r.json', '--stats-json', 'stats.json', '-q'], {cwd: directory, encoding: 'utf8'})
+    expect(result.status, result.stderr).toBe(0)
+    const text = readFileSync(path.join(directory, 'r.json'), 'utf8')
+    expect(text.length).toBeGreaterThan(25e6)
+    const report = JSON.parse(text)
+    expect(text).toBe(JSON.stringify(report, null, 2) + '\n')
+    expect(report.summary.documents).toBe(800)
+    expect(report.skipped).toEqual([{path: 'in.jsonl:401', reason: 'too large', bytes: head.length + bytes + 2}])
+    const input = lines(readFileSync(path.join(directory, 'in.jsonl')))
+    const output = lines(readFileSync(path.join(directory, 'out.jsonl')))
+    expect(output).toHaveLength(801)
+    expect(output[400].equals(input[400])).toBe(true)
+    expect(output.filter((_, index) => index !== 400).map((line) => JSON.parse(line.toString()).id)).toEqual(records.map((_, index) => `r${index}`))
+    expect(JSON.parse(readFileSync(path.join(directory, 'stats.json'), 'utf8')).maxRssBytes).toBeLessThan(memoryFor(2))
+  }, 120_000)
+
   it('passes a record whose line is over the record limit, or whose text is over the document limit, through unchanged', () => {
     const text = prose(smallLimit + 1, 'lines')
     const longLine = JSON.stringify({id: 'long', html: 'x'.repeat(RECORD_LINE_FACTOR * smallLimit), text: 'Title\n\nShort text.\n'})

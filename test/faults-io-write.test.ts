@@ -8,6 +8,7 @@ import {chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, sy
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {writeAtomic, WriteError} from '../src/io/write.js'
+import {ReportBuilder, reportJson} from '../src/report/report.js'
 import {temporary} from './fault-inputs.js'
 
 describe('writeAtomic', () => {
@@ -41,5 +42,28 @@ describe('writeAtomic', () => {
     expect((failure as WriteError).message).toMatch(/^cannot write \S*out\.txt: .+ \((EISDIR|ENOTEMPTY|EEXIST)\)$/)
     expect(readdirSync(directory)).toEqual(['out.txt'])
     expect(readFileSync(path.join(directory, 'out.txt', 'inside.txt'), 'utf8')).toBe('kept\n')
+  })
+
+  it('writes text in pieces as the one string they make: characters across its writes, and a piece larger than one', async () => {
+    const directory = temporary()
+    const pieces = ['{', 'é'.repeat(100_000), '€😀'.repeat(70_000), 'x'.repeat(300_000), ' — ', 'a\n'.repeat(200_001), '']
+    await writeAtomic(path.join(directory, 'out.txt'), pieces.values())
+    expect(readFileSync(path.join(directory, 'out.txt'), 'utf8')).toBe(pieces.join(''))
+    await writeAtomic(path.join(directory, 'empty.txt'), [][Symbol.iterator]())
+    expect(readFileSync(path.join(directory, 'empty.txt'), 'utf8')).toBe('')
+  })
+})
+
+describe('reportJson', () => {
+  it("is the text of JSON.stringify(report, null, 2) and a line's end, piece by piece", () => {
+    const empty = new ReportBuilder('1.0.0').build()
+    const builder = new ReportBuilder('1.0.0')
+    const removed = {rule: 'core/share', category: 'social' as const, startLine: 2, endLine: 3, start: 10, end: 40, text: 'Share\non “Facebook” \u2028 😀', reason: 'share\tline'}
+    builder.addDocument({path: 'b.jsonl:2', id: 'two', title: null, lang: 'en', bytesIn: 100, bytesOut: 60, removed: [removed, {...removed, rule: 'core/x'}]})
+    builder.addDocument({path: 'a.jsonl:1', title: 'Ünïcödé "title"', lang: 'de', bytesIn: 5, bytesOut: 5, removed: []})
+    builder.addError({path: 'a.jsonl', line: 3, message: 'not JSON'})
+    builder.addSkipped({path: 'a.jsonl:4', reason: 'too large', bytes: 9})
+    builder.interrupt()
+    for (const report of [empty, builder.build()]) expect([...reportJson(report)].join('')).toBe(JSON.stringify(report, null, 2) + '\n')
   })
 })

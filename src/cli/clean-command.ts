@@ -25,7 +25,7 @@ import {reviewDocuments} from '../diff/review.js'
 import {writeAtomic, WriteError} from '../io/write.js'
 import {reviewHtml, reviewRulesOf, type ReviewDocument as PageDocument} from '../review/index.js'
 import {Progress} from '../report/progress.js'
-import {ReportBuilder} from '../report/report.js'
+import {ReportBuilder, reportJson} from '../report/report.js'
 import {formatSummary, replacedDecruftWarning} from '../report/summary.js'
 import type {DocumentOptions} from '../types.js'
 import {UsageError} from './usage-error.js'
@@ -122,8 +122,8 @@ class SideFiles {
 
   constructor(private readonly io: CommandIo) {}
 
-  /** Write `data` to `file` (relative to the working directory). */
-  async write(file: string, data: string): Promise<void> {
+  /** Write `data` (or its pieces) to `file` (relative to the working directory). */
+  async write(file: string, data: string | Iterable<string>): Promise<void> {
     try {
       await writeAtomic(path.resolve(this.io.cwd, file), data)
     } catch (error) {
@@ -237,7 +237,7 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
     const warning = replacedDecruftWarning(built.summary)
     if (warning) io.stderr.write(warning + '\n')
     if (!options.quiet) io.stderr.write(formatSummary(built) + '\n')
-    if (options.report) await sideFiles.write(options.report, JSON.stringify(built, null, 2) + '\n')
+    if (options.report) await sideFiles.write(options.report, reportJson(built))
     if (options.statsJson) {
       const usage = process.resourceUsage()
       const threads = (executor as Executor | undefined)?.concurrency ?? 1
