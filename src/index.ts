@@ -10,6 +10,8 @@ export {builtinPackNames} from './config/builtin.js'
 export {decruftParse} from './parse.js'
 export {decruftRules} from './engine/plugin.js'
 export {decruftStringify} from './serialize.js'
+export {retextDecruft} from './retext.js'
+export type {RetextDecruftOptions, DecruftData} from './retext.js'
 export {ruleKinds} from './kinds/index.js'
 export {CATEGORIES, RULE_KINDS} from './types.js'
 export type {
