@@ -18,6 +18,7 @@ import {builtinPackNames, createCleaner, decruftStringify, resolvePack, retextDe
 import retextDecruftDefault from '../src/retext.js'
 import {languageSample} from '../src/language.js'
 import {francLanguage} from '../src/text/franc.js'
+import {data} from '../src/text/franc-data.js'
 import {tokenTypeOf, TOKEN_NODE_TYPES} from '../src/text/tokens.js'
 import {splitLines} from '../src/text/lines.js'
 
@@ -195,6 +196,8 @@ describe('the fast path and the retext pipeline', () => {
       for (const {definition} of resolvePack(name).rules) for (const example of [...(definition.examples?.removes ?? []), ...(definition.examples?.keeps ?? [])]) add(example)
     }
     for (const text of benchTexts()) add(text)
+    // And a text of each model's own most common trigrams, for every language decruft's franc knows.
+    for (const languages of Object.values(data)) for (const model of Object.values(languages)) samples.push(model.split('|').filter((trigram) => !trigram.includes(' ')).slice(0, 60).join(' '))
     let differ = 0
     for (const sample of samples) if (francLanguage(sample) !== franc(sample, {minLength: 10})) differ++
     expect(differ).toBe(0)
