@@ -19,11 +19,11 @@
  */
 
 import type {Paragraph, Root, Sentence} from 'nlcst'
-import type {Processor} from 'unified'
+import type {Plugin, Processor, Transformer} from 'unified'
 import type {VFile} from 'vfile'
 import {compileConfig, type CleanerOptions} from './cleaner.js'
 import {loadConfig, type ConfigInput, type ResolvedConfig} from './config/resolve.js'
-import {cleanParsedFile} from './engine/plugin.js'
+import {cleanParsedFile, decruftRules as engineRules, type RulesOptions} from './engine/plugin.js'
 import type {Language} from './language.js'
 import {lineParseOfSentences, parseDocument, parseLineWithParser, parserFamily, type LineParse} from './parse.js'
 import {keptText} from './serialize.js'
@@ -155,3 +155,19 @@ export default function retextDecruft(this: Processor, options: RetextDecruftOpt
 }
 
 export {retextDecruft}
+
+/**
+ * unified plugin: the rule engine. With compiled rules (`createCleaner(config).rules`) it runs them
+ * on what `decruftParse` read, or, after another parser (retext-english, retext-latin), on the
+ * file's text read with decruft's segmenter. Without rules it is `retextDecruft` with the same
+ * options (by default the recommended pack).
+ */
+export const decruftRules: Plugin<[(RulesOptions | RetextDecruftOptions)?], Root, Root> = function (this: Processor, options) {
+  if (!options || !('rules' in options) || !options.rules) return retextDecruft.call(this, (options ?? {}) as RetextDecruftOptions)
+  const rulesOptions = options as RulesOptions
+  const transform = engineRules.call(this as never, rulesOptions) as Transformer<Root, Root>
+  return (tree: Root, file: VFile) => {
+    if (!file.data.lines) parseDocument(file, {lang: rulesOptions.lang, compact: true})
+    return transform(tree, file, () => {})
+  }
+}

@@ -14,7 +14,7 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
 import {describe, expect, it} from 'vitest'
-import {builtinPackNames, createCleaner, decruftStringify, resolvePack, retextDecruft, type CleanResult} from '../src/index.js'
+import {builtinPackNames, createCleaner, decruftRules, decruftStringify, resolvePack, retextDecruft, type CleanResult} from '../src/index.js'
 import retextDecruftDefault from '../src/retext.js'
 import {languageSample} from '../src/language.js'
 import {francLanguage} from '../src/text/franc.js'
@@ -115,6 +115,20 @@ describe('retextDecruft', () => {
       expect(report).toContain(message.ruleId)
     }
     expect(report).toContain('article.txt')
+  })
+
+  it('makes decruftRules and decruftStringify work after retext-english, with or without options', () => {
+    const {text} = seeds[2]
+    const expected = throughClean(text)
+    const bare = new VFile({value: text})
+    const output = unified().use(retextEnglish).use(decruftRules).use(decruftStringify).processSync(bare)
+    expect(String(output)).toBe(expected.text)
+    expect(reading(bare.data.decruft!, bare.messages)).toEqual(expected)
+    const compiled = new VFile({value: text})
+    const result = unified().use(retextEnglish).use(decruftRules, {rules: [...recommended.rules]}).use(decruftStringify).processSync(compiled)
+    expect(String(result)).toBe(expected.text)
+    expect(compiled.data.removed).toEqual(expected.removed)
+    expect(compiled.messages.map(String)).toEqual(recommended.clean(text).messages.map(String))
   })
 
   it('leaves the parser’s tree as it was', () => {
