@@ -10,12 +10,14 @@
  * into the file's text, which messages of later plugins point at too; the cleaned text is
  * `file.data.decruft.text`, or the pipeline's output when `decruftStringify` is its compiler.
  *
- * decruft reads English with parse-english and every other language with parse-latin. Where the
- * pipeline's parser is not the one the document's language calls for, or where a sentence of its
- * tree runs across a line break (a line break next to white space other than spaces and tabs does
- * not end a paragraph for the parsers), the line is read again with the right parser, alone. Lines
- * a pass changes are read again in the same way. So the removals are those of `decruft clean`,
- * which reads lines with its own segmenter (`text/segment.ts`); the test suite compares the two.
+ * decruft reads English with parse-english and every other language with parse-latin, one line
+ * at a time. The parsers read a whole text with no regard for single line breaks: a sentence ends
+ * at a terminal mark, so a line without one (a heading, a menu item) runs on into the next. Where
+ * a sentence of the tree runs across a line break, where the pipeline's parser is not the one the
+ * document's language calls for, or where plugins extend the parser (`nlcst*Extensions`, as
+ * retext-emoji does), the line is read again alone with the plain parser it calls for. Lines a
+ * pass changes are read again in the same way. So the removals are those of `decruft clean`, which
+ * reads lines with its own segmenter (`text/segment.ts`); the test suite compares the two.
  */
 
 import type {Paragraph, Root, Sentence} from 'nlcst'
@@ -82,6 +84,11 @@ function configOf(config: RetextDecruftOptions['config']): ResolvedConfig | Conf
 function familyOf(processor: Processor): Family | undefined {
   const parser = processor.parser as unknown
   if (typeof parser !== 'function') return undefined
+  // Extensions change the trees the parser builds: such a tree is not the plain parser's.
+  for (const name of ['nlcstParagraphExtensions', 'nlcstRootExtensions', 'nlcstSentenceExtensions'] as const) {
+    const extensions = processor.data(name as never) as unknown
+    if (Array.isArray(extensions) && extensions.length > 0) return undefined
+  }
   try {
     const tree = (parser as (value: string) => Root)('Mr. Smith went.')
     let sentences = 0

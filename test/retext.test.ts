@@ -131,6 +131,20 @@ describe('retextDecruft', () => {
     expect(compiled.messages.map(String)).toEqual(recommended.clean(text).messages.map(String))
   })
 
+  it('cleans as decruft clean does when plugins extend the parser', () => {
+    const {text} = seeds[3]
+    const extended = () => (tree: unknown) => tree
+    const processor = unified()
+      .use(function () {
+        this.data('nlcstSentenceExtensions', [extended() as never])
+      })
+      .use(retextLatin)
+      .use(retextDecruft)
+    const file = new VFile({value: text})
+    processor.runSync(processor.parse(file), file)
+    expect(reading(file.data.decruft!, file.messages)).toEqual(throughClean(text))
+  })
+
   it('leaves the parser’s tree as it was', () => {
     const text = seeds[1].text
     const processor = unified().use(retextEnglish).use(retextDecruft)
