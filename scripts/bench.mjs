@@ -164,7 +164,7 @@ function sameFiles(a, b) {
 
 /** parse-latin alone over the texts, in this process. */
 async function parseFloor(records) {
-  const {ParseLatin} = await import(path.join(root, 'node_modules', 'parse-latin', 'index.js'))
+  const {ParseLatin} = await import('parse-latin')
   const processor = new ParseLatin()
   let bytes = 0
   const started = performance.now()

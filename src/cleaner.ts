@@ -50,20 +50,7 @@ export interface CleanerOptions {
  * by default the nearest `decruft.config.yaml`, else `recommended`) into a reusable cleaner.
  */
 export function createCleaner(config?: ResolvedConfig | ConfigInput, options: CleanerOptions = {}): Cleaner {
-  const resolved = config === undefined ? loadConfig() : isResolved(config) ? config : resolveConfig(config)
-  const trained = trainedClassifier(resolved)
-  // The model was trained on the blocks and classes of the balanced settings: with a model, a preset
-  // chooses its operating point, not the hand-set thresholds.
-  const heuristics = trained ? {...resolveHeuristics({preset: 'balanced'}), enabled: resolveHeuristics(resolved.heuristics).enabled} : resolveHeuristics(resolved.heuristics)
-  const compiled = compileRules(resolved.rules)
-  const lineRules = compiled.filter(({rule}) => rule.kind === 'line').map(({rule}) => rule)
-  const headerRules = compiled.filter(({rule}) => rule.kind === 'section' || rule.kind === 'tail').map(({rule}) => rule)
-  const rules = [
-    ...compiled,
-    {rule: createSentenceRule(lineRules, headerRules), applies: () => true},
-    {rule: createHeuristicRule(heuristics, options.observeBlocks, trained), applies: () => true}
-  ]
-  const title: TitleMode = resolved.settings.title
+  const {resolved, rules, title} = compileConfig(config, options)
   const processor = unified().use(decruftParse, {lang: resolved.settings.lang, compact: true}).use(decruftRules, {rules, title, lang: resolved.settings.lang, messages: options.messages ?? true}).use(decruftStringify)
 
   const cleanFile = (text: string, options: DocumentOptions = {}) => {
@@ -88,6 +75,35 @@ export function createCleaner(config?: ResolvedConfig | ConfigInput, options: Cl
     cleanFile,
     clean: (text, options) => cleanFile(text, options).result
   }
+}
+
+/** A config resolved as `createCleaner` resolves it, and its rules compiled for the engine. */
+export interface CompiledConfig {
+  resolved: ResolvedConfig
+  rules: ScopedRule[]
+  title: TitleMode
+}
+
+/**
+ * Resolve `config` (a resolved config, a config object, or by default the nearest
+ * `decruft.config.yaml`, else `recommended`) and compile its rules with the sentence rule and the
+ * block classifier, as every cleaner runs them.
+ */
+export function compileConfig(config?: ResolvedConfig | ConfigInput, options: CleanerOptions = {}): CompiledConfig {
+  const resolved = config === undefined ? loadConfig() : isResolved(config) ? config : resolveConfig(config)
+  const trained = trainedClassifier(resolved)
+  // The model was trained on the blocks and classes of the balanced settings: with a model, a preset
+  // chooses its operating point, not the hand-set thresholds.
+  const heuristics = trained ? {...resolveHeuristics({preset: 'balanced'}), enabled: resolveHeuristics(resolved.heuristics).enabled} : resolveHeuristics(resolved.heuristics)
+  const compiled = compileRules(resolved.rules)
+  const lineRules = compiled.filter(({rule}) => rule.kind === 'line').map(({rule}) => rule)
+  const headerRules = compiled.filter(({rule}) => rule.kind === 'section' || rule.kind === 'tail').map(({rule}) => rule)
+  const rules = [
+    ...compiled,
+    {rule: createSentenceRule(lineRules, headerRules), applies: () => true},
+    {rule: createHeuristicRule(heuristics, options.observeBlocks, trained), applies: () => true}
+  ]
+  return {resolved, rules, title: resolved.settings.title}
 }
 
 /** The model a config names (none by default yet), at its preset's operating point. */

@@ -8,8 +8,9 @@ export type {ConfigInput, ResolvedConfig, ResolvedRule, LoadConfigOptions} from 
 export {ConfigError} from './config/error.js'
 export {builtinPackNames} from './config/builtin.js'
 export {decruftParse} from './parse.js'
-export {decruftRules} from './engine/plugin.js'
 export {decruftStringify} from './serialize.js'
+export {retextDecruft, decruftRules} from './retext.js'
+export type {RetextDecruftOptions, DecruftData} from './retext.js'
 export {ruleKinds} from './kinds/index.js'
 export {CATEGORIES, RULE_KINDS} from './types.js'
 export type {

@@ -6,7 +6,7 @@
  */
 
 import {franc} from 'franc'
-import {iso6393To1} from 'iso-639-3/iso6393-to-1.js'
+import {iso6393To1} from 'iso-639-3'
 
 const SAMPLE_CHARS = 2048
 

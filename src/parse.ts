@@ -43,7 +43,12 @@ export interface ParseOptions {
   lang?: string
   /** Keep lines' parses as `LineParse`s (`file.data.lineParses`), not as a tree. */
   compact?: boolean
+  /** With `compact`: how a line is read (default `parseLineCompact`, the fast segmenter). */
+  lineParser?: LineParser
 }
+
+/** Reads one line of a document in a language into a `LineParse`. */
+export type LineParser = (line: Line, language: Language) => LineParse
 
 /** Which retext parser a language is read with. */
 export function parserFamily(language: Language): 'english' | 'latin' {
@@ -226,6 +231,30 @@ export class LineParse implements WordSource {
   }
 }
 
+/**
+ * A `LineParse` from sentence nodes with positions (offsets in the whole text), as the retext
+ * parsers give them: each sentence's span, and its words' spans in the line.
+ */
+export function lineParseOfSentences(sentences: readonly Sentence[], line: Line): LineParse {
+  const numbers: number[] = [0]
+  for (const sentence of sentences) {
+    const words = sentence.children.filter((child) => child.type === 'WordNode')
+    numbers[0]++
+    numbers.push(sentence.position!.start.offset!, sentence.position!.end.offset!, words.length)
+    for (const word of words) numbers.push(word.position!.start.offset! - line.start, word.position!.end.offset! - line.start)
+  }
+  return new LineParse(Int32Array.from(numbers), line)
+}
+
+/** `parseLine` (the retext parsers as they are), kept as a `LineParse`. */
+export function parseLineWithParser(line: Line, language: Language): LineParse {
+  const paragraph = parseLine(line, language)
+  return lineParseOfSentences(
+    paragraph.children.filter((child): child is Sentence => child.type === 'SentenceNode'),
+    line
+  )
+}
+
 /** `parseLine`, kept as a `LineParse`: the same sentences and words, read without building the tree. */
 export function parseLineCompact(line: Line, language: Language): LineParse {
   return new LineParse(segmentLine(line.text, parserFamily(language), line.start), line)
@@ -247,7 +276,8 @@ export function parseDocument(file: VFile, options: ParseOptions = {}): Root {
   file.data.languageSample = sample
   const end = pointAt(text.length, lines, file)
   if (options.compact) {
-    file.data.lineParses = lines.map((line) => (line.blank ? undefined : parseLineCompact(line, language)))
+    const read = options.lineParser ?? parseLineCompact
+    file.data.lineParses = lines.map((line) => (line.blank ? undefined : read(line, language)))
     return {type: 'RootNode', children: [], position: {start: {line: 1, column: 1, offset: 0}, end}}
   }
   const paragraphs: Array<Paragraph | undefined> = []

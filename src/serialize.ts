@@ -16,12 +16,12 @@ export function keptText(outcome: Outcome, eol: string): string {
   return view.length === 0 ? '' : view.map((line) => (line.blank ? '' : line.text)).join(eol) + eol
 }
 
-/** unified plugin: set the compiler. */
+/** unified plugin: set the compiler (after `decruftRules`, or after `retextDecruft` in a retext pipeline). */
 export const decruftStringify: Plugin<[], Root, string> = function () {
   const self = this as unknown as Processor<undefined, undefined, undefined, Root, string>
   self.compiler = (_tree: Root, file: VFile) => {
     const outcome = file.data.outcome
-    if (!outcome) throw new Error('decruft: the rule engine did not run on this file')
+    if (!outcome) throw new Error('decruft: no rules ran on this file (use decruftStringify after decruftRules, or after retextDecruft in a retext pipeline)')
     return keptText(outcome, file.data.eol ?? '\n')
   }
 }

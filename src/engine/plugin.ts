@@ -13,7 +13,7 @@ import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {languageSample, type Language} from '../language.js'
 import {detectLanguage} from '../text/franc.js'
-import {parseLine, parseLineCompact, parserFamily, type LineParse} from '../parse.js'
+import {parseLine, parseLineCompact, parserFamily, type LineParse, type LineParser} from '../parse.js'
 import {findTitle} from '../title.js'
 import type {DocumentOptions, Removal, TitleMode} from '../types.js'
 import {ruleKinds} from '../kinds/index.js'
@@ -53,6 +53,8 @@ export interface RulesOptions {
   lang?: string
   /** Record a vfile message per removal (default true). */
   messages?: boolean
+  /** How a line changed by a pass, or read in another language, is parsed again (default: the fast segmenter). */
+  lineParser?: LineParser
 }
 
 /** Each config's rules in phase order (a stable sort: config order within a phase), computed once. */
@@ -181,7 +183,7 @@ export function runRules(file: VFile, options: RulesOptions): Outcome {
     }
     const reparse = parserFamily(language) !== parserFamily(parsedLanguage)
     const paragraphs: Array<Paragraph | LineParse | undefined> = view.map((line) =>
-      line.blank ? undefined : line.modified || reparse ? (compact ? parseLineCompact(line, language) : parseLine(line, language)) : parsed[line.index]
+      line.blank ? undefined : line.modified || reparse ? (compact ? (options.lineParser ?? parseLineCompact)(line, language) : parseLine(line, language)) : parsed[line.index]
     )
     const document = new DocumentContext({
       text: String(file.value),
@@ -204,14 +206,24 @@ export function runRules(file: VFile, options: RulesOptions): Outcome {
   return outcome
 }
 
-/** unified plugin: the rule engine. */
+/**
+ * Run `rules` over a document `decruftParse` (or the retext plugin) has read, and record the
+ * outcome, the removals and the title in `file.data`, with a message per removal unless
+ * `messages` is false.
+ */
+export function cleanParsedFile(file: VFile, options: RulesOptions): void {
+  const outcome = runRules(file, options)
+  const removed = collectRemovals(outcome, String(file.value))
+  file.data.outcome = outcome
+  file.data.removed = removed
+  file.data.title = outcome.title === undefined ? null : outcome.lines[outcome.title].text
+  if (options.messages !== false) reportRemovals(file, removed, outcome)
+}
+
+/** unified plugin: the rule engine (after `decruftParse`; in a retext pipeline use `retextDecruft`). */
 export const decruftRules: Plugin<[RulesOptions], Root, Root> = function (options) {
   return (_tree, file) => {
-    const outcome = runRules(file, options)
-    const removed = collectRemovals(outcome, String(file.value))
-    file.data.outcome = outcome
-    file.data.removed = removed
-    file.data.title = outcome.title === undefined ? null : outcome.lines[outcome.title].text
-    if (options.messages !== false) reportRemovals(file, removed, outcome)
+    if (!file.data.lines) throw new Error('decruft: decruftRules reads what decruftParse parsed; after retext-english or retext-latin use retextDecruft')
+    cleanParsedFile(file, options)
   }
 }

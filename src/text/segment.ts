@@ -8,7 +8,7 @@
  * offsets instead of strings:
  *
  * 1. tokenize: runs of word characters or white space, runs of one punctuation or symbol character
- *    (the token table of `block-parsers.ts`);
+ *    (the token table of `tokens.ts`);
  * 2. the word transforms, over the line's tokens as one sentence: `&` before a word, `-` after one,
  *    inner symbols (`don't`, `e-mail`, `U.S`), short words around a slash (`km/h`), initialisms
  *    (`U.S.`); for English first the elisions (`'tis`, `rock 'n' roll`, `w/`);
@@ -22,16 +22,24 @@
  *
  * Each step keeps parse-latin's visiting order exactly, including where it revisits or skips a
  * node after changing the list, because the result depends on it. The test suite compares the
- * result with parse-latin's and parse-english's trees on the seeds, every rule example and random
- * texts. The character classes and word lists come from the installed parsers' own expression
- * modules; only the Latin abbreviations, which parse-latin keeps inside its transform, are listed
- * here. Both parsers are pinned to exact versions in package.json, so a new one is taken on purpose.
+ * result with parse-latin's and parse-english's trees (through retext-latin and retext-english) on
+ * the seeds, every rule example, benchmark texts and random texts. The character classes and word
+ * lists are decruft's own (`expressions.ts`, and the token table of `tokens.ts`).
  */
 
-import {createRequire} from 'node:module'
-import path from 'node:path'
-import {pathToFileURL} from 'node:url'
-import {eachToken, PUNCTUATION, SYMBOL, WHITE_SPACE, WORD} from './block-parsers.js'
+import {
+  isClosingMark,
+  isElisionAffix,
+  isElisionPrefix,
+  isEnglishAbbreviation,
+  isInnerWordSymbol,
+  isLatinAbbreviation,
+  isNumeric,
+  isTerminalValue,
+  startsLowerCase,
+  startsWithDigit
+} from './expressions.js'
+import {eachToken, PUNCTUATION, SYMBOL, WHITE_SPACE, WORD} from './tokens.js'
 import {GapList} from './gap-list.js'
 
 /** Node types beyond the token types of `eachToken`: a word's text, a sentence. */
@@ -45,38 +53,6 @@ interface Node {
   end: number
   /** A word's leaves, or a sentence's words and leaves. */
   children: Node[] | undefined
-}
-
-type Expressions = Record<string, RegExp>
-
-const require = createRequire(import.meta.url)
-/** An expression module of an installed parser (not in its exports, so read by its file URL). */
-async function parserExpressions(name: string, file: string): Promise<Expressions> {
-  const main = require.resolve(name)
-  return (await import(pathToFileURL(path.join(path.dirname(main), 'lib', file)).href)) as Expressions
-}
-
-const latin = await parserExpressions('parse-latin', 'expressions.js')
-const english = await parserExpressions('parse-english', 'regex.js')
-const {affixSymbol, terminalMarker, wordSymbolInner, numerical, lowerInitial, digitStart} = latin
-const {abbreviations, abbreviationsSensitive, elisionPrefix, elisionAffix} = english
-
-/**
- * Words a full stop after which does not end a sentence, in every language (parse-latin's own list,
- * kept inside its transform): up to three digits, one letter, and Latin abbreviations.
- */
-const LATIN_ABBREVIATIONS = new Set(['al', 'ca', 'cap', 'cca', 'cent', 'cf', 'cit', 'con', 'cp', 'cwt', 'ead', 'etc', 'ff', 'fl', 'ibid', 'id', 'nem', 'op', 'pro', 'seq', 'sic', 'stat', 'tem', 'viz'])
-
-function isLatinAbbreviation(word: string): boolean {
-  const lower = word.toLowerCase()
-  if (lower.length === 1 && lower >= 'a' && lower <= 'z') return true
-  if (lower.length <= 3 && /^[0-9]+$/.test(lower)) return true
-  return LATIN_ABBREVIATIONS.has(lower)
-}
-
-/** parse-english's abbreviations, in any case or in theirs. */
-function isEnglishAbbreviation(word: string): boolean {
-  return abbreviations.test(word.toLowerCase()) || abbreviationsSensitive.test(word)
 }
 
 const isMark = (node: Node | undefined) => node !== undefined && (node.type === PUNCTUATION || node.type === SYMBOL)
@@ -129,7 +105,7 @@ function modify(list: Nodes, visit: Visitor): void {
 
 /**
  * Each word transform acts only at a punctuation or symbol token that starts with one of a few
- * characters: bits per code unit saying which (the inner symbols read off parse-latin's expression).
+ * characters: bits per code unit saying which.
  */
 const ELISION = 1
 const INITIAL_SYMBOL = 2
@@ -138,7 +114,7 @@ const INNER_SYMBOL = 8
 const INNER_SLASH = 16
 const INITIALISM = 32
 const actsAt = new Uint8Array(65536)
-for (let code = 0; code < 65536; code++) if (wordSymbolInner.test(String.fromCharCode(code))) actsAt[code] |= INNER_SYMBOL
+for (let code = 0; code < 65536; code++) if (isInnerWordSymbol(String.fromCharCode(code))) actsAt[code] |= INNER_SYMBOL
 actsAt[SLASH] |= ELISION | INNER_SLASH
 actsAt[APOSTROPHE] |= ELISION
 actsAt[RIGHT_QUOTE] |= ELISION
@@ -176,9 +152,9 @@ class Segmenter {
     return (word.children ??= [{type: TEXT, start: word.start, end: word.end, children: undefined}])
   }
 
-  /** `terminalMarker` of a leaf: punctuation is a run of one character, so its first tells. */
+  /** Whether a leaf is a terminal marker: punctuation is a run of one character, so its first tells. */
   private isTerminal(node: Node): boolean {
-    if (node.type !== PUNCTUATION) return node.type === SYMBOL && terminalMarker.test(this.value(node))
+    if (node.type !== PUNCTUATION) return node.type === SYMBOL && isTerminalValue(this.value(node))
     const code = this.text.charCodeAt(node.start)
     return code === FULL_STOP || code === 0x21 || code === 0x3f || code === 0x2026 || code === 0x203d
   }
@@ -268,7 +244,7 @@ class Segmenter {
       before.type === WORD &&
       siblings.at(index - 2)!.type === WHITE_SPACE &&
       siblings.at(index + 1)!.type === WHITE_SPACE &&
-      elisionPrefix.test(this.value(before).toLowerCase())
+      isElisionPrefix(this.value(before).toLowerCase())
     ) {
       siblings.remove(index, 1)
       this.parts(before).push(child)
@@ -278,7 +254,7 @@ class Segmenter {
       const sibling = siblings.at(index + 1)!
       const word = this.value(sibling).toLowerCase()
       const other = siblings.at(index + 2)
-      if (elisionAffix.test(word)) {
+      if (isElisionAffix(word)) {
         siblings.remove(index, 1)
         this.parts(sibling).unshift(child)
       } else if (word === 'n' && other && other.type === PUNCTUATION && this.isApostrophe(other)) {
@@ -324,7 +300,7 @@ class Segmenter {
     let last = -1
     for (let sibling = siblings.at(++position); sibling; sibling = siblings.at(++position)) {
       if (sibling.type === WORD) last = position
-      else if (!(isMark(sibling) && (this.is(sibling, FULL_STOP) || this.is(sibling, APOSTROPHE) || this.is(sibling, HYPHEN) || wordSymbolInner.test(this.value(sibling))))) break
+      else if (!(isMark(sibling) && (this.is(sibling, FULL_STOP) || this.is(sibling, APOSTROPHE) || this.is(sibling, HYPHEN) || isInnerWordSymbol(this.value(sibling))))) break
     }
     if (last === -1) return undefined
     const parts = this.parts(previous)
@@ -372,7 +348,7 @@ class Segmenter {
       const value = this.value(parts[position])
       if (position % 2 === 0) {
         if (value.length > 1) return undefined
-        if (!numerical.test(value)) allDigits = false
+        if (!isNumeric(value)) allDigits = false
       } else if (value !== '.') {
         if (position < parts.length - 2) break
         return undefined
@@ -445,7 +421,7 @@ class Segmenter {
     const previous = parent.at(index - 1)
     if (!(previous && previous.type === SENTENCE)) return undefined
     let count = 0
-    while (count < children.length && isMark(children[count]) && affixSymbol.test(this.value(children[count]))) count++
+    while (count < children.length && isMark(children[count]) && isClosingMark(this.value(children[count]))) count++
     if (count === 0) return undefined
     append(previous.children!, children.splice(0, count))
     return index - 1
@@ -459,7 +435,7 @@ class Segmenter {
     if (children.length === 0 || previous.type !== SENTENCE) return undefined
     for (const node of children) {
       if (node.type === WORD) {
-        if (!lowerInitial.test(this.value(node))) return undefined
+        if (!startsLowerCase(this.value(node))) return undefined
         return this.joinPrevious(previous, child, index, parent)
       }
       if (isMark(node)) return undefined
@@ -472,7 +448,7 @@ class Segmenter {
     const previous = parent.at(index - 1)
     if (!(previous && previous.type === SENTENCE && child.type === SENTENCE)) return undefined
     const head = child.children![0]
-    if (head && head.type === WORD && digitStart.test(this.value(head))) {
+    if (head && head.type === WORD && startsWithDigit(this.value(head))) {
       return this.joinPrevious(previous, child, index, parent)
     }
     return undefined
