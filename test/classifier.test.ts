@@ -257,6 +257,21 @@ describe('guards against losing the article on a page', () => {
     expect(result.removed.some((removal) => removal.rule === 'en/comments-tail')).toBe(false)
   })
 
+  it('keep the short lines between the parts of a list article, and the menus around it', () => {
+    const items = [
+      ['PRINT', 'What: A set of postcard-size prints by a local artist whose sales all go to the animal shelters that took in pets after the storm, printed on recycled paper in bright colours.', 'Why: Look on the bright side.', 'Where: At the gallery shop, from 20 dollars.'],
+      ['WEAR', 'What: A plain cotton shirt that a young designer made after the water came into her studio, sold through her own site and at two shops in the neighbourhood this month only.', 'Why: All proceeds go to the relief fund.', 'Where: Online, 40 dollars.'],
+      ['GIVE', 'What: Your time, at one of the shelters and clinics that still need hands, from sorting donated blankets to driving supplies out to the towns along the coast that were hit hardest.', 'Why: Charity begins at home.', 'Where: Sign up at the volunteer centre.'],
+      ['LISTEN', 'What: A new song by a band from the city, with a cover of an old favourite on the other side, that they recorded in a week and put out to raise money for the youth centre.', 'Why: Every download helps.', 'Where: On the band page, 5 dollars.']
+    ]
+    const lines = [...menu, 'Ways to help after the storm', ...items.flat(), ...footer]
+    const result = cleaner.clean(lines.join('\n') + '\n', {title: 'none'})
+    const kept = result.text.split('\n')
+    // Between the parts (the lines after the last part are outside them, and go with the footer).
+    for (const line of items.slice(0, -1).flatMap((item) => item.slice(1))) expect(kept).toContain(line)
+    expect(result.removed.filter((removal) => removal.rule === 'heuristic/outside-main').map((removal) => removal.text)).toEqual(expect.arrayContaining(['World', 'Careers']))
+  })
+
   it('still remove a comment thread under its header after the article', () => {
     const comments = [
       'I have lived in this city for thirty years and I have never seen the council agree on anything this quickly, so I am not sure what to make of it.',

@@ -357,7 +357,10 @@ export function classifyDocument(
       const block = blocks[index]
       if (keepHeadline && index === headline) continue
       if (!inside(index)) {
-        if (!spared.has(index)) decisions.push({block, decision: 'outside-main'})
+        // Between two parts of the main content only what the context pass left boilerplate goes:
+        // the short lines of a list article ("Why:", "Where:") stand between its paragraphs.
+        const between = index > regions[0][1] && index < regions[regions.length - 1][0]
+        if (!spared.has(index) && !(between && block.final !== 'bad')) decisions.push({block, decision: 'outside-main'})
       }
       // Inside the main content only sure shapes go: attribution showed the rest there is mostly content.
       else if (block.final === 'bad' && block.confident) decisions.push({block, decision: 'boilerplate'})
