@@ -8,7 +8,10 @@
  * build (`scripts/precompile-packs.mjs`) checks every built-in pattern that has no stored verdict
  * (a new or changed pattern), stores it, and fails when a pattern is open to catastrophic
  * backtracking within its rule's line limit, or undecided and not listed as an exception.
- * `npm run verdicts` checks every pattern again (after an upgrade of recheck). The tests
+ * `npm run verdicts` checks every pattern again (after an upgrade of recheck). Stored verdicts also
+ * make the answer the same on every run: recheck fuzzes some patterns for a limited time, and has
+ * given the same pattern a 3rd-degree polynomial verdict in one run and a 4th-degree one in another.
+ * The tests
  * check that every built-in pattern has a stored verdict that passes, and check a fixed sample again
  * with recheck, which must agree with the stored verdicts.
  */

@@ -230,7 +230,9 @@ export function forgetStoredVerdicts(): void {
 /** A verdict already known (in memory, stored for the built-in patterns, or in the cache file), without running recheck. */
 export function knownVerdict(source: string, options: CheckOptions = {}): Verdict | undefined {
   loadDisk()
-  const verdict = memory.get(keyOf(source, PATTERN_FLAGS)) ?? storedVerdict(source)
+  // The stored verdict first: recheck's answer for a pattern can vary from run to run (see
+  // redos-verdicts.ts), and a built-in pattern gets the same one everywhere.
+  const verdict = storedVerdict(source) ?? memory.get(keyOf(source, PATTERN_FLAGS))
   if (!verdict) return undefined
   // A time-out is retried with a longer time limit.
   if (verdict.status === 'unknown' && (verdict.timeout ?? 0) < (options.timeout ?? DEFAULT_TIMEOUT)) return undefined
