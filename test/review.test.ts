@@ -230,8 +230,14 @@ describe('in Chromium', () => {
 
   beforeAll(async () => {
     directory = mkdtempSync(path.join(tmpdir(), 'decruft-review-'))
-    // No skip when Chromium is missing: this must fail loudly (CI installs it).
-    browser = await chromium.launch({executablePath: '/usr/bin/chromium', args: launchArgs})
+    // No skip when Chromium is missing: this must fail loudly. `npm test` installs Debian's Chromium
+    // first when it is missing (scripts/ensure-chromium.mjs); CHROMIUM names another one.
+    const executablePath = process.env.CHROMIUM || '/usr/bin/chromium'
+    try {
+      browser = await chromium.launch({executablePath, args: launchArgs})
+    } catch (error) {
+      throw new Error(`could not start Chromium at ${executablePath} (run \`node scripts/ensure-chromium.mjs\`, or set CHROMIUM): ${error instanceof Error ? error.message : String(error)}`)
+    }
   }, 60_000)
 
   afterAll(async () => {

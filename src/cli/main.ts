@@ -27,13 +27,19 @@ export function createProgram(io: CommandIo, setExitCode: (code: number) => void
       writeErr: (text) => io.stderr.write(text)
     })
     .exitOverride()
-  program.addCommand(cleanCommand(io, setExitCode).exitOverride())
-  program.addCommand(evalCommand(io, setExitCode).exitOverride())
-  program.addCommand(learnCommand(io, setExitCode).exitOverride())
-  program.addCommand(rulesCommand(io, setExitCode).exitOverride())
-  program.addCommand(diffCommand(io, setExitCode).exitOverride())
-  program.addCommand(trainCommand(io, setExitCode).exitOverride())
+  for (const command of [cleanCommand, evalCommand, learnCommand, rulesCommand, diffCommand, trainCommand]) program.addCommand(routeOutput(command(io, setExitCode).exitOverride(), io))
   return program
+}
+
+/**
+ * Send a command's own messages (usage errors, help) to the streams `main` was given, as the
+ * program's are: commander copies a program's output settings only to the subcommands it makes
+ * itself, not to those added with `addCommand`, which would write to the process's streams.
+ */
+function routeOutput(command: Command, io: CommandIo): Command {
+  command.configureOutput({...command.configureOutput(), writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text)})
+  for (const subcommand of command.commands) routeOutput(subcommand, io)
+  return command
 }
 
 /**

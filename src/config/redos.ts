@@ -15,11 +15,14 @@
  *
  * recheck takes 0.1–2 s for a pattern with bounded repeats (`.{0,60}`), so results are kept in memory
  * and in a small cache file (`$DECRUFT_CACHE_DIR`, else `$XDG_CACHE_HOME/decruft` or
- * `~/.cache/decruft`; set `DECRUFT_CACHE_DIR` to an empty value to turn the file off). When a config is
- * compiled only patterns that are not in the built-in packs are checked; the built-in patterns are
- * checked by the test suite.
+ * `~/.cache/decruft`; set `DECRUFT_CACHE_DIR` to an empty value to turn the file off). The verdicts
+ * of the built-in patterns are stored in `rules/redos-verdicts.json` (see `redos-verdicts.ts`: the
+ * build checks any pattern that has none, and fails on one open to catastrophic backtracking), and
+ * are used for any config that has the same pattern. When a config is compiled only patterns that are
+ * not in the built-in packs are checked.
  */
 
+import {createHash} from 'node:crypto'
 import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {homedir} from 'node:os'
@@ -174,28 +177,91 @@ function keyOf(source: string, flags: string): string {
   return `${flags}/${source}`
 }
 
-/** A verdict already known (in memory or in the cache file), without running recheck. */
+/** The key of a pattern in `rules/redos-verdicts.json`: the start of the SHA-256 of its flags and source. */
+export function patternHash(source: string): string {
+  return createHash('sha256').update(keyOf(source, PATTERN_FLAGS)).digest('hex').slice(0, 16)
+}
+
+/** A verdict stored in `rules/redos-verdicts.json`, with its pattern. */
+export interface StoredVerdict extends Verdict {
+  pattern: string
+}
+
+/** The content of `rules/redos-verdicts.json`. */
+export interface VerdictFile {
+  about?: string
+  /** The recheck version that made the verdicts. */
+  recheck: string
+  flags: string
+  verdicts: Record<string, StoredVerdict>
+}
+
+/** `rules/redos-verdicts.json`. */
+export const verdictFile = new URL('redos-verdicts.json', rulesDirectory)
+
+let stored: Map<string, StoredVerdict> | undefined
+
+/** The stored verdicts of the built-in patterns, by hash (none when the file is missing or unreadable). */
+export function storedVerdicts(): Map<string, StoredVerdict> {
+  if (stored) return stored
+  stored = new Map()
+  try {
+    const content = JSON.parse(readFileSync(verdictFile, 'utf8')) as VerdictFile
+    if (content.flags === PATTERN_FLAGS) for (const [hash, verdict] of Object.entries(content.verdicts ?? {})) stored.set(hash, verdict)
+  } catch {
+    // No stored verdicts: patterns are checked as they come.
+  }
+  return stored
+}
+
+/** A pattern's stored verdict (without its pattern), or undefined. */
+export function storedVerdict(source: string): Verdict | undefined {
+  const entry = storedVerdicts().get(patternHash(source))
+  if (!entry || entry.pattern !== source) return undefined
+  const {pattern: _pattern, ...verdict} = entry
+  return verdict
+}
+
+/** Forget the stored verdicts read so far (after the file was rewritten). */
+export function forgetStoredVerdicts(): void {
+  stored = undefined
+}
+
+/** A verdict already known (in memory, stored for the built-in patterns, or in the cache file), without running recheck. */
 export function knownVerdict(source: string, options: CheckOptions = {}): Verdict | undefined {
   loadDisk()
-  const verdict = memory.get(keyOf(source, PATTERN_FLAGS))
+  // The stored verdict first: recheck's answer for a pattern can vary from run to run (see
+  // redos-verdicts.ts), and a built-in pattern gets the same one everywhere.
+  const verdict = storedVerdict(source) ?? memory.get(keyOf(source, PATTERN_FLAGS))
   if (!verdict) return undefined
   // A time-out is retried with a longer time limit.
   if (verdict.status === 'unknown' && (verdict.timeout ?? 0) < (options.timeout ?? DEFAULT_TIMEOUT)) return undefined
   return verdict
 }
 
+/** Run recheck on one pattern (compiled with the `iu` flags), ignoring every stored or cached verdict. */
+export function freshVerdict(source: string, options: CheckOptions = {}): Verdict & {failed?: true} {
+  const timeout = options.timeout ?? DEFAULT_TIMEOUT
+  try {
+    return verdictOf(source, recheck()(source, PATTERN_FLAGS, {timeout}), timeout)
+  } catch (error) {
+    // recheck itself failed (no usable backend).
+    return {status: 'unknown', error: error instanceof Error ? error.message : String(error), timeout, failed: true}
+  }
+}
+
+/** recheck's version: stored verdicts say which one made them. */
+export function recheckVersionInUse(): string {
+  return recheckVersion()
+}
+
 /** Check one pattern (compiled with the `iu` flags) with recheck; results are cached. */
 export function checkPattern(source: string, options: CheckOptions = {}): Verdict {
   const known = knownVerdict(source, options)
   if (known) return known
-  const timeout = options.timeout ?? DEFAULT_TIMEOUT
-  let verdict: Verdict
-  try {
-    verdict = verdictOf(source, recheck()(source, PATTERN_FLAGS, {timeout}), timeout)
-  } catch (error) {
-    // recheck itself failed (no usable backend): say so, and do not remember it.
-    return {status: 'unknown', error: error instanceof Error ? error.message : String(error), timeout}
-  }
+  const verdict = freshVerdict(source, options)
+  // A failure of recheck itself is said, and not remembered.
+  if (verdict.failed) return {status: verdict.status, error: verdict.error, timeout: verdict.timeout}
   const key = keyOf(source, PATTERN_FLAGS)
   memory.set(key, verdict)
   saveDisk(key, verdict)
@@ -278,22 +344,41 @@ export function showPattern(pattern: string): string {
   return `/${clip(pattern, 80)}/`
 }
 
+/** One use of a pattern in a built-in pack: the rule, the pattern's place in it, and the rule's line limit. */
+export interface BuiltinPatternUse {
+  pack: string
+  id: string
+  index: number
+  pattern: string
+  limit: number
+}
+
+let builtinUses: BuiltinPatternUse[] | undefined
+
+/** Every pattern of every built-in pack, in pack and rule order. */
+export function builtinPatternUses(): BuiltinPatternUse[] {
+  if (builtinUses) return builtinUses
+  builtinUses = []
+  for (const pack of builtinPackNames()) {
+    const file = builtinPackFile(pack)
+    if (!file) continue
+    const rules = ((readYaml(file).data as {rules?: Array<Partial<RuleDefinition>>} | null)?.rules ?? [])
+    for (const rule of rules) {
+      if (!rule.kind || !Array.isArray(rule.patterns)) continue
+      const limit = lineLimit({kind: rule.kind, maxChars: rule.maxChars})
+      rule.patterns.forEach((pattern, index) => builtinUses!.push({pack, id: rule.id ?? '?', index, pattern, limit}))
+    }
+  }
+  return builtinUses
+}
+
 let builtinLimits: Map<string, number> | undefined
 
 /** Every pattern of the built-in packs, with the longest line limit it is used with there. */
 function builtinPatternLimits(): Map<string, number> {
   if (builtinLimits) return builtinLimits
   builtinLimits = new Map()
-  for (const name of builtinPackNames()) {
-    const file = builtinPackFile(name)
-    if (!file) continue
-    const rules = ((readYaml(file).data as {rules?: Array<Partial<RuleDefinition>>} | null)?.rules ?? [])
-    for (const rule of rules) {
-      if (!rule.kind || !Array.isArray(rule.patterns)) continue
-      const limit = lineLimit({kind: rule.kind, maxChars: rule.maxChars})
-      for (const pattern of rule.patterns) builtinLimits.set(pattern, Math.max(limit, builtinLimits.get(pattern) ?? 0))
-    }
-  }
+  for (const {pattern, limit} of builtinPatternUses()) builtinLimits.set(pattern, Math.max(limit, builtinLimits.get(pattern) ?? 0))
   return builtinLimits
 }
 
