@@ -4,6 +4,7 @@
  * data with known answers.
  */
 
+import {characterCounts} from '../src/classifier/vector.js'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {
@@ -286,5 +287,17 @@ describe('sequence smoothing', () => {
   it('handles an empty document', () => {
     expect(viterbi(new Float64Array(0), transitions).length).toBe(0)
     expect(forwardBackward(new Float64Array(0), transitions).length).toBe(0)
+  })
+})
+
+describe('the character counts of a block row', () => {
+  it('are what /\\p{L}/gu, /\\p{Lu}/gu and /\\p{P}/gu count, on any text (astral characters and lone surrogates too)', () => {
+    const expected = (text: string) => ({letters: text.match(/\p{L}/gu)?.length ?? 0, upper: text.match(/\p{Lu}/gu)?.length ?? 0, punctuation: text.match(/\p{P}/gu)?.length ?? 0})
+    fc.assert(
+      fc.property(fc.oneof(fc.string({unit: 'binary'}), fc.string({unit: 'grapheme'}), fc.string({unit: fc.constantFrom('A', 'é', 'Ж', '𝐀', '𝑎', '\ud835', '\udc00', '!', '«', '。', ' ')})), (text) => {
+        expect(characterCounts(text), JSON.stringify(text)).toEqual(expected(text))
+      }),
+      {numRuns: 3000}
+    )
   })
 })

@@ -329,6 +329,25 @@ export function sparedBefore(blocks: Block[], regions: ReadonlyArray<[number, nu
   return spared
 }
 
+/**
+ * Extractor output keeps lists, recipes and link lines that look like boilerplate: only blocks of
+ * a sure shape go, and only in the boilerplate runs at the start and the end; never all of it (a
+ * text where every block looks like boilerplate is one the classifier does not understand).
+ */
+function residueDecisions(blocks: Block[], settings: HeuristicSettings): Decision[] {
+  const decisions: Decision[] = []
+  let first = 0
+  while (first < blocks.length && blocks[first].final === 'bad') first++
+  if (first === blocks.length) return decisions
+  let last = blocks.length - 1
+  while (last > first && blocks[last].final === 'bad') last--
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index]
+    if ((index < first || index > last) && (block.confident || !settings.residueEdgesOnly)) decisions.push({block, decision: 'edge'})
+  }
+  return decisions
+}
+
 /** Classify the document's free blocks and decide which go. */
 export function classifyDocument(
   document: DocumentContext,
@@ -368,17 +387,5 @@ export function classifyDocument(
     return {blocks, page, decisions, region: [regions[0][0], regions[regions.length - 1][1]], headline: keepHeadline ? headline : undefined}
   }
 
-  // Extractor output keeps lists, recipes and link lines that look like boilerplate: only blocks of
-  // a sure shape go, and only in the boilerplate runs at the start and the end; never all of it (a
-  // text where every block looks like boilerplate is one the classifier does not understand).
-  let first = 0
-  while (first < blocks.length && blocks[first].final === 'bad') first++
-  if (first === blocks.length) return {blocks, page, decisions}
-  let last = blocks.length - 1
-  while (last > first && blocks[last].final === 'bad') last--
-  for (let index = 0; index < blocks.length; index++) {
-    const block = blocks[index]
-    if ((index < first || index > last) && (block.confident || !settings.residueEdgesOnly)) decisions.push({block, decision: 'edge'})
-  }
-  return {blocks, page, decisions}
+  return {blocks, page, decisions: residueDecisions(blocks, settings)}
 }

@@ -88,16 +88,47 @@ export const FEATURE_NAMES: readonly string[] = [
   ...CONTEXT
 ]
 
-const upperExpression = /\p{Lu}/gu
-const letterExpression = /\p{L}/gu
-const punctuationExpression = /\p{P}/gu
 const markExpression = /^[-–—•·*►▸›»>|/+#]/u
 
-function count(text: string, expression: RegExp): number {
-  expression.lastIndex = 0
-  let found = 0
-  while (expression.exec(text)) found++
-  return found
+const LETTER = 1
+const UPPER = 2
+const PUNCTUATION = 4
+/** The classes of the Basic Multilingual Plane's code units, worked out on first use. */
+let planeClasses: Uint8Array | undefined
+
+function classesOf(character: string): number {
+  return (/\p{L}/u.test(character) ? LETTER : 0) | (/\p{Lu}/u.test(character) ? UPPER : 0) | (/\p{P}/u.test(character) ? PUNCTUATION : 0)
+}
+
+function plane(): Uint8Array {
+  if (planeClasses) return planeClasses
+  const classes = new Uint8Array(0x10000)
+  // Surrogates stand for characters beyond the plane, classed one by one below.
+  for (let unit = 0; unit < 0x10000; unit++) if (unit < 0xd800 || unit > 0xdfff) classes[unit] = classesOf(String.fromCharCode(unit))
+  return (planeClasses = classes)
+}
+
+/** Letters, upper-case letters and punctuation marks in `text` (as `/\p{L}/gu`, `/\p{Lu}/gu`, `/\p{P}/gu` count them). */
+export function characterCounts(text: string): {letters: number; upper: number; punctuation: number} {
+  const classes = plane()
+  let letters = 0
+  let upper = 0
+  let punctuation = 0
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index)
+    let found: number
+    if (unit >= 0xd800 && unit <= 0xdbff && index + 1 < text.length) {
+      const next = text.charCodeAt(index + 1)
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        found = classesOf(text.slice(index, index + 2))
+        index++
+      } else found = 0
+    } else found = classes[unit]
+    if (found & LETTER) letters++
+    if (found & UPPER) upper++
+    if (found & PUNCTUATION) punctuation++
+  }
+  return {letters, upper, punctuation}
 }
 
 /** A block that reads like an article's prose: ends like a sentence, with a dozen words or more. */
@@ -114,7 +145,7 @@ function blockText(document: DocumentContext, block: Block): string {
 function ownValues(document: DocumentContext, block: Block, row: Float32Array, at: number): void {
   const features = block.features
   const text = blockText(document, block)
-  const letters = count(text, letterExpression)
+  const {letters, upper, punctuation} = characterCounts(text)
   const values: number[] = [
     Math.log1p(features.length),
     features.words,
@@ -137,8 +168,8 @@ function ownValues(document: DocumentContext, block: Block, row: Float32Array, a
     block.confident ? 1 : 0,
     /[:：]$/u.test(text) ? 1 : 0,
     markExpression.test(text) ? 1 : 0,
-    letters > 0 ? count(text, upperExpression) / letters : 0,
-    text.length > 0 ? count(text, punctuationExpression) / text.length : 0
+    letters > 0 ? upper / letters : 0,
+    text.length > 0 ? punctuation / text.length : 0
   ]
   for (let index = 0; index < values.length; index++) row[at + index] = values[index]
 }
