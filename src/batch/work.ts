@@ -9,7 +9,8 @@ import {appendFileSync} from 'node:fs'
 import type {Cleaner} from '../cleaner.js'
 import {getPath, setPath, type JsonRecord} from '../io/dotted-path.js'
 import {decodeUtf8, DecodeError} from '../io/utf8.js'
-import type {Category, DocumentOptions, Removal} from '../types.js'
+import {tallyOf, type RuleTally} from '../report/report.js'
+import type {DocumentOptions, Removal} from '../types.js'
 
 /** A text file's bytes. */
 export interface TextTask {
@@ -73,8 +74,7 @@ export interface BatchResult {
   results: Array<TaskResult | {status: 'failed'; message: string}>
 }
 
-/** A rule's removals in one document: rule, category, removals, lines, characters. */
-export type RuleTally = [string, Category, number, number, number]
+export {tallyOf, type RuleTally} from '../report/report.js'
 
 /** What a cleaned document contributes to the report. */
 export interface Cleaned {
@@ -161,19 +161,6 @@ function testSlowdown(text: string): void {
   while (Date.now() < until) {
     // busy: like a regular expression that does not return
   }
-}
-
-/** The removals of a document counted by rule (what a summary needs, much smaller to pass between threads). */
-export function tallyOf(removed: readonly Removal[]): RuleTally[] {
-  const byRule = new Map<string, RuleTally>()
-  for (const removal of removed) {
-    let entry = byRule.get(removal.rule)
-    if (!entry) byRule.set(removal.rule, (entry = [removal.rule, removal.category, 0, 0, 0]))
-    entry[2]++
-    entry[3] += removal.endLine - removal.startLine + 1
-    entry[4] += removal.end - removal.start
-  }
-  return [...byRule.values()]
 }
 
 /** The removals part of a result: all of them, or their tally. */

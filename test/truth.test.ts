@@ -1,0 +1,110 @@
+/**
+ * What the user sees must be true (issue 21, section 3): the summary on standard error and the
+ * report say the same thing, outputs go where the options say, `when.path` and `when.domain` see the
+ * same document however it was named, nothing is silently ignored, a report says how to reproduce
+ * its run, and the library reads no config it was not asked to.
+ */
+
+import {copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {bin, root, runBin} from './run-bin.js'
+import {existsSync} from 'node:fs'
+
+const seeds = path.join(root, 'fixtures', 'seeds')
+const pages = path.join(root, 'fixtures', 'pages')
+const seedInputs = readdirSync(seeds).filter((name) => /^\d{3}_[0-9a-f]+\.txt$/.test(name))
+
+beforeAll(() => {
+  if (!existsSync(bin) || !existsSync(path.join(root, 'dist', 'cli', 'main.js'))) throw new Error('build first: npm run build')
+})
+
+function temporary(): string {
+  return mkdtempSync(path.join(tmpdir(), 'decruft-truth-'))
+}
+
+/** The seeds and the whole web page in one folder. */
+function corpus(): string {
+  const directory = temporary()
+  mkdirSync(path.join(directory, 'in'))
+  for (const name of seedInputs) copyFileSync(path.join(seeds, name), path.join(directory, 'in', name))
+  copyFileSync(path.join(pages, 'harbour-gazette.txt'), path.join(directory, 'in', 'harbour-gazette.txt'))
+  return directory
+}
+
+type Counts = Record<string, {removals: number; lines: number; chars: number}>
+
+/** A table of the summary on standard error (`category` or `rule`), read back into counts. */
+function summaryTable(stderr: string, header: 'category' | 'rule'): Counts {
+  const lines = stderr.split('\n')
+  const start = lines.findIndex((line) => new RegExp(`^  ${header}\\s+removals\\s+lines\\s+chars$`).test(line))
+  expect(start, `no ${header} table in:\n${stderr}`).toBeGreaterThan(-1)
+  const counts: Counts = {}
+  for (const line of lines.slice(start + 1)) {
+    const match = /^  (\S+)\s+(\d+)\s+(\d+)\s+(\d+)$/.exec(line)
+    if (!match || match[1] === 'rule') break
+    counts[match[1]] = {removals: Number(match[2]), lines: Number(match[3]), chars: Number(match[4])}
+  }
+  return counts
+}
+
+function withoutCategory(byRule: Record<string, {removals: number; lines: number; chars: number}>): Counts {
+  return Object.fromEntries(Object.entries(byRule).map(([rule, {removals, lines, chars}]) => [rule, {removals, lines, chars}]))
+}
+
+describe('the summary on standard error is the report', () => {
+  it('counts each removal under its own category, with or without --report', () => {
+    const directory = corpus()
+    const input = path.join(directory, 'in')
+    const without = runBin(['clean', input, '-o', path.join(directory, 'a'), '--title', 'none'], {cwd: directory})
+    const withReport = runBin(['clean', input, '-o', path.join(directory, 'b'), '--title', 'none', '--report', 'report.json'], {cwd: directory})
+    expect(without.code, without.stderr).toBe(0)
+    expect(withReport.code, withReport.stderr).toBe(0)
+    const report = JSON.parse(readFileSync(path.join(directory, 'report.json'), 'utf8'))
+
+    // The page's classifier removals fall under several categories: one rule, four categories.
+    const outside = report.files.find((file: {path: string}) => file.path.endsWith('harbour-gazette.txt')).removed.filter((removal: {rule: string}) => removal.rule === 'heuristic/outside-main')
+    const categories = new Set(outside.map((removal: {category: string}) => removal.category))
+    expect([...categories].sort()).toEqual(['metadata', 'navigation', 'noise', 'related'])
+
+    // The report's figures are those of its own removals.
+    const fromRemovals: Counts = {}
+    for (const file of report.files) {
+      for (const removal of file.removed) {
+        const count = (fromRemovals[removal.category] ??= {removals: 0, lines: 0, chars: 0})
+        count.removals++
+        count.lines += removal.endLine - removal.startLine + 1
+        count.chars += removal.end - removal.start
+      }
+    }
+    expect(report.summary.byCategory).toEqual(fromRemovals)
+    expect(report.summary.byCategory.metadata.removals).toBe(outside.filter((removal: {category: string}) => removal.category === 'metadata').length)
+
+    // Both summaries on standard error give the report's figures.
+    for (const run of [without, withReport]) {
+      expect(summaryTable(run.stderr, 'category')).toEqual(report.summary.byCategory)
+      const rules = summaryTable(run.stderr, 'rule')
+      expect(Object.keys(rules).length).toBe(10)
+      for (const [rule, count] of Object.entries(rules)) expect(count).toEqual(withoutCategory(report.summary.byRule)[rule])
+    }
+    // A rule that removed under several categories says so, and its counts add up.
+    const rule = report.summary.byRule['heuristic/outside-main']
+    expect(rule.category).toBe('navigation')
+    expect(Object.values(rule.categories as Record<string, number>).reduce((sum, count) => sum + count, 0)).toBe(rule.removals)
+    expect(rule.categories).toEqual({navigation: rule.removals - 3, metadata: 1, noise: 1, related: 1})
+  })
+
+  it('says the same for JSON Lines records, with or without --report', () => {
+    const directory = corpus()
+    const records = [...seedInputs.map((name) => path.join(seeds, name)), path.join(pages, 'harbour-gazette.txt')].map((file, index) => JSON.stringify({id: String(index), text: readFileSync(file, 'utf8')}))
+    const input = records.join('\n') + '\n'
+    const without = runBin(['clean', '--jsonl', '-', '-o', 'a.jsonl', '--title', 'none'], {cwd: directory, input})
+    const withReport = runBin(['clean', '--jsonl', '-', '-o', 'b.jsonl', '--title', 'none', '--report', 'report.json'], {cwd: directory, input})
+    expect(without.code, without.stderr).toBe(0)
+    expect(withReport.code, withReport.stderr).toBe(0)
+    const report = JSON.parse(readFileSync(path.join(directory, 'report.json'), 'utf8'))
+    expect(report.summary.byCategory.metadata.removals).toBeGreaterThan(0)
+    for (const run of [without, withReport]) expect(summaryTable(run.stderr, 'category')).toEqual(report.summary.byCategory)
+  })
+})
