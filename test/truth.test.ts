@@ -5,12 +5,11 @@
  * its run, and the library reads no config it was not asked to.
  */
 
-import {copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync} from 'node:fs'
+import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {bin, root, runBin} from './run-bin.js'
-import {existsSync} from 'node:fs'
 
 const seeds = path.join(root, 'fixtures', 'seeds')
 const pages = path.join(root, 'fixtures', 'pages')
@@ -106,5 +105,89 @@ describe('the summary on standard error is the report', () => {
     const report = JSON.parse(readFileSync(path.join(directory, 'report.json'), 'utf8'))
     expect(report.summary.byCategory.metadata.removals).toBeGreaterThan(0)
     for (const run of [without, withReport]) expect(summaryTable(run.stderr, 'category')).toEqual(report.summary.byCategory)
+  })
+})
+
+describe('outputs go where the options say', () => {
+  const seed = seedInputs[0]
+  const expected = readFileSync(path.join(seeds, seed.replace('.txt', '.clean.txt')), 'utf8')
+
+  function oneInput(): string {
+    const directory = temporary()
+    copyFileSync(path.join(seeds, seed), path.join(directory, 'article.txt'))
+    return directory
+  }
+
+  it('writes one input file to -o FILE when FILE has an extension and does not exist, or is a file; a folder stays a folder', () => {
+    const directory = oneInput()
+    const created = runBin(['clean', 'article.txt', '-o', 'clean.txt', '-q'], {cwd: directory})
+    expect(created.code, created.stderr).toBe(0)
+    expect(created.stdout).toBe('')
+    expect(statSync(path.join(directory, 'clean.txt')).isFile()).toBe(true)
+    expect(readFileSync(path.join(directory, 'clean.txt'), 'utf8')).toBe(expected)
+
+    // Into a folder that does not exist yet, too.
+    const nested = runBin(['clean', 'article.txt', '-o', 'out/v2/article.clean.txt', '-q'], {cwd: directory})
+    expect(nested.code, nested.stderr).toBe(0)
+    expect(readFileSync(path.join(directory, 'out', 'v2', 'article.clean.txt'), 'utf8')).toBe(expected)
+
+    // An existing file is overwritten, whatever its name.
+    writeFileSync(path.join(directory, 'result'), 'old\n')
+    const existing = runBin(['clean', 'article.txt', '-o', 'result', '-q'], {cwd: directory})
+    expect(existing.code, existing.stderr).toBe(0)
+    expect(readFileSync(path.join(directory, 'result'), 'utf8')).toBe(expected)
+
+    // A folder stays a folder: one that exists, a name ending in /, a name without an extension.
+    for (const out of ['plain', 'slash.txt/']) {
+      const result = runBin(['clean', 'article.txt', '-o', out, '-q'], {cwd: directory})
+      expect(result.code, result.stderr).toBe(0)
+      expect(readFileSync(path.join(directory, out, 'article.txt'), 'utf8')).toBe(expected)
+    }
+    mkdirSync(path.join(directory, 'made.txt'))
+    const folder = runBin(['clean', 'article.txt', '-o', 'made.txt', '-q'], {cwd: directory})
+    expect(folder.code, folder.stderr).toBe(0)
+    expect(readFileSync(path.join(directory, 'made.txt', 'article.txt'), 'utf8')).toBe(expected)
+  })
+
+  it('refuses an existing file as -o for several documents', () => {
+    const directory = oneInput()
+    copyFileSync(path.join(seeds, seedInputs[1]), path.join(directory, 'second.txt'))
+    writeFileSync(path.join(directory, 'result.txt'), 'old\n')
+    const result = runBin(['clean', 'article.txt', 'second.txt', '-o', 'result.txt'], {cwd: directory})
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('--out result.txt is a file')
+    expect(readFileSync(path.join(directory, 'result.txt'), 'utf8')).toBe('old\n')
+  })
+
+  it('--report - writes the report to standard output', () => {
+    const directory = oneInput()
+    const result = runBin(['clean', 'article.txt', '-o', 'clean.txt', '--report', '-'], {cwd: directory})
+    expect(result.code, result.stderr).toBe(0)
+    const report = JSON.parse(result.stdout)
+    expect(report.summary.documents).toBe(1)
+    expect(report.files[0].path).toBe('article.txt')
+    expect(existsSync(path.join(directory, '-'))).toBe(false)
+    // The summary still goes to standard error.
+    expect(result.stderr).toContain('1 document cleaned')
+
+    const jsonl = runBin(['clean', '--jsonl', '-', '-o', 'out.jsonl', '--report', '-', '-q'], {cwd: directory, input: JSON.stringify({text: readFileSync(path.join(seeds, seed), 'utf8')}) + '\n'})
+    expect(jsonl.code, jsonl.stderr).toBe(0)
+    expect(JSON.parse(jsonl.stdout).summary.documents).toBe(1)
+    expect(existsSync(path.join(directory, '-'))).toBe(false)
+  })
+
+  it('refuses --report - when the clean text goes to standard output too', () => {
+    const directory = oneInput()
+    const runs = [
+      runBin(['clean', 'article.txt', '--report', '-'], {cwd: directory}),
+      runBin(['clean', '-', '--report', '-'], {cwd: directory, input: 'Some text.\n'}),
+      runBin(['clean', '--jsonl', '-', '--report', '-'], {cwd: directory, input: '{"text": "Some text."}\n'})
+    ]
+    for (const result of runs) {
+      expect(result.code).toBe(2)
+      expect(result.stderr).toContain('--report - writes the report to standard output')
+      expect(result.stdout).toBe('')
+    }
+    expect(existsSync(path.join(directory, '-'))).toBe(false)
   })
 })

@@ -175,6 +175,9 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
     throw new UsageError(`--text-field ${options.textField}: each output record's \`decruft\` field is decruft's own, which would replace the clean text (rename the field first)`)
   }
   if (options.removed && !options.jsonl) throw new UsageError('--removed applies to --jsonl records (a text output has no record; use --report for the removals)')
+  if (options.report === '-' && !options.out && !options.inPlace) {
+    throw new UsageError('--report - writes the report to standard output, where the clean text goes: give --out (or --in-place), or --report FILE')
+  }
   if (options.review && inputs.includes('-')) throw new UsageError('--review reads the inputs twice: give files, not standard input (or use `decruft diff --html`)')
   const plan = await planClean(inputs, options, io)
   const sideFiles = new SideFiles(io)
@@ -237,7 +240,8 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
     const warning = replacedDecruftWarning(built.summary)
     if (warning) io.stderr.write(warning + '\n')
     if (!options.quiet) io.stderr.write(formatSummary(built) + '\n')
-    if (options.report) await sideFiles.write(options.report, JSON.stringify(built, null, 2) + '\n')
+    if (options.report === '-') await writeChunk(io.stdout as unknown as Writable, JSON.stringify(built, null, 2) + '\n')
+    else if (options.report) await sideFiles.write(options.report, JSON.stringify(built, null, 2) + '\n')
     if (options.statsJson) {
       const usage = process.resourceUsage()
       const threads = (executor as Executor | undefined)?.concurrency ?? 1
@@ -280,9 +284,9 @@ async function planClean(inputs: string[], options: CleanCommandOptions, io: Com
     if (!options.out && !options.inPlace && !single && !(files.length === 0 && errors.length > 0)) {
       throw new UsageError('several documents need --out DIR (or --in-place); only a single file is written to standard output')
     }
-    outputs = await planFileOutputs(expanded, options, claims)
+    outputs = await planFileOutputs(expanded, {...options, singleFile: single}, claims)
   }
-  const named: Array<[string, string | undefined]> = [['--report', options.report], ['--review', options.review], ['--learn-out', options.learnOut], ['--stats-json', options.statsJson]]
+  const named: Array<[string, string | undefined]> = [['--report', options.report === '-' ? undefined : options.report], ['--review', options.review], ['--learn-out', options.learnOut], ['--stats-json', options.statsJson]]
   for (const [option, value] of named) await claims.claimOption(option, value)
   return {expanded, outputs}
 }
@@ -398,9 +402,9 @@ export function cleanCommand(io: CommandIo, setExitCode: (code: number) => void)
     new Command('clean')
       .description('Strip boilerplate from text files, directories, standard input or JSON Lines, and report what was removed.')
       .argument('[inputs...]', 'files, directories (searched recursively), or - for standard input (the default when input is piped)')
-      .option('-o, --out <path>', 'output directory (mirrors input paths); with --jsonl or standard input, the output file')
+      .option('-o, --out <path>', 'output directory (mirrors input paths); with --jsonl or standard input, the output file; with one input file, the output file when PATH is an existing file or does not exist and has an extension (clean.txt)')
       .option('--in-place', 'overwrite the input files with their clean text (atomically)')
-      .option('--report <file>', 'write a JSON report of every removal to this file')
+      .option('--report <file>', 'write a JSON report of every removal to this file (- for standard output, when the clean text goes to --out or --in-place)')
       .option('--review <file>', 'also write a self-contained HTML review page of the batch (as decruft diff --html); reads the inputs a second time')
       .option('--jsonl', 'read JSON Lines and write JSON Lines: the text field is replaced and a `decruft` field added'),
     'clean'
