@@ -9,6 +9,9 @@ import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileS
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
+import {parse} from 'yaml'
+import {createCleaner} from '../src/cleaner.js'
+import {resolveConfig} from '../src/config/resolve.js'
 import {bin, root, runBin} from './run-bin.js'
 
 const seeds = path.join(root, 'fixtures', 'seeds')
@@ -189,5 +192,83 @@ describe('outputs go where the options say', () => {
       expect(result.stdout).toBe('')
     }
     expect(existsSync(path.join(directory, '-'))).toBe(false)
+  })
+})
+
+/** A news folder: four articles of the Gazette with its footer lines, and one of another site with the same line. */
+function newsFolder(): string {
+  const files: Record<string, string> = {}
+  const places = ['the harbour', 'the old library', 'the cycle lanes', 'the fishing fleet']
+  places.forEach((place, index) => {
+    files[`news/gazette/${index + 1}.txt`] =
+      `A story about ${place}\n\n` +
+      `The council met on Tuesday to discuss ${place}, and members agreed after a long debate that the work would begin before the end of the summer.\n\n` +
+      `More from the Gazette\nCouncil votes on ${place}\n\n` +
+      'The Gazette is published by Example Media Group since 1887.\n'
+  })
+  files['news/other/1.txt'] = 'Another paper\n\nThis article comes from another paper, which prints a line it copied from the Gazette at its end.\n\nThe Gazette is published by Example Media Group since 1887.\n'
+  const directory = temporary()
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(directory, name)), {recursive: true})
+    writeFileSync(path.join(directory, name), text)
+  }
+  return directory
+}
+
+/** The rules that removed something in a run, by id, with their removals. */
+function removalsByRule(report: {summary: {byRule: Record<string, {removals: number}>}}): Record<string, number> {
+  return Object.fromEntries(Object.entries(report.summary.byRule).map(([rule, count]) => [rule, count.removals]))
+}
+
+describe('when.path sees the same file however it was named', () => {
+  const config = 'extends: []\nrules:\n  - id: site/gazette-footer\n    kind: line\n    category: promo\n    description: the Gazette footer\n    phrases: ["The Gazette is published by Example Media Group since 1887."]\n    when: {path: ["gazette/**"]}\n'
+
+  it('fires for the folder above, the folder, the file, an absolute path and from inside the folder; not for another folder', () => {
+    const directory = newsFolder()
+    writeFileSync(path.join(directory, 'site.yaml'), config)
+    const runs: Array<{cwd: string; input: string; removals: number}> = [
+      {cwd: directory, input: 'news', removals: 4},
+      {cwd: directory, input: 'news/gazette', removals: 4},
+      {cwd: directory, input: 'news/gazette/2.txt', removals: 1},
+      {cwd: directory, input: path.join(directory, 'news', 'gazette'), removals: 4},
+      {cwd: path.join(directory, 'news', 'gazette'), input: '.', removals: 4},
+      {cwd: path.join(directory, 'news', 'gazette'), input: '3.txt', removals: 1},
+      {cwd: directory, input: 'news/other', removals: 0}
+    ]
+    for (const [index, {cwd, input, removals}] of runs.entries()) {
+      const report = path.join(directory, `report-${index}.json`)
+      const result = runBin(['clean', input, '-c', path.join(directory, 'site.yaml'), '-o', path.join(directory, `out-${index}`), '--report', report, '-q'], {cwd})
+      expect(result.code, result.stderr).toBe(0)
+      expect(removalsByRule(JSON.parse(readFileSync(report, 'utf8'))), `clean ${input} in ${path.relative(directory, cwd) || '.'}`).toEqual(removals ? {'site/gazette-footer': removals} : {})
+    }
+  })
+
+  it('in the library, matches a document path or any trailing part of it', () => {
+    const cleaner = createCleaner(resolveConfig(parse(config), '/virtual/site.yaml'))
+    const text = 'A story\n\nThe council met on Tuesday to discuss the harbour, and members agreed that the work would begin soon.\n\nThe Gazette is published by Example Media Group since 1887.\n'
+    const removedBy = (documentPath: string) => cleaner.clean(text, {path: documentPath}).removed.map((removal) => removal.rule)
+    for (const documentPath of ['gazette/a.txt', 'news/gazette/a.txt', '/data/news/gazette/a.txt', 'C:\\data\\news\\gazette\\a.txt']) expect(removedBy(documentPath), documentPath).toEqual(['site/gazette-footer'])
+    for (const documentPath of ['a.txt', 'news/other/a.txt', '/data/gazette-old/a.txt', 'news/my-gazette/a.txt']) expect(removedBy(documentPath), documentPath).toEqual([])
+  })
+
+  it('a pack learned from a folder removes its lines when the folder, a subfolder or a file of it is cleaned', () => {
+    const directory = newsFolder()
+    const learned = runBin(['learn', 'news', '-o', 'learned.yaml'], {cwd: directory})
+    expect(learned.code, learned.stderr).toBe(0)
+    const pack = readFileSync(path.join(directory, 'learned.yaml'), 'utf8')
+    expect(pack).toContain('when: {path: ["gazette/**"]}')
+    writeFileSync(path.join(directory, 'use-learned.yaml'), 'extends: [./learned.yaml]\n')
+    const expected = {'learned/gazette/more-from-the-gazette': 4, 'learned/gazette/the-gazette-is-published-by-example': 4}
+    for (const [index, input] of ['news', 'news/gazette', 'news/gazette/1.txt'].entries()) {
+      const report = `report-${index}.json`
+      const result = runBin(['clean', input, '-c', 'use-learned.yaml', '-o', `out-${index}`, '--report', report, '-q'], {cwd: directory})
+      expect(result.code, result.stderr).toBe(0)
+      const byRule = removalsByRule(JSON.parse(readFileSync(path.join(directory, report), 'utf8')))
+      if (input.endsWith('.txt')) expect(byRule, `clean ${input}`).toEqual({'learned/gazette/more-from-the-gazette': 1, 'learned/gazette/the-gazette-is-published-by-example': 1})
+      else expect(byRule, `clean ${input}`).toEqual(expected)
+    }
+    const clean = readFileSync(path.join(directory, 'out-1', '1.txt'), 'utf8')
+    expect(clean).not.toContain('The Gazette is published')
+    expect(clean).toContain('The council met on Tuesday')
   })
 })

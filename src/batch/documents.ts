@@ -144,7 +144,7 @@ export async function* inputDocuments(inputs: readonly string[], options: Docume
       try {
         const bytes = await readRegularFile(file.absolute)
         const text = decodeUtf8(bytes)
-        entry = {kind: 'document', path: file.display, relative: file.relative, text, bom: hasBom(bytes), bytes: bytes.length, options: {...base, path: file.relative}}
+        entry = {kind: 'document', path: file.display, relative: file.relative, text, bom: hasBom(bytes), bytes: bytes.length, options: {...base, path: file.absolute}}
       } catch (error) {
         entry = fileError(file.display, error)
       }

@@ -96,7 +96,7 @@ export async function runFiles(files: FileInput[], options: FileRunOptions): Pro
       }
       let result: TaskResult | {status: 'timeout' | 'out of memory'}
       try {
-        result = await executor.run({kind: 'text', bytes, options: {...options.documentOptions, path: file.relative}, maxDocBytes: options.maxDocBytes, details: options.report.keepsDocuments})
+        result = await executor.run({kind: 'text', bytes, options: {...options.documentOptions, path: file.absolute}, maxDocBytes: options.maxDocBytes, details: options.report.keepsDocuments})
       } catch (error) {
         if (error instanceof CancelledError) return {kind: 'cancelled'}
         if (error instanceof TimeoutError) result = {status: 'timeout'}
