@@ -13,6 +13,7 @@ import {parse} from 'yaml'
 import {createCleaner} from '../src/cleaner.js'
 import {resolveConfig} from '../src/config/resolve.js'
 import {bin, root, runBin} from './run-bin.js'
+import {workspace as workspaceOf} from './workspace.js'
 
 const seeds = path.join(root, 'fixtures', 'seeds')
 const pages = path.join(root, 'fixtures', 'pages')
@@ -270,5 +271,85 @@ describe('when.path sees the same file however it was named', () => {
     const clean = readFileSync(path.join(directory, 'out-1', '1.txt'), 'utf8')
     expect(clean).not.toContain('The Gazette is published')
     expect(clean).toContain('The council met on Tuesday')
+  })
+})
+
+describe('files and standard input can have a URL and a path', () => {
+  const footer = 'The Gazette is published by Example Media Group since 1887.'
+  const article = `A story\n\nThe council met on Tuesday to discuss the harbour, and members agreed that the work would begin soon.\n\n${footer}\n`
+  const config =
+    'extends: []\nrules:\n' +
+    `  - id: site/by-domain\n    kind: line\n    category: promo\n    description: the Gazette footer, by domain\n    phrases: [${JSON.stringify(footer)}]\n    when: {domain: [gazette.example]}\n` +
+    `  - id: site/by-path\n    kind: line\n    category: promo\n    description: the Gazette footer, by path\n    phrases: [${JSON.stringify(footer)}]\n    when: {path: ["gazette/**"]}\n`
+
+  function site(): string {
+    return workspaceOf({'site.yaml': config, 'in/a.txt': article, 'in/b.txt': article, 'in/deep/c.txt': article})
+  }
+
+  function rulesOf(directory: string, report = 'report.json'): Record<string, string[]> {
+    const parsed = JSON.parse(readFileSync(path.join(directory, report), 'utf8'))
+    return Object.fromEntries(parsed.files.map((file: {path: string; removed: Array<{rule: string}>}) => [file.path, file.removed.map((removal) => removal.rule)]))
+  }
+
+  it('--url gives every text file, standard input and record without a url one URL for when.domain', () => {
+    const directory = site()
+    const files = runBin(['clean', 'in', '-c', 'site.yaml', '--url', 'https://www.gazette.example/news', '-o', 'out', '--report', 'report.json', '-q'], {cwd: directory})
+    expect(files.code, files.stderr).toBe(0)
+    expect(rulesOf(directory)).toEqual({'in/a.txt': ['site/by-domain'], 'in/b.txt': ['site/by-domain'], 'in/deep/c.txt': ['site/by-domain']})
+    expect(readFileSync(path.join(directory, 'out', 'a.txt'), 'utf8')).not.toContain(footer)
+
+    const stdin = runBin(['clean', '-', '-c', 'site.yaml', '--url', 'https://gazette.example/a', '-q'], {cwd: directory, input: article})
+    expect(stdin.code, stdin.stderr).toBe(0)
+    expect(stdin.stdout).not.toContain(footer)
+    const without = runBin(['clean', '-', '-c', 'site.yaml', '-q'], {cwd: directory, input: article})
+    expect(without.stdout).toContain(footer)
+
+    // A record's own url wins over --url.
+    const records = [{id: 'own', url: 'https://other.example/x', text: article}, {id: 'none', text: article}].map((record) => JSON.stringify(record)).join('\n') + '\n'
+    const jsonl = runBin(['clean', '--jsonl', '-', '-c', 'site.yaml', '--url', 'https://gazette.example/', '-q'], {cwd: directory, input: records})
+    expect(jsonl.code, jsonl.stderr).toBe(0)
+    const out = jsonl.stdout.trim().split('\n').map((line) => JSON.parse(line))
+    expect(out.map((record) => [record.id, record.decruft.removed.map((removal: {rule: string}) => removal.rule)])).toEqual([['own', []], ['none', ['site/by-domain']]])
+
+    const bad = runBin(['clean', 'in/a.txt', '--url', 'gazette.example'], {cwd: directory})
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('--url gazette.example: not an absolute URL')
+  })
+
+  it('--url-map gives each text file its own URL, paths relative to the map file, over --url', () => {
+    const directory = site()
+    mkdirSync(path.join(directory, 'maps'))
+    writeFileSync(path.join(directory, 'maps', 'urls.tsv'), '# path<TAB>url\n../in/a.txt\thttps://gazette.example/a\n\n../in/deep/c.txt\thttps://www.gazette.example/c\n../in/gone.txt\thttps://gazette.example/gone\n')
+    const result = runBin(['clean', 'in', '-c', 'site.yaml', '--url-map', 'maps/urls.tsv', '--url', 'https://other.example/', '-o', 'out', '--report', 'report.json', '-q'], {cwd: directory})
+    expect(result.code, result.stderr).toBe(0)
+    expect(rulesOf(directory)).toEqual({'in/a.txt': ['site/by-domain'], 'in/b.txt': [], 'in/deep/c.txt': ['site/by-domain']})
+    // An entry that names no input is not silently ignored.
+    expect(result.stderr).toContain('warning: 1 path of --url-map maps/urls.tsv named no input of this run (first: in/gone.txt)')
+
+    // A single file and standard input (named by --stdin-filename) are found in the map too.
+    const single = runBin(['clean', 'in/deep/c.txt', '-c', 'site.yaml', '--url-map', 'maps/urls.tsv', '-q'], {cwd: directory})
+    expect(single.stdout).not.toContain(footer)
+    const stdin = runBin(['clean', '-', '-c', 'site.yaml', '--url-map', 'maps/urls.tsv', '--stdin-filename', 'in/a.txt', '-q'], {cwd: directory, input: article})
+    expect(stdin.code, stdin.stderr).toBe(0)
+    expect(stdin.stdout).not.toContain(footer)
+
+    writeFileSync(path.join(directory, 'maps', 'bad.tsv'), '../in/a.txt\thttps://gazette.example/a\n../in/b.txt https://gazette.example/b\n')
+    const bad = runBin(['clean', 'in', '-c', 'site.yaml', '--url-map', 'maps/bad.tsv', '-o', 'out2'], {cwd: directory})
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('--url-map maps/bad.tsv:2: expected PATH<TAB>URL')
+    expect(existsSync(path.join(directory, 'out2'))).toBe(false)
+  })
+
+  it('--stdin-filename lets when.path rules scope standard input', () => {
+    const directory = site()
+    const named = runBin(['clean', '-', '-c', 'site.yaml', '--stdin-filename', 'news/gazette/today.txt', '--report', 'report.json', '-o', 'today.txt', '-q'], {cwd: directory, input: article})
+    expect(named.code, named.stderr).toBe(0)
+    expect(Object.values(rulesOf(directory))).toEqual([['site/by-path']])
+    expect(readFileSync(path.join(directory, 'today.txt'), 'utf8')).not.toContain(footer)
+    const elsewhere = runBin(['clean', '-', '-c', 'site.yaml', '--stdin-filename', 'news/other/today.txt', '-q'], {cwd: directory, input: article})
+    expect(elsewhere.stdout).toContain(footer)
+    const noStdin = runBin(['clean', 'in/a.txt', '-c', 'site.yaml', '--stdin-filename', 'x.txt'], {cwd: directory})
+    expect(noStdin.code).toBe(2)
+    expect(noStdin.stderr).toContain('--stdin-filename names the document on standard input')
   })
 })

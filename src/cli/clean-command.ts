@@ -20,6 +20,7 @@ import {runFiles} from '../batch/run-files.js'
 import {runStdin} from '../batch/run-stdin.js'
 import {jsonlSources, runJsonl} from '../batch/run-jsonl.js'
 import {REMOVED_DETAILS, type RemovedDetail} from '../batch/work.js'
+import {UrlMap, urlProblem} from '../batch/url-map.js'
 import {JsonlOutput, writeChunk, type RecordSink} from '../io/jsonl-output.js'
 import {reviewDocuments} from '../diff/review.js'
 import {writeAtomic, WriteError} from '../io/write.js'
@@ -58,6 +59,12 @@ export interface CleanCommandOptions extends CleaningOptions {
   statsJson?: string
   /** Memory of each worker thread, in MB. */
   memoryBudget?: number
+  /** The URL of every document that has none of its own. */
+  url?: string
+  /** A file of `PATH<TAB>URL` lines: each text file's URL. */
+  urlMap?: string
+  /** The path of the document on standard input, for `when.path` (and `--url-map`). */
+  stdinFilename?: string
 }
 
 export interface CommandIo {
@@ -101,9 +108,9 @@ function peakRssBytes(): number {
 const SMALL_INPUT_BYTES = 512 * 1024
 
 /** `--review FILE`: the review page of the inputs as this run cleans them. */
-async function reviewPage(inputs: string[], options: CleanCommandOptions, io: CommandIo, cleaner: Cleaner, documentOptions: DocumentOptions, signal: AbortSignal): Promise<string | undefined> {
+async function reviewPage(inputs: string[], options: CleanCommandOptions, io: CommandIo, cleaner: Cleaner, documentOptions: DocumentOptions, urls: UrlMap | undefined, signal: AbortSignal): Promise<string | undefined> {
   const documents: PageDocument[] = []
-  const source = reviewDocuments(inputs, {jsonl: options.jsonl, textField: options.textField, include: options.include, exclude: options.exclude, followSymlinks: options.followSymlinks, documentOptions}, io, cleaner)
+  const source = reviewDocuments(inputs, {jsonl: options.jsonl, textField: options.textField, include: options.include, exclude: options.exclude, followSymlinks: options.followSymlinks, documentOptions, urls}, io, cleaner)
   for await (const entry of source) {
     if (signal.aborted) return undefined
     // Inputs that cannot be read are reported by the run itself.
@@ -178,6 +185,16 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
   if (options.report === '-' && !options.out && !options.inPlace) {
     throw new UsageError('--report - writes the report to standard output, where the clean text goes: give --out (or --in-place), or --report FILE')
   }
+  if (options.url !== undefined) {
+    const problem = urlProblem(options.url)
+    if (problem) throw new UsageError(`--url ${options.url}: ${problem}`)
+  }
+  if (options.stdinFilename !== undefined) {
+    if (!inputs.includes('-')) throw new UsageError('--stdin-filename names the document on standard input: give `-` (or pipe the input)')
+    if (options.jsonl) throw new UsageError("--stdin-filename applies to a text document on standard input; with --jsonl each record's `path` field scopes it")
+  }
+  if (options.urlMap !== undefined && options.jsonl) throw new UsageError("--url-map applies to text files; with --jsonl each record's `url` field gives its URL (--url gives one to records without)")
+  const urls = options.urlMap === undefined ? undefined : UrlMap.read(options.urlMap, io.cwd)
   if (options.review && inputs.includes('-')) throw new UsageError('--review reads the inputs twice: give files, not standard input (or use `decruft diff --html`)')
   const plan = await planClean(inputs, options, io)
   const sideFiles = new SideFiles(io)
@@ -204,6 +221,7 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
       const documentOptions: DocumentOptions = {}
       if (options.title) documentOptions.title = options.title
       if (options.lang) documentOptions.lang = options.lang
+      if (options.url !== undefined) documentOptions.url = options.url
       const executorFor = async (size: {documents?: number; bytes?: number}): Promise<Executor> => {
         // A small input (one document, a few hundred kB) gets one thread unless --workers says
         // otherwise: each more would compile the rules for little to clean.
@@ -220,10 +238,10 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
         }
         return created
       }
-      const run: CleanRun = {options, io, executorFor, report, documentOptions, maxDocBytes, signal: interrupt.signal}
+      const run: CleanRun = {options, io, executorFor, report, documentOptions, urls, maxDocBytes, signal: interrupt.signal}
       // The review page is built from the originals before they are cleaned (so --in-place is fine), with the same rules.
       if (options.review && !interrupt.signal.aborted) {
-        const page = await reviewPage(inputs, options, io, compiled.cleaner, documentOptions, interrupt.signal)
+        const page = await reviewPage(inputs, options, io, compiled.cleaner, documentOptions, urls, interrupt.signal)
         if (page !== undefined) await sideFiles.write(options.review, page)
       }
       // The threads compile their own: this thread's copy goes.
@@ -239,6 +257,10 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
     const built = report.build()
     const warning = replacedDecruftWarning(built.summary)
     if (warning) io.stderr.write(warning + '\n')
+    const unused = interrupted ? [] : (urls?.unused(io.cwd) ?? [])
+    if (unused.length > 0) {
+      io.stderr.write(`decruft: warning: ${unused.length} path${unused.length === 1 ? '' : 's'} of --url-map ${options.urlMap} named no input of this run (first: ${unused[0]})\n`)
+    }
     if (!options.quiet) io.stderr.write(formatSummary(built) + '\n')
     if (options.report === '-') await writeChunk(io.stdout as unknown as Writable, JSON.stringify(built, null, 2) + '\n')
     else if (options.report) await sideFiles.write(options.report, JSON.stringify(built, null, 2) + '\n')
@@ -299,6 +321,8 @@ interface CleanRun {
   executorFor(size: {documents?: number; bytes?: number}): Promise<Executor>
   report: ReportBuilder
   documentOptions: DocumentOptions
+  /** `--url-map`: text files' URLs. */
+  urls?: UrlMap
   /** Larger documents are passed through (`--max-doc-bytes`, or what a thread's memory holds). */
   maxDocBytes: number
   signal: AbortSignal
@@ -324,7 +348,13 @@ async function cleanText(inputs: string[], plan: CleanPlan, run: CleanRun): Prom
   if (inputs.length === 1 && inputs[0] === '-') {
     const executor = await run.executorFor({documents: 1})
     const out = options.out ? {file: path.resolve(io.cwd, options.out), name: options.out} : undefined
-    return runStdin(io.stdin as AsyncIterable<Buffer>, {executor, report, out, stdout: io.stdout as unknown as Writable, documentOptions, maxDocBytes: run.maxDocBytes, signal: run.signal})
+    const stdinOptions = {...documentOptions}
+    if (options.stdinFilename !== undefined) {
+      stdinOptions.path = path.resolve(io.cwd, options.stdinFilename)
+      const url = run.urls?.urlOf(stdinOptions.path)
+      if (url !== undefined) stdinOptions.url = url
+    }
+    return runStdin(io.stdin as AsyncIterable<Buffer>, {executor, report, out, stdout: io.stdout as unknown as Writable, documentOptions: stdinOptions, maxDocBytes: run.maxDocBytes, signal: run.signal})
   }
   const {files, errors} = plan.expanded
   for (const error of errors) report.addError(error)
@@ -341,6 +371,7 @@ async function cleanText(inputs: string[], plan: CleanPlan, run: CleanRun): Prom
       stdout: io.stdout as unknown as Writable,
       concurrency: options.concurrency,
       documentOptions,
+      urls: run.urls,
       maxDocBytes: run.maxDocBytes,
       resume: options.resume,
       progress,
@@ -418,6 +449,9 @@ export function cleanCommand(io: CommandIo, setExitCode: (code: number) => void)
     .option('--max-doc-bytes <n>', `pass documents larger than this (bytes) through unchanged, reported as skipped (default: the largest a thread's --memory-budget cleans, ${largestDocument(DEFAULT_THREAD_BUDGET)} for ${DEFAULT_THREAD_BUDGET / MB} MB)`, (value) => Number(value))
     .option('--memory-budget <mb>', `memory of each worker thread in MB (default ${DEFAULT_THREAD_BUDGET / MB}): its heap limit, and from it the default --max-doc-bytes and --workers`, (value) => Number(value))
     .option('--doc-timeout <ms>', 'pass a document that takes longer than this through unchanged, reported as skipped (its thread is replaced)', (value) => Number(value))
+    .option('--url <url>', 'the URL of every document that has none of its own (files, standard input, records without `url`), for when.domain and when.url rules')
+    .option('--url-map <file>', 'text files\' URLs: lines PATH<TAB>URL, each path relative to the map file\'s folder (over --url)')
+    .option('--stdin-filename <path>', 'the path of the document on standard input, for when.path rules (and --url-map)')
     .addOption(new Option('--stats-json <file>', 'write run statistics (time, peak memory) as JSON').hideHelp())
     .option('-q, --quiet', 'do not print the progress or the summary')
     .option('--learn', "first learn each site's repeated boilerplate from the inputs (as `decruft learn`), then clean with those rules too")
