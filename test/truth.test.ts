@@ -353,3 +353,57 @@ describe('files and standard input can have a URL and a path', () => {
     expect(noStdin.stderr).toContain('--stdin-filename names the document on standard input')
   })
 })
+
+describe('nothing is silently ignored', () => {
+  it('a folder where no file matches the include globs is a usage error naming the folder and the globs', () => {
+    const directory = workspaceOf({'notes/a.md': '# Notes\n', 'notes/b.html': '<p>b</p>\n', 'empty/.keep': '', 'good/a.txt': readFileSync(path.join(seeds, seedInputs[0]), 'utf8')})
+    mkdirSync(path.join(directory, 'bare'))
+    const cases: Array<{args: string[]; message: string}> = [
+      {args: ['clean', 'notes', '-o', 'out'], message: 'no files in the folder notes match the globs (--include **/*.txt, --exclude **/*.clean.txt **/node_modules/**); give --include to take others'},
+      {args: ['clean', 'bare', '-o', 'out'], message: 'no files in the folder bare match the globs (--include **/*.txt'},
+      {args: ['clean', 'empty', 'good', '-o', 'out'], message: 'no files in the folder empty match the globs'},
+      {args: ['clean', 'notes', '-o', 'out', '--include', '**/*.htm', '--exclude', 'drafts'], message: 'no files in the folder notes match the globs (--include **/*.htm, --exclude drafts)'},
+      {args: ['clean', '--jsonl', 'good', '-o', 'out.jsonl'], message: 'no files in the folder good match the globs (--include **/*.jsonl **/*.jsonl.gz'}
+    ]
+    for (const {args, message} of cases) {
+      const result = runBin(args, {cwd: directory})
+      expect(result.code, args.join(' ')).toBe(2)
+      expect(result.stderr).toContain(message)
+      expect(existsSync(path.join(directory, 'out'))).toBe(false)
+      expect(existsSync(path.join(directory, 'out.jsonl'))).toBe(false)
+    }
+    // The globs that do match clean the folder.
+    const taken = runBin(['clean', 'notes', '-o', 'out', '--include', '**/*.md', '-q'], {cwd: directory})
+    expect(taken.code, taken.stderr).toBe(0)
+    expect(readFileSync(path.join(directory, 'out', 'a.md'), 'utf8')).toBe('# Notes\n')
+  })
+
+  it('warns that HTML is not supported yet when an input looks like HTML, and cleans it as text', () => {
+    const page = '<!DOCTYPE html>\n<html lang="en">\n<head><title>Harbour ferry</title></head>\n<body>\n<p>The old harbour ferry carried its first passengers in two years on Saturday morning.</p>\n</body>\n</html>\n'
+    const fragment = '<div class="story">\n<h1>Harbour ferry returns</h1>\n<p>The old <a href="/ferry">harbour ferry</a> is back.</p>\n<ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul>\n</div>\n'
+    // Prose with a few tags and angle brackets is text.
+    const prose = readFileSync(path.join(seeds, seedInputs[1]), 'utf8') + '\nThis paragraph quotes <b>bold</b> markup and says that a < b and b > c, which is still text.\n'
+    const directory = workspaceOf({'in/page.txt': page, 'in/fragment.txt': fragment, 'in/prose.txt': prose, 'text/prose.txt': prose})
+
+    const files = runBin(['clean', 'in', '-o', 'out', '--report', 'report.json', '-q'], {cwd: directory})
+    expect(files.code, files.stderr).toBe(0)
+    expect(files.stderr).toContain('decruft: warning: 2 documents look like HTML (first: in/fragment.txt); HTML is not supported yet: cleaned as plain text')
+    expect(JSON.parse(readFileSync(path.join(directory, 'report.json'), 'utf8')).summary.html).toEqual({documents: 2, first: 'in/fragment.txt'})
+    // Cleaned as text all the same: the tags are still there.
+    expect(readFileSync(path.join(directory, 'out', 'page.txt'), 'utf8')).toContain('<p>The old harbour ferry carried')
+
+    const stdin = runBin(['clean', '-'], {cwd: directory, input: page})
+    expect(stdin.code, stdin.stderr).toBe(0)
+    expect(stdin.stderr).toContain('decruft: warning: 1 document looks like HTML (first: <stdin>)')
+    expect(stdin.stdout).toContain('<p>The old harbour ferry')
+
+    const records = [JSON.stringify({text: prose}), JSON.stringify({text: fragment})].join('\n') + '\n'
+    const jsonl = runBin(['clean', '--jsonl', '-', '-q'], {cwd: directory, input: records})
+    expect(jsonl.code, jsonl.stderr).toBe(0)
+    expect(jsonl.stderr).toContain('1 document looks like HTML (first: <stdin>:2)')
+
+    const text = runBin(['clean', 'text', '-o', 'out-text'], {cwd: directory})
+    expect(text.code, text.stderr).toBe(0)
+    expect(text.stderr).not.toContain('HTML')
+  })
+})

@@ -154,6 +154,7 @@ export async function runFiles(files: FileInput[], options: FileRunOptions): Pro
     if (result.status === 'cleaned') {
       if (!planned) options.stdout?.write(result.output)
       options.report.addDocument({path: file.display, output, title: result.title, lang: result.lang, bytesIn: result.bytesIn, bytesOut: result.bytesOut, removed: result.removed}, result.tally)
+      if (result.html) options.report.addHtml(file.display)
       continue
     }
     if (!planned && options.stdout) await passThrough(options.stdout, bytes ?? createReadStream(file.absolute))

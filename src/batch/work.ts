@@ -9,6 +9,7 @@ import {appendFileSync} from 'node:fs'
 import type {Cleaner} from '../cleaner.js'
 import {getPath, setPath, type JsonRecord} from '../io/dotted-path.js'
 import {decodeUtf8, DecodeError} from '../io/utf8.js'
+import {looksLikeHtml} from '../text/html.js'
 import {tallyOf, type RuleTally} from '../report/report.js'
 import type {DocumentOptions, Removal} from '../types.js'
 
@@ -89,6 +90,8 @@ export interface Cleaned {
   id?: string
   /** The record already had a `decruft` field, which this one replaced. */
   replacedDecruft?: true
+  /** The document looks like HTML (cleaned as text all the same). */
+  html?: true
 }
 
 export type TaskResult =
@@ -195,7 +198,16 @@ export function runTask(cleaner: Cleaner, task: Task): TaskResult {
     }
     testSlowdown(text)
     const result = cleaner.clean(text, task.options)
-    return {status: 'cleaned', output: result.text, title: result.title, lang: result.lang, ...removals(result.removed, task.details), bytesIn: task.bytes.length, bytesOut: Buffer.byteLength(result.text)}
+    return {
+      status: 'cleaned',
+      output: result.text,
+      title: result.title,
+      lang: result.lang,
+      ...removals(result.removed, task.details),
+      bytesIn: task.bytes.length,
+      bytesOut: Buffer.byteLength(result.text),
+      ...(looksLikeHtml(text) ? {html: true as const} : {})
+    }
   }
 
   let record: JsonRecord
@@ -225,7 +237,8 @@ export function runTask(cleaner: Cleaner, task: Task): TaskResult {
     bytesIn,
     bytesOut: Buffer.byteLength(result.text),
     id: idOf(record),
-    ...(replacedDecruft ? {replacedDecruft: true as const} : {})
+    ...(replacedDecruft ? {replacedDecruft: true as const} : {}),
+    ...(looksLikeHtml(text) ? {html: true as const} : {})
   }
 }
 

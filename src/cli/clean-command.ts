@@ -14,7 +14,7 @@ import {loadConfig, type ResolvedConfig} from '../config/resolve.js'
 import {DEFAULT_THREAD_BUDGET, defaultWorkers} from '../batch/pool-size.js'
 import {largestDocument, MIN_THREAD_BUDGET_MB, RECORD_LINE_FACTOR} from '../batch/heap-limits.js'
 import {createExecutor, ThreadStartError, type Executor} from '../batch/executor.js'
-import {expandCommandInputs, type ExpandedInputs, type FileInput} from '../batch/inputs.js'
+import {DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_JSONL_INCLUDE, expandCommandInputs, type ExpandedInputs, type FileInput} from '../batch/inputs.js'
 import {planFileOutputs, WriteClaims} from '../batch/output-plan.js'
 import {runFiles} from '../batch/run-files.js'
 import {runStdin} from '../batch/run-stdin.js'
@@ -27,7 +27,7 @@ import {writeAtomic, WriteError} from '../io/write.js'
 import {reviewHtml, reviewRulesOf, type ReviewDocument as PageDocument} from '../review/index.js'
 import {Progress} from '../report/progress.js'
 import {ReportBuilder} from '../report/report.js'
-import {formatSummary, replacedDecruftWarning} from '../report/summary.js'
+import {formatSummary, htmlWarning, replacedDecruftWarning} from '../report/summary.js'
 import type {DocumentOptions} from '../types.js'
 import {UsageError} from './usage-error.js'
 import {learnFromInputs} from './learn-command.js'
@@ -255,8 +255,7 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
     if (interrupted) report.interrupt()
     report.setElapsed(Date.now() - started)
     const built = report.build()
-    const warning = replacedDecruftWarning(built.summary)
-    if (warning) io.stderr.write(warning + '\n')
+    for (const warning of [replacedDecruftWarning(built.summary), htmlWarning(built.summary)]) if (warning) io.stderr.write(warning + '\n')
     const unused = interrupted ? [] : (urls?.unused(io.cwd) ?? [])
     if (unused.length > 0) {
       io.stderr.write(`decruft: warning: ${unused.length} path${unused.length === 1 ? '' : 's'} of --url-map ${options.urlMap} named no input of this run (first: ${unused[0]})\n`)
@@ -293,6 +292,7 @@ async function planClean(inputs: string[], options: CleanCommandOptions, io: Com
   const stdin = inputs.includes('-')
   if (stdin && !options.jsonl && inputs.length > 1) throw new UsageError('`-` (standard input) cannot be mixed with files unless --jsonl is given')
   const expanded = await expandCommandInputs(inputs, options, io.cwd)
+  refuseEmptyFolders(expanded, options)
   const claims = WriteClaims.forInputs(expanded.files, io.cwd)
   let outputs = new Map<FileInput, string | Error>()
   if (options.jsonl) {
@@ -311,6 +311,22 @@ async function planClean(inputs: string[], options: CleanCommandOptions, io: Com
   const named: Array<[string, string | undefined]> = [['--report', options.report === '-' ? undefined : options.report], ['--review', options.review], ['--learn-out', options.learnOut], ['--stats-json', options.statsJson]]
   for (const [option, value] of named) await claims.claimOption(option, value)
   return {expanded, outputs}
+}
+
+/**
+ * A folder input in which no file matches the include globs (and that had nothing unreadable in
+ * it) is a usage error naming the folder and the globs, as ESLint's "No files matching": cleaning
+ * nothing and saying "0 documents" would hide a wrong folder or a wrong `--include`.
+ */
+function refuseEmptyFolders(expanded: ExpandedInputs, options: CleanCommandOptions): void {
+  for (const folder of expanded.folders) {
+    if (expanded.files.some((file) => file.input === folder.input)) continue
+    if (expanded.errors.some((error) => error.path === folder.input || error.path.startsWith(path.join(folder.input, path.sep)) || error.path.startsWith(folder.input + '/'))) continue
+    const include = options.include ?? (options.jsonl ? DEFAULT_JSONL_INCLUDE : DEFAULT_INCLUDE)
+    const exclude = options.exclude ?? DEFAULT_EXCLUDE
+    const globs = `--include ${include.join(' ')}${exclude.length > 0 ? `, --exclude ${exclude.join(' ')}` : ''}`
+    throw new UsageError(`no files in the folder ${folder.input} match the globs (${globs})${options.include ? '' : '; give --include to take others'}`)
+  }
 }
 
 /** What one `clean` run works with. */

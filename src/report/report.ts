@@ -77,6 +77,11 @@ export interface ReportSummary {
    * and the first one's `file:line`).
    */
   replacedDecruft?: {records: number; first: string}
+  /**
+   * Documents that look like HTML (a doctype or `<html>` at the start, or mostly tags), which were
+   * cleaned as text: how many, and the first one's path.
+   */
+  html?: {documents: number; first: string}
 }
 
 export interface Report {
@@ -189,6 +194,12 @@ export class ReportBuilder {
   addReplacedDecruft(path: string): void {
     const replaced = (this.summary.replacedDecruft ??= {records: 0, first: path})
     replaced.records++
+  }
+
+  /** A document that looks like HTML (given in input order). */
+  addHtml(path: string): void {
+    const html = (this.summary.html ??= {documents: 0, first: path})
+    html.documents++
   }
 
   /** Mark the run as interrupted. */
