@@ -11,7 +11,8 @@ import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {parse} from 'yaml'
 import {createCleaner} from '../src/cleaner.js'
-import {resolveConfig} from '../src/config/resolve.js'
+import {resolveConfig, resolveConfigFile, resolvePack} from '../src/config/resolve.js'
+import {rulesSha256} from '../src/config/fingerprint.js'
 import {bin, root, runBin} from './run-bin.js'
 import {workspace as workspaceOf} from './workspace.js'
 
@@ -405,5 +406,49 @@ describe('nothing is silently ignored', () => {
     const text = runBin(['clean', 'text', '-o', 'out-text'], {cwd: directory})
     expect(text.code, text.stderr).toBe(0)
     expect(text.stderr).not.toContain('HTML')
+  })
+})
+
+describe('a report says how to reproduce its run', () => {
+  const rule = (order: 'a' | 'b') =>
+    order === 'a'
+      ? '  - id: site/footer\n    kind: line\n    category: promo\n    description: the Gazette footer\n    phrases: ["The Gazette is published by Example Media Group since 1887."]\n'
+      : '  - description: the Gazette footer\n    phrases: ["The Gazette is published by Example Media Group since 1887."]\n    category: promo\n    kind: line\n    id: site/footer\n'
+
+  it('records the decruft version, the config files read and a SHA-256 of the resolved rules', () => {
+    const article = readFileSync(path.join(seeds, seedInputs[0]), 'utf8')
+    const directory = workspaceOf({
+      'in/a.txt': article,
+      'config/decruft.yaml': 'extends: [core, ../packs/site.yaml]\nsettings: {title: none}\n',
+      'packs/site.yaml': 'name: site\nrules:\n' + rule('a'),
+      'inline.yaml': 'extends: [core]\nsettings:\n  title: none\nrules:\n' + rule('b'),
+      'other.yaml': 'extends: [core, ./packs/site.yaml]\nsettings: {title: none}\noff: [site/footer]\n'
+    })
+    const reportOf = (args: string[], name: string) => {
+      const result = runBin(['clean', 'in', '-o', `out-${name}`, '--report', `${name}.json`, '-q', ...args], {cwd: directory})
+      expect(result.code, result.stderr).toBe(0)
+      return JSON.parse(readFileSync(path.join(directory, `${name}.json`), 'utf8'))
+    }
+    const packageVersion = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version
+    const split = reportOf(['-c', 'config/decruft.yaml'], 'split')
+    expect(split.version).toBe(packageVersion)
+    expect(split.config.files).toEqual(['config/decruft.yaml', 'builtin:core', 'packs/site.yaml'])
+    expect(split.config.rulesSha256).toMatch(/^[0-9a-f]{64}$/)
+    expect(split.config.rules).toBe(resolveConfigFile(path.join(directory, 'config', 'decruft.yaml')).rules.length)
+    // The hash is that of the resolved config, computed the same way by the library.
+    expect(split.config.rulesSha256).toBe(rulesSha256(resolveConfigFile(path.join(directory, 'config', 'decruft.yaml'))))
+
+    // The same rules written otherwise (one file, other key order) give the same hash; a run again, too.
+    expect(reportOf(['-c', 'inline.yaml'], 'inline').config.rulesSha256).toBe(split.config.rulesSha256)
+    expect(reportOf(['-c', 'config/decruft.yaml'], 'again').config.rulesSha256).toBe(split.config.rulesSha256)
+    // Other rules, or another classifier preset, give another.
+    expect(reportOf(['-c', 'other.yaml'], 'other').config.rulesSha256).not.toBe(split.config.rulesSha256)
+    expect(reportOf(['-c', 'config/decruft.yaml', '--preset', 'recall'], 'recall').config.rulesSha256).not.toBe(split.config.rulesSha256)
+
+    // Without a config: the built-in packs, named as such (no machine path).
+    const builtin = reportOf([], 'builtin')
+    expect(builtin.config.files[0]).toBe('builtin:recommended')
+    expect(builtin.config.files.every((file: string) => file.startsWith('builtin:'))).toBe(true)
+    expect(builtin.config.rulesSha256).toBe(rulesSha256(resolvePack('recommended')))
   })
 })

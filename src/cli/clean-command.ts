@@ -11,6 +11,7 @@ import pMap from 'p-map'
 import {Command, Option} from 'commander'
 import {createCleaner, type Cleaner} from '../cleaner.js'
 import {loadConfig, type ResolvedConfig} from '../config/resolve.js'
+import {fingerprint} from '../config/fingerprint.js'
 import {DEFAULT_THREAD_BUDGET, defaultWorkers} from '../batch/pool-size.js'
 import {largestDocument, MIN_THREAD_BUDGET_MB, RECORD_LINE_FACTOR} from '../batch/heap-limits.js'
 import {createExecutor, ThreadStartError, type Executor} from '../batch/executor.js'
@@ -146,7 +147,7 @@ class SideFiles {
  * inputs, compiled here too: a rule that does not compile is a config error before any thread
  * starts, and the threads are handed the prefilters this works out.
  */
-async function configFor(inputs: string[], options: CleanCommandOptions, io: CommandIo, plan: CleanPlan, sideFiles: SideFiles): Promise<{config: ResolvedConfig; cleaner: Cleaner}> {
+async function configFor(inputs: string[], options: CleanCommandOptions, io: CommandIo, plan: CleanPlan, sideFiles: SideFiles): Promise<{config: ResolvedConfig; cleaner: Cleaner; learned?: number}> {
   let config = withPreset(loadConfig({config: options.config, cwd: io.cwd}), options.preset)
   if (options.learn) {
     if (inputs.includes('-')) throw new UsageError('--learn reads the inputs twice: give files, not standard input')
@@ -156,6 +157,7 @@ async function configFor(inputs: string[], options: CleanCommandOptions, io: Com
     config = withLearnedRules(config, learned)
     if (options.learnOut) await sideFiles.write(options.learnOut, learnedPackYaml(learned, `Learned by decruft clean --learn from ${documents} documents.`))
     if (!options.quiet) io.stderr.write(`decruft: learned ${learned.length} rule${learned.length === 1 ? '' : 's'} from ${documents} documents\n`)
+    return {config, cleaner: createCleaner(config, {messages: false}), learned: learned.length}
   }
   return {config, cleaner: createCleaner(config, {messages: false})}
 }
@@ -216,8 +218,9 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
   try {
     let interrupted: boolean
     try {
-      let compiled: {config: ResolvedConfig; cleaner: Cleaner} | undefined = await configFor(inputs, options, io, plan, sideFiles)
+      let compiled: {config: ResolvedConfig; cleaner: Cleaner; learned?: number} | undefined = await configFor(inputs, options, io, plan, sideFiles)
       const {config} = compiled
+      report.setConfig({...fingerprint(config, io.cwd), ...(compiled.learned === undefined ? {} : {learned: compiled.learned})})
       const documentOptions: DocumentOptions = {}
       if (options.title) documentOptions.title = options.title
       if (options.lang) documentOptions.lang = options.lang

@@ -4,6 +4,7 @@
  * lines, offsets and text.
  */
 
+import type {ConfigFingerprint} from '../config/fingerprint.js'
 import type {Category, Removal} from '../types.js'
 
 export interface DocumentEntry {
@@ -84,9 +85,15 @@ export interface ReportSummary {
   html?: {documents: number; first: string}
 }
 
+/** The rules a run used (see fingerprint.ts); with `--learn`, how many rules it learned and added. */
+export type ReportConfig = ConfigFingerprint & {learned?: number}
+
 export interface Report {
   tool: 'decruft'
+  /** The version of decruft that made the report. */
   version: string
+  /** The config files read and the SHA-256 of the resolved rules (when the run says). */
+  config?: ReportConfig
   summary: ReportSummary
   files: DocumentEntry[]
   errors: ErrorEntry[]
@@ -122,6 +129,7 @@ export class ReportBuilder {
   private readonly files: DocumentEntry[] = []
   private readonly errors: ErrorEntry[] = []
   private readonly skipped: SkippedEntry[] = []
+  private config: ReportConfig | undefined
   /** Removals by rule, then by category. */
   private readonly byRule = new Map<string, Map<Category, RuleCount>>()
   private readonly summary: ReportSummary = {
@@ -196,6 +204,11 @@ export class ReportBuilder {
     replaced.records++
   }
 
+  /** The rules the run used. */
+  setConfig(config: ReportConfig): void {
+    this.config = config
+  }
+
   /** A document that looks like HTML (given in input order). */
   addHtml(path: string): void {
     const html = (this.summary.html ??= {documents: 0, first: path})
@@ -241,6 +254,6 @@ export class ReportBuilder {
   /** The report; documents sorted by path so the output does not depend on completion order. */
   build(): Report {
     const files = [...this.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-    return {tool: 'decruft', version: this.version, summary: {...structuredClone(this.summary), byRule: this.rulesSummary()}, files, errors: [...this.errors], skipped: [...this.skipped]}
+    return {tool: 'decruft', version: this.version, ...(this.config ? {config: this.config} : {}), summary: {...structuredClone(this.summary), byRule: this.rulesSummary()}, files, errors: [...this.errors], skipped: [...this.skipped]}
   }
 }
