@@ -6,8 +6,10 @@
  */
 
 import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs'
+import {spawnSync} from 'node:child_process'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
+import {pathToFileURL} from 'node:url'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {parse} from 'yaml'
 import {createCleaner} from '../src/cleaner.js'
@@ -450,5 +452,43 @@ describe('a report says how to reproduce its run', () => {
     expect(builtin.config.files[0]).toBe('builtin:recommended')
     expect(builtin.config.files.every((file: string) => file.startsWith('builtin:'))).toBe(true)
     expect(builtin.config.rulesSha256).toBe(rulesSha256(resolvePack('recommended')))
+  })
+})
+
+describe('the library reads no config it is not asked to', () => {
+  const text =
+    'Harbour ferry returns\n\nThe old harbour ferry carried its first passengers in two years on Saturday morning, after a long refit.\n\nAdvertisement\n\n' +
+    'About three hundred people waited on the quay before eight o’clock to ride the short crossing to the island.\n\nThe Harbour Gazette house footer\n'
+  const config = 'off: [en/ad-label]\nrules:\n  - id: site/house-footer\n    kind: line\n    category: promo\n    description: house footer\n    phrases: ["The Harbour Gazette house footer"]\n'
+
+  /** What the built library gives in a process whose working directory is `cwd`. */
+  function library(cwd: string, script: string): Record<string, string[]> {
+    const code = `import {clean, createCleaner} from ${JSON.stringify(pathToFileURL(path.join(root, 'dist', 'index.js')).href)}\nconst text = ${JSON.stringify(text)}\nconst rules = (result) => result.removed.map((removal) => removal.rule)\n${script}`
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', code], {cwd, encoding: 'utf8'})
+    expect(result.status, result.stderr).toBe(0)
+    return JSON.parse(result.stdout)
+  }
+
+  it('clean() and createCleaner() without a config both use recommended, in a folder with a decruft.config.yaml', () => {
+    const directory = workspaceOf({'decruft.config.yaml': config, 'article.txt': text})
+    const found = library(directory, 'console.log(JSON.stringify({clean: rules(clean(text)), createCleaner: rules(createCleaner().clean(text)), recommended: rules(createCleaner({extends: ["recommended"]}).clean(text))}))')
+    expect(found.clean).toEqual(['en/ad-label'])
+    expect(found.createCleaner).toEqual(found.clean)
+    expect(found.recommended).toEqual(found.clean)
+  })
+
+  it('findConfig reads the nearest config, from the working directory or a given folder; the command line still does', () => {
+    const directory = workspaceOf({'decruft.config.yaml': config, 'article.txt': text, 'elsewhere/.keep': ''})
+    const script = (from: string) =>
+      `const from = ${from}\nconsole.log(JSON.stringify({clean: rules(clean(text, {findConfig: from})), createCleaner: rules(createCleaner(undefined, {findConfig: from}).clean(text))}))`
+    expect(library(directory, script('true'))).toEqual({clean: ['site/house-footer'], createCleaner: ['site/house-footer']})
+    expect(library(path.join(directory, 'elsewhere'), script(JSON.stringify(directory)))).toEqual({clean: ['site/house-footer'], createCleaner: ['site/house-footer']})
+    // A folder below the config finds it upwards; `false` is the default.
+    expect(library(path.join(directory, 'elsewhere'), script('true'))).toEqual({clean: ['site/house-footer'], createCleaner: ['site/house-footer']})
+    expect(library(directory, script('false'))).toEqual({clean: ['en/ad-label'], createCleaner: ['en/ad-label']})
+
+    const cli = runBin(['clean', 'article.txt', '--report', 'report.json', '-o', 'clean.txt', '-q'], {cwd: directory})
+    expect(cli.code, cli.stderr).toBe(0)
+    expect(Object.keys(JSON.parse(readFileSync(path.join(directory, 'report.json'), 'utf8')).summary.byRule)).toEqual(['site/house-footer'])
   })
 })
