@@ -255,6 +255,17 @@ describe('when.path sees the same file however it was named', () => {
     for (const documentPath of ['a.txt', 'news/other/a.txt', '/data/gazette-old/a.txt', 'news/my-gazette/a.txt']) expect(removedBy(documentPath), documentPath).toEqual([])
   })
 
+  it('fires for eval --gold on the folder itself', () => {
+    const article = 'A story\n\nThe council met on Tuesday to discuss the harbour, and members agreed that the work would begin soon.\n\n'
+    const directory = workspaceOf({'site.yaml': config, 'news/gazette/a.txt': article + 'The Gazette is published by Example Media Group since 1887.\n', 'news/gazette/a.clean.txt': article.trimEnd() + '\n'})
+    for (const gold of ['news/gazette', 'news']) {
+      const result = runBin(['eval', '--gold', gold, '-c', 'site.yaml'], {cwd: directory})
+      expect(result.code, result.stderr).toBe(0)
+      expect(result.stdout, `eval --gold ${gold}`).toMatch(/site\/gazette-footer\s+1\s/)
+      expect(result.stdout).toMatch(/decruft\s+1\.000\s+1\.000\s+1\.000/)
+    }
+  })
+
   it('a pack learned from a folder removes its lines when the folder, a subfolder or a file of it is cleaned', () => {
     const directory = newsFolder()
     const learned = runBin(['learn', 'news', '-o', 'learned.yaml'], {cwd: directory})
