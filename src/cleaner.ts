@@ -8,7 +8,7 @@
 
 import {unified} from 'unified'
 import {VFile} from 'vfile'
-import {loadConfig, resolveConfig, type ConfigInput, type ResolvedConfig} from './config/resolve.js'
+import {loadConfig, resolveConfig, resolvePack, type ConfigInput, type ResolvedConfig} from './config/resolve.js'
 import {compileRules} from './engine/compile.js'
 import {decruftRules, type ScopedRule} from './engine/plugin.js'
 import {decruftParse} from './parse.js'
@@ -43,11 +43,24 @@ export interface CleanerOptions {
   messages?: boolean
   /** Told what the block classifier made of each document it judged (training reads the blocks here). */
   observeBlocks?: BlockObserver
+  /**
+   * Without a config: use the nearest `decruft.config.yaml` (or `.yml`) upwards from this folder
+   * (`true`: the working directory), as the command line does, else `recommended`. Off by default:
+   * without a config the library uses `recommended` and reads no file it was not asked to.
+   */
+  findConfig?: boolean | string
+}
+
+/** The config of a cleaner made without one: `recommended`, or with `findConfig` the nearest config file. */
+function defaultConfig(findConfig: boolean | string | undefined): ResolvedConfig {
+  if (findConfig === undefined || findConfig === false) return resolvePack('recommended')
+  return loadConfig({cwd: findConfig === true ? process.cwd() : findConfig})
 }
 
 /**
  * Compile a config (resolved with `loadConfig`, or given as an object in the config file's shape;
- * by default the nearest `decruft.config.yaml`, else `recommended`) into a reusable cleaner.
+ * by default the built-in `recommended` pack, as for `clean`, or with `options.findConfig` the
+ * nearest `decruft.config.yaml`) into a reusable cleaner.
  */
 export function createCleaner(config?: ResolvedConfig | ConfigInput, options: CleanerOptions = {}): Cleaner {
   const {resolved, rules, title} = compileConfig(config, options)
@@ -90,7 +103,7 @@ export interface CompiledConfig {
  * block classifier, as every cleaner runs them.
  */
 export function compileConfig(config?: ResolvedConfig | ConfigInput, options: CleanerOptions = {}): CompiledConfig {
-  const resolved = config === undefined ? loadConfig() : isResolved(config) ? config : resolveConfig(config)
+  const resolved = config === undefined ? defaultConfig(options.findConfig) : isResolved(config) ? config : resolveConfig(config)
   const trained = trainedClassifier(resolved)
   // The model was trained on the blocks and classes of the balanced settings: with a model, a preset
   // chooses its operating point, not the hand-set thresholds.
@@ -125,11 +138,13 @@ let defaultCleaner: Cleaner | undefined
 
 /**
  * Clean one document. Without `options.config` the built-in `recommended` pack is used (compiled once
- * and reused); pass a config to use another.
+ * and reused), as by `createCleaner()`; pass a config to use another, or `findConfig` to use the
+ * nearest `decruft.config.yaml` (compiled at each call: for many documents, use `createCleaner`).
  */
-export function clean(text: string, options: DocumentOptions & {config?: ResolvedConfig | ConfigInput} = {}): CleanResult {
-  const {config, ...documentOptions} = options
+export function clean(text: string, options: DocumentOptions & {config?: ResolvedConfig | ConfigInput; findConfig?: boolean | string} = {}): CleanResult {
+  const {config, findConfig, ...documentOptions} = options
   if (config) return createCleaner(config).clean(text, documentOptions)
-  defaultCleaner ??= createCleaner({extends: ['recommended']})
+  if (findConfig !== undefined && findConfig !== false) return createCleaner(undefined, {findConfig}).clean(text, documentOptions)
+  defaultCleaner ??= createCleaner()
   return defaultCleaner.clean(text, documentOptions)
 }

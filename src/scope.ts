@@ -30,6 +30,32 @@ export function hostMatches(host: string, domain: string): boolean {
   return host === wanted || host.endsWith(`.${wanted}`)
 }
 
+/**
+ * The paths `when.path` patterns are matched against: the document's path (with `/`, without a
+ * leading `/`) and every trailing part of it, after each `/`. So `gazette/**` matches
+ * `/data/news/gazette/a.txt`, `news/gazette/a.txt` and `gazette/a.txt` alike: the same file, however
+ * it was named. The last path's parts are kept (the rules of one document ask for them in turn).
+ */
+let lastPath: string | undefined
+let lastParts: string[] = []
+
+export function trailingParts(documentPath: string): string[] {
+  if (documentPath === lastPath) return lastParts
+  const normalized = documentPath.split('\\').join('/').replace(/^\/+/, '')
+  const parts: string[] = []
+  let from = 0
+  while (from < normalized.length) {
+    parts.push(normalized.slice(from))
+    const slash = normalized.indexOf('/', from)
+    if (slash === -1) break
+    from = slash + 1
+    while (normalized[from] === '/') from++
+  }
+  lastPath = documentPath
+  lastParts = parts
+  return parts
+}
+
 /** Compile a `when` block into a test. Every given condition must hold; each lists alternatives. */
 export function compileWhen(when: When | undefined): ScopeTest {
   if (!when) return () => true
@@ -40,7 +66,7 @@ export function compileWhen(when: When | undefined): ScopeTest {
   }
   if (when.path && when.path.length > 0) {
     const isMatch = picomatch(when.path, {dot: true})
-    tests.push((scope) => scope.path !== undefined && isMatch(scope.path.split('\\').join('/')))
+    tests.push((scope) => scope.path !== undefined && trailingParts(scope.path).some((part) => isMatch(part)))
   }
   if (when.domain && when.domain.length > 0) {
     const domains = when.domain

@@ -119,7 +119,11 @@ export interface CleanResult {
 
 /** Per-document options. */
 export interface DocumentOptions {
-  /** Path of the document relative to its input root, for `when.path`. */
+  /**
+   * Path of the document, for `when.path`: a pattern matches it or any trailing part of it (after a
+   * `/`), so an absolute path, one relative to the working directory and one relative to an input
+   * folder all match the same patterns. The command line gives each file's absolute path.
+   */
   path?: string
   /** URL of the document, for `when.domain` and `when.url`. */
   url?: string

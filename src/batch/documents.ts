@@ -2,8 +2,8 @@
  * The command line's inputs as a stream of documents, in command-line order: text files (named or
  * found in folders with include/exclude globs), standard input (`-`), or JSON Lines records
  * (`--jsonl`, with the text at a dotted field). Each document carries the per-document options the
- * cleaner needs (`path` relative to its input root for files, the record's `url` and `path` for
- * records), so every command scopes rules the same way `clean` does.
+ * cleaner needs (a file's absolute `path` and its `--url-map` URL, the record's `url` and `path`
+ * for records), so every command scopes rules the same way `clean` does.
  *
  * A file or record that cannot be used (missing, unreadable, not valid UTF-8; a record that is not
  * JSON, not an object, or has no string at the text field) is yielded as an error entry naming its
@@ -16,7 +16,8 @@ import {readRegularFile} from '../io/regular-file.js'
 import {decodeUtf8} from '../io/utf8.js'
 import type {DocumentOptions} from '../types.js'
 import {expandCommandInputs} from './inputs.js'
-import {errorMessage} from './run-files.js'
+import {errorMessage, fileOptions} from './run-files.js'
+import type {UrlMap} from './url-map.js'
 import {jsonlSources} from './run-jsonl.js'
 import {idOf, isBlankLine, readRecord, recordErrorMessage, recordOptions} from './work.js'
 
@@ -61,6 +62,8 @@ export interface DocumentSourceOptions {
   followSymlinks?: boolean
   /** Options for every document (`lang`, `title`); per-document `path` and `url` are added. */
   documentOptions?: DocumentOptions
+  /** `--url-map`: text files' URLs, over `documentOptions.url`. */
+  urls?: UrlMap
 }
 
 export interface DocumentSourceIo {
@@ -144,7 +147,7 @@ export async function* inputDocuments(inputs: readonly string[], options: Docume
       try {
         const bytes = await readRegularFile(file.absolute)
         const text = decodeUtf8(bytes)
-        entry = {kind: 'document', path: file.display, relative: file.relative, text, bom: hasBom(bytes), bytes: bytes.length, options: {...base, path: file.relative}}
+        entry = {kind: 'document', path: file.display, relative: file.relative, text, bom: hasBom(bytes), bytes: bytes.length, options: fileOptions(base, file, options.urls)}
       } catch (error) {
         entry = fileError(file.display, error)
       }

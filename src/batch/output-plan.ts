@@ -6,6 +6,7 @@
  * errors; one output that would overwrite an input or another output is that input's error.
  */
 
+import {stat} from 'node:fs/promises'
 import path from 'node:path'
 import {UsageError} from '../cli/usage-error.js'
 import {PARTIAL_SUFFIX} from '../io/jsonl-output.js'
@@ -63,9 +64,28 @@ export class WriteClaims {
 }
 
 export interface FileOutputOptions {
-  /** `--out DIR`, as given. */
+  /** `--out DIR` (or, for a single input file, `--out FILE`), as given. */
   out?: string
   inPlace?: boolean
+  /** The run's one input is one file (named on the command line, not found in a folder). */
+  singleFile?: boolean
+}
+
+/** A name like `clean.txt` or `a.out.md`: a last part with an extension, not a dot file (`.hidden`). */
+const FILE_LIKE = /^[^.].*\.[^./\\]+$/
+
+/**
+ * Whether `--out PATH` names a file rather than a folder, for a run whose one input is one file:
+ * an existing regular file (or a link to one), or a path that does not exist, does not end in `/`,
+ * and whose last part has an extension (`clean.txt`; `out` and `out/` stay folders). An existing
+ * folder is always a folder, the input mirrored under it.
+ */
+export async function outNamesFile(out: string, cwd: string): Promise<boolean> {
+  const absolute = path.resolve(cwd, out)
+  const info = await stat(absolute).catch(() => undefined)
+  if (info) return info.isFile()
+  if (/[\\/]$/.test(out)) return false
+  return FILE_LIKE.test(path.basename(absolute))
 }
 
 /**
@@ -87,6 +107,19 @@ export async function planFileOutputs(expanded: ExpandedInputs, options: FileOut
     return outputs
   }
   if (options.out === undefined) return outputs
+  if (!(options.singleFile && expanded.files.length === 1)) {
+    const info = await stat(path.resolve(claims.cwd, options.out)).catch(() => undefined)
+    if (info?.isFile()) throw new UsageError(`--out ${options.out} is a file: only a single input file is written to a file; several documents need --out DIR`)
+  } else if (await outNamesFile(options.out, claims.cwd)) {
+    const [file] = expanded.files
+    const target = path.resolve(claims.cwd, options.out)
+    const reals = await claims.paths.of(target)
+    const owner = claims.ownerOf(reals)
+    if (owner !== undefined) throw new UsageError(`--out ${options.out} would overwrite ${owner}`)
+    claims.claim(reals, `the output of ${file.display}`)
+    outputs.set(file, target)
+    return outputs
+  }
   const outDir = path.resolve(claims.cwd, options.out)
   const outReals = await claims.paths.of(outDir)
   for (const folder of expanded.folders) {

@@ -27,6 +27,7 @@ import type {Progress} from '../report/progress.js'
 import type {DocumentOptions} from '../types.js'
 import {CancelledError, OutOfMemoryError, TimeoutError, type Executor} from './executor.js'
 import type {FileInput} from './inputs.js'
+import type {UrlMap} from './url-map.js'
 import type {TaskResult} from './work.js'
 
 export interface FileRunOptions {
@@ -41,6 +42,8 @@ export interface FileRunOptions {
   /** Files read and written at once (default 8). */
   concurrency?: number
   documentOptions?: DocumentOptions
+  /** `--url-map`: each file's URL, over `documentOptions.url`. */
+  urls?: UrlMap
   /** Files larger than this are written unchanged and reported as skipped. */
   maxDocBytes?: number
   /** Skip inputs whose output exists (an earlier run wrote it). */
@@ -74,6 +77,12 @@ type Outcome =
   /** `bytes` is undefined for a file too large to read: it was copied as it is. */
   | {kind: 'done'; size: number; bytes?: Uint8Array; result: TaskResult | {status: 'timeout' | 'out of memory'}}
 
+/** The cleaner's options for a file: its absolute path (for `when.path`) and its URL from the map, if any. */
+export function fileOptions(base: DocumentOptions | undefined, file: FileInput, urls: UrlMap | undefined): DocumentOptions {
+  const url = urls?.urlOf(file.absolute, file.real)
+  return {...base, path: file.absolute, ...(url === undefined ? {} : {url})}
+}
+
 /** Clean `files`; resolves to whether the run was interrupted. */
 export async function runFiles(files: FileInput[], options: FileRunOptions): Promise<{interrupted: boolean}> {
   const plan = options.outputs
@@ -96,7 +105,7 @@ export async function runFiles(files: FileInput[], options: FileRunOptions): Pro
       }
       let result: TaskResult | {status: 'timeout' | 'out of memory'}
       try {
-        result = await executor.run({kind: 'text', bytes, options: {...options.documentOptions, path: file.relative}, maxDocBytes: options.maxDocBytes, details: options.report.keepsDocuments})
+        result = await executor.run({kind: 'text', bytes, options: fileOptions(options.documentOptions, file, options.urls), maxDocBytes: options.maxDocBytes, details: options.report.keepsDocuments})
       } catch (error) {
         if (error instanceof CancelledError) return {kind: 'cancelled'}
         if (error instanceof TimeoutError) result = {status: 'timeout'}
@@ -145,6 +154,7 @@ export async function runFiles(files: FileInput[], options: FileRunOptions): Pro
     if (result.status === 'cleaned') {
       if (!planned) options.stdout?.write(result.output)
       options.report.addDocument({path: file.display, output, title: result.title, lang: result.lang, bytesIn: result.bytesIn, bytesOut: result.bytesOut, removed: result.removed}, result.tally)
+      if (result.html) options.report.addHtml(file.display)
       continue
     }
     if (!planned && options.stdout) await passThrough(options.stdout, bytes ?? createReadStream(file.absolute))

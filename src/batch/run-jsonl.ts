@@ -254,6 +254,7 @@ export async function runJsonl(sources: JsonlSource[], options: JsonlRunOptions)
     await options.out.write(NEWLINE)
     report.addDocument({path, id: result.id, title: result.title, lang: result.lang, bytesIn: result.bytesIn, bytesOut: result.bytesOut, removed: result.removed}, result.tally)
     if (result.replacedDecruft) report.addReplacedDecruft(path)
+    if (result.html) report.addHtml(path)
   }
   return {interrupted: interrupted || Boolean(signal?.aborted), cutShort}
 }

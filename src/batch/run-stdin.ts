@@ -80,6 +80,7 @@ export async function runStdin(stdin: AsyncIterable<Buffer | string>, options: S
     else await writeChunk(options.stdout, output)
     if (result.status === 'cleaned') {
       report.addDocument({path: PATH, output: out?.name, title: result.title, lang: result.lang, bytesIn: result.bytesIn, bytesOut: result.bytesOut, removed: result.removed}, result.tally)
+      if (result.html) report.addHtml(PATH)
     } else {
       report.addSkipped({path: PATH, ...(out ? {output: out.name} : {}), reason: result.status === 'too-large' ? 'too large' : result.status, bytes: bytes.length})
     }

@@ -9,7 +9,9 @@ import {appendFileSync} from 'node:fs'
 import type {Cleaner} from '../cleaner.js'
 import {getPath, setPath, type JsonRecord} from '../io/dotted-path.js'
 import {decodeUtf8, DecodeError} from '../io/utf8.js'
-import type {Category, DocumentOptions, Removal} from '../types.js'
+import {looksLikeHtml} from '../text/html.js'
+import {tallyOf, type RuleTally} from '../report/report.js'
+import type {DocumentOptions, Removal} from '../types.js'
 
 /** A text file's bytes. */
 export interface TextTask {
@@ -73,8 +75,7 @@ export interface BatchResult {
   results: Array<TaskResult | {status: 'failed'; message: string}>
 }
 
-/** A rule's removals in one document: rule, category, removals, lines, characters. */
-export type RuleTally = [string, Category, number, number, number]
+export {tallyOf, type RuleTally} from '../report/report.js'
 
 /** What a cleaned document contributes to the report. */
 export interface Cleaned {
@@ -89,6 +90,8 @@ export interface Cleaned {
   id?: string
   /** The record already had a `decruft` field, which this one replaced. */
   replacedDecruft?: true
+  /** The document looks like HTML (cleaned as text all the same). */
+  html?: true
 }
 
 export type TaskResult =
@@ -163,19 +166,6 @@ function testSlowdown(text: string): void {
   }
 }
 
-/** The removals of a document counted by rule (what a summary needs, much smaller to pass between threads). */
-export function tallyOf(removed: readonly Removal[]): RuleTally[] {
-  const byRule = new Map<string, RuleTally>()
-  for (const removal of removed) {
-    let entry = byRule.get(removal.rule)
-    if (!entry) byRule.set(removal.rule, (entry = [removal.rule, removal.category, 0, 0, 0]))
-    entry[2]++
-    entry[3] += removal.endLine - removal.startLine + 1
-    entry[4] += removal.end - removal.start
-  }
-  return [...byRule.values()]
-}
-
 /** The removals part of a result: all of them, or their tally. */
 function removals(removed: Removal[], details: boolean | undefined): {removed: Removal[]; tally?: RuleTally[]} {
   return details === false ? {removed: [], tally: tallyOf(removed)} : {removed}
@@ -208,7 +198,16 @@ export function runTask(cleaner: Cleaner, task: Task): TaskResult {
     }
     testSlowdown(text)
     const result = cleaner.clean(text, task.options)
-    return {status: 'cleaned', output: result.text, title: result.title, lang: result.lang, ...removals(result.removed, task.details), bytesIn: task.bytes.length, bytesOut: Buffer.byteLength(result.text)}
+    return {
+      status: 'cleaned',
+      output: result.text,
+      title: result.title,
+      lang: result.lang,
+      ...removals(result.removed, task.details),
+      bytesIn: task.bytes.length,
+      bytesOut: Buffer.byteLength(result.text),
+      ...(looksLikeHtml(text) ? {html: true as const} : {})
+    }
   }
 
   let record: JsonRecord
@@ -238,7 +237,8 @@ export function runTask(cleaner: Cleaner, task: Task): TaskResult {
     bytesIn,
     bytesOut: Buffer.byteLength(result.text),
     id: idOf(record),
-    ...(replacedDecruft ? {replacedDecruft: true as const} : {})
+    ...(replacedDecruft ? {replacedDecruft: true as const} : {}),
+    ...(looksLikeHtml(text) ? {html: true as const} : {})
   }
 }
 

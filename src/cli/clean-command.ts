@@ -11,22 +11,24 @@ import pMap from 'p-map'
 import {Command, Option} from 'commander'
 import {createCleaner, type Cleaner} from '../cleaner.js'
 import {loadConfig, type ResolvedConfig} from '../config/resolve.js'
+import {fingerprint} from '../config/fingerprint.js'
 import {DEFAULT_THREAD_BUDGET, defaultWorkers} from '../batch/pool-size.js'
 import {largestDocument, MIN_THREAD_BUDGET_MB, RECORD_LINE_FACTOR} from '../batch/heap-limits.js'
 import {createExecutor, ThreadStartError, type Executor} from '../batch/executor.js'
-import {expandCommandInputs, type ExpandedInputs, type FileInput} from '../batch/inputs.js'
+import {DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_JSONL_INCLUDE, expandCommandInputs, type ExpandedInputs, type FileInput} from '../batch/inputs.js'
 import {planFileOutputs, WriteClaims} from '../batch/output-plan.js'
 import {runFiles} from '../batch/run-files.js'
 import {runStdin} from '../batch/run-stdin.js'
 import {jsonlSources, runJsonl} from '../batch/run-jsonl.js'
 import {REMOVED_DETAILS, type RemovedDetail} from '../batch/work.js'
+import {UrlMap, urlProblem} from '../batch/url-map.js'
 import {JsonlOutput, writeChunk, type RecordSink} from '../io/jsonl-output.js'
 import {reviewDocuments} from '../diff/review.js'
 import {writeAtomic, WriteError} from '../io/write.js'
 import {reviewHtml, reviewRulesOf, type ReviewDocument as PageDocument} from '../review/index.js'
 import {Progress} from '../report/progress.js'
 import {ReportBuilder, reportJson} from '../report/report.js'
-import {formatSummary, replacedDecruftWarning} from '../report/summary.js'
+import {formatSummary, htmlWarning, replacedDecruftWarning} from '../report/summary.js'
 import type {DocumentOptions} from '../types.js'
 import {UsageError} from './usage-error.js'
 import {learnFromInputs} from './learn-command.js'
@@ -58,6 +60,12 @@ export interface CleanCommandOptions extends CleaningOptions {
   statsJson?: string
   /** Memory of each worker thread, in MB. */
   memoryBudget?: number
+  /** The URL of every document that has none of its own. */
+  url?: string
+  /** A file of `PATH<TAB>URL` lines: each text file's URL. */
+  urlMap?: string
+  /** The path of the document on standard input, for `when.path` (and `--url-map`). */
+  stdinFilename?: string
 }
 
 export interface CommandIo {
@@ -101,9 +109,9 @@ function peakRssBytes(): number {
 const SMALL_INPUT_BYTES = 512 * 1024
 
 /** `--review FILE`: the review page of the inputs as this run cleans them. */
-async function reviewPage(inputs: string[], options: CleanCommandOptions, io: CommandIo, cleaner: Cleaner, documentOptions: DocumentOptions, signal: AbortSignal): Promise<string | undefined> {
+async function reviewPage(inputs: string[], options: CleanCommandOptions, io: CommandIo, cleaner: Cleaner, documentOptions: DocumentOptions, urls: UrlMap | undefined, signal: AbortSignal): Promise<string | undefined> {
   const documents: PageDocument[] = []
-  const source = reviewDocuments(inputs, {jsonl: options.jsonl, textField: options.textField, include: options.include, exclude: options.exclude, followSymlinks: options.followSymlinks, documentOptions}, io, cleaner)
+  const source = reviewDocuments(inputs, {jsonl: options.jsonl, textField: options.textField, include: options.include, exclude: options.exclude, followSymlinks: options.followSymlinks, documentOptions, urls}, io, cleaner)
   for await (const entry of source) {
     if (signal.aborted) return undefined
     // Inputs that cannot be read are reported by the run itself.
@@ -139,7 +147,7 @@ class SideFiles {
  * inputs, compiled here too: a rule that does not compile is a config error before any thread
  * starts, and the threads are handed the prefilters this works out.
  */
-async function configFor(inputs: string[], options: CleanCommandOptions, io: CommandIo, plan: CleanPlan, sideFiles: SideFiles): Promise<{config: ResolvedConfig; cleaner: Cleaner}> {
+async function configFor(inputs: string[], options: CleanCommandOptions, io: CommandIo, plan: CleanPlan, sideFiles: SideFiles): Promise<{config: ResolvedConfig; cleaner: Cleaner; learned?: number}> {
   let config = withPreset(loadConfig({config: options.config, cwd: io.cwd}), options.preset)
   if (options.learn) {
     if (inputs.includes('-')) throw new UsageError('--learn reads the inputs twice: give files, not standard input')
@@ -149,6 +157,7 @@ async function configFor(inputs: string[], options: CleanCommandOptions, io: Com
     config = withLearnedRules(config, learned)
     if (options.learnOut) await sideFiles.write(options.learnOut, learnedPackYaml(learned, `Learned by decruft clean --learn from ${documents} documents.`))
     if (!options.quiet) io.stderr.write(`decruft: learned ${learned.length} rule${learned.length === 1 ? '' : 's'} from ${documents} documents\n`)
+    return {config, cleaner: createCleaner(config, {messages: false}), learned: learned.length}
   }
   return {config, cleaner: createCleaner(config, {messages: false})}
 }
@@ -175,6 +184,19 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
     throw new UsageError(`--text-field ${options.textField}: each output record's \`decruft\` field is decruft's own, which would replace the clean text (rename the field first)`)
   }
   if (options.removed && !options.jsonl) throw new UsageError('--removed applies to --jsonl records (a text output has no record; use --report for the removals)')
+  if (options.report === '-' && !options.out && !options.inPlace) {
+    throw new UsageError('--report - writes the report to standard output, where the clean text goes: give --out (or --in-place), or --report FILE')
+  }
+  if (options.url !== undefined) {
+    const problem = urlProblem(options.url)
+    if (problem) throw new UsageError(`--url ${options.url}: ${problem}`)
+  }
+  if (options.stdinFilename !== undefined) {
+    if (!inputs.includes('-')) throw new UsageError('--stdin-filename names the document on standard input: give `-` (or pipe the input)')
+    if (options.jsonl) throw new UsageError("--stdin-filename applies to a text document on standard input; with --jsonl each record's `path` field scopes it")
+  }
+  if (options.urlMap !== undefined && options.jsonl) throw new UsageError("--url-map applies to text files; with --jsonl each record's `url` field gives its URL (--url gives one to records without)")
+  const urls = options.urlMap === undefined ? undefined : UrlMap.read(options.urlMap, io.cwd)
   if (options.review && inputs.includes('-')) throw new UsageError('--review reads the inputs twice: give files, not standard input (or use `decruft diff --html`)')
   const plan = await planClean(inputs, options, io)
   const sideFiles = new SideFiles(io)
@@ -196,11 +218,13 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
   try {
     let interrupted: boolean
     try {
-      let compiled: {config: ResolvedConfig; cleaner: Cleaner} | undefined = await configFor(inputs, options, io, plan, sideFiles)
+      let compiled: {config: ResolvedConfig; cleaner: Cleaner; learned?: number} | undefined = await configFor(inputs, options, io, plan, sideFiles)
       const {config} = compiled
+      report.setConfig({...fingerprint(config, io.cwd), ...(compiled.learned === undefined ? {} : {learned: compiled.learned})})
       const documentOptions: DocumentOptions = {}
       if (options.title) documentOptions.title = options.title
       if (options.lang) documentOptions.lang = options.lang
+      if (options.url !== undefined) documentOptions.url = options.url
       const executorFor = async (size: {documents?: number; bytes?: number}): Promise<Executor> => {
         // A small input (one document, a few hundred kB) gets one thread unless --workers says
         // otherwise: each more would compile the rules for little to clean.
@@ -217,10 +241,10 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
         }
         return created
       }
-      const run: CleanRun = {options, io, executorFor, report, documentOptions, maxDocBytes, signal: interrupt.signal}
+      const run: CleanRun = {options, io, executorFor, report, documentOptions, urls, maxDocBytes, signal: interrupt.signal}
       // The review page is built from the originals before they are cleaned (so --in-place is fine), with the same rules.
       if (options.review && !interrupt.signal.aborted) {
-        const page = await reviewPage(inputs, options, io, compiled.cleaner, documentOptions, interrupt.signal)
+        const page = await reviewPage(inputs, options, io, compiled.cleaner, documentOptions, urls, interrupt.signal)
         if (page !== undefined) await sideFiles.write(options.review, page)
       }
       // The threads compile their own: this thread's copy goes.
@@ -234,10 +258,15 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
     if (interrupted) report.interrupt()
     report.setElapsed(Date.now() - started)
     const built = report.build()
-    const warning = replacedDecruftWarning(built.summary)
-    if (warning) io.stderr.write(warning + '\n')
+    for (const warning of [replacedDecruftWarning(built.summary), htmlWarning(built.summary)]) if (warning) io.stderr.write(warning + '\n')
+    const unused = interrupted ? [] : (urls?.unused(io.cwd) ?? [])
+    if (unused.length > 0) {
+      io.stderr.write(`decruft: warning: ${unused.length} path${unused.length === 1 ? '' : 's'} of --url-map ${options.urlMap} named no input of this run (first: ${unused[0]})\n`)
+    }
     if (!options.quiet) io.stderr.write(formatSummary(built) + '\n')
-    if (options.report) await sideFiles.write(options.report, reportJson(built))
+    if (options.report === '-') {
+      for (const piece of reportJson(built)) await writeChunk(io.stdout as unknown as Writable, piece)
+    } else if (options.report) await sideFiles.write(options.report, reportJson(built))
     if (options.statsJson) {
       const usage = process.resourceUsage()
       const threads = (executor as Executor | undefined)?.concurrency ?? 1
@@ -267,6 +296,7 @@ async function planClean(inputs: string[], options: CleanCommandOptions, io: Com
   const stdin = inputs.includes('-')
   if (stdin && !options.jsonl && inputs.length > 1) throw new UsageError('`-` (standard input) cannot be mixed with files unless --jsonl is given')
   const expanded = await expandCommandInputs(inputs, options, io.cwd)
+  refuseEmptyFolders(expanded, options)
   const claims = WriteClaims.forInputs(expanded.files, io.cwd)
   let outputs = new Map<FileInput, string | Error>()
   if (options.jsonl) {
@@ -280,11 +310,27 @@ async function planClean(inputs: string[], options: CleanCommandOptions, io: Com
     if (!options.out && !options.inPlace && !single && !(files.length === 0 && errors.length > 0)) {
       throw new UsageError('several documents need --out DIR (or --in-place); only a single file is written to standard output')
     }
-    outputs = await planFileOutputs(expanded, options, claims)
+    outputs = await planFileOutputs(expanded, {...options, singleFile: single}, claims)
   }
-  const named: Array<[string, string | undefined]> = [['--report', options.report], ['--review', options.review], ['--learn-out', options.learnOut], ['--stats-json', options.statsJson]]
+  const named: Array<[string, string | undefined]> = [['--report', options.report === '-' ? undefined : options.report], ['--review', options.review], ['--learn-out', options.learnOut], ['--stats-json', options.statsJson]]
   for (const [option, value] of named) await claims.claimOption(option, value)
   return {expanded, outputs}
+}
+
+/**
+ * A folder input in which no file matches the include globs (and that had nothing unreadable in
+ * it) is a usage error naming the folder and the globs, as ESLint's "No files matching": cleaning
+ * nothing and saying "0 documents" would hide a wrong folder or a wrong `--include`.
+ */
+function refuseEmptyFolders(expanded: ExpandedInputs, options: CleanCommandOptions): void {
+  for (const folder of expanded.folders) {
+    if (expanded.files.some((file) => file.input === folder.input)) continue
+    if (expanded.errors.some((error) => error.path === folder.input || error.path.startsWith(path.join(folder.input, path.sep)) || error.path.startsWith(folder.input + '/'))) continue
+    const include = options.include ?? (options.jsonl ? DEFAULT_JSONL_INCLUDE : DEFAULT_INCLUDE)
+    const exclude = options.exclude ?? DEFAULT_EXCLUDE
+    const globs = `--include ${include.join(' ')}${exclude.length > 0 ? `, --exclude ${exclude.join(' ')}` : ''}`
+    throw new UsageError(`no files in the folder ${folder.input} match the globs (${globs})${options.include ? '' : '; give --include to take others'}`)
+  }
 }
 
 /** What one `clean` run works with. */
@@ -295,6 +341,8 @@ interface CleanRun {
   executorFor(size: {documents?: number; bytes?: number}): Promise<Executor>
   report: ReportBuilder
   documentOptions: DocumentOptions
+  /** `--url-map`: text files' URLs. */
+  urls?: UrlMap
   /** Larger documents are passed through (`--max-doc-bytes`, or what a thread's memory holds). */
   maxDocBytes: number
   signal: AbortSignal
@@ -320,7 +368,13 @@ async function cleanText(inputs: string[], plan: CleanPlan, run: CleanRun): Prom
   if (inputs.length === 1 && inputs[0] === '-') {
     const executor = await run.executorFor({documents: 1})
     const out = options.out ? {file: path.resolve(io.cwd, options.out), name: options.out} : undefined
-    return runStdin(io.stdin as AsyncIterable<Buffer>, {executor, report, out, stdout: io.stdout as unknown as Writable, documentOptions, maxDocBytes: run.maxDocBytes, signal: run.signal})
+    const stdinOptions = {...documentOptions}
+    if (options.stdinFilename !== undefined) {
+      stdinOptions.path = path.resolve(io.cwd, options.stdinFilename)
+      const url = run.urls?.urlOf(stdinOptions.path)
+      if (url !== undefined) stdinOptions.url = url
+    }
+    return runStdin(io.stdin as AsyncIterable<Buffer>, {executor, report, out, stdout: io.stdout as unknown as Writable, documentOptions: stdinOptions, maxDocBytes: run.maxDocBytes, signal: run.signal})
   }
   const {files, errors} = plan.expanded
   for (const error of errors) report.addError(error)
@@ -337,6 +391,7 @@ async function cleanText(inputs: string[], plan: CleanPlan, run: CleanRun): Prom
       stdout: io.stdout as unknown as Writable,
       concurrency: options.concurrency,
       documentOptions,
+      urls: run.urls,
       maxDocBytes: run.maxDocBytes,
       resume: options.resume,
       progress,
@@ -398,9 +453,9 @@ export function cleanCommand(io: CommandIo, setExitCode: (code: number) => void)
     new Command('clean')
       .description('Strip boilerplate from text files, directories, standard input or JSON Lines, and report what was removed.')
       .argument('[inputs...]', 'files, directories (searched recursively), or - for standard input (the default when input is piped)')
-      .option('-o, --out <path>', 'output directory (mirrors input paths); with --jsonl or standard input, the output file')
+      .option('-o, --out <path>', 'output directory (mirrors input paths); with --jsonl or standard input, the output file; with one input file, the output file when PATH is an existing file or does not exist and has an extension (clean.txt)')
       .option('--in-place', 'overwrite the input files with their clean text (atomically)')
-      .option('--report <file>', 'write a JSON report of every removal to this file')
+      .option('--report <file>', 'write a JSON report of every removal to this file (- for standard output, when the clean text goes to --out or --in-place)')
       .option('--review <file>', 'also write a self-contained HTML review page of the batch (as decruft diff --html); reads the inputs a second time')
       .option('--jsonl', 'read JSON Lines and write JSON Lines: the text field is replaced and a `decruft` field added'),
     'clean'
@@ -414,6 +469,9 @@ export function cleanCommand(io: CommandIo, setExitCode: (code: number) => void)
     .option('--max-doc-bytes <n>', `pass documents larger than this (bytes) through unchanged, reported as skipped (default: the largest a thread's --memory-budget cleans, ${largestDocument(DEFAULT_THREAD_BUDGET)} for ${DEFAULT_THREAD_BUDGET / MB} MB)`, (value) => Number(value))
     .option('--memory-budget <mb>', `memory of each worker thread in MB (default ${DEFAULT_THREAD_BUDGET / MB}): its heap limit, and from it the default --max-doc-bytes and --workers`, (value) => Number(value))
     .option('--doc-timeout <ms>', 'pass a document that takes longer than this through unchanged, reported as skipped (its thread is replaced)', (value) => Number(value))
+    .option('--url <url>', 'the URL of every document that has none of its own (files, standard input, records without `url`), for when.domain and when.url rules')
+    .option('--url-map <file>', 'text files\' URLs: lines PATH<TAB>URL, each path relative to the map file\'s folder (over --url)')
+    .option('--stdin-filename <path>', 'the path of the document on standard input, for when.path rules (and --url-map)')
     .addOption(new Option('--stats-json <file>', 'write run statistics (time, peak memory) as JSON').hideHelp())
     .option('-q, --quiet', 'do not print the progress or the summary')
     .option('--learn', "first learn each site's repeated boilerplate from the inputs (as `decruft learn`), then clean with those rules too")

@@ -35,7 +35,7 @@ export async function* goldPairRecords(files: readonly FileInput[], onError: (er
       }
     }
     if (texts.length < 2) continue
-    yield {id: inputFile.relative, text: texts[0], gold: texts[1], path: inputFile.relative}
+    yield {id: inputFile.relative, text: texts[0], gold: texts[1], path: inputFile.absolute}
   }
 }
 

@@ -4,6 +4,7 @@
  * lines, offsets and text.
  */
 
+import type {ConfigFingerprint} from '../config/fingerprint.js'
 import type {Category, Removal} from '../types.js'
 
 export interface DocumentEntry {
@@ -55,7 +56,12 @@ export interface ReportSummary {
   bytesOut: number
   removals: number
   byCategory: Partial<Record<Category, RuleCount>>
-  byRule: Record<string, RuleCount & {category: Category}>
+  /**
+   * By rule. `category` is the one the rule removed most under (ties: the first by name); a rule
+   * that removed under several (the block classifier, `heuristic/…`) also has `categories`, each
+   * with its count of removals, which add up to the rule's.
+   */
+  byRule: Record<string, RuleCount & {category: Category; categories?: Partial<Record<Category, number>>}>
   errors: number
   /** Documents passed through unchanged (`skipped` lists them). */
   skipped: number
@@ -72,27 +78,60 @@ export interface ReportSummary {
    * and the first one's `file:line`).
    */
   replacedDecruft?: {records: number; first: string}
+  /**
+   * Documents that look like HTML (a doctype or `<html>` at the start, or mostly tags), which were
+   * cleaned as text: how many, and the first one's path.
+   */
+  html?: {documents: number; first: string}
 }
+
+/** The rules a run used (see fingerprint.ts); with `--learn`, how many rules it learned and added. */
+export type ReportConfig = ConfigFingerprint & {learned?: number}
 
 export interface Report {
   tool: 'decruft'
+  /** The version of decruft that made the report. */
   version: string
+  /** The config files read and the SHA-256 of the resolved rules (when the run says). */
+  config?: ReportConfig
   summary: ReportSummary
   files: DocumentEntry[]
   errors: ErrorEntry[]
   skipped: SkippedEntry[]
 }
 
-function add(count: RuleCount, removal: Removal): void {
-  count.removals++
-  count.lines += removal.endLine - removal.startLine + 1
-  count.chars += removal.end - removal.start
+/** A rule's removals under one category in one document: rule, category, removals, lines, characters. */
+export type RuleTally = [string, Category, number, number, number]
+
+/**
+ * The removals of a document counted by rule and category: what the summary is made of, with or
+ * without the removals themselves (much smaller to pass between threads). A rule may remove under
+ * several categories (the block classifier does), so each pair is counted on its own.
+ */
+export function tallyOf(removed: readonly Removal[]): RuleTally[] {
+  const byPair = new Map<string, RuleTally>()
+  for (const removal of removed) {
+    const key = removal.rule + '\0' + removal.category
+    let entry = byPair.get(key)
+    if (!entry) byPair.set(key, (entry = [removal.rule, removal.category, 0, 0, 0]))
+    entry[2]++
+    entry[3] += removal.endLine - removal.startLine + 1
+    entry[4] += removal.end - removal.start
+  }
+  return [...byPair.values()]
+}
+
+function emptyCount(): RuleCount {
+  return {removals: 0, lines: 0, chars: 0}
 }
 
 export class ReportBuilder {
   private readonly files: DocumentEntry[] = []
   private readonly errors: ErrorEntry[] = []
   private readonly skipped: SkippedEntry[] = []
+  private config: ReportConfig | undefined
+  /** Removals by rule, then by category. */
+  private readonly byRule = new Map<string, Map<Category, RuleCount>>()
   private readonly summary: ReportSummary = {
     documents: 0,
     failed: 0,
@@ -116,22 +155,22 @@ export class ReportBuilder {
    * A cleaned document. Its removals are counted from `entry.removed`, or, when a batch passes only
    * their counts between threads, from `tally` (rule, category, removals, lines, characters).
    */
-  addDocument(entry: DocumentEntry, tally?: ReadonlyArray<readonly [string, Category, number, number, number]>): void {
+  addDocument(entry: DocumentEntry, tally?: readonly RuleTally[]): void {
     const summary = this.summary
     summary.documents++
     summary.bytesIn += entry.bytesIn
     summary.bytesOut += entry.bytesOut
-    for (const removal of entry.removed) {
-      summary.removals++
-      add((summary.byCategory[removal.category] ??= {removals: 0, lines: 0, chars: 0}), removal)
-      add((summary.byRule[removal.rule] ??= {category: removal.category, removals: 0, lines: 0, chars: 0}), removal)
-    }
-    for (const [rule, category, removals, lines, chars] of tally ?? []) {
-      summary.removals += removals
-      for (const count of [(summary.byCategory[category] ??= {removals: 0, lines: 0, chars: 0}), (summary.byRule[rule] ??= {category, removals: 0, lines: 0, chars: 0})]) {
-        count.removals += removals
-        count.lines += lines
-        count.chars += chars
+    // One way to count, whether the removals came along or only their tally: the summary on
+    // standard error and the report's cannot differ.
+    for (const tallied of [tallyOf(entry.removed), tally ?? []]) {
+      for (const [rule, category, removals, lines, chars] of tallied) {
+        summary.removals += removals
+        const byRule = (this.byRule.get(rule) ?? this.byRule.set(rule, new Map()).get(rule))!
+        for (const count of [(summary.byCategory[category] ??= emptyCount()), byRule.get(category) ?? byRule.set(category, emptyCount()).get(category)!]) {
+          count.removals += removals
+          count.lines += lines
+          count.chars += chars
+        }
       }
     }
     if (this.keepDocuments) this.files.push(entry)
@@ -165,6 +204,17 @@ export class ReportBuilder {
     replaced.records++
   }
 
+  /** The rules the run used. */
+  setConfig(config: ReportConfig): void {
+    this.config = config
+  }
+
+  /** A document that looks like HTML (given in input order). */
+  addHtml(path: string): void {
+    const html = (this.summary.html ??= {documents: 0, first: path})
+    html.documents++
+  }
+
   /** Mark the run as interrupted. */
   interrupt(): void {
     this.summary.interrupted = true
@@ -179,15 +229,32 @@ export class ReportBuilder {
     return this.summary.failed
   }
 
-  /** The running totals (for progress). */
+  /** The running totals (for progress; `byRule` is filled in by `build`). */
   get totals(): Readonly<ReportSummary> {
     return this.summary
+  }
+
+  /** The summary's `byRule`, rules in the order they first removed something. */
+  private rulesSummary(): ReportSummary['byRule'] {
+    const byRule: ReportSummary['byRule'] = {}
+    for (const [rule, categories] of this.byRule) {
+      const entries = [...categories].sort((a, b) => b[1].removals - a[1].removals || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      const total = emptyCount()
+      for (const [, count] of entries) {
+        total.removals += count.removals
+        total.lines += count.lines
+        total.chars += count.chars
+      }
+      byRule[rule] = {category: entries[0][0], ...total}
+      if (entries.length > 1) byRule[rule].categories = Object.fromEntries(entries.map(([category, count]) => [category, count.removals]))
+    }
+    return byRule
   }
 
   /** The report; documents sorted by path so the output does not depend on completion order. */
   build(): Report {
     const files = [...this.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-    return {tool: 'decruft', version: this.version, summary: structuredClone(this.summary), files, errors: [...this.errors], skipped: [...this.skipped]}
+    return {tool: 'decruft', version: this.version, ...(this.config ? {config: this.config} : {}), summary: {...structuredClone(this.summary), byRule: this.rulesSummary()}, files, errors: [...this.errors], skipped: [...this.skipped]}
   }
 }
 

@@ -42,6 +42,16 @@ export function replacedDecruftWarning(summary: Report['summary']): string | und
 }
 
 /**
+ * The warning for documents that look like HTML, or undefined. Written even with `--quiet`: their
+ * output is not what a cleaner of HTML would give.
+ */
+export function htmlWarning(summary: Report['summary']): string | undefined {
+  const html = summary.html
+  if (!html) return undefined
+  return `decruft: warning: ${html.documents === 1 ? '1 document looks' : `${html.documents} documents look`} like HTML (first: ${html.first}); HTML is not supported yet: cleaned as plain text, tags and all`
+}
+
+/**
  * A few lines: totals (documents, bytes in and out, the share removed, removals, and with the run's
  * time its speed), what was skipped or resumed, then removals by category, the most active rules
  * and the errors.
