@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Screenshot of the review page for the README (docs/review.png): the seed articles cleaned with the
+ * Screenshot of the review page for docs/review.md (docs/review.png): the seed articles cleaned with the
  * recommended rules, light theme, 1400×900, one article open with a removal focused.
  *
  *   npm run build && node scripts/review-screenshot.mjs [out.png]

@@ -22,7 +22,7 @@ import {workspace} from './workspace.js'
 const root = fileURLToPath(new URL('..', import.meta.url))
 const bin = path.join(root, 'bin', 'decruft.js')
 
-// The layout's two kinds of blank line, as the README defines them.
+// The layout's two kinds of blank line, as docs/how-it-works.md defines them.
 const blankLine = /^[\s\u200B\u200C\u200D\u2060\uFEFF]*$/u
 const whitespaceOnly = /^[^\S\uFEFF]*$/u
 
@@ -51,7 +51,7 @@ function sourceLines(text: string): {lines: SourceLine[]; eol: string} {
 }
 
 /**
- * The README's invariant, written out: the input's lines, less every non-blank line a removal covers
+ * The invariant of docs/how-it-works.md, written out: the input's lines, less every non-blank line a removal covers
  * whole and less the removed spans of the others; blank lines (whitespace and invisible characters)
  * empty, runs of them collapsed to one and none at either end; each line ending the dominant one,
  * one at the end.

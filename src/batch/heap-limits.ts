@@ -5,7 +5,7 @@
  * at 4 MB per semi-space: V8's default lets it grow to 16 MB while the modules and rules load, and
  * it never shrinks back. Worker threads, which do the cleaning, are given twice that: V8 reads the
  * flag when it sets up a thread's heap, so once the main thread runs, `liftSemiSpaceCap` lifts the
- * flag and the threads started later take `workerResourceLimits` (README, "Speed").
+ * flag and the threads started later take `workerResourceLimits` (docs/speed.md, "Heap sizes").
  *
  * Each worker thread has a memory budget (`--memory-budget`, default `DEFAULT_THREAD_BUDGET` of
  * pool-size.ts). Its old generation is what the budget leaves after the young generation and the
@@ -41,7 +41,7 @@ const THREAD_HEAP_MB = 24
 /**
  * The most heap cleaning takes per byte of a document, beyond `THREAD_HEAP_MB`: the smallest old
  * generation a thread cleaned a document in, over the document's size in UTF-8, measured on
- * extractor texts of the benchmark (README, "Limits"). The largest is a document on one line (one
+ * extractor texts of the benchmark (docs/cli.md, "Limits"). The largest is a document on one line (one
  * line's sentences and words are all alive at once); many short lines and records come below it.
  */
 const HEAP_PER_BYTE = 56
