@@ -65,6 +65,10 @@ export const tailKind: RuleKind = {
           const match = matchLine(rule, document, index)
           if (match) {
             if (takesTheArticle(document, index)) continue
+            // A tail that starts at a short line of its own (`maxChars`: an author's bio, a citation)
+            // is an end note: what follows it is a sign-off and buttons, not more paragraphs (a
+            // roundup of opinion pieces puts each author's bio under each piece).
+            if (rule.definition.maxChars !== undefined && proseChars(document, index + 1, document.length - 1) >= PROSE_RUN) continue
             document.boundaries.add(index)
             starts.set(document, index)
             return
