@@ -35,7 +35,7 @@ interface Result {
  */
 function run(args: string[], cwd: string, options: {timeout?: number; prefix?: string[]} = {}): Result {
   const [command, ...rest] = [...(options.prefix ?? []), process.execPath, bin, ...args]
-  const result = spawnSync(command, rest, {cwd, input: '', encoding: 'utf8', timeout: options.timeout ?? 10_000, killSignal: 'SIGKILL'})
+  const result = spawnSync(command, rest, {cwd, input: '', encoding: 'utf8', timeout: options.timeout ?? 60_000, killSignal: 'SIGKILL'})
   return {code: result.status, stdout: result.stdout, stderr: result.stderr}
 }
 
@@ -231,11 +231,11 @@ describe('special files (item 9)', () => {
     const directory = workspace({'a.txt': seed(0)})
     mkfifo(path.join(directory, 'pipe.txt'))
     mkfifo(path.join(directory, 'pipe.jsonl'))
-    const text = run(['clean', 'pipe.txt', 'a.txt', '-o', 'out'], directory, {timeout: 5000})
+    const text = run(['clean', 'pipe.txt', 'a.txt', '-o', 'out'], directory, {timeout: 60_000})
     expect(text.code).toBe(1)
     expect(text.stderr).toContain('pipe.txt: not a regular file (FIFO)')
     expect(read(directory, 'out/a.txt')).toBe(cleanSeed(0))
-    const jsonl = run(['clean', '--jsonl', 'pipe.jsonl', '-o', 'out.jsonl'], directory, {timeout: 5000})
+    const jsonl = run(['clean', '--jsonl', 'pipe.jsonl', '-o', 'out.jsonl'], directory, {timeout: 60_000})
     expect(jsonl.code).toBe(1)
     expect(jsonl.stderr).toContain('pipe.jsonl: not a regular file (FIFO)')
   })
@@ -245,7 +245,7 @@ describe('special files (item 9)', () => {
     const directory = workspace({})
     for (const args of commandLines) {
       mkfifo(path.join(directory, args.at(-1)!))
-      const result = run(args, directory, {timeout: 5000})
+      const result = run(args, directory, {timeout: 60_000})
       expect(result.code, args.join(' ')).toBe(1)
       expect(result.stderr).toContain(`${args.at(-1)}: not a regular file (FIFO)`)
     }
@@ -263,7 +263,7 @@ describe('special files (item 9)', () => {
     const directory = workspace({'in/a.txt': seed(0)})
     mkfifo(path.join(directory, 'in', 'pipe.txt'))
     symlinkSync('/dev/zero', path.join(directory, 'in', 'zero.txt'))
-    const text = run(['clean', 'in', '-o', 'out'], directory, {timeout: 5000})
+    const text = run(['clean', 'in', '-o', 'out'], directory, {timeout: 60_000})
     expect(text.code, text.stderr).toBe(1)
     expect(text.stderr).toContain('in/pipe.txt: not a regular file (FIFO)')
     expect(text.stderr).toContain('in/zero.txt: not a regular file (character device)')
@@ -274,7 +274,7 @@ describe('special files (item 9)', () => {
   it('a link to a device found in a folder of JSON Lines is an error; the rest is cleaned', () => {
     const directory = workspace({'data/a.jsonl': JSON.stringify({text: seed(1)}) + '\n'})
     symlinkSync('/dev/zero', path.join(directory, 'data', 'zero.jsonl'))
-    const jsonl = run(['clean', '--jsonl', 'data', '-o', 'out.jsonl'], directory, {timeout: 5000})
+    const jsonl = run(['clean', '--jsonl', 'data', '-o', 'out.jsonl'], directory, {timeout: 60_000})
     expect(jsonl.code, jsonl.stderr).toBe(1)
     expect(jsonl.stderr).toContain('data/zero.jsonl: not a regular file (character device)')
     expect(JSON.parse(read(directory, 'out.jsonl')).text).toBe(cleanSeed(1))
