@@ -266,6 +266,61 @@ rules:
   })
 })
 
+describe('decruft rules validate runs the rules\' examples', () => {
+  const pack = `extends: [core]
+rules:
+  - id: site/promo
+    kind: line
+    category: promo
+    description: newsletter promo
+    phrases: [Subscribe to our newsletter]
+    examples:
+      removes: ["Subscribe to our newsletter", "Sign up for our newsletter"]
+      keeps: ["Subscribe to our newsletter today and never miss a story about the war."]
+  - id: site/footer
+    kind: line
+    category: promo
+    description: footer
+    patterns: ["^more from "]
+    examples:
+      removes: ["More from the desk"]
+      keeps: ["More from the desk was said than done.", "The readers wanted more from the paper."]
+`
+
+  it('fails (exit 1) naming the file, rule and example when a rule leaves a removes example or removes a keeps example', async () => {
+    const cwd = workspace({'site.yaml': pack})
+    const result = await run(['rules', 'validate', '--no-redos', 'site.yaml'], cwd)
+    expect(result.code).toBe(1)
+    const lines = result.stdout.trim().split('\n')
+    expect(lines).toContain(`site.yaml:${position(pack, '"Sign up for our newsletter"')}: rule \`site/promo\`: example removes[1] "Sign up for our newsletter" is not removed by the rule [rules[0].examples.removes[1]]`)
+    expect(lines).toContain(`site.yaml:${position(pack, '"More from the desk was')}: rule \`site/footer\`: example keeps[0] "More from the desk was said than done." is removed by the rule ("More from the desk was said than done.") [rules[1].examples.keeps[0]]`)
+    // The examples the rules honour are not reported.
+    expect(lines.filter((line) => line.includes('example'))).toHaveLength(2)
+    expect(lines.at(-1)).toBe('decruft: 2 problems in 1 file (1 with problems)')
+    const json = JSON.parse((await run(['rules', 'validate', '--no-redos', '--json', 'site.yaml'], cwd)).stdout)
+    expect(json.files[0].problems.map((problem: {path: string}) => problem.path)).toEqual(['rules[0].examples.removes[1]', 'rules[1].examples.keeps[0]'])
+  })
+
+  it('passes a file whose rules honour their examples, and skips them with --no-examples', async () => {
+    const fixed = pack.replace(', "Sign up for our newsletter"', '').replace('"^more from "', '"^more from .{0,20}$"').replace('"More from the desk was said than done.", ', '')
+    const cwd = workspace({'site.yaml': fixed, 'bad.yaml': pack})
+    expect(await run(['rules', 'validate', '--no-redos', 'site.yaml'], cwd)).toMatchObject({code: 0, stdout: 'decruft: 1 file checked, no problems\n'})
+    expect(await run(['rules', 'validate', '--no-redos', '--no-examples', 'bad.yaml'], cwd)).toMatchObject({code: 0})
+  })
+
+  it('runs an override\'s examples against the rule it overrides, located at the rule when the examples are inherited', async () => {
+    const text = `extends: [en]
+rules:
+  - id: en/read-also
+    phrases: [See this]
+`
+    const cwd = workspace({'site.yaml': text})
+    const result = await run(['rules', 'validate', '--no-redos', 'site.yaml'], cwd)
+    expect(result.code).toBe(1)
+    expect(result.stdout).toMatch(new RegExp(`^site\\.yaml:${position(text, '- id: en/read-also').replace(/:\d+$/, ':5')}: rule \`en/read-also\`: example removes\\[0\\] ".*" is not removed by the rule \\[rules\\[0\\]\\]$`, 'm'))
+  })
+})
+
 describe('catastrophic backtracking when a config is compiled', () => {
   it('refuses a config with a ReDoS pattern: a ConfigError names the rule and shows the attack', async () => {
     const config = 'rules:\n  - id: site/nested\n    kind: line\n    category: noise\n    description: nested quantifiers\n    patterns: ["^(?:ok)$", "^(\\\\w+\\\\s?)+$"]\n'
