@@ -321,6 +321,46 @@ rules:
   })
 })
 
+describe('control characters in patterns', () => {
+  // In double quotes YAML reads "\b" as a backspace: the pattern compiles and never matches a word boundary.
+  const text = `rules:
+  - id: site/byline
+    kind: line
+    category: credit
+    description: byline
+    patterns: ["\\bby staff\\b", '\\bsigned\\b']
+`
+
+  it('rules validate warns, naming file, line, rule and the fix, and still exits 0', async () => {
+    expect(text).toContain('"\\bby staff')
+    const cwd = workspace({'site.yaml': text})
+    const result = await run(['rules', 'validate', '--no-redos', '--no-examples', 'site.yaml'], cwd)
+    expect(result.code).toBe(0)
+    const lines = result.stdout.trim().split('\n')
+    expect(lines[0]).toBe(
+      `site.yaml:${position(text, '"\\bby')}: warning: rule \`site/byline\`: pattern 1 holds the control character U+0008 (\`\\b\` in a double-quoted YAML string); ` +
+        `a backspace is not a word boundary: write the pattern in single quotes ('\\bword\\b') or double the backslash ("\\\\bword\\\\b") [rules[0].patterns[0]]`
+    )
+    // The single-quoted pattern is a real word boundary: no warning.
+    expect(lines).toHaveLength(2)
+    expect(lines[1]).toBe('decruft: 0 problems and 1 warning in 1 file')
+  })
+
+  it('clean warns on standard error when it loads the config, and cleans as before', async () => {
+    const cwd = workspace({'site.yaml': text, 'a.txt': 'A title of an article about things\n\nSome body text that goes on for a while.\n'})
+    const result = await run(['clean', '-c', 'site.yaml', 'a.txt', '-o', 'out'], cwd)
+    expect(result.code).toBe(0)
+    expect(result.stderr.split('\n')[0]).toBe(
+      `site.yaml:${position(text, '"\\bby')}: warning: rule \`site/byline\`: pattern 1 holds the control character U+0008 (\`\\b\` in a double-quoted YAML string); ` +
+        `a backspace is not a word boundary: write the pattern in single quotes ('\\bword\\b') or double the backslash ("\\\\bword\\\\b") [rules[0].patterns[0]]`
+    )
+    expect(loadConfig({config: 'site.yaml', cwd}).warnings).toEqual([
+      expect.objectContaining({file: path.join(cwd, 'site.yaml'), key: 'rules[0].patterns[0]', line: 6})
+    ])
+    expect(resolvePack('en').warnings).toBeUndefined()
+  })
+})
+
 describe('catastrophic backtracking when a config is compiled', () => {
   it('refuses a config with a ReDoS pattern: a ConfigError names the rule and shows the attack', async () => {
     const config = 'rules:\n  - id: site/nested\n    kind: line\n    category: noise\n    description: nested quantifiers\n    patterns: ["^(?:ok)$", "^(\\\\w+\\\\s?)+$"]\n'

@@ -10,7 +10,7 @@ import type {Readable, Writable} from 'node:stream'
 import pMap from 'p-map'
 import {Command, Option} from 'commander'
 import {createCleaner, type Cleaner} from '../cleaner.js'
-import {loadConfig, type ResolvedConfig} from '../config/resolve.js'
+import type {ResolvedConfig} from '../config/resolve.js'
 import {DEFAULT_THREAD_BUDGET, defaultWorkers} from '../batch/pool-size.js'
 import {largestDocument, MIN_THREAD_BUDGET_MB, RECORD_LINE_FACTOR} from '../batch/heap-limits.js'
 import {createExecutor, ThreadStartError, type Executor} from '../batch/executor.js'
@@ -32,7 +32,7 @@ import {UsageError} from './usage-error.js'
 import {learnFromInputs} from './learn-command.js'
 import {withLearnedRules} from '../learn/merge.js'
 import {learnedPackYaml} from '../learn/pack.js'
-import {addCleaningOptions, addLearnThresholds, collect, withPreset, type CleaningOptions} from './options.js'
+import {addCleaningOptions, addLearnThresholds, collect, loadRunConfig, withPreset, type CleaningOptions} from './options.js'
 import {interruptOn} from './signals.js'
 import {version} from './version.js'
 
@@ -69,7 +69,7 @@ export interface CommandIo {
 
 /** Load the config and compile it, with the command line's overrides. */
 export function cleanerFor(options: {config?: string; preset?: string}, io: CommandIo): Cleaner {
-  return createCleaner(withPreset(loadConfig({config: options.config, cwd: io.cwd}), options.preset))
+  return createCleaner(withPreset(loadRunConfig({config: options.config, cwd: io.cwd}, io.stderr), options.preset))
 }
 
 const MB = 1024 * 1024
@@ -140,7 +140,7 @@ class SideFiles {
  * starts, and the threads are handed the prefilters this works out.
  */
 async function configFor(inputs: string[], options: CleanCommandOptions, io: CommandIo, plan: CleanPlan, sideFiles: SideFiles): Promise<{config: ResolvedConfig; cleaner: Cleaner}> {
-  let config = withPreset(loadConfig({config: options.config, cwd: io.cwd}), options.preset)
+  let config = withPreset(loadRunConfig({config: options.config, cwd: io.cwd}, io.stderr), options.preset)
   if (options.learn) {
     if (inputs.includes('-')) throw new UsageError('--learn reads the inputs twice: give files, not standard input')
     // Files and records that cannot be read are reported when they are cleaned, not here.

@@ -5,7 +5,7 @@
 
 import {inputDocuments, type DocumentSourceOptions, type InputError} from '../batch/documents.js'
 import {createCleaner, type Cleaner} from '../cleaner.js'
-import {withPreset} from '../cli/options.js'
+import {loadRunConfig, withPreset} from '../cli/options.js'
 import {loadConfig} from '../config/resolve.js'
 import type {Removal} from '../types.js'
 
@@ -69,9 +69,10 @@ export interface CollectOptions extends DocumentSourceOptions {
 export async function collectReview(
   inputs: readonly string[],
   options: CollectOptions,
-  io: {stdin: NodeJS.ReadableStream; cwd: string}
+  io: {stdin: NodeJS.ReadableStream; cwd: string; stderr?: NodeJS.WritableStream}
 ): Promise<{documents: ReviewDocument[]; errors: InputError[]}> {
-  const cleaner = createCleaner(withPreset(loadConfig({config: options.config, cwd: io.cwd}), options.preset))
+  const config = io.stderr ? loadRunConfig({config: options.config, cwd: io.cwd}, io.stderr) : loadConfig({config: options.config, cwd: io.cwd})
+  const cleaner = createCleaner(withPreset(config, options.preset))
   const documents: ReviewDocument[] = []
   const errors: InputError[] = []
   for await (const entry of reviewDocuments(inputs, options, io, cleaner)) {

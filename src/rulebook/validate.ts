@@ -9,6 +9,8 @@
  * - `off`/`on` entries (ids or `*` globs) that match no rule known after resolving `extends`;
  * - patterns that do not compile (alone, or together as the rule's one matcher);
  * - patterns open to catastrophic backtracking (recheck; see `config/redos.ts`);
+ * - patterns holding control characters, such as a `\b` that double quotes made a backspace (a
+ *   warning; see `config/control.ts`);
  * - rules that do not honour their own `examples`: a `removes` example the rule leaves, or a `keeps`
  *   example it removes (see `examples.ts`).
  *
@@ -19,6 +21,7 @@
 import {existsSync} from 'node:fs'
 import path from 'node:path'
 import {builtinPackFile, builtinPackNames} from '../config/builtin.js'
+import {controlCharacterWarnings} from '../config/control.js'
 import {ConfigError, formatKey} from '../config/error.js'
 import {readYaml, type YamlSource} from '../config/read.js'
 import {assessVerdict, checkPattern, isBuiltinFile, lineLimit, showPattern} from '../config/redos.js'
@@ -200,6 +203,7 @@ class FileCheck {
     for (const error of schemaErrors(source)) this.problems.push(problemFromError(error, source.file))
     const data = isObject(source.data) ? source.data : {}
     const entries = Array.isArray(data.rules) ? data.rules : []
+    for (const warning of controlCharacterWarnings(data.rules)) this.at(warning.path, warning.message, 'warning')
     const known = this.parents(data)
     const parentsKnown = known !== undefined
     const effective = new Map<string, Entry>(known ?? [])
