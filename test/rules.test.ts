@@ -12,6 +12,7 @@ import {describe, expect, it} from 'vitest'
 import {main} from '../src/cli/main.js'
 import {assessVerdict, checkPattern, lineLimit} from '../src/config/redos.js'
 import {builtinPackNames, ConfigError, createCleaner, loadConfig, resolvePack} from '../src/index.js'
+import {formatSummary} from '../src/report/summary.js'
 import {workspace} from './workspace.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -88,6 +89,33 @@ describe('decruft rules (list)', () => {
     expect(table.get('core/title-repeat')?.slice(1, 4)).toEqual(['duplicate', 'duplicate', 'on'])
     expect(table.get('en/read-also')?.slice(1, 3)).toEqual(['section', 'related'])
     expect(result.stdout).toMatch(/\d+ of \d+ rules \(\d+ on, 1 off\) from 2 packs/)
+  })
+
+  it('prints a row for every rule of a large config, and the clean summary says how many rules its top table leaves out', async () => {
+    const many = Array.from({length: 400}, (_, index) => `  - id: site/r${index}\n    kind: line\n    category: promo\n    description: rule ${index}\n    phrases: [Zzq marker ${index}]\n`)
+    const cwd = workspace({'decruft.config.yaml': `rules:\n${many.join('')}`})
+    const result = await run(['rules'], cwd)
+    const total = loadConfig({cwd}).rules.length
+    expect(total).toBeGreaterThan(600)
+    expect(rows(result.stdout).size - 1).toBe(total)
+    expect(result.stdout).toContain('  site/r399 ')
+    expect(result.stdout.trim().split('\n').at(-1)).toMatch(new RegExp(`^${total} rules \\(`))
+
+    const summary = formatSummary({
+      tool: 'decruft',
+      version: '0',
+      files: [],
+      errors: [],
+      skipped: [],
+      summary: {
+        documents: 1, failed: 0, bytesIn: 100, bytesOut: 50, removals: 12, errors: 0, skipped: 0, skippedBytes: 0,
+        byCategory: {promo: {removals: 12, lines: 12, chars: 50}},
+        byRule: Object.fromEntries(Array.from({length: 12}, (_, index) => [`site/r${index}`, {removals: 1, lines: 1, chars: 4, category: 'promo' as const}]))
+      }
+    })
+    const lines = summary.split('\n')
+    expect(lines.filter((line) => /^ {2}site\/r\d+ /.test(line))).toHaveLength(10)
+    expect(lines.at(-1)).toBe('  … and 2 more rules (see the report, or decruft rules)')
   })
 
   it('shows a rule’s scope and filters by language, kind, category and state', async () => {

@@ -78,10 +78,11 @@ export function formatSummary(report: Report, options: {topRules?: number} = {})
         categories.map(([name, count]) => [name, String(count.removals), String(count.lines), String(count.chars)])
       )
     )
-    const rules = Object.entries(summary.byRule)
-      .sort((a, b) => b[1].removals - a[1].removals || (a[0] < b[0] ? -1 : 1))
-      .slice(0, options.topRules ?? 10)
+    const all = Object.entries(summary.byRule).sort((a, b) => b[1].removals - a[1].removals || (a[0] < b[0] ? -1 : 1))
+    const rules = all.slice(0, options.topRules ?? 10)
     lines.push(table(['rule', 'removals', 'lines', 'chars'], rules.map(([name, count]) => [name, String(count.removals), String(count.lines), String(count.chars)])))
+    // The table is cut to the most active rules: say how many were left out, and where they are.
+    if (all.length > rules.length) lines.push(`  … and ${plural(all.length - rules.length, 'more rule')} (see the report, or decruft rules)`)
   }
   for (const error of report.errors.slice(0, 20)) {
     lines.push(`  error: ${describeError(error)}`)
