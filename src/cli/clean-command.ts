@@ -21,7 +21,7 @@ import {runStdin} from '../batch/run-stdin.js'
 import {jsonlSources, runJsonl} from '../batch/run-jsonl.js'
 import {REMOVED_DETAILS, type RemovedDetail} from '../batch/work.js'
 import {JsonlOutput, writeChunk, type RecordSink} from '../io/jsonl-output.js'
-import {reviewDocuments} from '../diff/review.js'
+import {pageDocument, reviewDocuments} from '../diff/review.js'
 import {writeAtomic, WriteError} from '../io/write.js'
 import {reviewHtml, reviewRulesOf, type ReviewDocument as PageDocument} from '../review/index.js'
 import {Progress} from '../report/progress.js'
@@ -108,7 +108,7 @@ async function reviewPage(inputs: string[], options: CleanCommandOptions, io: Co
     if (signal.aborted) return undefined
     // Inputs that cannot be read are reported by the run itself.
     if ('kind' in entry) continue
-    documents.push({path: entry.path, lang: entry.lang, title: entry.title, text: entry.text, removed: entry.removed})
+    documents.push(pageDocument(entry))
   }
   return reviewHtml({documents, rules: reviewRulesOf(cleaner.rules), version})
 }

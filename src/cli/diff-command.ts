@@ -14,7 +14,7 @@ import {createCleaner} from '../cleaner.js'
 import {annotate} from '../diff/annotate.js'
 import {colorEnabled, palette} from '../diff/color.js'
 import {removalFilter} from '../diff/filter.js'
-import {reviewDocuments} from '../diff/review.js'
+import {pageDocument, reviewDocuments} from '../diff/review.js'
 import {documentStat, formatStat, type DocumentStat} from '../diff/stat.js'
 import {colorPatch, unifiedPatch} from '../diff/unified.js'
 import {isClosedOutput} from '../io/closed-output.js'
@@ -117,7 +117,7 @@ export async function runDiff(inputs: string[], options: DiffCommandOptions, io:
     length += entry.text.length
     totalRemovals += entry.removed.length
     if (page) {
-      page.push({path: entry.path, lang: entry.lang, title: entry.title, text: entry.text, removed: entry.removed})
+      page.push(pageDocument(entry))
       continue
     }
     const shown = entry.removed.filter(filter)
