@@ -2,6 +2,7 @@
  * The short human summary written to standard error after a batch.
  */
 
+import {formatTable} from '../text/table.js'
 import {describeError, type Report} from './report.js'
 
 export function formatBytes(bytes: number): string {
@@ -13,10 +14,7 @@ export function formatBytes(bytes: number): string {
 
 /** A plain table: the first column left-aligned, the others right-aligned, indented by two spaces. */
 export function table(header: string[], rows: string[][]): string {
-  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column].length)))
-  const line = (row: string[]) =>
-    '  ' + row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ')
-  return [line(header), ...rows.map(line)].join('\n')
+  return formatTable(header, rows)
 }
 
 function plural(count: number, word: string): string {
