@@ -14,7 +14,6 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {createCleaner} from '../src/cleaner.js'
 import {collectReview, pageDocument} from '../src/diff/review.js'
 import {buildReviewModel, cleanText, embedJson, REMOVAL_STRIDE, reviewHtml, reviewRulesOf, type ReviewDocument, type ReviewInput} from '../src/review/index.js'
-import {minifyScript} from '../src/review/minify.js'
 import {clientScript} from '../src/review/script.js'
 import type {CleanResult} from '../src/types.js'
 
@@ -197,38 +196,18 @@ describe('the clean text computed from the offsets', () => {
   })
 })
 
-describe('the script minifier', () => {
-  const run = (source: string) => new Function(source)() as unknown
-
-  it('keeps what tricky code does', () => {
-    const source = `
-      // a comment with a "quote" and a /slash/
-      const first = 1, second = 2 /* block */;
-      const re = /[/]\\/+/g;
-      const words = 'a // not a comment';
-      const template = \`x \${ {a: 1}.a + \`inner \${first}\` } y // kept\`;
-      let count = 0;
-      count++;
-      const total = first - -second + +second;
-      const half = total / 2 / 1;
-      const object = {first, second, total: half};
-      function shadow(first) { const second = first * 10; return second; }
-      if ('first' in object && object instanceof Object) count += shadow(3);
-      return [re.source, 'a/b/c'.replace(re, '|'), words, template, count, total, half, object, typeof shadow]`
-    const minified = minifyScript(source)
-    expect(run(minified)).toEqual(run(source))
-    expect(minified.length).toBeLessThan(source.length * 0.8)
-    expect(minified).not.toContain('comment with')
-  })
-
-  it('leaves property names, shorthand keys and strings alone', () => {
-    const source = `
-      const state = {rule: 1};
-      const rule = 'rule';
-      const {length} = [1, 2, 3];
-      const pick = (key) => state[key];
-      return [pick(rule), state.rule, length]`
-    expect(run(minifyScript(source))).toEqual([1, 1, 3])
+describe('the page script', () => {
+  it('is client.ts bundled and minified by esbuild at build time, called with the page options', () => {
+    const source = readFileSync(new URL('../src/review/client.ts', import.meta.url), 'utf8')
+    const script = clientScript('decruft-data')
+    expect(script.startsWith("'use strict';\nvar decruftReview=")).toBe(true)
+    expect(script.endsWith(`\ndecruftReview.reviewClient({"dataId":"decruft-data","stride":${REMOVAL_STRIDE}});`)).toBe(true)
+    expect(script.length).toBeLessThan(source.length * 0.5)
+    // No comments and no type annotations survive.
+    expect(script).not.toContain('Document text only ever')
+    expect(script).not.toContain('ClientOptions')
+    // The bundle is read from the build (dist/review/client.min.js), which the test setup refreshes.
+    expect(script).toContain(readFileSync(new URL('../dist/review/client.min.js', import.meta.url), 'utf8').trimEnd())
   })
 
   it('gives the page script that parses, with no way out of its element', () => {

@@ -1,8 +1,7 @@
 /// <reference lib="dom" />
 /**
- * The review page's browser code. `reviewClient` and `cleanText` are embedded in the page as source
- * (`Function.prototype.toString`), so they must be self-contained: no imports at run time, no
- * references to anything outside them but browser globals and each other. Document text only ever
+ * The review page's browser code, bundled and minified for the page by esbuild at build time
+ * (`scripts/build-review-script.mjs`); `cleanText` also runs in Node. Document text only ever
  * reaches the DOM as text nodes (`append(string)`, `textContent`, `new Option`), never as HTML.
  */
 
