@@ -203,7 +203,8 @@ known after resolving \`extends\` (a file without \`extends\` builds on recommen
 that do not compile; and patterns open to catastrophic backtracking (checked with recheck): exponential
 backtracking always, polynomial backtracking when a line within the rule's maxChars could cost more than ten
 million steps (any line length for an inline rule without maxChars). Results are cached in
-~/.cache/decruft (DECRUFT_CACHE_DIR overrides; empty turns the cache off). Last, every rule's \`examples\` are
+~/.cache/decruft (DECRUFT_CACHE_DIR overrides; empty turns the cache off). A pattern holding a control
+character (\`"\\b"\` in double quotes is a backspace) is a warning. Last, every rule's \`examples\` are
 run as tests, the rule alone on a short article ending with the example: a \`removes\` example the rule
 leaves, or a \`keeps\` example it removes, is a problem naming the rule and the example.
 
