@@ -4,7 +4,7 @@
 
 export {clean, createCleaner, type Cleaner} from './cleaner.js'
 export {loadConfig, resolveConfig, resolveConfigFile, resolvePack, findConfigFile} from './config/resolve.js'
-export type {ConfigInput, ResolvedConfig, ResolvedRule, LoadConfigOptions} from './config/resolve.js'
+export type {ConfigInput, ResolvedConfig, ResolvedRule, LoadConfigOptions, ConfigWarning} from './config/resolve.js'
 export {ConfigError} from './config/error.js'
 export {fingerprint, rulesSha256, type ConfigFingerprint} from './config/fingerprint.js'
 export {builtinPackNames} from './config/builtin.js'

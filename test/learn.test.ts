@@ -9,8 +9,9 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
+import {parse} from 'yaml'
 import {createCleaner, resolveConfigFile} from '../src/index.js'
-import {Learner} from '../src/learn/learn.js'
+import {Learner, type LearnedRule} from '../src/learn/learn.js'
 import {learnedPackYaml} from '../src/learn/pack.js'
 
 function story(index: number, extra = ''): string {
@@ -70,6 +71,26 @@ describe('learned packs', () => {
       'learned/news/the-gazette-is-published-by-example'
     ])
     expect(cleaner.clean(story(7), {path: 'blog/7.txt'}).removed.some((removal) => removal.rule.startsWith('learned/'))).toBe(false)
+  })
+})
+
+describe('learned packs written as YAML', () => {
+  it('round-trip any phrase and keep comments comments, whatever the site or file names hold', () => {
+    const phrase = 'More from: the #Gazette "weekly" \\ — 50% off'
+    const rules: LearnedRule[] = [
+      {label: 'news\nrules: []', site: 'news', siteKind: 'path', kind: 'line', category: 'promo', phrase, documents: 5, siteDocuments: 6, examples: ['news/a\nb.txt:5', 'news/2.txt:5']},
+      {label: 'example.com', site: 'example.com', siteKind: 'domain', kind: 'section', category: 'related', phrase: 'Read also', documents: 3, siteDocuments: 3, examples: ['pages.jsonl:1']}
+    ]
+    const text = learnedPackYaml(rules, 'two rules\nfrom a test')
+    const data = parse(text) as {name: string; rules: Array<Record<string, unknown>>}
+    expect(data.name).toBe('learned')
+    expect(data.rules).toEqual([
+      {id: 'learned/news-rules/more-from-the-gazette-weekly-50-off', kind: 'line', category: 'promo', description: 'site boilerplate line (5 of 6 documents)', phrases: [phrase], when: {path: ['news/**']}, examples: {removes: [phrase]}},
+      {id: 'learned/example-com/read-also', kind: 'section', category: 'related', description: 'site section header (3 of 3 documents)', phrases: ['Read also'], when: {domain: ['example.com']}, examples: {removes: ['Read also']}}
+    ])
+    expect(text.split('\n').slice(0, 3)).toEqual(['# yaml-language-server: $schema=node_modules/decruft/rules/schema.json', '# two rules', '# from a test'])
+    expect(text).toContain('    when: {path: ["news/**"]}\n')
+    expect(parse(learnedPackYaml([], 'nothing'))).toEqual({name: 'learned', rules: []})
   })
 })
 

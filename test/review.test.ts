@@ -7,12 +7,13 @@
 import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
+import {Readable} from 'node:stream'
 import {pathToFileURL} from 'node:url'
 import {chromium, type Browser, type Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {createCleaner} from '../src/cleaner.js'
+import {collectReview, pageDocument} from '../src/diff/review.js'
 import {buildReviewModel, cleanText, embedJson, REMOVAL_STRIDE, reviewHtml, reviewRulesOf, type ReviewDocument, type ReviewInput} from '../src/review/index.js'
-import {minifyScript} from '../src/review/minify.js'
 import {clientScript} from '../src/review/script.js'
 import type {CleanResult} from '../src/types.js'
 
@@ -114,6 +115,21 @@ describe('the embedded model', () => {
     expect(outside.slice(1, 3)).toEqual(['heuristic', ''])
   })
 
+  it('gives JSON Lines records read from the command line their number and id or URL', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'decruft-review-records-'))
+    const body = article.slice(1).join('\n\n')
+    const lines = [JSON.stringify({id: 'a1', text: body}), '', JSON.stringify({url: 'https://example.com/b', text: body}), JSON.stringify({id: 7, url: 'https://example.com/c', text: body})]
+    writeFileSync(path.join(cwd, 'pages.jsonl'), lines.join('\n') + '\n')
+    const {documents} = await collectReview(['pages.jsonl'], {jsonl: true}, {stdin: Readable.from([]), cwd})
+    const model = buildReviewModel(inputOf(documents.map(pageDocument)))
+    expect(model.documents.map((document) => [document[0], document[5]])).toEqual([
+      ['pages.jsonl:1', 'record 1 · id a1'],
+      ['pages.jsonl:3', 'record 2 · https://example.com/b'],
+      ['pages.jsonl:4', 'record 3 · id 7']
+    ])
+    rmSync(cwd, {recursive: true, force: true})
+  })
+
   it('never holds the removed text or the clean text again', () => {
     const html = reviewHtml(inputOf(seeds))
     const texts = seeds.map((seed) => seed.text).join('\n')
@@ -180,38 +196,18 @@ describe('the clean text computed from the offsets', () => {
   })
 })
 
-describe('the script minifier', () => {
-  const run = (source: string) => new Function(source)() as unknown
-
-  it('keeps what tricky code does', () => {
-    const source = `
-      // a comment with a "quote" and a /slash/
-      const first = 1, second = 2 /* block */;
-      const re = /[/]\\/+/g;
-      const words = 'a // not a comment';
-      const template = \`x \${ {a: 1}.a + \`inner \${first}\` } y // kept\`;
-      let count = 0;
-      count++;
-      const total = first - -second + +second;
-      const half = total / 2 / 1;
-      const object = {first, second, total: half};
-      function shadow(first) { const second = first * 10; return second; }
-      if ('first' in object && object instanceof Object) count += shadow(3);
-      return [re.source, 'a/b/c'.replace(re, '|'), words, template, count, total, half, object, typeof shadow]`
-    const minified = minifyScript(source)
-    expect(run(minified)).toEqual(run(source))
-    expect(minified.length).toBeLessThan(source.length * 0.8)
-    expect(minified).not.toContain('comment with')
-  })
-
-  it('leaves property names, shorthand keys and strings alone', () => {
-    const source = `
-      const state = {rule: 1};
-      const rule = 'rule';
-      const {length} = [1, 2, 3];
-      const pick = (key) => state[key];
-      return [pick(rule), state.rule, length]`
-    expect(run(minifyScript(source))).toEqual([1, 1, 3])
+describe('the page script', () => {
+  it('is client.ts bundled and minified by esbuild at build time, called with the page options', () => {
+    const source = readFileSync(new URL('../src/review/client.ts', import.meta.url), 'utf8')
+    const script = clientScript('decruft-data')
+    expect(script.startsWith("'use strict';\nvar decruftReview=")).toBe(true)
+    expect(script.endsWith(`\ndecruftReview.reviewClient({"dataId":"decruft-data","stride":${REMOVAL_STRIDE}});`)).toBe(true)
+    expect(script.length).toBeLessThan(source.length * 0.5)
+    // No comments and no type annotations survive.
+    expect(script).not.toContain('Document text only ever')
+    expect(script).not.toContain('ClientOptions')
+    // The bundle is read from the build (dist/review/client.min.js), which the test setup refreshes.
+    expect(script).toContain(readFileSync(new URL('../dist/review/client.min.js', import.meta.url), 'utf8').trimEnd())
   })
 
   it('gives the page script that parses, with no way out of its element', () => {
@@ -344,9 +340,9 @@ describe('in Chromium', () => {
         expect(await marks.evaluateAll((nodes) => nodes.map((node) => [node.textContent, node.getAttribute('data-rule'), node.getAttribute('tabindex')]))).toEqual(
           document.removed.map((removal) => [removal.text, removal.rule, '0'])
         )
-        // The label is the rule id, drawn before the removed text.
+        // The label is the rule id (with the size of its run), drawn before the removed text.
         const label = await marks.first().evaluate((node) => getComputedStyle(node, '::before').content)
-        expect(label).toBe(JSON.stringify(document.removed[0].rule))
+        expect(label).toMatch(new RegExp(`^"${document.removed[0].rule}( ×\\d+)?"$`))
       }
 
       // Hover: the rule, its category and its description.
@@ -375,6 +371,57 @@ describe('in Chromium', () => {
       expect(await page.locator('#clean').evaluate((node) => node.textContent)).toBe(webPage.result.text)
       await page.click(`#rows .row:has(.row-path:text-is("${seeds[3].path}"))`)
       expect(await page.locator('#clean').evaluate((node) => node.textContent)).toBe(seeds[3].result.text)
+      expect(errors).toEqual([])
+      await page.close()
+    }, 60_000)
+
+    it('groups a run of removals by one rule under one label', async () => {
+      const {page, errors} = await open('runs.html', reviewHtml(inputOf([webPage])))
+      await page.click('#rows .row')
+      const marks = await page.locator('#original .rm').evaluateAll((nodes) =>
+        nodes.map((node) => ({rule: node.getAttribute('data-rule'), label: getComputedStyle(node, '::before').content, tab: node.getAttribute('tabindex')}))
+      )
+      // The expected runs, from the removals: same rule, only white space between.
+      const runs: Array<{rule: string; count: number}> = []
+      let end = -1
+      for (const removal of webPage.removed) {
+        const last = runs.at(-1)
+        if (last && last.rule === removal.rule && webPage.text.slice(end, removal.start).trim() === '') last.count++
+        else runs.push({rule: removal.rule, count: 1})
+        end = removal.end
+      }
+      // The menu of 21 lines is one run: far fewer labels than removals.
+      expect(runs.some((run) => run.count >= 10)).toBe(true)
+      expect(marks).toHaveLength(webPage.removed.length)
+      expect(marks.filter((mark) => mark.label !== 'none').map((mark) => mark.label)).toEqual(runs.map((run) => JSON.stringify(run.count > 1 ? `${run.rule} ×${run.count}` : run.rule)))
+      // Every removal is still its own mark, focusable and explained.
+      expect(marks.every((mark) => mark.tab === '0')).toBe(true)
+      await page.locator('#original .rm').nth(3).focus()
+      await expect.poll(() => page.locator('#tip').innerText()).toContain(webPage.removed[3].rule)
+      expect(errors).toEqual([])
+      await page.close()
+    }, 60_000)
+
+    it('names a JSON Lines record by its number and its id or URL', async () => {
+      const text = (title: string) => `${title}\n\n${article.slice(1).join('\n\n')}\n`
+      const records: ReviewDocument[] = [
+        {...cleaned('corpora/scrapinghub.dev.jsonl:1', text('Ferry back after two years'), {title: 'none'}), title: null, record: {number: 1, id: '8f3a'}},
+        {...cleaned('corpora/scrapinghub.dev.jsonl:3', text('Ferry back after two years'), {title: 'none'}), title: null, record: {number: 2, url: 'https://example.com/ferry'}},
+        {...cleaned('corpora/scrapinghub.dev.jsonl:4', text('Ferry back after two years'), {title: 'none'}), title: null, record: {number: 3}}
+      ]
+      const model = buildReviewModel(inputOf(records))
+      expect(model.documents.map((document) => document[5])).toEqual(['record 1 · id 8f3a', 'record 2 · https://example.com/ferry', 'record 3'])
+      const {page, errors} = await open('records.html', reviewHtml(inputOf(records)))
+      expect(await page.locator('#rows .row-title').allInnerTexts()).toEqual(['record 1 · id 8f3a', 'record 2 · https://example.com/ferry', 'record 3'])
+      expect(await page.locator('#rows .row-path').allInnerTexts()).toEqual([
+        'record 1 · id 8f3a · scrapinghub.dev.jsonl:1',
+        'record 2 · https://example.com/ferry · scrapinghub.dev.jsonl:3',
+        'record 3 · scrapinghub.dev.jsonl:4'
+      ])
+      await page.fill('#q', '8f3a')
+      await expect.poll(() => count(page)).toBe(1)
+      await page.click('#rows .row')
+      expect(await page.locator('#doc-meta').innerText()).toContain('record 1 · id 8f3a · ')
       expect(errors).toEqual([])
       await page.close()
     }, 60_000)

@@ -14,6 +14,7 @@ import {main} from '../src/cli/main.js'
 import {freshVerdict, patternHash, recheckVersionInUse, verdictFile, type Verdict} from '../src/config/redos.js'
 import {auditVerdicts, readStoredVerdicts, STORE_TIMEOUT} from '../src/config/redos-verdicts.js'
 import {builtinPackNames, ConfigError, createCleaner, loadConfig, resolvePack} from '../src/index.js'
+import {formatSummary} from '../src/report/summary.js'
 import {workspace} from './workspace.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -102,6 +103,33 @@ describe('decruft rules (list)', () => {
     expect(table.get('core/title-repeat')?.slice(1, 4)).toEqual(['duplicate', 'duplicate', 'on'])
     expect(table.get('en/read-also')?.slice(1, 3)).toEqual(['section', 'related'])
     expect(result.stdout).toMatch(/\d+ of \d+ rules \(\d+ on, 1 off\) from 2 packs/)
+  })
+
+  it('prints a row for every rule of a large config, and the clean summary says how many rules its top table leaves out', async () => {
+    const many = Array.from({length: 400}, (_, index) => `  - id: site/r${index}\n    kind: line\n    category: promo\n    description: rule ${index}\n    phrases: [Zzq marker ${index}]\n`)
+    const cwd = workspace({'decruft.config.yaml': `rules:\n${many.join('')}`})
+    const result = await run(['rules'], cwd)
+    const total = loadConfig({cwd}).rules.length
+    expect(total).toBeGreaterThan(600)
+    expect(rows(result.stdout).size - 1).toBe(total)
+    expect(result.stdout).toContain('  site/r399 ')
+    expect(result.stdout.trim().split('\n').at(-1)).toMatch(new RegExp(`^${total} rules \\(`))
+
+    const summary = formatSummary({
+      tool: 'decruft',
+      version: '0',
+      files: [],
+      errors: [],
+      skipped: [],
+      summary: {
+        documents: 1, failed: 0, bytesIn: 100, bytesOut: 50, removals: 12, errors: 0, skipped: 0, skippedBytes: 0,
+        byCategory: {promo: {removals: 12, lines: 12, chars: 50}},
+        byRule: Object.fromEntries(Array.from({length: 12}, (_, index) => [`site/r${index}`, {removals: 1, lines: 1, chars: 4, category: 'promo' as const}]))
+      }
+    })
+    const lines = summary.split('\n')
+    expect(lines.filter((line) => /^ {2}site\/r\d+ /.test(line))).toHaveLength(10)
+    expect(lines.at(-1)).toBe('  … and 2 more rules (see the report, or decruft rules)')
   })
 
   it('shows a rule’s scope and filters by language, kind, category and state', async () => {
@@ -277,6 +305,101 @@ rules:
     writeFileSync(path.join(cwd, 'site.yaml'), fixed)
     const again = await run(['rules', 'validate', 'site.yaml'], cwd)
     expect(again.stdout).toContain(`site.yaml:${position(fixed, '- id: site/nokind').replace(/:\d+$/, ':5')}: rule \`site/nokind\` has no \`kind\` (and overrides no earlier rule) [rules[1]]`)
+  })
+})
+
+describe('decruft rules validate runs the rules\' examples', () => {
+  const pack = `extends: [core]
+rules:
+  - id: site/promo
+    kind: line
+    category: promo
+    description: newsletter promo
+    phrases: [Subscribe to our newsletter]
+    examples:
+      removes: ["Subscribe to our newsletter", "Sign up for our newsletter"]
+      keeps: ["Subscribe to our newsletter today and never miss a story about the war."]
+  - id: site/footer
+    kind: line
+    category: promo
+    description: footer
+    patterns: ["^more from "]
+    examples:
+      removes: ["More from the desk"]
+      keeps: ["More from the desk was said than done.", "The readers wanted more from the paper."]
+`
+
+  it('fails (exit 1) naming the file, rule and example when a rule leaves a removes example or removes a keeps example', async () => {
+    const cwd = workspace({'site.yaml': pack})
+    const result = await run(['rules', 'validate', '--no-redos', 'site.yaml'], cwd)
+    expect(result.code).toBe(1)
+    const lines = result.stdout.trim().split('\n')
+    expect(lines).toContain(`site.yaml:${position(pack, '"Sign up for our newsletter"')}: rule \`site/promo\`: example removes[1] "Sign up for our newsletter" is not removed by the rule [rules[0].examples.removes[1]]`)
+    expect(lines).toContain(`site.yaml:${position(pack, '"More from the desk was')}: rule \`site/footer\`: example keeps[0] "More from the desk was said than done." is removed by the rule ("More from the desk was said than done.") [rules[1].examples.keeps[0]]`)
+    // The examples the rules honour are not reported.
+    expect(lines.filter((line) => line.includes('example'))).toHaveLength(2)
+    expect(lines.at(-1)).toBe('decruft: 2 problems in 1 file (1 with problems)')
+    const json = JSON.parse((await run(['rules', 'validate', '--no-redos', '--json', 'site.yaml'], cwd)).stdout)
+    expect(json.files[0].problems.map((problem: {path: string}) => problem.path)).toEqual(['rules[0].examples.removes[1]', 'rules[1].examples.keeps[0]'])
+  })
+
+  it('passes a file whose rules honour their examples, and skips them with --no-examples', async () => {
+    const fixed = pack.replace(', "Sign up for our newsletter"', '').replace('"^more from "', '"^more from .{0,20}$"').replace('"More from the desk was said than done.", ', '')
+    const cwd = workspace({'site.yaml': fixed, 'bad.yaml': pack})
+    expect(await run(['rules', 'validate', '--no-redos', 'site.yaml'], cwd)).toMatchObject({code: 0, stdout: 'decruft: 1 file checked, no problems\n'})
+    expect(await run(['rules', 'validate', '--no-redos', '--no-examples', 'bad.yaml'], cwd)).toMatchObject({code: 0})
+  })
+
+  it('runs an override\'s examples against the rule it overrides, located at the rule when the examples are inherited', async () => {
+    const text = `extends: [en]
+rules:
+  - id: en/read-also
+    phrases: [See this]
+`
+    const cwd = workspace({'site.yaml': text})
+    const result = await run(['rules', 'validate', '--no-redos', 'site.yaml'], cwd)
+    expect(result.code).toBe(1)
+    expect(result.stdout).toMatch(new RegExp(`^site\\.yaml:${position(text, '- id: en/read-also').replace(/:\d+$/, ':5')}: rule \`en/read-also\`: example removes\\[0\\] ".*" is not removed by the rule \\[rules\\[0\\]\\]$`, 'm'))
+  })
+})
+
+describe('control characters in patterns', () => {
+  // In double quotes YAML reads "\b" as a backspace: the pattern compiles and never matches a word boundary.
+  const text = `rules:
+  - id: site/byline
+    kind: line
+    category: credit
+    description: byline
+    patterns: ["\\bby staff\\b", '\\bsigned\\b']
+`
+
+  it('rules validate warns, naming file, line, rule and the fix, and still exits 0', async () => {
+    expect(text).toContain('"\\bby staff')
+    const cwd = workspace({'site.yaml': text})
+    const result = await run(['rules', 'validate', '--no-redos', '--no-examples', 'site.yaml'], cwd)
+    expect(result.code).toBe(0)
+    const lines = result.stdout.trim().split('\n')
+    expect(lines[0]).toBe(
+      `site.yaml:${position(text, '"\\bby')}: warning: rule \`site/byline\`: pattern 1 holds the control character U+0008 (\`\\b\` in a double-quoted YAML string); ` +
+        `a backspace is not a word boundary: write the pattern in single quotes ('\\bword\\b') or double the backslash ("\\\\bword\\\\b") [rules[0].patterns[0]]`
+    )
+    // The single-quoted pattern is a real word boundary: no warning.
+    expect(lines).toHaveLength(2)
+    expect(lines[1]).toBe('decruft: 0 problems and 1 warning in 1 file')
+  })
+
+  it('clean warns on standard error when it loads the config, and cleans as before', async () => {
+    const cwd = workspace({'site.yaml': text, 'a.txt': 'A title of an article about things\n\nSome body text that goes on for a while.\n'})
+    const result = await run(['clean', '-c', 'site.yaml', 'a.txt', '-o', 'out'], cwd)
+    expect(result.code).toBe(0)
+    expect(result.stderr.split('\n')[0]).toBe(
+      `site.yaml:${position(text, '"\\bby')}: warning: rule \`site/byline\`: pattern 1 holds the control character U+0008 (\`\\b\` in a double-quoted YAML string); ` +
+        `a backspace is not a word boundary: write the pattern in single quotes ('\\bword\\b') or double the backslash ("\\\\bword\\\\b") [rules[0].patterns[0]]`
+    )
+    expect(loadConfig({config: 'site.yaml', cwd}).warnings).toEqual([
+      expect.objectContaining({file: path.join(cwd, 'site.yaml'), key: 'rules[0].patterns[0]', line: 6})
+    ])
+    expect(resolvePack('en').warnings).toBeUndefined()
   })
 })
 

@@ -30,6 +30,8 @@ export interface InputDocument {
   relative: string
   /** A JSON Lines record's `id`, when it has one. */
   id?: string
+  /** A JSON Lines record's number in its file (1-based, blank lines not counted). */
+  record?: number
   /** The decoded text (a UTF-8 byte order mark is dropped). */
   text: string
   /** Whether the file started with a UTF-8 byte order mark (dropped from `text`). */
@@ -100,6 +102,7 @@ export async function* inputDocuments(inputs: readonly string[], options: Docume
     for (const source of jsonlSources(inputs, files, io.stdin)) {
       const lines = byteLines(source.stream)
       let last = 0
+      let records = 0
       while (true) {
         let next: IteratorResult<{number: number; bytes: Buffer}>
         try {
@@ -112,11 +115,12 @@ export async function* inputDocuments(inputs: readonly string[], options: Docume
         const {number, bytes} = next.value
         last = number
         if (isBlankLine(bytes)) continue
+        records++
         let entry: InputEntry
         try {
           const {record, text} = readRecord(bytes, textField)
           const name = `${source.name}:${number}`
-          entry = {kind: 'document', path: name, relative: name, id: idOf(record), text, bom: false, bytes: Buffer.byteLength(text), options: recordOptions(record, base)}
+          entry = {kind: 'document', path: name, relative: name, id: idOf(record), record: records, text, bom: false, bytes: Buffer.byteLength(text), options: recordOptions(record, base)}
         } catch (error) {
           const message = recordErrorMessage(error)
           if (message === undefined) throw error

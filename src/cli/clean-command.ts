@@ -10,7 +10,7 @@ import type {Readable, Writable} from 'node:stream'
 import pMap from 'p-map'
 import {Command, Option} from 'commander'
 import {createCleaner, type Cleaner} from '../cleaner.js'
-import {loadConfig, type ResolvedConfig} from '../config/resolve.js'
+import type {ResolvedConfig} from '../config/resolve.js'
 import {fingerprint} from '../config/fingerprint.js'
 import {DEFAULT_THREAD_BUDGET, defaultWorkers} from '../batch/pool-size.js'
 import {largestDocument, MIN_THREAD_BUDGET_MB, RECORD_LINE_FACTOR} from '../batch/heap-limits.js'
@@ -23,7 +23,7 @@ import {jsonlSources, runJsonl} from '../batch/run-jsonl.js'
 import {REMOVED_DETAILS, type RemovedDetail} from '../batch/work.js'
 import {UrlMap, urlProblem} from '../batch/url-map.js'
 import {JsonlOutput, writeChunk, type RecordSink} from '../io/jsonl-output.js'
-import {reviewDocuments} from '../diff/review.js'
+import {pageDocument, reviewDocuments} from '../diff/review.js'
 import {writeAtomic, WriteError} from '../io/write.js'
 import {reviewHtml, reviewRulesOf, type ReviewDocument as PageDocument} from '../review/index.js'
 import {Progress} from '../report/progress.js'
@@ -34,7 +34,7 @@ import {UsageError} from './usage-error.js'
 import {learnFromInputs} from './learn-command.js'
 import {withLearnedRules} from '../learn/merge.js'
 import {learnedPackYaml} from '../learn/pack.js'
-import {addCleaningOptions, addLearnThresholds, collect, withPreset, type CleaningOptions} from './options.js'
+import {addCleaningOptions, addLearnThresholds, collect, loadRunConfig, withPreset, type CleaningOptions} from './options.js'
 import {interruptOn} from './signals.js'
 import {version} from './version.js'
 
@@ -77,7 +77,7 @@ export interface CommandIo {
 
 /** Load the config and compile it, with the command line's overrides. */
 export function cleanerFor(options: {config?: string; preset?: string}, io: CommandIo): Cleaner {
-  return createCleaner(withPreset(loadConfig({config: options.config, cwd: io.cwd}), options.preset))
+  return createCleaner(withPreset(loadRunConfig({config: options.config, cwd: io.cwd}, io.stderr), options.preset))
 }
 
 const MB = 1024 * 1024
@@ -116,7 +116,7 @@ async function reviewPage(inputs: string[], options: CleanCommandOptions, io: Co
     if (signal.aborted) return undefined
     // Inputs that cannot be read are reported by the run itself.
     if ('kind' in entry) continue
-    documents.push({path: entry.path, lang: entry.lang, title: entry.title, text: entry.text, removed: entry.removed})
+    documents.push(pageDocument(entry))
   }
   return reviewHtml({documents, rules: reviewRulesOf(cleaner.rules), version})
 }
@@ -148,7 +148,7 @@ class SideFiles {
  * starts, and the threads are handed the prefilters this works out.
  */
 async function configFor(inputs: string[], options: CleanCommandOptions, io: CommandIo, plan: CleanPlan, sideFiles: SideFiles): Promise<{config: ResolvedConfig; cleaner: Cleaner; learned?: number}> {
-  let config = withPreset(loadConfig({config: options.config, cwd: io.cwd}), options.preset)
+  let config = withPreset(loadRunConfig({config: options.config, cwd: io.cwd}, io.stderr), options.preset)
   if (options.learn) {
     if (inputs.includes('-')) throw new UsageError('--learn reads the inputs twice: give files, not standard input')
     // Files and records that cannot be read are reported when they are cleaned, not here.

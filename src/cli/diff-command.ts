@@ -11,11 +11,10 @@ import type {InputError} from '../batch/documents.js'
 import {expandCommandInputs} from '../batch/inputs.js'
 import {WriteClaims} from '../batch/output-plan.js'
 import {createCleaner} from '../cleaner.js'
-import {loadConfig} from '../config/resolve.js'
 import {annotate} from '../diff/annotate.js'
 import {colorEnabled, palette} from '../diff/color.js'
 import {removalFilter} from '../diff/filter.js'
-import {reviewDocuments} from '../diff/review.js'
+import {pageDocument, reviewDocuments} from '../diff/review.js'
 import {documentStat, formatStat, type DocumentStat} from '../diff/stat.js'
 import {colorPatch, unifiedPatch} from '../diff/unified.js'
 import {isClosedOutput} from '../io/closed-output.js'
@@ -25,7 +24,7 @@ import {reviewHtml, reviewRulesOf, type ReviewDocument as PageDocument} from '..
 import type {DocumentOptions} from '../types.js'
 import {version} from './version.js'
 import type {CommandIo} from './clean-command.js'
-import {addCleaningOptions, collect, withPreset, type CleaningOptions} from './options.js'
+import {addCleaningOptions, collect, loadRunConfig, withPreset, type CleaningOptions} from './options.js'
 import {UsageError} from './usage-error.js'
 
 export interface DiffCommandOptions extends CleaningOptions {
@@ -87,7 +86,7 @@ export async function runDiff(inputs: string[], options: DiffCommandOptions, io:
   if (inputs.filter((input) => input === '-').length > 1) throw new UsageError('`-` (standard input) can be given once')
   const filter = removalFilter(options.only)
   if (options.html) await WriteClaims.forInputs((await expandCommandInputs(inputs, options, io.cwd)).files, io.cwd).claimOption('--html', options.html)
-  const cleaner = createCleaner(withPreset(loadConfig({config: options.config, cwd: io.cwd}), options.preset))
+  const cleaner = createCleaner(withPreset(loadRunConfig({config: options.config, cwd: io.cwd}, io.stderr), options.preset))
   const documentOptions: DocumentOptions = {}
   if (options.title) documentOptions.title = options.title
   if (options.lang) documentOptions.lang = options.lang
@@ -118,7 +117,7 @@ export async function runDiff(inputs: string[], options: DiffCommandOptions, io:
     length += entry.text.length
     totalRemovals += entry.removed.length
     if (page) {
-      page.push({path: entry.path, lang: entry.lang, title: entry.title, text: entry.text, removed: entry.removed})
+      page.push(pageDocument(entry))
       continue
     }
     const shown = entry.removed.filter(filter)

@@ -3,7 +3,8 @@
  */
 
 import {Option, type Command} from 'commander'
-import type {ResolvedConfig} from '../config/resolve.js'
+import {loadConfig, type LoadConfigOptions, type ResolvedConfig} from '../config/resolve.js'
+import {displayPath} from '../rulebook/format.js'
 import type {TitleMode} from '../types.js'
 import {LEARN_DEFAULTS} from '../learn/learn.js'
 
@@ -76,4 +77,16 @@ export function addGoldSourceOptions(command: Command): Command {
     .option('--gold-field <path>', 'with --jsonl: the gold clean text field (shingle metric)', 'gold')
     .option('--with-field <path>', 'with --jsonl: snippets that must be kept (snippet metric)', 'with')
     .option('--without-field <path>', 'with --jsonl: snippets that must be removed (snippet metric)', 'without')
+}
+
+/**
+ * The run's config, its warnings written to `stderr` first, one a line in the form of a vfile
+ * message: `file:line:column: warning: message [key]` (the file relative to `cwd`).
+ */
+export function loadRunConfig(options: LoadConfigOptions & {cwd: string}, stderr: NodeJS.WritableStream): ResolvedConfig {
+  const config = loadConfig(options)
+  for (const warning of config.warnings ?? []) {
+    stderr.write(`${displayPath(warning.file, options.cwd)}:${warning.line}:${warning.column}: warning: ${warning.message} [${warning.key}]\n`)
+  }
+  return config
 }

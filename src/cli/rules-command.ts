@@ -44,6 +44,7 @@ interface ValidateCommandOptions {
   strict?: boolean
   redos: boolean
   redosTimeout: number
+  examples: boolean
 }
 
 interface TestOptions {
@@ -113,7 +114,7 @@ export function runValidate(files: string[], options: ValidateCommandOptions, io
   if (!Number.isFinite(options.redosTimeout) || options.redosTimeout <= 0) throw new UsageError('--redos-timeout must be a number of milliseconds > 0')
   const results: Array<{file: string; problems: Problem[]}> = files.map((name) => {
     const file = packFile(name, io.cwd)
-    return {file, problems: validateFile(file, {strict: options.strict, timeout: options.redosTimeout, backtracking: options.redos})}
+    return {file, problems: validateFile(file, {strict: options.strict, timeout: options.redosTimeout, backtracking: options.redos, examples: options.examples})}
   })
   const all = results.flatMap((result) => result.problems)
   const errors = all.filter((problem) => problem.severity === 'error').length
@@ -192,6 +193,7 @@ export function rulesCommand(io: CommandIo, setExitCode: (code: number) => void)
     .option('--strict', 'also fail on any super-linear pattern and on patterns recheck could not decide')
     .option('--no-redos', 'skip the check for catastrophic backtracking (recheck)')
     .option('--redos-timeout <ms>', 'time recheck may take for one pattern', (value) => Number(value), DEFAULT_TIMEOUT)
+    .option('--no-examples', "skip running each rule's examples")
     .addHelpText(
       'after',
       `
@@ -201,7 +203,10 @@ known after resolving \`extends\` (a file without \`extends\` builds on recommen
 that do not compile; and patterns open to catastrophic backtracking (checked with recheck): exponential
 backtracking always, polynomial backtracking when a line within the rule's maxChars could cost more than ten
 million steps (any line length for an inline rule without maxChars). Results are cached in
-~/.cache/decruft (DECRUFT_CACHE_DIR overrides; empty turns the cache off).
+~/.cache/decruft (DECRUFT_CACHE_DIR overrides; empty turns the cache off). A pattern holding a control
+character (\`"\\b"\` in double quotes is a backspace) is a warning. Last, every rule's \`examples\` are
+run as tests, the rule alone on a short article ending with the example: a \`removes\` example the rule
+leaves, or a \`keeps\` example it removes, is a problem naming the rule and the example.
 
 Exit codes: 0 no problems (warnings allowed), 1 some problem, 2 usage error.`
     )

@@ -6,7 +6,6 @@
 
 import path from 'node:path'
 import {Command} from 'commander'
-import {loadConfig} from '../config/resolve.js'
 import type {CorpusRecord} from '../eval/corpus.js'
 import type {EvalRecord} from '../eval/evaluate.js'
 import {goldSourceRecords} from '../eval/records.js'
@@ -16,7 +15,7 @@ import {buildDataset} from '../train/dataset.js'
 import {DEFAULT_TRAIN_OPTIONS, serializeClassifier, trainClassifier} from '../train/train.js'
 import type {CommandIo} from './clean-command.js'
 import {UsageError} from './usage-error.js'
-import {addGoldSourceOptions} from './options.js'
+import {addGoldSourceOptions, loadRunConfig} from './options.js'
 
 interface TrainCommandOptions {
   gold?: string
@@ -59,7 +58,7 @@ export async function runTrain(options: TrainCommandOptions, io: CommandIo): Pro
   if (records.length < folds) throw new UsageError(`${records.length} record${records.length === 1 ? '' : 's'} with gold: training needs at least ${folds} (one per fold)`)
   const log = options.quiet ? undefined : (message: string) => io.stderr.write(`decruft train: ${message}\n`)
   // Blocks are read with the config's rules and the hand-set classifier, as the model will see them.
-  const config = {...loadConfig({config: options.config, cwd: io.cwd}), classifier: {model: 'none'}}
+  const config = {...loadRunConfig({config: options.config, cwd: io.cwd}, io.stderr), classifier: {model: 'none'}}
   const dataset = buildDataset(records, {config})
   log?.(`${dataset.rows} blocks in ${dataset.documents.length} documents`)
   const model = trainClassifier(dataset, {...DEFAULT_TRAIN_OPTIONS, trees: {...DEFAULT_TRAIN_OPTIONS.trees, trees, maxDepth, seed}, foldTrees: Math.max(1, Math.round(trees / 2)), folds, log})

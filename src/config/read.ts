@@ -17,7 +17,7 @@ let yamlModule: typeof import('yaml') | undefined
  * the JSON the build saved, and worker threads get their config resolved, so most processes and
  * every worker thread never need it (it took some 25 ms of each thread's start).
  */
-function yaml(): typeof import('yaml') {
+export function yaml(): typeof import('yaml') {
   return (yamlModule ??= require('yaml') as typeof import('yaml'))
 }
 

@@ -8,7 +8,8 @@ import {existsSync} from 'node:fs'
 import path from 'node:path'
 import type {RuleDefinition, RuleSource, TitleMode, When} from '../types.js'
 import {builtinPackFile, builtinPackNames} from './builtin.js'
-import {ConfigError} from './error.js'
+import {controlCharacterWarnings} from './control.js'
+import {ConfigError, formatKey} from './error.js'
 import {parseYaml, readYaml, type YamlSource} from './read.js'
 import {assertValid} from './validate.js'
 import type {HeuristicsConfig} from '../classifier/presets.js'
@@ -50,6 +51,18 @@ export interface ResolvedConfig {
   classifier: ClassifierConfig
   /** Every file read, in order: the config and the packs it extends. */
   files: string[]
+  /** What a run should warn about (patterns holding control characters); absent when there is nothing. */
+  warnings?: ConfigWarning[]
+}
+
+/** A warning about a config or pack file, with where it stands. */
+export interface ConfigWarning {
+  file: string
+  line: number
+  column: number
+  /** Key path, e.g. `rules[3].patterns[0]`. */
+  key: string
+  message: string
 }
 
 /** The config file names looked for, in order. */
@@ -62,6 +75,7 @@ interface State {
   classifier: ClassifierConfig
   files: string[]
   stack: string[]
+  warnings: ConfigWarning[]
 }
 
 function idMatcher(pattern: string): (id: string) => boolean {
@@ -104,6 +118,9 @@ function applySource(state: State, source: YamlSource, isUserConfig: boolean): v
   state.files.push(source.file)
   const input = (source.data ?? {}) as ConfigInput
   const name = packName(source, input)
+  for (const warning of controlCharacterWarnings(input.rules)) {
+    state.warnings.push({file: source.file, ...source.locate(warning.path), key: formatKey(warning.path), message: warning.message})
+  }
 
   const parents = input.extends ?? (isUserConfig ? ['recommended'] : [])
   for (const entry of parents) applySource(state, readYaml(resolveExtends(entry, source)), false)
@@ -171,10 +188,12 @@ function checkComplete(state: State): void {
 }
 
 function resolveSource(source: YamlSource, isUserConfig: boolean): ResolvedConfig {
-  const state: State = {rules: new Map(), settings: {title: 'auto', lang: 'auto'}, heuristics: {}, classifier: {}, files: [], stack: []}
+  const state: State = {rules: new Map(), settings: {title: 'auto', lang: 'auto'}, heuristics: {}, classifier: {}, files: [], stack: [], warnings: []}
   applySource(state, source, isUserConfig)
   checkComplete(state)
-  return {rules: [...state.rules.values()], settings: state.settings, heuristics: state.heuristics, classifier: state.classifier, files: state.files}
+  const resolved: ResolvedConfig = {rules: [...state.rules.values()], settings: state.settings, heuristics: state.heuristics, classifier: state.classifier, files: state.files}
+  if (state.warnings.length > 0) resolved.warnings = state.warnings
+  return resolved
 }
 
 /** Resolve a config given as an object (`file` is used for relative `extends` and messages). */

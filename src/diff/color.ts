@@ -1,12 +1,17 @@
 /**
- * Terminal colour for `decruft diff`: whether to use it, and the few ANSI styles the views need.
+ * Terminal colour for `decruft diff`: whether to use it, and the few styles the views need (the
+ * escape codes are picocolors').
  *
  * Whether: `--color` / `--no-color` decide when given; else `FORCE_COLOR` (any non-empty value but
  * `0` or `false` turns colour on, `0` or `false` off); else `NO_COLOR` (any non-empty value turns it
  * off); else colour iff the output is a terminal (and `TERM` is not `dumb`).
  */
 
+import picocolors from 'picocolors'
 import type {Category} from '../types.js'
+
+const {createColors} = picocolors
+type Colors = ReturnType<typeof createColors>
 
 export interface ColorChoice {
   /** `--color` (true) or `--no-color` (false); undefined when neither was given. */
@@ -24,19 +29,23 @@ export function colorEnabled({flag, env = process.env, stream}: ColorChoice): bo
   return Boolean((stream as {isTTY?: boolean} | undefined)?.isTTY)
 }
 
-/** ANSI SGR codes of each category's gutter colour. */
-const CATEGORY_CODES: Record<Category, string> = {
-  ad: '35', // magenta
-  related: '34', // blue
-  promo: '33', // yellow
-  credit: '36', // cyan
-  social: '94', // bright blue
-  comments: '32', // green
-  navigation: '96', // bright cyan
-  legal: '90', // grey
-  duplicate: '93', // bright yellow
-  metadata: '95', // bright magenta
-  noise: '90' // grey
+type Style = (text: string) => string
+
+/** Each category's gutter colour. */
+function categoryStyles(colors: Colors): Record<Category, Style> {
+  return {
+    ad: colors.magenta,
+    related: colors.blue,
+    promo: colors.yellow,
+    credit: colors.cyan,
+    social: colors.blueBright,
+    comments: colors.green,
+    navigation: colors.cyanBright,
+    legal: colors.gray,
+    duplicate: colors.yellowBright,
+    metadata: colors.magentaBright,
+    noise: colors.gray
+  }
 }
 
 export interface Palette {
@@ -57,19 +66,23 @@ export interface Palette {
   category(category: Category, text: string): string
 }
 
-const sgr = (codes: string) => (text: string) => (text === '' ? '' : `\u001b[${codes}m${text}\u001b[0m`)
-const plain = (text: string) => text
+/** An empty text stays empty (no escape codes around nothing). */
+const nonEmpty = (style: Style): Style => (text) => (text === '' ? '' : style(text))
+const plain: Style = (text) => text
 
+/** The views' styles, from picocolors (its escape codes; `enabled` rather than its own detection). */
 export function palette(enabled: boolean): Palette {
   if (!enabled) return {enabled, removed: plain, added: plain, span: plain, dim: plain, bold: plain, hunk: plain, category: (_category, text) => text}
+  const colors = createColors(true)
+  const categories = categoryStyles(colors)
   return {
     enabled,
-    removed: sgr('31'),
-    added: sgr('32'),
-    span: sgr('31;9'),
-    dim: sgr('2'),
-    bold: sgr('1'),
-    hunk: sgr('36'),
-    category: (category, text) => sgr(CATEGORY_CODES[category] ?? '0')(text)
+    removed: nonEmpty(colors.red),
+    added: nonEmpty(colors.green),
+    span: nonEmpty((text) => colors.red(colors.strikethrough(text))),
+    dim: nonEmpty(colors.dim),
+    bold: nonEmpty(colors.bold),
+    hunk: nonEmpty(colors.cyan),
+    category: (category, text) => nonEmpty(categories[category] ?? plain)(text)
   }
 }

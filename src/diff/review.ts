@@ -5,8 +5,9 @@
 
 import {inputDocuments, type DocumentSourceOptions, type InputError} from '../batch/documents.js'
 import {createCleaner, type Cleaner} from '../cleaner.js'
-import {withPreset} from '../cli/options.js'
+import {loadRunConfig, withPreset} from '../cli/options.js'
 import {loadConfig} from '../config/resolve.js'
+import type {ReviewDocument as PageDocument} from '../review/data.js'
 import type {Removal} from '../types.js'
 
 export interface ReviewDocument {
@@ -16,6 +17,10 @@ export interface ReviewDocument {
   relative: string
   /** A JSON Lines record's `id`. */
   id?: string
+  /** A JSON Lines record's number in its file (1-based). */
+  record?: number
+  /** The document's URL (a JSON Lines record's `url`). */
+  url?: string
   lang: string
   title: string | null
   /** The original text (as decoded: without a byte order mark); removal offsets point into it. */
@@ -51,6 +56,8 @@ export async function* reviewDocuments(
       bom: entry.bom
     }
     if (entry.id !== undefined) document.id = entry.id
+    if (entry.record !== undefined) document.record = entry.record
+    if (entry.options.url !== undefined) document.url = entry.options.url
     yield document
   }
 }
@@ -69,9 +76,10 @@ export interface CollectOptions extends DocumentSourceOptions {
 export async function collectReview(
   inputs: readonly string[],
   options: CollectOptions,
-  io: {stdin: NodeJS.ReadableStream; cwd: string}
+  io: {stdin: NodeJS.ReadableStream; cwd: string; stderr?: NodeJS.WritableStream}
 ): Promise<{documents: ReviewDocument[]; errors: InputError[]}> {
-  const cleaner = createCleaner(withPreset(loadConfig({config: options.config, cwd: io.cwd}), options.preset))
+  const config = io.stderr ? loadRunConfig({config: options.config, cwd: io.cwd}, io.stderr) : loadConfig({config: options.config, cwd: io.cwd})
+  const cleaner = createCleaner(withPreset(config, options.preset))
   const documents: ReviewDocument[] = []
   const errors: InputError[] = []
   for await (const entry of reviewDocuments(inputs, options, io, cleaner)) {
@@ -79,4 +87,15 @@ export async function collectReview(
     else documents.push(entry)
   }
   return {documents, errors}
+}
+
+/** A document as the review page takes it: a JSON Lines record with its number and its id or URL. */
+export function pageDocument(document: ReviewDocument): PageDocument {
+  const page: PageDocument = {path: document.path, lang: document.lang, title: document.title, text: document.text, removed: document.removed}
+  if (document.record !== undefined) {
+    page.record = {number: document.record}
+    if (document.id !== undefined) page.record.id = document.id
+    if (document.url !== undefined) page.record.url = document.url
+  }
+  return page
 }

@@ -8,7 +8,7 @@
  *       total (2 documents, 2 with removals)         8   2.9%  en/ad-label ×5, de/read-also-inline ×1, …
  */
 
-import {table} from '../report/summary.js'
+import {formatTable} from '../text/table.js'
 import type {Removal} from '../types.js'
 import type {ReviewDocument} from './review.js'
 
@@ -73,6 +73,6 @@ export function formatStat(stats: readonly DocumentStat[], totals: {documents: n
   const label = `total (${totals.documents} document${totals.documents === 1 ? '' : 's'}, ${stats.length} with removals)`
   rows.push([label, String(lines), percent(chars, totals.length)])
   ruleCells.push(topRules(rules, limit + 2))
-  const rendered = table(['document', 'lines', 'chars'], rows).split('\n')
-  return rendered.map((line, index) => (index === 0 ? `${line}  rules` : `${line}  ${ruleCells[index - 1]}`.trimEnd())).join('\n') + '\n'
+  const cells = rows.map((row, index) => [...row, ruleCells[index]])
+  return formatTable(['document', 'lines', 'chars', 'rules'], cells, {align: (column) => (column === 0 || column === 3 ? 'left' : 'right'), trimEnd: true}) + '\n'
 }

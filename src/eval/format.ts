@@ -4,6 +4,7 @@
  */
 
 import {table} from '../report/summary.js'
+import {formatTable} from '../text/table.js'
 import type {EvalReport} from './evaluate.js'
 
 const f = (value: number) => value.toFixed(3)
@@ -15,9 +16,7 @@ export function formatShare(count: number, total: number): string {
 
 /** A Markdown table, its columns padded to line up (the benchmark tables, pasted into the docs as they are). */
 export function markdownTable(header: readonly string[], rows: readonly string[][]): string {
-  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column].length)))
-  const line = (row: readonly string[]) => `| ${row.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`
-  return [line(header), `| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`, ...rows.map(line)].join('\n')
+  return formatTable(header, rows, {style: 'markdown'})
 }
 
 export function formatEvalReport(report: EvalReport, options: {rules?: number} = {}): string {

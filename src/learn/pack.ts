@@ -3,6 +3,7 @@
  * document count and two examples as comments, ready to review, extend and share.
  */
 
+import {yaml} from '../config/read.js'
 import type {ConfigInput} from '../config/resolve.js'
 import type {LearnedRule} from './learn.js'
 
@@ -47,25 +48,41 @@ export function learnedConfig(rules: LearnedRule[]): ConfigInput {
   }
 }
 
-const quote = (value: string) => JSON.stringify(value)
+/** Double-quoted scalars (a phrase may hold `:` or `#`), lists and maps on one line ("flow" style). */
+function tune(node: unknown, flow: boolean): void {
+  const {isCollection, isScalar, visit} = yaml()
+  visit(node as Parameters<typeof visit>[0], {
+    Scalar(key, scalar) {
+      // Keys stay plain: `when: {domain: [...]}`.
+      if (key !== 'key' && typeof scalar.value === 'string') scalar.type = 'QUOTE_DOUBLE'
+    }
+  })
+  if (flow && isCollection(node)) node.flow = true
+  if (isScalar(node) && typeof node.value === 'string') node.type = 'QUOTE_DOUBLE'
+}
 
-/** The learned rules as a YAML pack. */
+/**
+ * The learned rules as a YAML pack, built with the yaml package's document API (so every value is
+ * quoted as YAML needs): the header and each rule's evidence as comments.
+ */
 export function learnedPackYaml(rules: LearnedRule[], header: string): string {
+  const {Document, isMap, isSeq} = yaml()
   const names = ids(rules)
-  const lines = ['# yaml-language-server: $schema=node_modules/decruft/rules/schema.json', ...header.split('\n').map((line) => `# ${line}`.trimEnd()), 'name: learned', 'rules:']
-  if (rules.length === 0) lines.push('  []')
+  const document = new Document({name: 'learned', rules: [] as unknown[]})
+  document.commentBefore = [' yaml-language-server: $schema=node_modules/decruft/rules/schema.json', ...header.split('\n').map((line) => ` ${line}`.trimEnd())].join('\n')
+  const list = document.get('rules', true)
+  if (!isSeq(list)) throw new Error('learned pack: no rules list')
+  if (rules.length === 0) list.flow = true
   for (const [index, rule] of rules.entries()) {
-    const scope = when(rule)
-    lines.push(
-      `  # ${rule.documents} of ${rule.siteDocuments} documents of ${rule.label}; e.g. ${rule.examples.join(', ')}`,
-      `  - id: ${names[index]}`,
-      `    kind: ${rule.kind}`,
-      `    category: ${rule.category}`,
-      `    description: ${quote(`${rule.kind === 'section' ? 'site section header' : 'site boilerplate line'} (${rule.documents} of ${rule.siteDocuments} documents)`)}`,
-      `    phrases: [${quote(rule.phrase)}]`,
-      scope.domain ? `    when: {domain: [${quote(scope.domain[0])}]}` : `    when: {path: [${quote(scope.path![0])}]}`,
-      `    examples: {removes: [${quote(rule.phrase)}]}`
-    )
+    const description = `${rule.kind === 'section' ? 'site section header' : 'site boilerplate line'} (${rule.documents} of ${rule.siteDocuments} documents)`
+    const item = document.createNode({id: names[index], kind: rule.kind, category: rule.category, description, phrases: [rule.phrase], when: when(rule), examples: {removes: [rule.phrase]}})
+    if (!isMap(item)) throw new Error('learned pack: a rule is not a map')
+    tune(item.get('description', true), false)
+    tune(item.get('phrases', true), true)
+    tune(item.get('when', true), true)
+    tune(item.get('examples', true), true)
+    item.commentBefore = ` ${rule.documents} of ${rule.siteDocuments} documents of ${rule.label}; e.g. ${rule.examples.join(', ')}`
+    list.items.push(item)
   }
-  return lines.join('\n') + '\n'
+  return document.toString({lineWidth: 0, flowCollectionPadding: false})
 }

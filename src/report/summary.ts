@@ -2,6 +2,7 @@
  * The short human summary written to standard error after a batch.
  */
 
+import {formatTable} from '../text/table.js'
 import {describeError, type Report} from './report.js'
 
 export function formatBytes(bytes: number): string {
@@ -13,10 +14,7 @@ export function formatBytes(bytes: number): string {
 
 /** A plain table: the first column left-aligned, the others right-aligned, indented by two spaces. */
 export function table(header: string[], rows: string[][]): string {
-  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column].length)))
-  const line = (row: string[]) =>
-    '  ' + row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ')
-  return [line(header), ...rows.map(line)].join('\n')
+  return formatTable(header, rows)
 }
 
 function plural(count: number, word: string): string {
@@ -88,10 +86,11 @@ export function formatSummary(report: Report, options: {topRules?: number} = {})
         categories.map(([name, count]) => [name, String(count.removals), String(count.lines), String(count.chars)])
       )
     )
-    const rules = Object.entries(summary.byRule)
-      .sort((a, b) => b[1].removals - a[1].removals || (a[0] < b[0] ? -1 : 1))
-      .slice(0, options.topRules ?? 10)
+    const all = Object.entries(summary.byRule).sort((a, b) => b[1].removals - a[1].removals || (a[0] < b[0] ? -1 : 1))
+    const rules = all.slice(0, options.topRules ?? 10)
     lines.push(table(['rule', 'removals', 'lines', 'chars'], rules.map(([name, count]) => [name, String(count.removals), String(count.lines), String(count.chars)])))
+    // The table is cut to the most active rules: say how many were left out, and where they are.
+    if (all.length > rules.length) lines.push(`  … and ${plural(all.length - rules.length, 'more rule')} (see the report, or decruft rules)`)
   }
   for (const error of report.errors.slice(0, 20)) {
     lines.push(`  error: ${describeError(error)}`)

@@ -1,8 +1,7 @@
 /// <reference lib="dom" />
 /**
- * The review page's browser code. `reviewClient` and `cleanText` are embedded in the page as source
- * (`Function.prototype.toString`), so they must be self-contained: no imports at run time, no
- * references to anything outside them but browser globals and each other. Document text only ever
+ * The review page's browser code, bundled and minified for the page by esbuild at build time
+ * (`scripts/build-review-script.mjs`); `cleanText` also runs in Node. Document text only ever
  * reaches the DOM as text nodes (`append(string)`, `textContent`, `new Option`), never as HTML.
  */
 
@@ -120,7 +119,10 @@ export function reviewClient(options: ClientOptions): void {
     const title = doc[2]
     return title === null ? '' : typeof title === 'string' ? title : doc[3].slice(title[0], title[1])
   }
-  const nameOf = (doc: ModelDocument) => titleOf(doc) || doc[0].split('/').pop() || doc[0]
+  const baseName = (doc: ModelDocument) => doc[0].split('/').pop() || doc[0]
+  // A JSON Lines record's path is its file's for every record: its number and id or URL tell it apart.
+  const nameOf = (doc: ModelDocument) => titleOf(doc) || doc[5] || baseName(doc)
+  const whereOf = (doc: ModelDocument) => (doc[5] ? doc[5] + ' · ' + baseName(doc) : doc[0])
   const binLabel = (bin: number) => (bin === 0 ? 'nothing removed' : `${(bin - 1) * 10}–${bin * 10}% removed`)
 
   // Per-document figures and the batch's counts, in one pass over the removals.
@@ -308,7 +310,7 @@ export function reviewClient(options: ClientOptions): void {
       for (let k = 0; k < list.length && !found; k += S) found = (state.rule < 0 || list[k + 2] === state.rule) && (state.category < 0 || list[k + 3] === state.category)
       if (!found) return false
     }
-    return !pattern || pattern.test(doc[0]) || pattern.test(titleOf(doc)) || pattern.test(doc[3])
+    return !pattern || pattern.test(doc[0]) || pattern.test(doc[5] ?? '') || pattern.test(titleOf(doc)) || pattern.test(doc[3])
   }
 
   function applyFilters(): void {
@@ -363,7 +365,7 @@ export function reviewClient(options: ClientOptions): void {
     const button = h(
       'button',
       {type: 'button', class: 'row', 'data-doc': doc, 'aria-current': doc === state.selected, 'aria-label': `${name}; ${entry[0]}; ${langs[entry[1]]}; ${percent(share[doc])} removed; ${plural(removals[doc], 'removal')}`},
-      h('span', {class: 'row-main'}, h('span', {class: 'row-title'}, name), h('span', {class: 'row-path'}, entry[0])),
+      h('span', {class: 'row-main'}, h('span', {class: 'row-title'}, name), h('span', {class: 'row-path', title: entry[0]}, whereOf(entry))),
       h('span', {class: 'row-side'}, h('span', null, h('span', {class: 'lang'}, langs[entry[1]]), ` ${percent(share[doc])} · ${removals[doc]}`), h('span', {class: 'meter'}, fill))
     )
     const item = h('div', {role: 'listitem', class: 'row-item', 'aria-posinset': index + 1, 'aria-setsize': order.length}, button)
@@ -405,11 +407,11 @@ export function reviewClient(options: ClientOptions): void {
     state.removal = -1
     hideTip()
     const entry = docs[doc]
-    const [path, lang, , text, list] = entry
+    const [path, lang, , text, list, label] = entry
     byId('doc-empty').hidden = true
     byId('doc-view').hidden = false
     byId('doc-title').textContent = nameOf(entry)
-    byId('doc-meta').replaceChildren(h('code', null, path), `${langs[lang]} · ${plural(text.length, 'character')} · ${plural(removals[doc], 'removal')} · ${percent(share[doc])} removed`)
+    byId('doc-meta').replaceChildren(h('code', null, path), label ? label + ' · ' : '', `${langs[lang]} · ${plural(text.length, 'character')} · ${plural(removals[doc], 'removal')} · ${percent(share[doc])} removed`)
 
     const counts = new Map<number, number>()
     for (let k = 0; k < list.length; k += S) counts.set(list[k + 2], (counts.get(list[k + 2]) ?? 0) + 1)
@@ -424,15 +426,37 @@ export function reviewClient(options: ClientOptions): void {
         })
     )
 
+    // Removals by one rule with only white space between them form a run: its first mark carries the
+    // label (`rule ×count`), the others none, so a page of navigation does not drown in labels.
     const fragment = document.createDocumentFragment()
     let at = 0
+    let head: HTMLElement | null = null
+    let run = 0
+    const closeRun = () => {
+      if (head && run > 1) {
+        head.dataset.label = head.dataset.rule + ' ×' + run
+        head.dataset.run = String(run)
+      }
+    }
     for (let k = 0; k < list.length; k += S) {
       const start = Math.max(list[k], at)
       const end = list[k + 1]
       if (end <= start) continue
-      fragment.append(text.slice(at, start), h('mark', {class: 'rm ' + catClass(cats[list[k + 3]]), tabindex: 0, 'data-k': k / S, 'data-rule': rules[list[k + 2]][0]}, text.slice(start, end)))
+      const rule = rules[list[k + 2]][0]
+      const between = text.slice(at, start)
+      const joined: boolean = head !== null && head.dataset.rule === rule && !/\S/.test(between)
+      const mark: HTMLElement = h('mark', {class: 'rm ' + catClass(cats[list[k + 3]]) + (joined ? ' cont' : ''), tabindex: 0, 'data-k': k / S, 'data-rule': rule}, text.slice(start, end))
+      if (joined) run++
+      else {
+        closeRun()
+        head = mark
+        run = 1
+        mark.dataset.label = rule
+      }
+      fragment.append(between, mark)
       at = end
     }
+    closeRun()
     fragment.append(text.slice(at))
     el.original.replaceChildren(fragment)
     renderClean()

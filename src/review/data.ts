@@ -14,6 +14,11 @@ export interface ReviewDocument {
   /** The ORIGINAL text: removal offsets point into it. */
   text: string
   removed: Removal[]
+  /**
+   * A JSON Lines record: its number in the file (1-based) and its `id` or `url`, shown in the list
+   * instead of the path, which is the same file for every record.
+   */
+  record?: {number: number; id?: string; url?: string}
 }
 
 export interface ReviewRuleInfo {
@@ -45,7 +50,8 @@ export type ModelRemovals = number[]
 /** The title as offsets into the text when it is a slice of it, else as a string. */
 export type ModelTitle = null | string | [start: number, end: number]
 
-export type ModelDocument = [path: string, lang: number, title: ModelTitle, text: string, removals: ModelRemovals]
+/** `label`: a JSON Lines record's number and id or URL (`record 12 · id 4711`), absent for files. */
+export type ModelDocument = [path: string, lang: number, title: ModelTitle, text: string, removals: ModelRemovals, label?: string]
 
 /** A classifier decision's features, flat: feature key index, value, key index, value, … */
 export type ModelFeatures = Array<number | string | boolean>
@@ -144,7 +150,9 @@ export function buildReviewModel(input: ReviewInput): ReviewModel {
         featureIndex(removal)
       )
     }
-    return [document.path, langs.add(document.lang, document.lang), titleOf(document), document.text, flat]
+    const row: ModelDocument = [document.path, langs.add(document.lang, document.lang), titleOf(document), document.text, flat]
+    if (document.record) row.push(recordLabel(document.record))
+    return row
   })
 
   return {
@@ -159,6 +167,12 @@ export function buildReviewModel(input: ReviewInput): ReviewModel {
     features: features.items,
     documents
   }
+}
+
+/** `record 12 · id 4711`, `record 12 · https://…`, or `record 12`. */
+export function recordLabel(record: NonNullable<ReviewDocument['record']>): string {
+  const what = record.id !== undefined && record.id !== '' ? `id ${record.id}` : record.url
+  return `record ${record.number}${what ? ` · ${what}` : ''}`
 }
 
 function titleOf(document: ReviewDocument): ModelTitle {

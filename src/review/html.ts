@@ -113,7 +113,8 @@ button.chip:hover{border-color:var(--c)}
 .text{max-width:80ch;white-space:pre-wrap;overflow-wrap:anywhere;font-size:14.5px;line-height:1.75}
 .split .text{max-width:none}
 .rm{--c:#64748b;color:inherit;background:light-dark(color-mix(in srgb,var(--c) 15%,transparent),color-mix(in srgb,var(--c) 30%,transparent));border-bottom:2px solid var(--c);border-radius:3px;padding:1px 2px;box-decoration-break:clone;cursor:help}
-.rm::before{content:attr(data-rule);margin-right:6px;padding:0 5px;border-radius:3px;background:var(--c);color:#fff;font:600 10.5px/1.55 var(--mono);vertical-align:1px;user-select:none}
+.rm.cont::before{content:none}
+.rm::before{content:attr(data-label);margin-right:6px;padding:0 5px;border-radius:3px;background:var(--c);color:#fff;font:600 10.5px/1.55 var(--mono);vertical-align:1px;user-select:none}
 .rm:focus-visible,.rm.current{outline:2px solid var(--c);outline-offset:1px}
 #tip{position:fixed;z-index:10;max-width:420px;padding:10px 12px;background:var(--panel);border:1px solid var(--border);border-radius:8px;box-shadow:var(--shadow);font-size:12.5px;pointer-events:none}
 #tip p{margin:6px 0 0}

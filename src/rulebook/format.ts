@@ -5,21 +5,12 @@
 
 import path from 'node:path'
 import {isBuiltinFile} from '../config/redos.js'
-import {table} from '../report/summary.js'
+import {formatTable} from '../text/table.js'
 import type {RuleSource, When} from '../types.js'
 
-/**
- * A plain table (the summary's `table()`), every column left-aligned except those listed in
- * `right`: cells are padded here, so `table()` keeps them as they are.
- */
+/** A plain table, every column left-aligned except those listed in `right`, no trailing spaces. */
 export function textTable(header: string[], rows: string[][], right: readonly number[] = []): string {
-  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column].length)))
-  const pad = (row: string[]) => row.map((cell, column) => (right.includes(column) ? cell.padStart(widths[column]) : cell.padEnd(widths[column])))
-  // Padding the last column leaves trailing spaces: trimmed.
-  return table(pad(header), rows.map(pad))
-    .split('\n')
-    .map((line) => line.trimEnd())
-    .join('\n')
+  return formatTable(header, rows, {align: (column) => (right.includes(column) ? 'right' : 'left'), trimEnd: true})
 }
 
 /** A path relative to `cwd` when it lies below it; a built-in pack as `rules/<name>.yaml`. */

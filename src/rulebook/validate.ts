@@ -8,7 +8,11 @@
  *   override no earlier rule;
  * - `off`/`on` entries (ids or `*` globs) that match no rule known after resolving `extends`;
  * - patterns that do not compile (alone, or together as the rule's one matcher);
- * - patterns open to catastrophic backtracking (recheck; see `config/redos.ts`).
+ * - patterns open to catastrophic backtracking (recheck; see `config/redos.ts`);
+ * - patterns holding control characters, such as a `\b` that double quotes made a backspace (a
+ *   warning; see `config/control.ts`);
+ * - rules that do not honour their own `examples`: a `removes` example the rule leaves, or a `keeps`
+ *   example it removes (see `examples.ts`).
  *
  * A file is read as `--config` reads it: without `extends` it builds on `recommended`. The built-in
  * packs are read as packs (without `extends`, nothing).
@@ -17,6 +21,7 @@
 import {existsSync} from 'node:fs'
 import path from 'node:path'
 import {builtinPackFile, builtinPackNames} from '../config/builtin.js'
+import {controlCharacterWarnings} from '../config/control.js'
 import {ConfigError, formatKey} from '../config/error.js'
 import {readYaml, type YamlSource} from '../config/read.js'
 import {assessVerdict, checkPattern, isBuiltinFile, lineLimit, showPattern} from '../config/redos.js'
@@ -25,6 +30,7 @@ import {schemaErrors} from '../config/validate.js'
 import {createMatcher, PatternError} from '../engine/matcher.js'
 import {ruleKinds} from '../kinds/index.js'
 import type {RuleDefinition} from '../types.js'
+import {exampleCleaner, failedExamples} from './examples.js'
 import {suggestIds} from './suggest.js'
 
 export interface Problem {
@@ -44,6 +50,8 @@ export interface ValidateOptions {
   timeout?: number
   /** Check patterns for catastrophic backtracking (default true). */
   backtracking?: boolean
+  /** Run every rule's `examples` (default true). */
+  examples?: boolean
 }
 
 type Entry = Partial<RuleDefinition> & Record<string, unknown>
@@ -161,11 +169,41 @@ class FileCheck {
     }
   }
 
+  /**
+   * The rule's examples, run as tests. Only a rule that is whole (kind, category, description) and
+   * whose own entry drew no error is run: a rule that does not compile was reported already.
+   */
+  examples(index: number, entry: Entry, merged: Entry, scope: Entry['when']): void {
+    if (this.options.examples === false) return
+    if (!merged.examples || typeof merged.kind !== 'string' || merged.category === undefined || merged.description === undefined) return
+    const rulePath = formatKey(['rules', index])
+    if (this.problems.some((problem) => problem.severity === 'error' && problem.path !== null && (problem.path === rulePath || problem.path.startsWith(`${rulePath}.`) || problem.path.startsWith(`${rulePath}[`)))) return
+    const definition = {...merged, when: merged.when ?? scope} as RuleDefinition
+    let failed
+    try {
+      failed = failedExamples(definition, exampleCleaner(definition))
+    } catch (error) {
+      if (error instanceof ConfigError) return
+      throw error
+    }
+    const own = isObject(entry.examples) ? entry.examples : {}
+    for (const {kind, index: number, example, removed} of failed) {
+      const written = Array.isArray(own[kind]) && (own[kind] as unknown[])[number] === example
+      const shown = JSON.stringify(example.length > 60 ? `${example.slice(0, 59)}…` : example)
+      const message =
+        kind === 'removes'
+          ? `rule \`${entry.id}\`: example ${kind}[${number}] ${shown} is not removed by the rule`
+          : `rule \`${entry.id}\`: example ${kind}[${number}] ${shown} is removed by the rule (${removed.map((text) => JSON.stringify(text.length > 40 ? `${text.slice(0, 39)}…` : text)).join(', ')})`
+      this.at(written ? ['rules', index, 'examples', kind, number] : ['rules', index], message)
+    }
+  }
+
   run(): Problem[] {
     const {source} = this
     for (const error of schemaErrors(source)) this.problems.push(problemFromError(error, source.file))
     const data = isObject(source.data) ? source.data : {}
     const entries = Array.isArray(data.rules) ? data.rules : []
+    for (const warning of controlCharacterWarnings(data.rules)) this.at(warning.path, warning.message, 'warning')
     const known = this.parents(data)
     const parentsKnown = known !== undefined
     const effective = new Map<string, Entry>(known ?? [])
@@ -192,6 +230,7 @@ class FileCheck {
         }
       }
       this.patterns(index, entry as Entry, merged, replaces ? undefined : earlier)
+      this.examples(index, entry as Entry, merged, isObject(data.when) ? (data.when as Entry['when']) : undefined)
     }
 
     if (parentsKnown) {
