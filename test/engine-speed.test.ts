@@ -30,7 +30,7 @@ import type {Node} from 'unist'
 import {ParseEnglish} from 'parse-english'
 import {ParseLatin} from 'parse-latin'
 import {blockParser} from '../src/text/block-parsers.js'
-import {languageSample} from '../src/language.js'
+import {languageSample, proseLevel} from '../src/language.js'
 import {similarity} from '../src/kinds/duplicate.js'
 import {createOutcome, outputView} from '../src/engine/outcome.js'
 import {createCleaner} from '../src/cleaner.js'
@@ -161,22 +161,35 @@ describe('similarity', () => {
 })
 
 describe('languageSample', () => {
-  it('joins the longest non-blank lines, longest first, up to 2,048 characters', () => {
-    // Long lines of a few letters (quick to shrink), short random ones, and blank ones.
-    const long = fc.tuple(fc.integer({min: 200, max: 900}), fc.constantFrom('a', 'é b', 'xy ')).map(([length, letters]) => letters.repeat(length).slice(0, length))
-    const line = fc.oneof(fc.constantFrom('', '   ', '\t'), fc.string({maxLength: 30}), long)
-    fc.assert(
-      fc.property(fc.array(line, {maxLength: 20}), (lines) => {
-        // The definition, with the sample grown one line at a time.
-        let expected = ''
-        for (const value of lines.filter((item) => item.trim() !== '').sort((a, b) => b.length - a.length)) {
-          if (expected.length >= 2048) break
-          expected += (expected ? '\n' : '') + value
-        }
-        expect(languageSample(lines)).toBe(expected.slice(0, 2048))
-      }),
-      {numRuns: 3000}
+  const sentence = 'The council approved the budget on Tuesday after a long debate about buses.'
+  it('takes whole sentences first, in text order, and the other lines only to fill the room left', () => {
+    expect(languageSample(['Home', 'News', '', sentence, 'Share this', 'Officials gave no details about the agreements'])).toBe(
+      `${sentence}\nOfficials gave no details about the agreements\nHome\nNews\nShare this`
     )
+    // Names, headings and numbers are not prose.
+    expect(proseLevel('Jan de Vries, Hans Müller, María García, Piet Botha, Sven Andersson')).toBe(0)
+    expect(proseLevel('The Ten Best Places To Eat In Town This Summer')).toBe(0)
+    expect(proseLevel('12.03.2024 | 14:55 | 3 min')).toBe(0)
+    expect(proseLevel(sentence)).toBe(2)
+    expect(proseLevel('„Wir dürfen die Mieter nicht allein lassen“, sagte sie.')).toBe(2)
+  })
+
+  it('is at most 2,048 characters, from the start, the middle and the end of a long text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom('', 'Menu', sentence), fc.string({maxLength: 300})), {maxLength: 200}), (lines) => {
+        expect(languageSample(lines).length).toBeLessThanOrEqual(2048)
+      }),
+      {numRuns: 1000}
+    )
+    const marked = (mark: string) => Array.from({length: 100}, () => `${sentence.replace('buses', mark)}`)
+    const sample = languageSample([...marked('start'), ...marked('middle'), ...marked('end')])
+    for (const mark of ['start', 'middle', 'end']) expect(sample).toContain(mark)
+    // One huge line: pieces of it from several places, cut at words.
+    const line = [...marked('start'), ...marked('middle'), ...marked('end')].join(' ')
+    const pieces = languageSample([line]).split('\n')
+    expect(pieces.length).toBe(8)
+    for (const mark of ['start', 'middle', 'end']) expect(pieces.some((piece) => piece.includes(mark))).toBe(true)
+    for (const piece of pieces) expect(line.includes(piece) && /^\S/.test(piece) && /\S$/.test(piece)).toBe(true)
   })
 })
 

@@ -11,9 +11,8 @@
 import type {Paragraph, Root} from 'nlcst'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
-import {languageSample, type Language} from '../language.js'
-import {detectLanguage} from '../text/franc.js'
-import {parseLine, parseLineCompact, parserFamily, type LineParse, type LineParser} from '../parse.js'
+import type {Language} from '../language.js'
+import {parseLine, parseLineCompact, type LineParse, type LineParser} from '../parse.js'
 import {findTitle} from '../title.js'
 import type {DocumentOptions, Removal, TitleMode} from '../types.js'
 import {ruleKinds} from '../kinds/index.js'
@@ -49,11 +48,11 @@ export interface ScopedRule {
 export interface RulesOptions {
   rules: ScopedRule[]
   title?: TitleMode
-  /** `auto` or a fixed language code. */
+  /** `auto` or a fixed language code (read by the parser, which sets the document's language once). */
   lang?: string
   /** Record a vfile message per removal (default true). */
   messages?: boolean
-  /** How a line changed by a pass, or read in another language, is parsed again (default: the fast segmenter). */
+  /** How a line changed by a pass is parsed again (default: the fast segmenter). */
   lineParser?: LineParser
 }
 
@@ -162,28 +161,21 @@ export function runRules(file: VFile, options: RulesOptions): Outcome {
   // The cleaner's pipeline keeps compact parses; a tree's paragraphs when decruftParse ran without `compact`.
   const compact = file.data.lineParses !== undefined
   const parsed: Array<Paragraph | LineParse | undefined> = file.data.lineParses ?? file.data.paragraphs ?? []
-  const parsedLanguage = file.data.language ?? {iso6393: 'und', code: 'und'}
-  const fixedLanguage = (documentOptions.lang ?? options.lang ?? 'auto') !== 'auto'
   const mode = documentOptions.title ?? options.title ?? 'auto'
   const outcome = createOutcome(lines)
 
   // Even the first pass reads the document as its output would (blank runs collapsed, no blank
   // lines at the ends), so that no decision depends on layout the output does not keep.
   let view: ViewLine[] = outputView(outcome)
-  let language = parsedLanguage
-  // Each pass reads the language off the text it runs on, as a second run would (the classifier's
-  // stopwords and `when.lang` depend on it); franc runs again only when its sample changed.
-  let sample = file.data.languageSample ?? ''
+  // The language is the document's, read once by the parser from a sample of its prose: every pass
+  // runs in it and nothing is parsed again for another language. (The passes' removals seldom touch
+  // the prose, so a second run on the output nearly always reads the same language.)
+  const language = file.data.language ?? {iso6393: 'und', code: 'und'}
+  file.data.language = language
   const shared = createSharedLines(lines.length)
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
-    if (pass > 1 && !fixedLanguage) {
-      const next = languageSample(view.map((line) => line.text))
-      if (next !== sample) language = detectLanguage(next)
-      sample = next
-    }
-    const reparse = parserFamily(language) !== parserFamily(parsedLanguage)
     const paragraphs: Array<Paragraph | LineParse | undefined> = view.map((line) =>
-      line.blank ? undefined : line.modified || reparse ? (compact ? (options.lineParser ?? parseLineCompact)(line, language) : parseLine(line, language)) : parsed[line.index]
+      line.blank ? undefined : line.modified ? (compact ? (options.lineParser ?? parseLineCompact)(line, language) : parseLine(line, language)) : parsed[line.index]
     )
     const document = new DocumentContext({
       text: String(file.value),
@@ -193,13 +185,12 @@ export function runRules(file: VFile, options: RulesOptions): Outcome {
       path: documentOptions.path,
       url: documentOptions.url,
       shared,
-      parsedWith: reparse ? parserFamily(language) : 'parsed'
+      parsedWith: 'parsed'
     })
     const active = activeRules(options.rules, {language, path: documentOptions.path, url: documentOptions.url})
     document.activeRules = active.set
     runPass(document, active, mode, outcome.headline)
     const added = mergePass(outcome, document)
-    file.data.language = language
     if (added === 0) break
     view = outputView(outcome)
   }
