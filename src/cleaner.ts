@@ -14,7 +14,7 @@ import {decruftRules, type ScopedRule} from './engine/plugin.js'
 import {decruftParse} from './parse.js'
 import {decruftStringify} from './serialize.js'
 import {resolveHeuristics} from './classifier/presets.js'
-import {createHeuristicRule, thresholdOf, type BlockObserver, type TrainedClassifier} from './kinds/heuristic.js'
+import {createHeuristicRule, DEFAULT_KEEP_ABOVE, thresholdOf, type BlockObserver, type TrainedClassifier} from './kinds/heuristic.js'
 import {loadClassifierModel} from './classifier/model-file.js'
 import {ConfigError} from './config/error.js'
 import {ModelError} from './model/gbdt.js'
@@ -131,7 +131,7 @@ function trainedClassifier(config: ResolvedConfig): TrainedClassifier | undefine
     if (error instanceof ModelError) throw new ConfigError(error.message)
     throw error
   }
-  return {model, threshold: thresholdOf(model, config.heuristics.preset, config.classifier.threshold)}
+  return {model, threshold: thresholdOf(model, config.heuristics.preset, config.classifier.threshold), keepAbove: config.classifier.keepAbove ?? DEFAULT_KEEP_ABOVE}
 }
 
 let defaultCleaner: Cleaner | undefined

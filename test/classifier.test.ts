@@ -4,6 +4,7 @@
  * one line.
  */
 
+import {readFileSync} from 'node:fs'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {blockFeatures, endsLikeProse, lineTally} from '../src/classifier/features.js'
@@ -282,5 +283,40 @@ describe('guards against losing the article on a page', () => {
     const result = cleaner.clean(lines.join('\n') + '\n', {title: 'none'})
     for (const comment of comments) expect(result.text).not.toContain(comment)
     for (const paragraph of article.filter((line) => line.length > 100)) expect(result.text.split('\n')).toContain(paragraph)
+  })
+})
+
+describe('the trained classifier with the hand-set one (classifier.keepAbove)', () => {
+  // A forum thread: the hand-set classifier reads the posts' headers as a page's boilerplate and
+  // takes the thread with them; the model gives some posts more than even odds of being content.
+  const post = (index: number) => `I have been cooking this roast for the family every winter since ${2000 + index}, and the trick with the low oven is the only one that never failed me, even with a smaller piece of meat than the recipe asks for.`
+  const forum = [...menu, 'Forum › Cooking › Slow roast', ...Array.from({length: 6}, (_, index) => [`Posted by user${index}`, `0${index + 1}-12-2024, 10:4${index} PM`, post(index)]).flat(), 'Reply', 'Quote', ...footer]
+  const pages = [readFileSync(new URL('../fixtures/pages/harbour-gazette.txt', import.meta.url), 'utf8'), page, forum.join('\n') + '\n']
+  const cleanerAt = (keepAbove: number) => createCleaner({extends: ['recommended'], classifier: {model: 'built-in', keepAbove}}, {messages: false})
+  const handSet = (rule: string) => /^heuristic\/(?:outside-main|boilerplate|edge)$/.test(rule)
+  const key = (removal: {rule: string; start: number; end: number}) => `${removal.rule} ${removal.start}-${removal.end}`
+
+  it('keeps the hand-set removals whose content probability is below keepAbove, and only those', () => {
+    let vetoed = 0
+    let kept = 0
+    for (const text of pages) {
+      const [alone, half, all] = [0, 0.5, 1].map((keepAbove) => cleanerAt(keepAbove).clean(text, {title: 'none'}).removed)
+      // keepAbove 0: the model's own removals alone; none of the hand-set classifier's.
+      expect(alone.filter((removal) => handSet(removal.rule))).toEqual([])
+      const halfKeys = new Set(half.map(key))
+      for (const removal of all.filter((each) => handSet(each.rule))) {
+        const score = removal.features?.score as number
+        expect(removal.reason).toMatch(/content probability \d\.\d\d\)$/)
+        expect(halfKeys.has(key(removal)), `${removal.text} at ${score}`).toBe(score < 0.5)
+        if (score < 0.5) kept++
+        else vetoed++
+      }
+      // What the model removes itself is the same at every keepAbove.
+      const own = (removals: typeof alone) => removals.filter((removal) => removal.rule === 'heuristic/block').map(key)
+      expect(own(half)).toEqual(own(alone))
+      expect(own(all)).toEqual(own(alone))
+    }
+    expect(kept).toBeGreaterThan(0)
+    expect(vetoed).toBeGreaterThan(0)
   })
 })

@@ -30,11 +30,14 @@ export interface ConfigInput {
 
 /**
  * The trained block classifier: `model` is `built-in`, `none` (the hand-set classifier alone) or a
- * model file (relative to the config that names it); `threshold` overrides the preset's operating point.
+ * model file (relative to the config that names it); `threshold` overrides the preset's operating point;
+ * the hand-set classifier's removals stand unless the model gives a block a content probability of
+ * `keepAbove` or more (0: the model's own removals alone).
  */
 export interface ClassifierConfig {
   model?: string
   threshold?: number
+  keepAbove?: number
 }
 
 export interface ResolvedRule {
@@ -165,9 +168,10 @@ function applySource(state: State, source: YamlSource, isUserConfig: boolean): v
     state.heuristics = input.heuristics.preset ? {...input.heuristics} : {...state.heuristics, ...input.heuristics}
   }
   if (input.classifier) {
-    const {model, threshold} = input.classifier
+    const {model, threshold, keepAbove} = input.classifier
     if (model !== undefined) state.classifier.model = model === 'built-in' || model === 'none' ? model : path.resolve(path.dirname(source.file), model)
     if (threshold !== undefined) state.classifier.threshold = threshold
+    if (keepAbove !== undefined) state.classifier.keepAbove = keepAbove
   }
   state.stack.pop()
 }

@@ -9,7 +9,7 @@ import {classifyDocument} from '../classifier/classify.js'
 import type {Classified} from '../classifier/vector.js'
 import type {DocumentContext} from '../engine/document.js'
 import {resolveHeuristics, type HeuristicSettings, type PresetName} from '../classifier/presets.js'
-import {modelDecisions, type ModelDecision} from '../classifier/decide.js'
+import {blockScores, modelDecisions, type ModelDecision} from '../classifier/decide.js'
 import type {ClassifierModel} from '../classifier/model-file.js'
 import {defaultMaxChars, type CompiledRule, type RuleKind, type RuleRunner} from '../engine/rule.js'
 import type {Category} from '../types.js'
@@ -75,7 +75,12 @@ export type BlockObserver = (document: DocumentContext, classified: Classified) 
 export interface TrainedClassifier {
   model: ClassifierModel
   threshold: number
+  /** The hand-set classifier's removals stand unless the model's content probability is this or more (0: none stand). */
+  keepAbove: number
 }
+
+/** The default of `classifier.keepAbove`: the model vetoes a hand-set removal it finds more likely content than not. */
+export const DEFAULT_KEEP_ABOVE = 0.5
 
 /** The operating point of a preset (or the config's own threshold). */
 export function thresholdOf(model: ClassifierModel, preset: PresetName | undefined, threshold: number | undefined): number {
@@ -149,11 +154,26 @@ function modelRunner(rule: CompiledRule, settings: HeuristicSettings, trained: T
     apply(document) {
       if (!settings.enabled) return
       const classified = classifyBlocks(document, settings, observe)
+      const taken = new Set<Block>()
       for (const decision of modelDecisions(document, classified, trained.model, trained.threshold, classified.headline)) {
         const {block} = decision
+        taken.add(block)
         const target = decisionRule(rule, 'block', categoryOf(block), cache)
         const reason = `${DECISIONS.block} (content probability ${decision.score.toFixed(2)}; strongest: ${decision.strongest.map(([name]) => name).join(', ') || 'none'})`
         document.claim(block.lines[0], block.lines[block.lines.length - 1], target, reason, modelFeatures(block, classified.page, decision))
+      }
+      // The hand-set removals the model does not veto: its main-content regions and sure shapes find
+      // what the block scores miss, and the model keeps the article a wrong region would take.
+      const veto = trained.keepAbove
+      if (veto > 0 && classified.decisions.length > 0) {
+        const {smoothed} = blockScores(document, classified, trained.model)
+        const index = new Map(classified.blocks.map((block, position) => [block, position]))
+        for (const {block, decision} of classified.decisions) {
+          if (taken.has(block) || smoothed[index.get(block)!] >= veto) continue
+          const target = decisionRule(rule, decision, categoryOf(block), cache)
+          const score = smoothed[index.get(block)!]
+          document.claim(block.lines[0], block.lines[block.lines.length - 1], target, `${DECISIONS[decision]}: ${block.why} (content probability ${score.toFixed(2)})`, {...featuresOf(block, classified.page), score: round(score)})
+        }
       }
     }
   }
