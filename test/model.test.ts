@@ -4,7 +4,8 @@
  * data with known answers.
  */
 
-import {characterCounts} from '../src/classifier/vector.js'
+import {characterCounts, FEATURE_NAMES} from '../src/classifier/vector.js'
+import {strongestAgainst} from '../src/classifier/decide.js'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {
@@ -298,6 +299,24 @@ describe('the character counts of a block row', () => {
         expect(characterCounts(text), JSON.stringify(text)).toEqual(expected(text))
       }),
       {numRuns: 3000}
+    )
+  })
+})
+
+describe('the strongest features against a block', () => {
+  it('are the three most negative shares, ties by position, as a full sort gives them', () => {
+    const width = FEATURE_NAMES.length
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(0, -1, 1, -0.5, Number.NaN), fc.double({min: -5, max: 5, noNaN: true})), {minLength: width + 1, maxLength: width + 1}), (values) => {
+        const parts = Float64Array.from(values)
+        const expected = FEATURE_NAMES.map((_, feature) => feature)
+          .filter((feature) => parts[feature] < 0)
+          .sort((a, b) => parts[a] - parts[b] || a - b)
+          .slice(0, 3)
+          .map((feature) => [FEATURE_NAMES[feature], Math.round(parts[feature] * 100) / 100])
+        expect(strongestAgainst(parts)).toEqual(expected)
+      }),
+      {numRuns: 2000}
     )
   })
 })

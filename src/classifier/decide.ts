@@ -40,11 +40,37 @@ export function blockScores(document: DocumentContext, classified: Classified, m
   return {rows, logits, smoothed}
 }
 
+/**
+ * The three features that pushed hardest towards boilerplate (most negative shares, ties by
+ * position), with their shares rounded to hundredths. The last entry of `parts` is the bias and the
+ * roots' values, not a feature. One pass keeping the best three: this runs for every removal.
+ */
+export function strongestAgainst(parts: Float64Array): Array<[string, number]> {
+  const best: number[] = []
+  for (let feature = 0; feature < FEATURE_NAMES.length; feature++) {
+    const share = parts[feature]
+    if (!(share < 0)) continue
+    let at = best.length
+    while (at > 0 && parts[best[at - 1]] > share) at--
+    if (at >= 3) continue
+    best.splice(at, 0, feature)
+    if (best.length > 3) best.pop()
+  }
+  return best.map((feature): [string, number] => [FEATURE_NAMES[feature], Math.round(parts[feature] * 100) / 100])
+}
+
 /** Which blocks go at `threshold`, with their scores and strongest features. */
-export function modelDecisions(document: DocumentContext, classified: Classified, model: ClassifierModel, threshold: number, keep?: number): ModelDecision[] {
+export function modelDecisions(
+  document: DocumentContext,
+  classified: Classified,
+  model: ClassifierModel,
+  threshold: number,
+  keep?: number,
+  scores: ReturnType<typeof blockScores> = blockScores(document, classified, model)
+): ModelDecision[] {
   const {blocks} = classified
   if (blocks.length === 0) return []
-  const {rows, logits, smoothed} = blockScores(document, classified, model)
+  const {rows, logits, smoothed} = scores
   const remove = new Uint8Array(blocks.length)
   for (let index = 0; index < blocks.length; index++) {
     remove[index] = smoothed[index] < threshold && blocks[index].features.length < UNSPLIT_LENGTH && index !== keep ? 1 : 0
@@ -71,13 +97,7 @@ export function modelDecisions(document: DocumentContext, classified: Classified
   const width = FEATURE_NAMES.length
   for (let index = 0; index < blocks.length; index++) {
     if (!remove[index]) continue
-    const parts = contributions(model.trees, rows, index * width)
-    // The last entry is the bias and the roots' values, not a feature.
-    const strongest = FEATURE_NAMES.map((_, feature) => feature)
-      .filter((feature) => parts[feature] < 0)
-      .sort((a, b) => parts[a] - parts[b] || a - b)
-      .slice(0, 3)
-      .map((feature): [string, number] => [FEATURE_NAMES[feature], Math.round(parts[feature] * 100) / 100])
+    const strongest = strongestAgainst(contributions(model.trees, rows, index * width))
     decisions.push({block: blocks[index], score: smoothed[index], raw: sigmoid(logits[index]), strongest})
   }
   return decisions

@@ -155,7 +155,8 @@ function modelRunner(rule: CompiledRule, settings: HeuristicSettings, trained: T
       if (!settings.enabled) return
       const classified = classifyBlocks(document, settings, observe)
       const taken = new Set<Block>()
-      for (const decision of modelDecisions(document, classified, trained.model, trained.threshold, classified.headline)) {
+      const scores = blockScores(document, classified, trained.model)
+      for (const decision of modelDecisions(document, classified, trained.model, trained.threshold, classified.headline, scores)) {
         const {block} = decision
         taken.add(block)
         const target = decisionRule(rule, 'block', categoryOf(block), cache)
@@ -166,7 +167,7 @@ function modelRunner(rule: CompiledRule, settings: HeuristicSettings, trained: T
       // what the block scores miss, and the model keeps the article a wrong region would take.
       const veto = trained.keepAbove
       if (veto > 0 && classified.decisions.length > 0) {
-        const {smoothed} = blockScores(document, classified, trained.model)
+        const {smoothed} = scores
         const index = new Map(classified.blocks.map((block, position) => [block, position]))
         for (const {block, decision} of classified.decisions) {
           if (taken.has(block) || smoothed[index.get(block)!] >= veto) continue
