@@ -119,9 +119,16 @@ export function compileConfig(config?: ResolvedConfig | ConfigInput, options: Cl
   return {resolved, rules, title: resolved.settings.title}
 }
 
-/** The model a config names (none by default yet), at its preset's operating point. */
+/**
+ * The classifier a config without `classifier.model` uses: the hand-set one alone. The built-in
+ * model is opt-in until it is idempotent and its held-out figures lead on every target
+ * (docs/benchmarks.md).
+ */
+export const DEFAULT_MODEL = 'none'
+
+/** The model a config names (none by default), at its preset's operating point. */
 function trainedClassifier(config: ResolvedConfig): TrainedClassifier | undefined {
-  const source = config.classifier?.model ?? 'none'
+  const source = config.classifier?.model ?? DEFAULT_MODEL
   if (source === 'none') return undefined
   let model
   try {

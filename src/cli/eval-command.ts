@@ -7,7 +7,7 @@ import path from 'node:path'
 import {Command} from 'commander'
 import {formatBenchTable, benchInputs, runBench} from '../eval/bench.js'
 import {evaluate, type EvalRecord, type EvalReport} from '../eval/evaluate.js'
-import {createCleaner} from '../cleaner.js'
+import {createCleaner, DEFAULT_MODEL} from '../cleaner.js'
 import {formatEvalReport} from '../eval/format.js'
 import {corpusFiles, readCorpus, type CorpusRecord} from '../eval/corpus.js'
 import {crossValidate, fixedCleanerFactory} from '../eval/cross-validate.js'
@@ -22,7 +22,7 @@ import type {Cleaner} from '../cleaner.js'
 
 /** Whether a cleaner's classifier is a trained model (not the hand-set one alone). */
 function usesModel(cleaner: Cleaner): boolean {
-  return (cleaner.config.classifier?.model ?? 'none') !== 'none'
+  return (cleaner.config.classifier?.model ?? DEFAULT_MODEL) !== 'none'
 }
 import {UsageError} from './usage-error.js'
 import {addGoldSourceOptions, followSymlinksOption, presetOption} from './options.js'
@@ -132,7 +132,7 @@ export async function runEval(options: EvalCommandOptions, io: CommandIo): Promi
 
 /** What the config's classifier is, in words. */
 function modelName(cleaner: Cleaner): string {
-  const model = cleaner.config.classifier?.model ?? 'none'
+  const model = cleaner.config.classifier?.model ?? DEFAULT_MODEL
   return model === 'none' ? 'the hand-set classifier' : model === 'built-in' ? 'the built-in model' : path.basename(model)
 }
 
