@@ -9,20 +9,9 @@ import {existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSyn
 import path from 'node:path'
 import {constants, gunzipSync} from 'node:zlib'
 import {beforeAll, describe, expect, it} from 'vitest'
+import {seededRandom} from '../src/model/random.js'
 import {longArticle, readOutput, records, seedNames, temporary, tree, wordRecords} from './fault-inputs.js'
 import {runBin, startBin} from './run-bin.js'
-
-/** mulberry32: a small seeded generator of numbers in [0, 1). */
-function generator(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let value = state
-    value = Math.imul(value ^ (value >>> 15), value | 1)
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61)
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Each document keeps its thread busy this long (a test hook), so that a run lasts a second or two. */
 const SLOW = {DECRUFT_TEST_SLOW_MS: '40'}
@@ -40,7 +29,7 @@ async function waitFor(condition: () => boolean, timeout = 20_000): Promise<void
  * `seed` (up to a second), and send `signal`; resolves when the process has ended.
  */
 async function stopAt(seed: number, signal: NodeJS.Signals, args: string[], cwd: string, started: () => boolean) {
-  const delay = Math.floor(generator(seed)() * 1000)
+  const delay = Math.floor(seededRandom(seed)() * 1000)
   const {child, done} = startBin(args, {cwd, env: SLOW})
   await waitFor(started)
   await new Promise((resolve) => setTimeout(resolve, delay))
