@@ -34,7 +34,7 @@ import {UsageError} from './usage-error.js'
 import {learnFromInputs} from './learn-command.js'
 import {withLearnedRules} from '../learn/merge.js'
 import {learnedPackYaml} from '../learn/pack.js'
-import {addCleaningOptions, addLearnThresholds, collect, loadRunConfig, withPreset, type CleaningOptions} from './options.js'
+import {addCleaningOptions, addLearnThresholds, collect, loadRunConfig, wholeNumber, withPreset, type CleaningOptions} from './options.js'
 import {interruptOn} from './signals.js'
 import {version} from './version.js'
 
@@ -81,13 +81,6 @@ export function cleanerFor(options: {config?: string; preset?: string}, io: Comm
 }
 
 const MB = 1024 * 1024
-
-/** A whole number ≥ `min` from the command line, or a usage error naming the option. */
-function wholeNumber(value: number | undefined, option: string, min: number): number | undefined {
-  if (value === undefined) return undefined
-  if (!Number.isInteger(value) || value < min) throw new UsageError(`${option} must be a whole number ≥ ${min}`)
-  return value
-}
 
 /**
  * The process's peak resident memory, in bytes. On Linux it is read from `/proc/self/status`

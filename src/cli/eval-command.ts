@@ -7,7 +7,7 @@ import path from 'node:path'
 import {Command} from 'commander'
 import {formatBenchTable, benchInputs, runBench} from '../eval/bench.js'
 import {evaluate, type EvalRecord, type EvalReport} from '../eval/evaluate.js'
-import {createCleaner, DEFAULT_MODEL} from '../cleaner.js'
+import {createCleaner, DEFAULT_MODEL, type Cleaner} from '../cleaner.js'
 import {formatEvalReport} from '../eval/format.js'
 import {corpusFiles, readCorpus, type CorpusRecord} from '../eval/corpus.js'
 import {crossValidate, fixedCleanerFactory} from '../eval/cross-validate.js'
@@ -18,22 +18,15 @@ import {writeAtomic} from '../io/write.js'
 import {describeError} from '../report/report.js'
 import {cleanerFor, type CommandIo} from './clean-command.js'
 import {trainedFoldFactory} from '../train/corpus-training.js'
-import type {Cleaner} from '../cleaner.js'
+import {UsageError} from './usage-error.js'
+import {addGoldSourceOptions, followSymlinksOption, presetOption, type GoldSourceOptions} from './options.js'
 
 /** Whether a cleaner's classifier is a trained model (not the hand-set one alone). */
 function usesModel(cleaner: Cleaner): boolean {
   return (cleaner.config.classifier?.model ?? DEFAULT_MODEL) !== 'none'
 }
-import {UsageError} from './usage-error.js'
-import {addGoldSourceOptions, followSymlinksOption, presetOption} from './options.js'
 
-interface EvalCommandOptions {
-  gold?: string
-  jsonl?: string
-  textField: string
-  goldField: string
-  withField: string
-  withoutField: string
+interface EvalCommandOptions extends GoldSourceOptions {
   benchdata?: string
   cv?: boolean
   traindata?: string

@@ -7,6 +7,7 @@ import {loadConfig, type LoadConfigOptions, type ResolvedConfig} from '../config
 import {displayPath} from '../rulebook/format.js'
 import type {TitleMode} from '../types.js'
 import {LEARN_DEFAULTS} from '../learn/learn.js'
+import {UsageError} from './usage-error.js'
 
 /** Collect a repeatable option's values. */
 export function collect(value: string, previous: string[] | undefined): string[] {
@@ -66,6 +67,25 @@ export function presetOption(): Option {
 /** The config with the preset given on the command line, if any. */
 export function withPreset(config: ResolvedConfig, preset: string | undefined): ResolvedConfig {
   return preset ? {...config, heuristics: {preset: preset as 'precision' | 'balanced' | 'recall' | 'off'}} : config
+}
+
+/** A whole number ≥ `min` from the command line (none when not given), or a usage error naming the option. */
+export function wholeNumber(value: number, option: string, min: number): number
+export function wholeNumber(value: number | undefined, option: string, min: number): number | undefined
+export function wholeNumber(value: number | undefined, option: string, min: number): number | undefined {
+  if (value === undefined) return undefined
+  if (!Number.isInteger(value) || value < min) throw new UsageError(`${option} must be a whole number ≥ ${min}`)
+  return value
+}
+
+/** What `addGoldSourceOptions` gives a command. */
+export interface GoldSourceOptions {
+  gold?: string
+  jsonl?: string
+  textField: string
+  goldField: string
+  withField: string
+  withoutField: string
 }
 
 /** `--gold DIR` or `--jsonl FILE` and the record fields: where `eval` and `train` read records with gold. */

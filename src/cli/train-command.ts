@@ -15,15 +15,9 @@ import {buildDataset} from '../train/dataset.js'
 import {DEFAULT_TRAIN_OPTIONS, serializeClassifier, trainClassifier} from '../train/train.js'
 import type {CommandIo} from './clean-command.js'
 import {UsageError} from './usage-error.js'
-import {addGoldSourceOptions, loadRunConfig} from './options.js'
+import {addGoldSourceOptions, loadRunConfig, wholeNumber, type GoldSourceOptions} from './options.js'
 
-interface TrainCommandOptions {
-  gold?: string
-  jsonl?: string
-  textField: string
-  goldField: string
-  withField: string
-  withoutField: string
+interface TrainCommandOptions extends GoldSourceOptions {
   out: string
   config?: string
   trees: number
@@ -31,11 +25,6 @@ interface TrainCommandOptions {
   folds: number
   seed: number
   quiet?: boolean
-}
-
-function wholeNumber(value: number, option: string, min: number): number {
-  if (!Number.isInteger(value) || value < min) throw new UsageError(`${option} must be a whole number ≥ ${min}`)
-  return value
 }
 
 /** An evaluation record as a training record of one input. */
