@@ -11,17 +11,16 @@
 import type {Paragraph, Root} from 'nlcst'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
-import type {Language} from '../language.js'
 import {parseLine, parseLineCompact, type LineParse, type LineParser} from '../parse.js'
 import {findTitle} from '../title.js'
 import type {DocumentOptions, Removal, TitleMode} from '../types.js'
-import {ruleKinds} from '../kinds/index.js'
 import type {ScopeTest} from '../scope.js'
 import {createSharedLines, DocumentContext} from './document.js'
 import {createOutcome, mergePass, outputView, type Outcome, type ViewLine} from './outcome.js'
 import {collectRemovals, reportRemovals} from './removals.js'
 import type {CompiledRule} from './rule.js'
-import {indexOf, type MatcherIndex} from './matcher.js'
+import type {MatcherIndex} from './matcher.js'
+import {activeRulesOf, type ActiveRules} from './active-rules.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -54,42 +53,6 @@ export interface RulesOptions {
   messages?: boolean
   /** How a line changed by a pass is parsed again (default: the fast segmenter). */
   lineParser?: LineParser
-}
-
-/** Each config's rules in phase order (a stable sort: config order within a phase), computed once. */
-const byPhase = new WeakMap<ScopedRule[], ScopedRule[]>()
-
-/** The last answer of `activeRules` for each config: the passes over one document ask the same. */
-const lastActive = new WeakMap<ScopedRule[], ActiveRules & {language: Language; path?: string; url?: string}>()
-
-/** The rules that apply to a document, in the order they run. */
-interface ActiveRules {
-  rules: CompiledRule[]
-  set: Set<CompiledRule>
-  /** The position in `rules` of the first rule past phase 1 (the line rules), or their number. */
-  late: number
-  /**
-   * Per rule of `rules`: where its matcher sits in the prefilter's index when its kind acts only on
-   * the lines its matcher matches (`actsOnMatchedLines`), else undefined.
-   */
-  indexed: Array<{index: MatcherIndex; slot: number} | undefined>
-}
-
-/** The rules that apply to a document, in the order they run (phase, then config order). */
-function activeRules(rules: ScopedRule[], scope: {language: Language; path?: string; url?: string}): ActiveRules {
-  const last = lastActive.get(rules)
-  if (last && last.language.iso6393 === scope.language.iso6393 && last.language.code === scope.language.code && last.path === scope.path && last.url === scope.url) return last
-  let sorted = byPhase.get(rules)
-  if (!sorted) {
-    sorted = [...rules].sort((a, b) => ruleKinds[a.rule.kind].meta.phase - ruleKinds[b.rule.kind].meta.phase)
-    byPhase.set(rules, sorted)
-  }
-  const active = sorted.filter(({rule, applies}) => rule.definition.enabled !== false && applies(scope)).map(({rule}) => rule)
-  const late = active.findIndex((rule) => ruleKinds[rule.kind].meta.phase > 1)
-  const indexed = active.map((rule) => (rule.matcher && ruleKinds[rule.kind].meta.actsOnMatchedLines ? indexOf(rule.matcher) : undefined))
-  const answer = {language: scope.language, path: scope.path, url: scope.url, rules: active, set: new Set(active), late: late === -1 ? active.length : late, indexed}
-  lastActive.set(rules, answer)
-  return answer
 }
 
 /**
@@ -187,7 +150,7 @@ export function runRules(file: VFile, options: RulesOptions): Outcome {
       shared,
       parsedWith: 'parsed'
     })
-    const active = activeRules(options.rules, {language, path: documentOptions.path, url: documentOptions.url})
+    const active = activeRulesOf(options.rules, {language, path: documentOptions.path, url: documentOptions.url})
     document.activeRules = active.set
     runPass(document, active, mode, outcome.headline)
     const added = mergePass(outcome, document)
