@@ -124,6 +124,13 @@ function sentencesByLine(tree: Root, lines: readonly Line[]): Array<Sentence[] |
     // Across a line's edge: every line the sentence touches is read alone.
     for (let at = line; at < lines.length && lines[at].start < end; at++) byLine[at] = undefined
   }
+  // parse-latin reads a full stop before a lower-case word as part of the word before it ("etc."),
+  // also across a paragraph break: "… an.\n\nvon Miriam" gives the word "an.". A line read alone
+  // ends its sentence there; a line whose last word ends in punctuation is read alone.
+  for (const [index, found] of byLine.entries()) {
+    const last = found?.at(-1)?.children.findLast((node) => node.type !== 'WhiteSpaceNode')
+    if (last?.type === 'WordNode' && last.children.at(-1)?.type === 'PunctuationNode') byLine[index] = undefined
+  }
   return byLine
 }
 

@@ -320,3 +320,36 @@ describe('the trained classifier with the hand-set one (classifier.keepAbove)', 
     expect(vetoed).toBeGreaterThan(0)
   })
 })
+
+describe('the trained classifier where it cannot judge', () => {
+  const withModel = createCleaner({extends: ['recommended'], classifier: {model: 'built-in'}}, {messages: false})
+  const handSetOnly = createCleaner({extends: ['recommended'], classifier: {model: 'none'}}, {messages: false})
+  const removals = (text: string, cleaner: typeof withModel) => cleaner.clean(text, {title: 'none'}).removed.map((removal) => `${removal.rule} ${removal.start}-${removal.end}`)
+
+  it('leaves a text without a stopword the list knows (Chinese) to the hand-set classifier', () => {
+    const zhMenu = ['首页', '新闻', '财经', '科技', '体育', '娱乐', '汽车', '房产', '登录', '注册', '搜索', '客户端']
+    const zhArticle = [
+      '本报讯 昨日，市政府召开新闻发布会，介绍了今年上半年全市经济运行情况。数据显示，上半年全市地区生产总值同比增长百分之六点二，增速比一季度加快零点五个百分点，经济运行总体平稳、稳中有进。',
+      '发布会上，市统计局负责人表示，工业生产稳步回升，规模以上工业增加值同比增长百分之七点一；服务业持续恢复，社会消费品零售总额同比增长百分之八点三，其中网上零售额增长较快。',
+      '该负责人同时指出，当前外部环境依然复杂，部分企业经营困难，下一步将继续加大政策支持力度，稳住市场主体，促进消费和投资协同发力，推动经济持续健康发展。',
+      '记者了解到，下半年全市将重点推进一批重大项目建设，加快城市更新和交通基础设施建设，同时加强民生保障，做好就业、教育和医疗等方面的工作。'
+    ]
+    const zhFooter = ['相关新闻', '关于我们', '联系我们', '广告服务', '网站地图', '版权所有 © 2024 某某网', '京ICP备12345678号']
+    const text = [...zhMenu, '上半年全市经济运行总体平稳', ...zhArticle, ...zhFooter].join('\n') + '\n'
+    const result = withModel.clean(text, {title: 'none'})
+    expect(removals(text, withModel)).toEqual(removals(text, handSetOnly))
+    const heuristic = result.removed.filter((removal) => removal.rule.startsWith('heuristic/'))
+    expect(heuristic.length).toBeGreaterThan(0)
+    for (const removal of heuristic) expect(removal.reason).toContain('no stopwords matched: the hand-set classifier decides')
+    for (const paragraph of zhArticle) expect(result.text).toContain(paragraph)
+  })
+
+  it('never takes every block: a headline left alone stays on a second run', () => {
+    const text = 'Putin brinda con Kim\nПов’язані матеріали\nDie Bundesregierung will die Mietpreisbremse um weitere vier Jahre verlängern, teilte das Ministerium am Mittwoch mit.\n'
+    const once = withModel.clean(text).text
+    expect(withModel.clean(once).text).toBe(once)
+    const alone = withModel.clean('Putin brinda con Kim\n', {title: 'none'})
+    expect(alone.text).toBe('Putin brinda con Kim\n')
+    expect(alone.removed).toEqual([])
+  })
+})
