@@ -15,6 +15,7 @@ import {
   compileModel,
   contributions,
   predictLogit,
+  predictLogits,
   predictProbability,
   serializeModel,
   trainGbdt
@@ -176,6 +177,20 @@ describe('a trained model', () => {
   it('reads a row from an offset in a matrix, and refuses a row too short', () => {
     expect(predictLogit(compiled, data.values, 5 * 7)).toBe(predictLogit(compiled, data.values.slice(35, 40)))
     expect(() => predictLogit(compiled, [0.1, 0.2])).toThrow('a row needs 5 features from offset 0, the array has 2 values')
+  })
+
+  it('scores a matrix tree by tree to the same bits as row by row, missing values included', () => {
+    const value = fc.oneof(fc.float({min: -1, max: 2, noNaN: true}), fc.constant(Number.NaN))
+    fc.assert(
+      fc.property(fc.integer({min: 0, max: 12}), fc.integer({min: 5, max: 8}), fc.array(value, {minLength: 96, maxLength: 96}), (count, width, values) => {
+        const rows = Float32Array.from(values.slice(0, count * width))
+        const logits = predictLogits(compiled, rows, count, width)
+        expect(logits.length).toBe(count)
+        for (let row = 0; row < count; row++) expect(logits[row]).toBe(predictLogit(compiled, rows, row * width))
+      })
+    )
+    expect(() => predictLogits(compiled, new Float32Array(9), 2, 5)).toThrow('2 rows of 5 values need 10 values')
+    expect(() => predictLogits(compiled, new Float32Array(12), 3, 4)).toThrow('at least 5 per row')
   })
 
   it('rejects a malformed model file with what is wrong and where', () => {

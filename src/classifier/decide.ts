@@ -9,7 +9,7 @@
  */
 
 import type {DocumentContext} from '../engine/document.js'
-import {contributions, predictLogit} from '../model/gbdt.js'
+import {contributions, predictLogits} from '../model/gbdt.js'
 import {forwardBackward} from '../model/sequence.js'
 import type {Block} from './classify.js'
 import {UNSPLIT_LENGTH} from './classify.js'
@@ -34,8 +34,7 @@ function sigmoid(logit: number): number {
 export function blockScores(document: DocumentContext, classified: Classified, model: ClassifierModel): {rows: Float32Array; logits: Float64Array; smoothed: Float64Array} {
   const rows = blockRows(document, classified)
   const width = FEATURE_NAMES.length
-  const logits = new Float64Array(classified.blocks.length)
-  for (let index = 0; index < logits.length; index++) logits[index] = predictLogit(model.trees, rows, index * width)
+  const logits = predictLogits(model.trees, rows, classified.blocks.length, width)
   const smoothed = logits.length === 0 ? logits : forwardBackward(logits, model.file.transitions, {prior: model.file.prior})
   return {rows, logits, smoothed}
 }

@@ -88,6 +88,33 @@ export function predictLogit(model: CompiledModel, row: ArrayLike<number>, offse
   return logit
 }
 
+/**
+ * The logits of `count` rows of a row-major matrix (`width` values per row), the same numbers as
+ * `predictLogit` gives row by row. The walk goes tree by tree over all rows: one tree's nodes (a
+ * few kilobytes) stay in the processor's nearest cache while every row passes through it, where
+ * row by row every tree of the model (hundreds of kilobytes) is read again for each row. Each
+ * row's logit adds the trees' values in the same order, so the sums are equal to the last bit.
+ */
+export function predictLogits(model: CompiledModel, rows: ArrayLike<number>, count: number, width: number): Float64Array {
+  if (width < model.features.length || count * width > rows.length) throw new RangeError(`${count} rows of ${width} values need ${count * width} values and at least ${model.features.length} per row; the array has ${rows.length}`)
+  const {roots, feature, threshold, left, right, missingLeft, value} = model
+  const logits = new Float64Array(count).fill(model.bias)
+  for (let tree = 0; tree < roots.length; tree++) {
+    const root = roots[tree]
+    for (let row = 0, offset = 0; row < count; row++, offset += width) {
+      let at = root
+      let split = feature[at]
+      while (split >= 0) {
+        const x = rows[offset + split]
+        at = (x === x ? x <= threshold[at] : missingLeft[at] === 1) ? left[at] : right[at]
+        split = feature[at]
+      }
+      logits[row] += value[at]
+    }
+  }
+  return logits
+}
+
 /** The model's probability of class 1 for one row. */
 export function predictProbability(model: CompiledModel, row: ArrayLike<number>, offset = 0): number {
   return sigmoid(predictLogit(model, row, offset))
