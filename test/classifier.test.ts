@@ -353,3 +353,40 @@ describe('the trained classifier where it cannot judge', () => {
     expect(alone.removed).toEqual([])
   })
 })
+
+describe('the trained classifier on extractor output', () => {
+  it('takes no block that ends like a sentence: the last short paragraph after a read-also list stays', () => {
+    // The model scores this paragraph 0.07: a "read also" list was claimed just above it, and a
+    // newsletter prompt and share buttons follow.
+    const article = [
+      'Praha chce do roku 2030 postavit tři nové mosty přes Vltavu',
+      '',
+      'Inzerce',
+      '',
+      'Pražský magistrát ve čtvrtek představil plán na stavbu tří nových mostů přes Vltavu. Náklady odhaduje na více než osm miliard korun a první stavba by podle něj mohla začít už za dva roky.',
+      'Foto: ČTK / Jan Dvořák',
+      '',
+      'Kde mosty vzniknou',
+      '',
+      '„Bez nových mostů se doprava ve městě brzy úplně zadrhne,“ řekl náměstek primátora pro dopravu.',
+      'Reklamní kampaň města k projektu začne už v příštím měsíci.',
+      '',
+      'Přečtěte si také: Stavba metra D nabírá další zpoždění',
+      '',
+      'Čtěte také',
+      'Proč se oprava Libeňského mostu znovu prodražila',
+      '',
+      'Opozice plán kritizuje. Podle ní chybí peníze na údržbu stávajících mostů.',
+      '',
+      'Přihlaste se k odběru newsletteru',
+      '',
+      'Sdílet článek',
+      'Sledujte nás na Facebooku a Instagramu',
+      'Vstoupit do diskuse'
+    ].join('\n') + '\n'
+    const result = createCleaner({extends: ['recommended'], classifier: {model: 'built-in'}}, {messages: false}).clean(article)
+    expect(result.text).toContain('Opozice plán kritizuje. Podle ní chybí peníze na údržbu stávajících mostů.')
+    expect(result.text).not.toContain('Sdílet článek')
+    expect(result.text).toContain('Kde mosty vzniknou')
+  })
+})
