@@ -9,6 +9,7 @@ import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {blockFeatures, endsLikeProse, lineTally} from '../src/classifier/features.js'
 import {createCleaner} from '../src/index.js'
+import {MODEL_MAX_BLOCKS} from '../src/kinds/heuristic.js'
 
 const menu = ['Home', 'World', 'Politics', 'Business', 'Technology', 'Science', 'Health', 'Sports', 'Arts', 'Travel', 'Opinion', 'Video', 'Podcasts', 'Newsletters', 'Sign in', 'Search']
 
@@ -81,8 +82,11 @@ describe('widgets printed twice', () => {
       'River levels fall after a week of flooding DENVER: Residents of the low-lying districts were allowed back into their homes on Sunday as the water receded, though several roads remain closed for repairs'
     ]
     const text = [...menu, ...ticker, ...article.slice(1), ...footer.slice(0, 3), ...ticker, ...footer.slice(3)].join('\n') + '\n'
-    const result = createCleaner({extends: ['recommended']}).clean(text, {title: 'none'})
-    expect(result.text).toBe(article.slice(1).join('\n') + '\n')
+    // The trained classifier does not veto them: a widget printed twice is structural evidence.
+    for (const model of ['none', 'built-in']) {
+      const result = createCleaner({extends: ['recommended'], classifier: {model}}).clean(text, {title: 'none'})
+      expect(result.text, model).toBe(article.slice(1).join('\n') + '\n')
+    }
   })
 })
 
@@ -97,10 +101,13 @@ describe('comment threads', () => {
     ]
     const comments = said.flatMap((comment, index) => [`reader${index + 1}`, `${index + 1} days ago at 0${index + 1}:47 am`, comment])
     const text = [...menu, ...article, ...comments, ...footer].join('\n') + '\n'
-    const result = createCleaner({extends: ['recommended']}).clean(text, {title: 'none'})
-    expect(result.text).toBe(article.join('\n') + '\n')
-    const thread = result.removed.find((removal) => removal.text.startsWith('I think the council'))!
-    expect(thread.rule).toBe('heuristic/outside-main')
+    // The trained classifier does not veto the cut: the time stamps are structural evidence.
+    for (const model of ['none', 'built-in']) {
+      const result = createCleaner({extends: ['recommended'], classifier: {model}}).clean(text, {title: 'none'})
+      expect(result.text, model).toBe(article.join('\n') + '\n')
+      const thread = result.removed.find((removal) => removal.text.startsWith('I think the council'))!
+      expect(thread.rule, model).toBe('heuristic/outside-main')
+    }
   })
 })
 
@@ -218,8 +225,10 @@ describe('block features', () => {
   })
 })
 
-describe('guards against losing the article on a page', () => {
-  const cleaner = createCleaner({extends: ['recommended']})
+describe("the hand-set classifier's guards against losing the article on a page", () => {
+  // The hand-set classifier's regions and guards, alone (its decisions are the trained
+  // classifier's features, and stand where the model does not veto them).
+  const cleaner = createCleaner({extends: ['recommended'], classifier: {model: 'none'}})
   // Six paragraphs of just over 200 characters, and an author box of one long paragraph.
   const recipe = [
     'This slow roast is the easiest way we know to feed a crowd at the holidays, and once it is in the oven it asks for almost no attention, which leaves you free for the rest of the meal and for your guests. It is worth the wait.',
@@ -241,13 +250,16 @@ describe('guards against losing the article on a page', () => {
     const lines = [...siteMenu, 'Slow roast for a crowd']
     for (const paragraph of recipe) lines.push(paragraph, 'Pro tip: save this recipe', 'Jump to the recipe card', 'Rate this recipe')
     lines.push('About the author', ...bio, 'Related recipes', '© 2024 Example Recipes')
-    const precise = createCleaner({extends: ['recommended'], heuristics: {preset: 'precision'}})
+    const precise = createCleaner({extends: ['recommended'], heuristics: {preset: 'precision'}, classifier: {model: 'none'}})
     const result = precise.clean(lines.join('\n') + '\n', {title: 'none'})
     const kept = result.text.split('\n')
     for (const paragraph of [...recipe, ...bio]) expect(kept).toContain(paragraph)
     const outside = result.removed.filter((removal) => removal.rule === 'heuristic/outside-main').map((removal) => removal.text)
     expect(outside).toEqual(expect.arrayContaining(['Recipes', 'Related recipes']))
     expect(outside.filter((text) => text === 'Rate this recipe').length).toBeGreaterThanOrEqual(4)
+    // The default, the trained classifier over these decisions, keeps the same prose.
+    const byDefault = createCleaner({extends: ['recommended'], heuristics: {preset: 'precision'}}).clean(lines.join('\n') + '\n', {title: 'none'}).text.split('\n')
+    for (const paragraph of [...recipe, ...bio]) expect(byDefault).toContain(paragraph)
   })
 
   it('keep the article under a "Comments" link that stands above it, where the comment-section tail would take it', () => {
@@ -271,6 +283,8 @@ describe('guards against losing the article on a page', () => {
     // Between the parts (the lines after the last part are outside them, and go with the footer).
     for (const line of items.slice(0, -1).flatMap((item) => item.slice(1))) expect(kept).toContain(line)
     expect(result.removed.filter((removal) => removal.rule === 'heuristic/outside-main').map((removal) => removal.text)).toEqual(expect.arrayContaining(['World', 'Careers']))
+    const byDefault = createCleaner({extends: ['recommended']}).clean(lines.join('\n') + '\n', {title: 'none'}).text.split('\n')
+    for (const line of items.slice(0, -1).flatMap((item) => item.slice(1))) expect(byDefault).toContain(line)
   })
 
   it('still remove a comment thread under its header after the article', () => {
@@ -289,26 +303,42 @@ describe('guards against losing the article on a page', () => {
 describe('the trained classifier with the hand-set one (classifier.keepAbove)', () => {
   // A forum thread: the hand-set classifier reads the posts' headers as a page's boilerplate and
   // takes the thread with them; the model gives some posts more than even odds of being content.
-  const post = (index: number) => `I have been cooking this roast for the family every winter since ${2000 + index}, and the trick with the low oven is the only one that never failed me, even with a smaller piece of meat than the recipe asks for.`
-  const forum = [...menu, 'Forum › Cooking › Slow roast', ...Array.from({length: 6}, (_, index) => [`Posted by user${index}`, `0${index + 1}-12-2024, 10:4${index} PM`, post(index)]).flat(), 'Reply', 'Quote', ...footer]
+  // (With a time stamp on each post, the thread would be a comment thread: structural evidence the
+  // model does not veto.)
+  const posts = [
+    'I have been cooking this roast for the family every winter, and the trick with the low oven is the only one that never failed me, even with a smaller piece of meat than the recipe asks for.',
+    'We tried it last weekend for my parents and it was the best roast we have made in years, although the oven in our rented flat runs hot and we had to take it out almost an hour early.',
+    'Does anyone know whether this works with a leg of lamb as well? I would like to make it for a birthday dinner, but the butcher only has lamb this week and I do not want to ruin it.',
+    'Salting the meat the night before is what makes the difference for me, the outside browns so much better and the inside stays juicy even when the guests are late and it sits for a while.',
+    'My grandmother made her roast almost the same way, with the oven as low as it would go, and she always said that patience was the only spice that really mattered in her kitchen.',
+    'I followed the recipe to the letter and it came out perfect, but next time I will make twice as much gravy because there was not nearly enough for everyone at the table.'
+  ]
+  const post = (index: number) => posts[index]
+  const forum = [...menu, 'Forum › Cooking › Slow roast', ...Array.from({length: 6}, (_, index) => [`Posted by user${index}`, `Member since ${2010 + index}`, post(index)]).flat(), 'Reply', 'Quote', ...footer]
   const pages = [readFileSync(new URL('../fixtures/pages/harbour-gazette.txt', import.meta.url), 'utf8'), page, forum.join('\n') + '\n']
   const cleanerAt = (keepAbove: number) => createCleaner({extends: ['recommended'], classifier: {model: 'built-in', keepAbove}}, {messages: false})
   const handSet = (rule: string) => /^heuristic\/(?:outside-main|boilerplate|edge)$/.test(rule)
+  // Low enough that some hand-set removals on these pages score above it and some below.
+  const VETO = 0.2
   const key = (removal: {rule: string; start: number; end: number}) => `${removal.rule} ${removal.start}-${removal.end}`
 
   it('keeps the hand-set removals whose content probability is below keepAbove, and only those', () => {
     let vetoed = 0
     let kept = 0
     for (const text of pages) {
-      const [alone, half, all] = [0, 0.5, 1].map((keepAbove) => cleanerAt(keepAbove).clean(text, {title: 'none'}).removed)
+      const [alone, half, all] = [0, VETO, 1].map((keepAbove) => cleanerAt(keepAbove).clean(text, {title: 'none'}).removed)
       // keepAbove 0: the model's own removals alone; none of the hand-set classifier's.
       expect(alone.filter((removal) => handSet(removal.rule))).toEqual([])
       const halfKeys = new Set(half.map(key))
       for (const removal of all.filter((each) => handSet(each.rule))) {
         const score = removal.features?.score as number
         expect(removal.reason).toMatch(/content probability \d\.\d\d\)$/)
-        expect(halfKeys.has(key(removal)), `${removal.text} at ${score}`).toBe(score < 0.5)
-        if (score < 0.5) kept++
+        // A removal on structural evidence (a sure shape, a widget printed twice, a comment
+        // thread) stands at any keepAbove.
+        const sure = removal.features?.sure === true
+        expect(halfKeys.has(key(removal)), `${removal.text} at ${score}`).toBe(score < VETO || sure)
+        if (sure) continue
+        if (score < VETO) kept++
         else vetoed++
       }
       // What the model removes itself is the same at every keepAbove.
@@ -340,8 +370,39 @@ describe('the trained classifier where it cannot judge', () => {
     expect(removals(text, withModel)).toEqual(removals(text, handSetOnly))
     const heuristic = result.removed.filter((removal) => removal.rule.startsWith('heuristic/'))
     expect(heuristic.length).toBeGreaterThan(0)
-    for (const removal of heuristic) expect(removal.reason).toContain('no stopwords matched: the hand-set classifier decides')
+    // Chinese is not split into words: no stopword share, and no block of a dozen words.
+    for (const removal of heuristic) expect(removal.reason).toMatch(/\((?:no stopwords matched|no paragraph of prose): the hand-set classifier decides\)$/)
     for (const paragraph of zhArticle) expect(result.text).toContain(paragraph)
+  })
+
+  it('leaves a text of menus and headlines alone to the hand-set classifier, so a second run removes nothing more', () => {
+    // Read as French, and once cleaned as English: the model's scores moved with the language.
+    const text = 'Education\nPolitics\nSports\nWorld\nClimate\nScience\nVideo\nTechnology\nWhat changes for residents\nWhat changes for residents\nWhat changes for residents\n© 2024 Example News\nMayor names new transport chief\n'
+    const once = withModel.clean(text, {title: 'none'})
+    expect(withModel.clean(once.text, {title: 'none'}).text).toBe(once.text)
+    expect(removals(text, withModel)).toEqual(removals(text, handSetOnly))
+  })
+
+  it(`leaves a document of more than ${MODEL_MAX_BLOCKS} blocks to the hand-set classifier`, () => {
+    // Far larger than any text the model was trained on: its position features took the last
+    // parts of such a page of article parts between menus.
+    const name = (index: number) => {
+      let out = ''
+      for (let rest = index + 1; rest > 0; rest = Math.floor((rest - 1) / 26)) out = String.fromCharCode(97 + ((rest - 1) % 26)) + out
+      return out
+    }
+    const lines = Array.from({length: 30}, (_, index) => `Menu ${index}`)
+    const parts: string[] = []
+    // 10,000 parts: 50,000 blocks, ten times the limit (without it the model took the last 1,847 parts).
+    for (let index = 0; index < 10_000; index++) {
+      const part = `Part ${name(index)} of the report. The council approved the budget late on Tuesday after a session that lasted more than nine hours, ending weeks of talks between the mayor and the council over the plan. It will now go to the regional office for its approval.`
+      parts.push(part)
+      lines.push(part, ...['News', 'Business', 'Travel', 'Arts'].map((section) => `Home | World | ${section} ${index} | Sport`))
+    }
+    const text = lines.join('\n') + '\n'
+    const kept = new Set(withModel.clean(text, {title: 'none'}).text.split('\n'))
+    expect(parts.filter((part) => !kept.has(part))).toEqual([])
+    expect(removals(text, withModel)).toEqual(removals(text, handSetOnly))
   })
 
   it('never takes every block: a headline left alone stays on a second run', () => {

@@ -97,7 +97,8 @@ describe('many short lines', () => {
       expect(result.stdout).toBe(article.join('\n') + '\n')
       const report = JSON.parse(readFileSync(path.join(directory, 'report.json'), 'utf8'))
       expect(report.summary.removals).toBe(100_000)
-      expect(Object.keys(report.summary.byRule)).toEqual(['heuristic/outside-main'])
+      // All by the block classifier: the trained model's own removals, or the hand-set region's.
+      expect(Object.keys(report.summary.byRule).filter((rule) => rule !== 'heuristic/outside-main' && rule !== 'heuristic/block')).toEqual([])
     },
     TIMEOUT
   )
@@ -105,10 +106,16 @@ describe('many short lines', () => {
   it(
     'a page of 10,000 article parts between menus keeps every part (the search for parts no longer overflows the stack)',
     () => {
+      const partName = (index: number) => {
+        let name = ''
+        for (let rest = index + 1; rest > 0; rest = Math.floor((rest - 1) / 26)) name = String.fromCharCode(97 + ((rest - 1) % 26)) + name
+        return name
+      }
       const lines = Array.from({length: 30}, (_, index) => `Menu ${index}`)
       const parts: string[] = []
       for (let index = 0; index < 10_000; index++) {
-        const part = `Part ${index} of the report. The council approved the budget late on Tuesday after a session that lasted more than nine hours, ending weeks of talks between the mayor and the council over the plan. It will now go to the regional office for its approval.`
+        // Each part its own words (digits alike would make the parts one paragraph printed 10,000 times: a widget).
+        const part = `Part ${partName(index)} of the report. The council approved the budget late on Tuesday after a session that lasted more than nine hours, ending weeks of talks between the mayor and the council over the plan. It will now go to the regional office for its approval.`
         parts.push(part)
         lines.push(part, ...['News', 'Business', 'Travel', 'Arts'].map((section) => `Home | World | ${section} ${index} | Sport`))
       }

@@ -34,6 +34,12 @@ export interface Block {
 export interface Decision {
   block: Block
   decision: 'outside-main' | 'boilerplate' | 'edge'
+  /**
+   * Decided on structural evidence that block scores do not see: a sure shape, a block printed
+   * more than once (a widget), or a comment thread cut off after the article. A trained model does
+   * not veto such a removal.
+   */
+  sure: boolean
 }
 
 /** A block this long is text the classifier cannot split: it is never removed. */
@@ -343,7 +349,7 @@ function residueDecisions(blocks: Block[], settings: HeuristicSettings): Decisio
   while (last > first && blocks[last].final === 'bad') last--
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index]
-    if ((index < first || index > last) && (block.confident || !settings.residueEdgesOnly)) decisions.push({block, decision: 'edge'})
+    if ((index < first || index > last) && (block.confident || !settings.residueEdgesOnly)) decisions.push({block, decision: 'edge', sure: block.confident || block.features.repeats >= 2})
   }
   return decisions
 }
@@ -361,7 +367,14 @@ export function classifyDocument(
   if (page) {
     const regions = contentRegions(blocks, settings)
     if (regions.length === 0) return {blocks, page, decisions}
-    for (const region of regions) cutComments(blocks, region)
+    // The blocks of comment threads cut off the regions' ends.
+    const threads = new Set<number>()
+    for (const region of regions) {
+      const end = region[1]
+      cutComments(blocks, region)
+      for (let index = region[1] + 1; index <= end; index++) threads.add(index)
+    }
+    const sure = (index: number) => blocks[index].confident || blocks[index].features.repeats >= 2 || threads.has(index)
     // The regions are sorted and apart: the one a block may be in is the first not ended before it.
     let next = 0
     const inside = (index: number) => {
@@ -379,10 +392,10 @@ export function classifyDocument(
         // Between two parts of the main content only what the context pass left boilerplate goes:
         // the short lines of a list article ("Why:", "Where:") stand between its paragraphs.
         const between = index > regions[0][1] && index < regions[regions.length - 1][0]
-        if (!spared.has(index) && !(between && block.final !== 'bad')) decisions.push({block, decision: 'outside-main'})
+        if (!spared.has(index) && !(between && block.final !== 'bad')) decisions.push({block, decision: 'outside-main', sure: sure(index)})
       }
       // Inside the main content only sure shapes go: attribution showed the rest there is mostly content.
-      else if (block.final === 'bad' && block.confident) decisions.push({block, decision: 'boilerplate'})
+      else if (block.final === 'bad' && block.confident) decisions.push({block, decision: 'boilerplate', sure: true})
     }
     return {blocks, page, decisions, region: [regions[0][0], regions[regions.length - 1][1]], headline: keepHeadline ? headline : undefined}
   }

@@ -6,7 +6,7 @@
 
 import type {Block, Decision} from '../classifier/classify.js'
 import {classifyDocument} from '../classifier/classify.js'
-import type {Classified} from '../classifier/vector.js'
+import {isProseLike, type Classified} from '../classifier/vector.js'
 import type {DocumentContext} from '../engine/document.js'
 import {resolveHeuristics, type HeuristicSettings, type PresetName} from '../classifier/presets.js'
 import {blockScores, modelDecisions, type ModelDecision} from '../classifier/decide.js'
@@ -116,13 +116,17 @@ function classifyBlocks(document: DocumentContext, settings: HeuristicSettings, 
   return classified
 }
 
+/** Where a page's main content is, for the reasons of removals outside it ('' when there is none). */
+function regionTextOf(document: DocumentContext, {region, blocks}: ReturnType<typeof classifyDocument>): string {
+  return region && blocks[region[0]] && blocks[region[1]]
+    ? ` (main content: lines ${document.lines[blocks[region[0]].lines[0]].index + 1}–${document.lines[blocks[region[1]].lines.at(-1)!].index + 1})`
+    : ''
+}
+
 /** Claim the hand-set classifier's removals (`suffix` ends each reason). */
 function claimHandSet(document: DocumentContext, rule: CompiledRule, classified: ReturnType<typeof classifyDocument>, cache: Map<string, CompiledRule>, suffix = ''): void {
-  const {decisions, page, region, blocks} = classified
-  const regionText =
-    region && blocks[region[0]] && blocks[region[1]]
-      ? ` (main content: lines ${document.lines[blocks[region[0]].lines[0]].index + 1}–${document.lines[blocks[region[1]].lines.at(-1)!].index + 1})`
-      : ''
+  const {decisions, page} = classified
+  const regionText = regionTextOf(document, classified)
   for (const {block, decision} of decisions) {
     const target = decisionRule(rule, decision, categoryOf(block), cache)
     const reason = `${DECISIONS[decision]}${decision === 'outside-main' ? regionText : ''}: ${block.why}${suffix}`
@@ -141,7 +145,11 @@ function heuristicRunner(rule: CompiledRule, settings: HeuristicSettings, observ
 }
 
 /**
- * Whether the model can judge the document: its strongest features are the blocks' stopword shares,
+ * Whether the model can judge the document: not when it has more blocks than `MODEL_MAX_BLOCKS`; not
+ * when no block reads like a paragraph of prose (a dozen words or more, ending like a sentence): a
+ * text of menus and headlines alone, where the language guess is a coin toss (a list of section
+ * names read as French, and once cleaned as English) and the model's scores moved across its
+ * threshold with it, so a second run removed more; and not when no block has a stopword share. The model's strongest features are the blocks' stopword shares,
  * and where no stopword list matches the text (Chinese or Japanese, which are not split into words;
  * a language without a list; a wrong language guess) every block lacks them. The training data has
  * few such documents, and on them the model keeps much boilerplate: held out, DAnIEL's Chinese pages
@@ -149,8 +157,16 @@ function heuristicRunner(rule: CompiledRule, settings: HeuristicSettings, observ
  * classifier decides alone.
  */
 export function modelCanJudge(blocks: readonly Block[]): boolean {
-  return blocks.some((block) => block.features.stopwords !== undefined)
+  return blocks.length <= MODEL_MAX_BLOCKS && blocks.some((block) => block.features.stopwords !== undefined) && blocks.some(isProseLike)
 }
+
+/**
+ * Beyond this many blocks a document is larger than any the model was trained on (the seven
+ * sources' texts have at most 2,325 blocks, 99.9% under 1,400), and its position features lead it
+ * astray: on a page of 10,000 article parts between menus it took the last 1,847 parts. The
+ * hand-set classifier decides such a document alone.
+ */
+export const MODEL_MAX_BLOCKS = 5000
 
 function modelFeatures(block: Block, page: boolean, decision: ModelDecision): Record<string, string | number | boolean> {
   return {
@@ -172,7 +188,9 @@ function modelRunner(rule: CompiledRule, settings: HeuristicSettings, trained: T
       if (!settings.enabled) return
       const classified = classifyBlocks(document, settings, observe)
       if (!modelCanJudge(classified.blocks)) {
-        claimHandSet(document, rule, classified, cache, ' (no stopwords matched: the hand-set classifier decides)')
+        const why =
+          classified.blocks.length > MODEL_MAX_BLOCKS ? `more than ${MODEL_MAX_BLOCKS} blocks` : !classified.blocks.some(isProseLike) ? 'no paragraph of prose' : 'no stopwords matched'
+        claimHandSet(document, rule, classified, cache, ` (${why}: the hand-set classifier decides)`)
         return
       }
       const scores = blockScores(document, classified, trained.model)
@@ -190,12 +208,14 @@ function modelRunner(rule: CompiledRule, settings: HeuristicSettings, trained: T
       if (veto > 0 && classified.decisions.length > 0) {
         const {smoothed} = scores
         const index = new Map(classified.blocks.map((block, position) => [block, position]))
-        for (const {block, decision} of classified.decisions) {
+        for (const {block, decision, sure} of classified.decisions) {
           const score = smoothed[index.get(block)!]
-          if (taken.has(block) || score >= veto) continue
+          if (taken.has(block) || (score >= veto && !sure)) continue
           taken.add(block)
-          const reason = `${DECISIONS[decision]}: ${block.why} (content probability ${score.toFixed(2)})`
-          claims.push({block, target: decisionRule(rule, decision, categoryOf(block), cache), reason, features: {...featuresOf(block, classified.page), score: round(score)}})
+          const reason = `${DECISIONS[decision]}${decision === 'outside-main' ? regionTextOf(document, classified) : ''}: ${block.why} (content probability ${score.toFixed(2)})`
+          const features = {...featuresOf(block, classified.page), score: round(score)}
+          // Structural evidence (a sure shape, a widget printed twice, a comment thread): not vetoed.
+          claims.push({block, target: decisionRule(rule, decision, categoryOf(block), cache), reason, features: sure ? {...features, sure} : features})
         }
       }
       // Never every block: a text where all of it reads as boilerplate is one the model does not
