@@ -38,8 +38,10 @@
  *    learn` writes them (one phrase of two to four words of the texts each, `exact`, `prefix` or
  *    `contains`, scoped to the site of a text it occurs in), the pack and one `contains` rule of
  *    as many such phrases, and the pack and 100 rules of one regex without a literal for the
- *    prefilter. Each config is compiled first; then the four clean the texts in turn, three
- *    rounds, and each one's median time is given as a ratio to the pack's. The removals each
+ *    prefilter, and last the pack with the trained classifier (`classifier: {model: built-in}`):
+ *    what it adds to the default's time. Each config is compiled first; then
+ *    the five clean the texts in turn, three rounds, and each one's median time is given as a
+ *    ratio to the pack's. The removals each
  *    made show that the added rules match; the regexes' own matching (each on every line once) is
  *    timed too. Draws are seeded: every run uses the same rules and texts.
  *
@@ -442,7 +444,7 @@ function regexRules(count) {
 /**
  * In a child process (`BENCH_CHILD=rules`): the recommended pack, and the pack with BENCH_RULES
  * learned rules, with one rule of as many phrases, and with RULE_REGEXES regexes without a literal,
- * each compiled first, then cleaning the same texts in turn (A B C D, RULE_ROUNDS times). Prints
+ * each compiled first, then cleaning the same texts in turn (A B C D E, RULE_ROUNDS times). Prints
  * each config's compile time, cleaning times and removals.
  */
 async function cleanWithRules() {
@@ -460,11 +462,13 @@ async function cleanWithRules() {
     {name: 'pack', rules: [], added: () => false},
     {name: 'learned', rules: learnedRules(texts, ruleCount, random), added: (id) => id.startsWith('learned/')},
     {name: 'phrases', rules: [phraseRule(texts, ruleCount, random)], added: (id) => id === 'bench/phrases'},
-    {name: 'regexes', rules: regexes, added: (id) => id.startsWith('bench/regex-')}
+    {name: 'regexes', rules: regexes, added: (id) => id.startsWith('bench/regex-')},
+    // The recommended pack with the trained classifier (opt-in): what it adds to the default's time.
+    {name: 'trained', rules: [], config: {classifier: {model: 'built-in'}}, added: () => false}
   ]
   for (const run of runs) {
     const started = performance.now()
-    run.cleaner = createCleaner({extends: ['recommended'], rules: run.rules}, {messages: false})
+    run.cleaner = createCleaner({extends: ['recommended'], rules: run.rules, ...run.config}, {messages: false})
     run.compile = (performance.now() - started) / 1000
     for (const {text, url} of texts.slice(0, 200)) run.cleaner.clean(text, {url})
     run.seconds = []
@@ -653,7 +657,8 @@ try {
       pack: `in memory, recommended pack, texts of ${rules.sites} sites (median of ${RULE_ROUNDS} rounds)`,
       learned: `in memory, +${ruleCount.toLocaleString('en-US')} learned rules`,
       phrases: `in memory, one rule of ${ruleCount.toLocaleString('en-US')} phrases`,
-      regexes: `in memory, +${RULE_REGEXES} regexes without a literal`
+      regexes: `in memory, +${RULE_REGEXES} regexes without a literal`,
+      trained: 'in memory, recommended pack, trained classifier (`classifier: {model: built-in}`)'
     }
     for (const run of rules.runs) {
       run.ratio = run.median / pack.median
@@ -681,10 +686,11 @@ try {
   lines.push('', `Outputs with ${workerCounts.join(' and ')} workers: ${identical ? 'identical' : 'DIFFERENT'}; ${mb(fullBytes).toFixed(0)} MB written with every removal's details, ${mb(leanBytes).toFixed(0)} MB with \`--removed none\`.`)
   if (ceiling !== undefined && rows[1]?.speedup) lines.push('', `${cores} workers ran ${rows[1].speedup.toFixed(2)}× one; ${cores} independent processes cleaning in memory ran ${ceiling.toFixed(2)}× one process in the same run.`)
   if (rules) {
-    const [, learned, phrases, regexes] = rules.runs
+    const [, learned, phrases, regexes, trained] = rules.runs
     const count = ruleCount.toLocaleString('en-US')
     const times = (value) => `${value.toFixed(2)}×`
     lines.push('', `Rules: +${count} learned rules ${times(learned.ratio)} the recommended pack's time, one rule of ${count} phrases ${times(phrases.ratio)}, +${RULE_REGEXES} regexes without a literal ${times(regexes.ratio)} (${RULE_ROUNDS} rounds each in turn, in one process; compiled beforehand in ${learned.compile.toFixed(1)}, ${phrases.compile.toFixed(1)} and ${regexes.compile.toFixed(1)} s, the pack in ${rules.runs[0].compile.toFixed(1)} s).`)
+    lines.push('', `Classifier: the recommended pack with the trained classifier (\`classifier: {model: built-in}\`) took ${trained.ratio.toFixed(2)}× the time of the same pack with the hand-set classifier alone (the default).`)
     const at = (run) => (run.byAdded === 0 ? 'NO removals' : `${run.byAdded.toLocaleString('en-US')} removals`)
     lines.push('', `Rules at work: the pack alone made ${rules.runs[0].removals.toLocaleString('en-US')} removals; the learned rules ${at(learned)} (${learned.rulesMatched.toLocaleString('en-US')} of the ${count} rules), the rule of ${count} phrases ${at(phrases)} (${phrases.phrasesMatched.toLocaleString('en-US')} of its phrases), the regexes ${at(regexes)} (${regexes.rulesMatched} of the ${RULE_REGEXES}). The regexes' own matching, each once on each of the ${rules.matching.lines.toLocaleString('en-US')} lines of up to 240 characters, took ${rules.matching.median.toFixed(1)} s; with them the cleaning took ${(regexes.median - rules.runs[0].median).toFixed(1)} s more than the pack's.`)
     // Rules that match nothing would measure nothing.
