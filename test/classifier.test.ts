@@ -10,6 +10,7 @@ import {describe, expect, it} from 'vitest'
 import {blockFeatures, endsLikeProse, lineTally} from '../src/classifier/features.js'
 import {createCleaner} from '../src/index.js'
 import {MODEL_MAX_BLOCKS} from '../src/kinds/heuristic.js'
+import {articlePartsPage} from './article-parts.js'
 
 const menu = ['Home', 'World', 'Politics', 'Business', 'Technology', 'Science', 'Health', 'Sports', 'Arts', 'Travel', 'Opinion', 'Video', 'Podcasts', 'Newsletters', 'Sign in', 'Search']
 
@@ -386,20 +387,8 @@ describe('the trained classifier where it cannot judge', () => {
   it(`leaves a document of more than ${MODEL_MAX_BLOCKS} blocks to the hand-set classifier`, () => {
     // Far larger than any text the model was trained on: its position features took the last
     // parts of such a page of article parts between menus.
-    const name = (index: number) => {
-      let out = ''
-      for (let rest = index + 1; rest > 0; rest = Math.floor((rest - 1) / 26)) out = String.fromCharCode(97 + ((rest - 1) % 26)) + out
-      return out
-    }
-    const lines = Array.from({length: 30}, (_, index) => `Menu ${index}`)
-    const parts: string[] = []
     // 10,000 parts: 50,000 blocks, ten times the limit (without it the model took the last 1,847 parts).
-    for (let index = 0; index < 10_000; index++) {
-      const part = `Part ${name(index)} of the report. The council approved the budget late on Tuesday after a session that lasted more than nine hours, ending weeks of talks between the mayor and the council over the plan. It will now go to the regional office for its approval.`
-      parts.push(part)
-      lines.push(part, ...['News', 'Business', 'Travel', 'Arts'].map((section) => `Home | World | ${section} ${index} | Sport`))
-    }
-    const text = lines.join('\n') + '\n'
+    const {text, parts} = articlePartsPage(10_000)
     const kept = new Set(withModel.clean(text, {title: 'none'}).text.split('\n'))
     expect(parts.filter((part) => !kept.has(part))).toEqual([])
     expect(removals(text, withModel)).toEqual(removals(text, handSetOnly))

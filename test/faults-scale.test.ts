@@ -25,6 +25,7 @@ import {parseLine, parseLineCompact} from '../src/parse.js'
 import {GapList} from '../src/text/gap-list.js'
 import type {Paragraph} from 'nlcst'
 import {workspace} from './workspace.js'
+import {articlePartsPage} from './article-parts.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const bin = path.join(root, 'bin', 'decruft.js')
@@ -106,20 +107,8 @@ describe('many short lines', () => {
   it(
     'a page of 10,000 article parts between menus keeps every part (the search for parts no longer overflows the stack)',
     () => {
-      const partName = (index: number) => {
-        let name = ''
-        for (let rest = index + 1; rest > 0; rest = Math.floor((rest - 1) / 26)) name = String.fromCharCode(97 + ((rest - 1) % 26)) + name
-        return name
-      }
-      const lines = Array.from({length: 30}, (_, index) => `Menu ${index}`)
-      const parts: string[] = []
-      for (let index = 0; index < 10_000; index++) {
-        // Each part its own words (digits alike would make the parts one paragraph printed 10,000 times: a widget).
-        const part = `Part ${partName(index)} of the report. The council approved the budget late on Tuesday after a session that lasted more than nine hours, ending weeks of talks between the mayor and the council over the plan. It will now go to the regional office for its approval.`
-        parts.push(part)
-        lines.push(part, ...['News', 'Business', 'Travel', 'Arts'].map((section) => `Home | World | ${section} ${index} | Sport`))
-      }
-      expect(cleanText(lines.join('\n') + '\n').stdout).toBe(parts.join('\n') + '\n')
+      const {text, parts} = articlePartsPage(10_000)
+      expect(cleanText(text).stdout).toBe(parts.join('\n') + '\n')
     },
     TIMEOUT
   )
