@@ -208,11 +208,12 @@ function modelRunner(rule: CompiledRule, settings: HeuristicSettings, trained: T
       if (veto > 0 && classified.decisions.length > 0) {
         const {smoothed} = scores
         const index = new Map(classified.blocks.map((block, position) => [block, position]))
+        const regionText = regionTextOf(document, classified)
         for (const {block, decision, sure} of classified.decisions) {
           const score = smoothed[index.get(block)!]
           if (taken.has(block) || (score >= veto && !sure)) continue
           taken.add(block)
-          const reason = `${DECISIONS[decision]}${decision === 'outside-main' ? regionTextOf(document, classified) : ''}: ${block.why} (content probability ${score.toFixed(2)})`
+          const reason = `${DECISIONS[decision]}${decision === 'outside-main' ? regionText : ''}: ${block.why} (content probability ${score.toFixed(2)})`
           const features = {...featuresOf(block, classified.page), score: round(score)}
           // Structural evidence (a sure shape, a widget printed twice, a comment thread): not vetoed.
           claims.push({block, target: decisionRule(rule, decision, categoryOf(block), cache), reason, features: sure ? {...features, sure} : features})
