@@ -24,9 +24,14 @@ export function hostOf(url: string | undefined): string | undefined {
   }
 }
 
+/** A `when.domain` entry as host names are compared with it: lower case, without a leading `*.` or `.`. */
+export function domainName(domain: string): string {
+  return domain.toLowerCase().replace(/^\*?\./, '')
+}
+
 /** Whether `host` is `domain` or one of its subdomains. */
 export function hostMatches(host: string, domain: string): boolean {
-  const wanted = domain.toLowerCase().replace(/^\*?\./, '')
+  const wanted = domainName(domain)
   return host === wanted || host.endsWith(`.${wanted}`)
 }
 

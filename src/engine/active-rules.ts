@@ -22,7 +22,7 @@
 
 import type {Language} from '../language.js'
 import {ruleKinds} from '../kinds/index.js'
-import {hostOf, type DocumentScope} from '../scope.js'
+import {domainName, hostOf, trailingParts, type DocumentScope} from '../scope.js'
 import {indexOf, type MatcherIndex} from './matcher.js'
 import type {ScopedRule} from './plugin.js'
 import type {CompiledRule} from './rule.js'
@@ -72,7 +72,7 @@ function push(map: Map<string, number[]>, key: string, position: number): void {
 
 /** A domain as `hostMatches` compares it, or undefined when no host name could be it. */
 function domainKey(domain: string): string | undefined {
-  const key = domain.toLowerCase().replace(/^\*?\./, '')
+  const key = domainName(domain)
   return key === '' ? undefined : key
 }
 
@@ -102,9 +102,9 @@ function domainsOf(host: string): string[] {
   return names
 }
 
-/** The folder and file names of a document's path, as `trailingParts` splits it. */
+/** The first names of the trailing parts `when.path` patterns are matched against: each folder and file name of the path. */
 function namesOf(documentPath: string): string[] {
-  return documentPath.split('\\').join('/').split('/').filter((name) => name !== '')
+  return trailingParts(documentPath).map((part) => part.split('/', 1)[0])
 }
 
 function answerOf(index: ScopeIndex, positions: readonly number[]): ActiveRules {
