@@ -250,6 +250,9 @@ export function contentRegions(blocks: Block[], settings: HeuristicSettings): Ar
 
 const isWeak = (block: Block) => block.initial === 'bad' || block.initial === 'short'
 
+/** Boilerplate by its structure, wherever it stands: a sure shape, or a block printed more than once (a widget). */
+const isStructural = (block: Block) => block.confident || block.features.repeats >= 2
+
 /**
  * Whether the blocks are a whole page rather than extractor output: enough blocks, mostly short or
  * boilerplate, and a page's telltale start: a run of them (menus) before the first real paragraph.
@@ -349,7 +352,7 @@ function residueDecisions(blocks: Block[], settings: HeuristicSettings): Decisio
   while (last > first && blocks[last].final === 'bad') last--
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index]
-    if ((index < first || index > last) && (block.confident || !settings.residueEdgesOnly)) decisions.push({block, decision: 'edge', sure: block.confident || block.features.repeats >= 2})
+    if ((index < first || index > last) && (block.confident || !settings.residueEdgesOnly)) decisions.push({block, decision: 'edge', sure: isStructural(block)})
   }
   return decisions
 }
@@ -374,7 +377,7 @@ export function classifyDocument(
       cutComments(blocks, region)
       for (let index = region[1] + 1; index <= end; index++) threads.add(index)
     }
-    const sure = (index: number) => blocks[index].confident || blocks[index].features.repeats >= 2 || threads.has(index)
+    const sure = (index: number) => isStructural(blocks[index]) || threads.has(index)
     // The regions are sorted and apart: the one a block may be in is the first not ended before it.
     let next = 0
     const inside = (index: number) => {

@@ -145,19 +145,24 @@ function heuristicRunner(rule: CompiledRule, settings: HeuristicSettings, observ
 }
 
 /**
- * Whether the model can judge the document: not when it has more blocks than `MODEL_MAX_BLOCKS`; not
- * when no block reads like a paragraph of prose (a dozen words or more, ending like a sentence): a
- * text of menus and headlines alone, where the language guess is a coin toss (a list of section
- * names read as French, and once cleaned as English) and the model's scores moved across its
- * threshold with it, so a second run removed more; and not when no block has a stopword share. The model's strongest features are the blocks' stopword shares,
- * and where no stopword list matches the text (Chinese or Japanese, which are not split into words;
- * a language without a list; a wrong language guess) every block lacks them. The training data has
- * few such documents, and on them the model keeps much boilerplate: held out, DAnIEL's Chinese pages
- * scored 0.575 with the model against 0.876 with the hand-set classifier. There the hand-set
- * classifier decides alone.
+ * Why the model cannot judge the document, or undefined when it can:
+ * - it has more blocks than `MODEL_MAX_BLOCKS`;
+ * - no block reads like a paragraph of prose (a dozen words or more, ending like a sentence): a text
+ *   of menus and headlines alone, where the language guess is a coin toss (a list of section names
+ *   read as French, and once cleaned as English) and the model's scores moved across its threshold
+ *   with it, so a second run removed more;
+ * - no block has a stopword share. The model's strongest features are the blocks' stopword shares,
+ *   and where no stopword list matches the text (Chinese or Japanese, which are not split into
+ *   words; a language without a list; a wrong language guess) every block lacks them. The training
+ *   data has few such documents, and on them the model keeps much boilerplate: held out, DAnIEL's
+ *   Chinese pages scored 0.575 with the model against 0.876 with the hand-set classifier.
+ * There the hand-set classifier decides alone.
  */
-export function modelCanJudge(blocks: readonly Block[]): boolean {
-  return blocks.length <= MODEL_MAX_BLOCKS && blocks.some((block) => block.features.stopwords !== undefined) && blocks.some(isProseLike)
+export function whyModelCannotJudge(blocks: readonly Block[]): string | undefined {
+  if (blocks.length > MODEL_MAX_BLOCKS) return `more than ${MODEL_MAX_BLOCKS} blocks`
+  if (!blocks.some(isProseLike)) return 'no paragraph of prose'
+  if (!blocks.some((block) => block.features.stopwords !== undefined)) return 'no stopwords matched'
+  return undefined
 }
 
 /**
@@ -187,9 +192,8 @@ function modelRunner(rule: CompiledRule, settings: HeuristicSettings, trained: T
     apply(document) {
       if (!settings.enabled) return
       const classified = classifyBlocks(document, settings, observe)
-      if (!modelCanJudge(classified.blocks)) {
-        const why =
-          classified.blocks.length > MODEL_MAX_BLOCKS ? `more than ${MODEL_MAX_BLOCKS} blocks` : !classified.blocks.some(isProseLike) ? 'no paragraph of prose' : 'no stopwords matched'
+      const why = whyModelCannotJudge(classified.blocks)
+      if (why !== undefined) {
         claimHandSet(document, rule, classified, cache, ` (${why}: the hand-set classifier decides)`)
         return
       }
