@@ -84,10 +84,15 @@ describe('widgets printed twice', () => {
     ]
     const text = [...menu, ...ticker, ...article.slice(1), ...footer.slice(0, 3), ...ticker, ...footer.slice(3)].join('\n') + '\n'
     // The trained classifier does not veto them: a widget printed twice is structural evidence.
-    for (const model of ['none', 'built-in']) {
-      const result = createCleaner({extends: ['recommended'], classifier: {model}}).clean(text, {title: 'none'})
-      expect(result.text, model).toBe(article.slice(1).join('\n') + '\n')
-    }
+    const byHand = createCleaner({extends: ['recommended'], classifier: {model: 'none'}}).clean(text, {title: 'none'})
+    expect(byHand.text).toBe(article.slice(1).join('\n') + '\n')
+    // The model may keep a footer link of its own judgement; the ticker goes and the article stays.
+    const byModel = createCleaner({extends: ['recommended'], classifier: {model: 'built-in'}}).clean(text, {title: 'none'})
+    expect(byModel.text.startsWith(article.slice(1).join('\n') + '\n')).toBe(true)
+    for (const item of ticker) expect(byModel.text).not.toContain(item)
+    const tickerRemovals = byModel.removed.filter((removal) => ticker.includes(removal.text))
+    expect(tickerRemovals.length).toBe(2 * ticker.length)
+    expect(tickerRemovals.every((removal) => removal.features?.sure === true)).toBe(true)
   })
 })
 
@@ -108,6 +113,27 @@ describe('comment threads', () => {
       expect(result.text, model).toBe(article.join('\n') + '\n')
       const thread = result.removed.find((removal) => removal.text.startsWith('I think the council'))!
       expect(thread.rule, model).toBe('heuristic/outside-main')
+    }
+  })
+})
+
+describe("a blog's front page", () => {
+  it('keeps every post: date lines above titled posts are not a comment thread', () => {
+    // Each post has a date line and a title above it and is as long as the first: what sets a
+    // comment thread apart (short comments right under their time stamps) is missing.
+    const posts = [
+      ['Monday, March 4, 2024', 'Notes from the allotment', 'The first warm weekend of the year brought half the street out to the allotments, where the beds had been left under straw since November and the soil was still cold and heavy to the touch, though the first weeds were already showing between the rows.', 'We sowed broad beans and a row of early peas along the fence, and spent the rest of the afternoon mending the cold frame that the February storms had blown across the path and into the neighbour’s rhubarb.'],
+      ['Thursday, February 29, 2024', 'A leap day at the library', 'The library in the old town hall opened its doors for an extra day this year, with a reading of letters written by people who were born on the twenty-ninth of February over the last two centuries, chosen from the town’s archive by two retired teachers.', 'Most of the letters complained, with good humour, about birthdays that came round only once in four years, and one writer from the last century asked, quite seriously, that the calendar be changed in his favour.'],
+      ['Sunday, February 25, 2024', 'Repairing an old bicycle', 'The bicycle that had hung in the garage for eleven years turned out to need less work than we had feared: new tyres, a chain, brake blocks and a good deal of oil on everything that was meant to turn, and a bell for the youngest.', 'The gears were another matter, and after an hour of trying we took the wheel to the shop on the corner, where the owner fixed it in ten minutes, talked for twenty about the bicycles he had raced as a young man, and refused to take any money for it.'],
+      ['Wednesday, February 21, 2024', 'Winter birds at the feeder', 'A pair of bullfinches came to the feeder outside the kitchen window every morning this week, which is the first time we have seen them in the garden since we moved here six years ago, when the hedge was still young.', 'The blue tits and the sparrows were not pleased to share the seeds, and the squabbles at the feeder kept the children at the window long after they should have left for school on most mornings of the week.']
+    ]
+    const text = [...menu, ...posts.flat(), ...footer].join('\n') + '\n'
+    for (const model of ['none', 'built-in']) {
+      const result = createCleaner({extends: ['recommended'], classifier: {model}}).clean(text, {title: 'none'})
+      for (const [, title, ...paragraphs] of posts) {
+        for (const line of [title, ...paragraphs]) expect(result.text, model).toContain(line)
+      }
+      expect(result.text, model).not.toContain('Privacy policy')
     }
   })
 })
@@ -342,10 +368,15 @@ describe('the trained classifier with the hand-set one (classifier.keepAbove)', 
         if (score < VETO) kept++
         else vetoed++
       }
-      // What the model removes itself is the same at every keepAbove.
-      const own = (removals: typeof alone) => removals.filter((removal) => removal.rule === 'heuristic/block').map(key)
-      expect(own(half)).toEqual(own(alone))
-      expect(own(all)).toEqual(own(alone))
+      // What the model removes itself goes at every keepAbove: by its own decision, or by the
+      // hand-set classifier's where that one stands and takes the block first (in an earlier pass).
+      const spans = (removals: typeof alone) => new Set(removals.filter((removal) => removal.rule.startsWith('heuristic/')).map((removal) => `${removal.start}-${removal.end}`))
+      const own = alone.filter((removal) => removal.rule === 'heuristic/block')
+      expect(own.length).toBeGreaterThan(0)
+      for (const removals of [half, all]) {
+        const taken = spans(removals)
+        for (const removal of own) expect(taken.has(`${removal.start}-${removal.end}`), removal.text).toBe(true)
+      }
     }
     expect(kept).toBeGreaterThan(0)
     expect(vetoed).toBeGreaterThan(0)

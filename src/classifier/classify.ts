@@ -285,11 +285,37 @@ export function cutComments(blocks: Block[], region: [number, number]): void {
   if (firstGood === -1) return
   const dates: number[] = []
   for (let index = firstGood + 1; index <= region[1]; index++) if (blocks[index].features.shape === 'date') dates.push(index)
-  if (dates.length < 3) return
+  if (dates.length < 3 || isPostSequence(blocks, region, dates)) return
   let end = dates[0] - 1
   if (end > firstGood && blocks[end].initial === 'short' && blocks[end].features.words <= 3) end--
   if (end >= firstGood) region[1] = end
 }
+
+/**
+ * A blog's front page also has a date line above each post, but a post's title follows its date
+ * line, and its posts are about as long as the first one; a comment's text follows its time stamp,
+ * and comments are much shorter than the article above them. Posts: most date lines are followed
+ * by a title (a short line that does not end like a sentence), and the median prose between two
+ * date lines is at least half of the prose above the first, and at least `POST_MIN_PROSE` characters.
+ */
+function isPostSequence(blocks: Block[], region: [number, number], dates: readonly number[]): boolean {
+  const titled = dates.filter((date) => {
+    const next = blocks[date + 1]
+    return date + 1 <= region[1] && !next.features.terminal && next.features.words <= 15 && next.features.shape === undefined
+  }).length
+  if (2 * titled < dates.length) return false
+  const prose = (from: number, to: number) => {
+    let length = 0
+    for (let index = from; index <= to; index++) if (blocks[index].initial === 'good' || blocks[index].initial === 'near-good') length += blocks[index].features.length
+    return length
+  }
+  const first = prose(region[0], dates[0] - 1)
+  const parts = dates.map((date, at) => prose(date + 1, at + 1 < dates.length ? dates[at + 1] - 1 : region[1])).sort((a, b) => a - b)
+  const median = parts[Math.floor(parts.length / 2)]
+  return median >= POST_MIN_PROSE && median >= 0.5 * first
+}
+
+const POST_MIN_PROSE = 400
 
 /**
  * A page's headline stands directly above its main content: one short line of a few words that does

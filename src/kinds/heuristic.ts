@@ -10,6 +10,7 @@ import {isProseLike, type Classified} from '../classifier/vector.js'
 import type {DocumentContext} from '../engine/document.js'
 import {resolveHeuristics, type HeuristicSettings, type PresetName} from '../classifier/presets.js'
 import {blockScores, modelDecisions, type ModelDecision} from '../classifier/decide.js'
+import {keptByProseGuard} from '../classifier/prose-guard.js'
 import type {ClassifierModel} from '../classifier/model-file.js'
 import {defaultMaxChars, type CompiledRule, type RuleKind, type RuleRunner} from '../engine/rule.js'
 import type {Category} from '../types.js'
@@ -127,7 +128,9 @@ function regionTextOf(document: DocumentContext, {region, blocks}: ReturnType<ty
 function claimHandSet(document: DocumentContext, rule: CompiledRule, classified: ReturnType<typeof classifyDocument>, cache: Map<string, CompiledRule>, suffix = ''): void {
   const {decisions, page} = classified
   const regionText = regionTextOf(document, classified)
+  const kept = keptByProseGuard(classified.blocks, decisions.map(({block, decision, sure}) => ({block, outsideMain: decision === 'outside-main', sure})))
   for (const {block, decision} of decisions) {
+    if (kept.has(block)) continue
     const target = decisionRule(rule, decision, categoryOf(block), cache)
     const reason = `${DECISIONS[decision]}${decision === 'outside-main' ? regionText : ''}: ${block.why}${suffix}`
     document.claim(block.lines[0], block.lines[block.lines.length - 1], target, reason, featuresOf(block, page))
@@ -198,13 +201,13 @@ function modelRunner(rule: CompiledRule, settings: HeuristicSettings, trained: T
         return
       }
       const scores = blockScores(document, classified, trained.model)
-      const claims: Array<{block: Block; target: CompiledRule; reason: string; features: Record<string, string | number | boolean>}> = []
+      const claims: Array<{block: Block; target: CompiledRule; reason: string; features: Record<string, string | number | boolean>; outsideMain: boolean; sure: boolean}> = []
       const taken = new Set<Block>()
       for (const decision of modelDecisions(document, classified, trained.model, trained.threshold, classified.headline, scores)) {
         const {block} = decision
         taken.add(block)
         const reason = `${DECISIONS.block} (content probability ${decision.score.toFixed(2)}; strongest: ${decision.strongest.map(([name]) => name).join(', ') || 'none'})`
-        claims.push({block, target: decisionRule(rule, 'block', categoryOf(block), cache), reason, features: modelFeatures(block, classified.page, decision)})
+        claims.push({block, target: decisionRule(rule, 'block', categoryOf(block), cache), reason, features: modelFeatures(block, classified.page, decision), outsideMain: false, sure: false})
       }
       // The hand-set removals the model does not veto: its main-content regions and sure shapes find
       // what the block scores miss, and the model keeps the article a wrong region would take.
@@ -220,7 +223,7 @@ function modelRunner(rule: CompiledRule, settings: HeuristicSettings, trained: T
           const reason = `${DECISIONS[decision]}${decision === 'outside-main' ? regionText : ''}: ${block.why} (content probability ${score.toFixed(2)})`
           const features = {...featuresOf(block, classified.page), score: round(score)}
           // Structural evidence (a sure shape, a widget printed twice, a comment thread): not vetoed.
-          claims.push({block, target: decisionRule(rule, decision, categoryOf(block), cache), reason, features: sure ? {...features, sure} : features})
+          claims.push({block, target: decisionRule(rule, decision, categoryOf(block), cache), reason, features: sure ? {...features, sure} : features, outsideMain: decision === 'outside-main', sure})
         }
       }
       // Never every block: a text where all of it reads as boilerplate is one the model does not
@@ -231,7 +234,8 @@ function modelRunner(rule: CompiledRule, settings: HeuristicSettings, trained: T
         claimHandSet(document, rule, classified, cache, ' (the model would take every block: the hand-set classifier decides)')
         return
       }
-      for (const {block, target, reason, features} of claims) document.claim(block.lines[0], block.lines[block.lines.length - 1], target, reason, features)
+      const kept = keptByProseGuard(classified.blocks, claims)
+      for (const {block, target, reason, features} of claims) if (!kept.has(block)) document.claim(block.lines[0], block.lines[block.lines.length - 1], target, reason, features)
     }
   }
 }
