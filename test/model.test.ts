@@ -14,6 +14,7 @@ import {
   type GbdtOptions,
   compileModel,
   contributions,
+  contributionsOf,
   predictLogit,
   predictLogits,
   predictProbability,
@@ -191,6 +192,18 @@ describe('a trained model', () => {
     )
     expect(() => predictLogits(compiled, new Float32Array(9), 2, 5)).toThrow('2 rows of 5 values need 10 values')
     expect(() => predictLogits(compiled, new Float32Array(12), 3, 4)).toThrow('at least 5 per row')
+  })
+
+  it('explains several rows of a matrix tree by tree to the same bits as one by one', () => {
+    const value = fc.oneof(fc.float({min: -1, max: 2, noNaN: true}), fc.constant(Number.NaN))
+    fc.assert(
+      fc.property(fc.array(value, {minLength: 60, maxLength: 60}), fc.array(fc.integer({min: 0, max: 9}), {maxLength: 6}), (values, picked) => {
+        const rows = Float32Array.from(values)
+        const parts = contributionsOf(compiled, rows, picked, 6)
+        expect(parts.length).toBe(picked.length * 6)
+        picked.forEach((row, k) => expect([...parts.subarray(k * 6, (k + 1) * 6)]).toEqual([...contributions(compiled, rows, row * 6)]))
+      })
+    )
   })
 
   it('rejects a malformed model file with what is wrong and where', () => {

@@ -9,7 +9,7 @@
  */
 
 import type {DocumentContext} from '../engine/document.js'
-import {contributions, predictLogits} from '../model/gbdt.js'
+import {contributionsOf, predictLogits} from '../model/gbdt.js'
 import {forwardBackward} from '../model/sequence.js'
 import type {Block} from './classify.js'
 import {UNSPLIT_LENGTH} from './classify.js'
@@ -98,12 +98,14 @@ export function modelDecisions(
     }
     start = end
   }
-  const decisions: ModelDecision[] = []
-  const width = FEATURE_NAMES.length
-  for (let index = 0; index < blocks.length; index++) {
-    if (!remove[index]) continue
-    const strongest = strongestAgainst(contributions(model.trees, rows, index * width))
-    decisions.push({block: blocks[index], score: smoothed[index], raw: sigmoid(logits[index]), strongest})
-  }
-  return decisions
+  const removed: number[] = []
+  for (let index = 0; index < blocks.length; index++) if (remove[index]) removed.push(index)
+  const stride = FEATURE_NAMES.length + 1
+  const parts = contributionsOf(model.trees, rows, removed, FEATURE_NAMES.length)
+  return removed.map((index, k) => ({
+    block: blocks[index],
+    score: smoothed[index],
+    raw: sigmoid(logits[index]),
+    strongest: strongestAgainst(parts.subarray(k * stride, (k + 1) * stride))
+  }))
 }

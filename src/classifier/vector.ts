@@ -142,10 +142,29 @@ function blockText(document: DocumentContext, block: Block): string {
   return block.lines.length === 1 ? document.lines[block.lines[0]].text.trim() : block.lines.map((line) => document.lines[line].text.trim()).join(' ')
 }
 
+/** The name of a line's `characterCounts` among the document's line values (kept across passes). */
+const COUNTS = 'classifier character counts'
+const countLine = (_words: unknown, text: string) => characterCounts(text)
+
+/** A block's `characterCounts`: the sums of its lines' (the spaces that join and trim them count as none). */
+function blockCounts(document: DocumentContext, block: Block): {letters: number; upper: number; punctuation: number} {
+  if (block.lines.length === 1) return document.lineValue(COUNTS, block.lines[0], countLine)
+  let letters = 0
+  let upper = 0
+  let punctuation = 0
+  for (const line of block.lines) {
+    const counts = document.lineValue(COUNTS, line, countLine)
+    letters += counts.letters
+    upper += counts.upper
+    punctuation += counts.punctuation
+  }
+  return {letters, upper, punctuation}
+}
+
 function ownValues(document: DocumentContext, block: Block, row: Float32Array, at: number): void {
   const features = block.features
   const text = blockText(document, block)
-  const {letters, upper, punctuation} = characterCounts(text)
+  const {letters, upper, punctuation} = blockCounts(document, block)
   const values: number[] = [
     Math.log1p(features.length),
     features.words,

@@ -147,3 +147,38 @@ export function contributions(model: CompiledModel, row: ArrayLike<number>, offs
   shares[model.features.length] = start
   return shares
 }
+
+/**
+ * `contributions` of several rows of a row-major matrix (`width` values per row; `rows[index]` for
+ * each of `indices`), tree by tree as `predictLogits` walks them, so one tree's nodes stay in cache
+ * while the rows pass. Row k's entries are `[k * (features + 1), (k + 1) * (features + 1))`, equal
+ * to the last bit to `contributions(model, rows, indices[k] * width)`: each entry adds the same
+ * values in the same order.
+ */
+export function contributionsOf(model: CompiledModel, rows: ArrayLike<number>, indices: ArrayLike<number>, width: number): Float64Array {
+  const count = model.features.length
+  for (let k = 0; k < indices.length; k++) checkRow(model, rows, indices[k] * width)
+  const {roots, feature, threshold, left, right, missingLeft, value} = model
+  const stride = count + 1
+  const shares = new Float64Array(indices.length * stride)
+  let start = model.bias
+  for (let tree = 0; tree < roots.length; tree++) {
+    const root = roots[tree]
+    start += value[root]
+    for (let k = 0; k < indices.length; k++) {
+      const offset = indices[k] * width
+      const base = k * stride
+      let at = root
+      let split = feature[at]
+      while (split >= 0) {
+        const x = rows[offset + split]
+        const child = (x === x ? x <= threshold[at] : missingLeft[at] === 1) ? left[at] : right[at]
+        shares[base + split] += value[child] - value[at]
+        at = child
+        split = feature[at]
+      }
+    }
+  }
+  for (let k = 0; k < indices.length; k++) shares[k * stride + count] = start
+  return shares
+}
