@@ -13,6 +13,9 @@ import {FEATURE_NAMES, type Classified} from '../src/classifier/vector.js'
 import {blockRows} from '../src/classifier/vector.js'
 import type {DocumentContext} from '../src/engine/document.js'
 import {goldIndex, goldLabel, snippetLabel} from '../src/train/labels.js'
+import {buildDataset} from '../src/train/dataset.js'
+import {trainingConfig} from '../src/train/corpus-training.js'
+import {articlePartsPage} from './article-parts.js'
 import {workspace} from './workspace.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -89,6 +92,25 @@ describe('rows of block features', () => {
     expect(rows[prose * width + column('terminal')]).toBe(1)
     expect(Number.isNaN(rows[0 * width + column('prev1.logLength')])).toBe(true)
     expect(rows[1 * width + column('prev1.logLength')]).toBe(rows[0 * width + column('logLength')])
+  })
+})
+
+describe('the training data set', () => {
+  it('holds the rows the classifier reads when it cleans, before its own removals', () => {
+    // A whole page: the hand-set classifier removes its menus and footer after reading the blocks.
+    const page = articlePartsPage(3)
+    const config = trainingConfig()
+    const dataset = buildDataset([{source: 'test', id: 'page', lang: 'eng', gold: page.parts.join('\n'), inputs: {fulltext: page.text}}], {config})
+    let read: Float32Array | undefined
+    const result = createCleaner(config, {messages: false, observeBlocks: (document, classified) => (read ??= blockRows(document, classified))}).clean(page.text)
+    expect(result.removed.some((removal) => removal.rule.startsWith('heuristic/'))).toBe(true)
+    expect(dataset.rows * FEATURE_NAMES.length).toBe(read!.length)
+    expect([...dataset.values.subarray(0, read!.length)]).toEqual([...read!])
+    // The share of claimed lines is the rules' alone: none of the classifier's removals yet.
+    const share = dataset.values[FEATURE_NAMES.indexOf('claimedShare')]
+    const nonBlank = page.text.split('\n').filter((line) => line.trim() !== '').length
+    const byRules = result.removed.filter((removal) => !removal.rule.startsWith('heuristic/')).reduce((lines, removal) => lines + removal.endLine - removal.startLine + 1, 0)
+    expect(share).toBeCloseTo(byRules / nonBlank, 6)
   })
 })
 

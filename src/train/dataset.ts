@@ -73,19 +73,32 @@ export interface BuildOptions {
   progress?: (records: number) => void
 }
 
+/**
+ * What the classifier saw on its first pass over one text: the document, its blocks, and their rows
+ * of features. The rows are read when the classifier sees the blocks, as the trained classifier
+ * reads them when it cleans: once the text is cleaned, the document also holds the classifier's own
+ * removals, and the share of claimed lines read then (the rows had been read so, 78% of them with
+ * another `claimedShare` than the model met when cleaning) is not one a model can use.
+ */
+export interface FirstPass {
+  document: DocumentContext
+  classified: Classified
+  rows: Float32Array
+}
+
 /** The blocks the classifier judged on its first pass over one text. */
-export function firstPass(cleaner: {cleanFile: Cleaner['cleanFile']}, capture: {current?: {document: DocumentContext; classified: Classified}}, text: string, url?: string) {
+export function firstPass(cleaner: {cleanFile: Cleaner['cleanFile']}, capture: {current?: FirstPass}, text: string, url?: string) {
   capture.current = undefined
   const {result} = cleaner.cleanFile(text, url ? {url} : {})
-  return {result, seen: capture.current as {document: DocumentContext; classified: Classified} | undefined}
+  return {result, seen: capture.current as FirstPass | undefined}
 }
 
 export function buildDataset(records: Iterable<CorpusRecord>, options: BuildOptions): Dataset {
-  const capture: {current?: {document: DocumentContext; classified: Classified}} = {}
+  const capture: {current?: FirstPass} = {}
   const cleaner = createCleaner(options.config, {
     messages: false,
     observeBlocks: (document, classified) => {
-      capture.current ??= {document, classified}
+      capture.current ??= {document, classified, rows: blockRows(document, classified)}
     }
   })
   const width = FEATURE_NAMES.length
@@ -104,8 +117,8 @@ export function buildDataset(records: Iterable<CorpusRecord>, options: BuildOpti
       const start = labels.length
       const texts: string[] = []
       if (seen) {
-        const {document, classified} = seen
-        values.push(blockRows(document, classified))
+        const {document, classified, rows} = seen
+        values.push(rows)
         const blockLabels: Label[] = classified.blocks.map((block) => {
           const blockText = block.lines.map((line) => document.lines[line].text.trim()).join(' ')
           texts.push(blockText)
