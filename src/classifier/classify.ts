@@ -304,18 +304,16 @@ function isPostSequence(blocks: Block[], region: [number, number], dates: readon
     return date + 1 <= region[1] && !next.features.terminal && next.features.words <= 15 && next.features.shape === undefined
   }).length
   if (2 * titled < dates.length) return false
-  const prose = (from: number, to: number) => {
-    let length = 0
-    for (let index = from; index <= to; index++) if (blocks[index].initial === 'good' || blocks[index].initial === 'near-good') length += blocks[index].features.length
-    return length
-  }
-  const first = prose(region[0], dates[0] - 1)
-  const parts = dates.map((date, at) => prose(date + 1, at + 1 < dates.length ? dates[at + 1] - 1 : region[1])).sort((a, b) => a - b)
+  const first = proseLength(blocks, region[0], dates[0] - 1, isParagraph)
+  const parts = dates.map((date, at) => proseLength(blocks, date + 1, at + 1 < dates.length ? dates[at + 1] - 1 : region[1], isParagraph)).sort((a, b) => a - b)
   const median = parts[Math.floor(parts.length / 2)]
   return median >= POST_MIN_PROSE && median >= 0.5 * first
 }
 
 const POST_MIN_PROSE = 400
+
+/** A paragraph by its own features, whatever the context pass made of it. */
+const isParagraph = (block: Block) => block.initial === 'good' || block.initial === 'near-good'
 
 /**
  * A page's headline stands directly above its main content: one short line of a few words that does
@@ -343,9 +341,10 @@ const isProse = (block: Block) => block.final === 'good' && (block.initial === '
 const SPARE_MIN = 800
 const SPARE_RATIO = 2
 
-function proseLength(blocks: Block[], from: number, to: number): number {
+/** The characters of the blocks from `from` to `to` (inclusive) that `counts` (by default `isProse`). */
+function proseLength(blocks: Block[], from: number, to: number, counts: (block: Block) => boolean = isProse): number {
   let length = 0
-  for (let index = from; index <= to; index++) if (isProse(blocks[index])) length += blocks[index].features.length
+  for (let index = from; index <= to; index++) if (counts(blocks[index])) length += blocks[index].features.length
   return length
 }
 
