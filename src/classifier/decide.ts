@@ -100,8 +100,9 @@ export function modelDecisions(
   }
   const removed: number[] = []
   for (let index = 0; index < blocks.length; index++) if (remove[index]) removed.push(index)
-  const stride = FEATURE_NAMES.length + 1
-  const parts = contributionsOf(model.trees, rows, removed, FEATURE_NAMES.length)
+  const width = FEATURE_NAMES.length
+  const stride = width + 1
+  const parts = contributionsOf(model.trees, rows, removed.map((index) => index * width))
   return removed.map((index, k) => ({
     block: blocks[index],
     score: smoothed[index],

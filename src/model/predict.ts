@@ -58,21 +58,14 @@ function checkRow(model: CompiledModel, row: ArrayLike<number>, offset: number):
   }
 }
 
-/** The child a row goes to from inner node `at`; the row's features start at `row[offset]`. */
-function childOf(model: CompiledModel, at: number, row: ArrayLike<number>, offset: number): number {
-  const value = row[offset + model.feature[at]]
-  const goLeft = value === value ? value <= model.threshold[at] : model.missingLeft[at] === 1
-  return goLeft ? model.left[at] : model.right[at]
-}
-
 /**
  * The model's logit for one row: the features in the model's order from `row[offset]` on (so a
  * row-major matrix can be passed whole); NaN is a missing value.
  */
 export function predictLogit(model: CompiledModel, row: ArrayLike<number>, offset = 0): number {
   checkRow(model, row, offset)
-  // The walk of `childOf`, written out with the arrays in locals: it runs for every tree of every
-  // block, and is most of a trained classifier's cost.
+  // The walk written out with the arrays in locals: at a node, a row goes left when its value is at
+  // most the threshold, or when it is missing and missing values go left.
   const {roots, feature, threshold, left, right, missingLeft, value} = model
   let logit = model.bias
   for (let tree = 0; tree < roots.length; tree++) {
@@ -131,42 +124,27 @@ export function sigmoid(logit: number): number {
  * point, the bias plus every root's value. All entries add up to the logit.
  */
 export function contributions(model: CompiledModel, row: ArrayLike<number>, offset = 0): Float64Array {
-  checkRow(model, row, offset)
-  const {roots, feature, value} = model
-  const shares = new Float64Array(model.features.length + 1)
-  let start = model.bias
-  for (let tree = 0; tree < roots.length; tree++) {
-    let at = roots[tree]
-    start += value[at]
-    while (feature[at] >= 0) {
-      const child = childOf(model, at, row, offset)
-      shares[feature[at]] += value[child] - value[at]
-      at = child
-    }
-  }
-  shares[model.features.length] = start
-  return shares
+  return contributionsOf(model, row, [offset])
 }
 
 /**
- * `contributions` of several rows of a row-major matrix (`width` values per row; `rows[index]` for
- * each of `indices`), tree by tree as `predictLogits` walks them, so one tree's nodes stay in cache
- * while the rows pass. Row k's entries are `[k * (features + 1), (k + 1) * (features + 1))`, equal
- * to the last bit to `contributions(model, rows, indices[k] * width)`: each entry adds the same
- * values in the same order.
+ * `contributions` of several rows of a row-major matrix, the rows starting at `offsets`, worked out
+ * tree by tree as `predictLogits` walks them, so one tree's nodes stay in cache while the rows
+ * pass. Row k's entries are `[k * (features + 1), (k + 1) * (features + 1))`; each adds the same
+ * values in the same order as for that row alone.
  */
-export function contributionsOf(model: CompiledModel, rows: ArrayLike<number>, indices: ArrayLike<number>, width: number): Float64Array {
+export function contributionsOf(model: CompiledModel, rows: ArrayLike<number>, offsets: ArrayLike<number>): Float64Array {
   const count = model.features.length
-  for (let k = 0; k < indices.length; k++) checkRow(model, rows, indices[k] * width)
+  for (let k = 0; k < offsets.length; k++) checkRow(model, rows, offsets[k])
   const {roots, feature, threshold, left, right, missingLeft, value} = model
   const stride = count + 1
-  const shares = new Float64Array(indices.length * stride)
+  const shares = new Float64Array(offsets.length * stride)
   let start = model.bias
   for (let tree = 0; tree < roots.length; tree++) {
     const root = roots[tree]
     start += value[root]
-    for (let k = 0; k < indices.length; k++) {
-      const offset = indices[k] * width
+    for (let k = 0; k < offsets.length; k++) {
+      const offset = offsets[k]
       const base = k * stride
       let at = root
       let split = feature[at]
@@ -179,6 +157,6 @@ export function contributionsOf(model: CompiledModel, rows: ArrayLike<number>, i
       }
     }
   }
-  for (let k = 0; k < indices.length; k++) shares[k * stride + count] = start
+  for (let k = 0; k < offsets.length; k++) shares[k * stride + count] = start
   return shares
 }
