@@ -64,7 +64,7 @@ function defaultConfig(findConfig: boolean | string | undefined): ResolvedConfig
  */
 export function createCleaner(config?: ResolvedConfig | ConfigInput, options: CleanerOptions = {}): Cleaner {
   const {resolved, rules, title} = compileConfig(config, options)
-  const processor = unified().use(decruftParse, {lang: resolved.settings.lang, compact: true}).use(decruftRules, {rules, title, lang: resolved.settings.lang, messages: options.messages ?? true}).use(decruftStringify)
+  const processor = unified().use(decruftParse, {lang: resolved.settings.lang, compact: true}).use(decruftRules, {rules, title, inputKind: resolved.settings.inputKind, lang: resolved.settings.lang, messages: options.messages ?? true}).use(decruftStringify)
 
   const cleanFile = (text: string, options: DocumentOptions = {}) => {
     const file = new VFile({value: text, path: options.path})

@@ -30,7 +30,7 @@ import type {Language} from './language.js'
 import {lineParseOfSentences, parseDocument, parseLineWithParser, parserFamily, type LineParse} from './parse.js'
 import {keptText} from './serialize.js'
 import type {Line} from './text/lines.js'
-import type {DocumentOptions, Removal, TitleMode} from './types.js'
+import type {DocumentOptions, InputKind, Removal, TitleMode} from './types.js'
 
 export interface RetextDecruftOptions {
   /**
@@ -43,6 +43,8 @@ export interface RetextDecruftOptions {
   lang?: string
   /** How the title is found; default: the config's setting. */
   title?: TitleMode
+  /** What the texts are (`auto`, `extractor` or `page`); default: the config's setting. */
+  inputKind?: InputKind
   /** Record a vfile message per removal (default true). */
   messages?: boolean
   /** Told what the block classifier made of each document it judged. */
@@ -158,7 +160,7 @@ export default function retextDecruft(this: Processor, options: RetextDecruftOpt
       return parseLineWithParser(line, language)
     }
     parseDocument(file, {lang, compact: true, lineParser: readLine})
-    cleanParsedFile(file, {rules, title: options.title ?? title, lang, messages: options.messages, lineParser: parseLineWithParser})
+    cleanParsedFile(file, {rules, title: options.title ?? title, inputKind: options.inputKind ?? resolved.settings.inputKind, lang, messages: options.messages, lineParser: parseLineWithParser})
     file.data.decruft = {
       text: keptText(file.data.outcome!, file.data.eol ?? '\n'),
       removed: file.data.removed ?? [],

@@ -28,6 +28,16 @@ export type RuleKindName = (typeof RULE_KINDS)[number] | 'heuristic' | 'sentence
 /** How the first line is treated. */
 export type TitleMode = 'auto' | 'first-line' | 'none'
 
+/**
+ * What a text is, for the block classifier: `auto` judges each text (a whole page when most of its
+ * blocks are short and menus come before the first paragraph); `extractor` is an extractor's output
+ * (never a whole page: no main-content region is looked for, only sure shapes at its edges go);
+ * `page` is a whole page's visible text (a main-content region is always looked for).
+ */
+export type InputKind = 'auto' | 'page' | 'extractor'
+
+export const INPUT_KINDS: readonly InputKind[] = ['auto', 'page', 'extractor']
+
 /** Restricts a rule (or a whole pack) to some documents. */
 export interface When {
   /** ISO 639-1 or 639-3 codes, e.g. `de` or `deu`. */
@@ -130,4 +140,6 @@ export interface DocumentOptions {
   /** Language (ISO 639-1 or 639-3) or `auto`. */
   lang?: string
   title?: TitleMode
+  /** What the text is (see `InputKind`); the config's `settings.inputKind` by default. */
+  inputKind?: InputKind
 }

@@ -388,7 +388,7 @@ export function classifyDocument(
   settings: HeuristicSettings
 ): {blocks: Block[]; page: boolean; decisions: Decision[]; region?: [number, number]; headline?: number} {
   const blocks = buildBlocks(document, settings)
-  const page = isPage(blocks, settings)
+  const page = document.inputKind === 'auto' ? isPage(blocks, settings) : document.inputKind === 'page'
   contextPass(blocks, page ? 'bad' : 'good', settings)
   const decisions: Decision[] = []
 

@@ -29,12 +29,12 @@ import {reviewHtml, reviewRulesOf, type ReviewDocument as PageDocument} from '..
 import {Progress} from '../report/progress.js'
 import {ReportBuilder, reportJson} from '../report/report.js'
 import {formatSummary, htmlWarning, replacedDecruftWarning} from '../report/summary.js'
-import type {DocumentOptions} from '../types.js'
+import type {DocumentOptions, InputKind} from '../types.js'
 import {UsageError} from './usage-error.js'
 import {learnFromInputs} from './learn-command.js'
 import {withLearnedRules} from '../learn/merge.js'
 import {learnedPackYaml} from '../learn/pack.js'
-import {addCleaningOptions, addLearnThresholds, collect, loadRunConfig, wholeNumber, withPreset, type CleaningOptions} from './options.js'
+import {addCleaningOptions, addLearnThresholds, collect, loadRunConfig, wholeNumber, withInputKind, withPreset, type CleaningOptions} from './options.js'
 import {interruptOn} from './signals.js'
 import {version} from './version.js'
 
@@ -76,8 +76,8 @@ export interface CommandIo {
 }
 
 /** Load the config and compile it, with the command line's overrides. */
-export function cleanerFor(options: {config?: string; preset?: string}, io: CommandIo): Cleaner {
-  return createCleaner(withPreset(loadRunConfig({config: options.config, cwd: io.cwd}, io.stderr), options.preset))
+export function cleanerFor(options: {config?: string; preset?: string; inputKind?: InputKind}, io: CommandIo): Cleaner {
+  return createCleaner(withInputKind(withPreset(loadRunConfig({config: options.config, cwd: io.cwd}, io.stderr), options.preset), options.inputKind))
 }
 
 const MB = 1024 * 1024
@@ -141,7 +141,7 @@ class SideFiles {
  * starts, and the threads are handed the prefilters this works out.
  */
 async function configFor(inputs: string[], options: CleanCommandOptions, io: CommandIo, plan: CleanPlan, sideFiles: SideFiles): Promise<{config: ResolvedConfig; cleaner: Cleaner; learned?: number}> {
-  let config = withPreset(loadRunConfig({config: options.config, cwd: io.cwd}, io.stderr), options.preset)
+  let config = withInputKind(withPreset(loadRunConfig({config: options.config, cwd: io.cwd}, io.stderr), options.preset), options.inputKind)
   if (options.learn) {
     if (inputs.includes('-')) throw new UsageError('--learn reads the inputs twice: give files, not standard input')
     // Files and records that cannot be read are reported when they are cleaned, not here.

@@ -24,7 +24,7 @@ import {reviewHtml, reviewRulesOf, type ReviewDocument as PageDocument} from '..
 import type {DocumentOptions} from '../types.js'
 import {version} from './version.js'
 import type {CommandIo} from './clean-command.js'
-import {addCleaningOptions, collect, loadRunConfig, withPreset, type CleaningOptions} from './options.js'
+import {addCleaningOptions, collect, loadRunConfig, withInputKind, withPreset, type CleaningOptions} from './options.js'
 import {UsageError} from './usage-error.js'
 
 export interface DiffCommandOptions extends CleaningOptions {
@@ -86,7 +86,7 @@ export async function runDiff(inputs: string[], options: DiffCommandOptions, io:
   if (inputs.filter((input) => input === '-').length > 1) throw new UsageError('`-` (standard input) can be given once')
   const filter = removalFilter(options.only)
   if (options.html) await WriteClaims.forInputs((await expandCommandInputs(inputs, options, io.cwd)).files, io.cwd).claimOption('--html', options.html)
-  const cleaner = createCleaner(withPreset(loadRunConfig({config: options.config, cwd: io.cwd}, io.stderr), options.preset))
+  const cleaner = createCleaner(withInputKind(withPreset(loadRunConfig({config: options.config, cwd: io.cwd}, io.stderr), options.preset), options.inputKind))
   const documentOptions: DocumentOptions = {}
   if (options.title) documentOptions.title = options.title
   if (options.lang) documentOptions.lang = options.lang

@@ -4,7 +4,8 @@
  */
 
 import path from 'node:path'
-import {Command} from 'commander'
+import {Command, Option} from 'commander'
+import {INPUT_KINDS, type InputKind} from '../types.js'
 import {formatBenchTable, benchInputs, runBench} from '../eval/bench.js'
 import {evaluate, type EvalRecord, type EvalReport} from '../eval/evaluate.js'
 import {createCleaner, DEFAULT_MODEL, type Cleaner} from '../cleaner.js'
@@ -40,6 +41,8 @@ interface EvalCommandOptions extends GoldSourceOptions {
   /** Score with this classifier model file, and compare it with the config's classifier. */
   model?: string
   followSymlinks?: boolean
+  /** What the texts are; `known` (with --cv): each input's own kind. */
+  inputKind?: InputKind | 'known'
 }
 
 /**
@@ -57,7 +60,8 @@ async function runCrossValidation(options: EvalCommandOptions, io: CommandIo): P
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error))
   }
-  const cleaner = cleanerFor(options, io)
+  const knownKinds = options.inputKind === 'known'
+  const cleaner = cleanerFor({...options, inputKind: options.inputKind === 'known' ? undefined : options.inputKind}, io)
   const {found, missing} = corpusFiles(benchdata, traindata)
   for (const file of missing) io.stderr.write(`decruft: not found, left out: ${file}\n`)
   const started = Date.now()
@@ -72,6 +76,7 @@ async function runCrossValidation(options: EvalCommandOptions, io: CommandIo): P
   const cells = await crossValidate(records, {
     factory: trained?.factory ?? fixedCleanerFactory(cleaner),
     workers: options.workers ?? defaultWorkers(),
+    knownKinds,
     onFold: ({heldOut, documents, seconds}) => io.stderr.write(`  held out ${heldOut}: ${documents} documents, ${seconds.toFixed(1)} s\n`)
   })
   trained?.dispose()
@@ -88,10 +93,11 @@ export async function runEval(options: EvalCommandOptions, io: CommandIo): Promi
     return runCrossValidation(options, io)
   }
   if (options.traindata || options.previous || options.workers !== undefined) throw new UsageError('--traindata, --previous and --workers go with --cv')
+  if (options.inputKind === 'known') throw new UsageError('--input-kind known goes with --cv (each input of the corpora has its kind); else name the kind: auto, page or extractor')
   const modes = [options.gold, options.jsonl, options.benchdata].filter((value) => value !== undefined)
   if (modes.length !== 1) throw new UsageError('give one of --gold DIR, --jsonl FILE or --benchdata DIR')
   if (options.model && options.benchdata) throw new UsageError('--model compares models on --gold DIR or --jsonl FILE (for --benchdata, name the model in a config)')
-  const cleaner = cleanerFor(options, io)
+  const cleaner = cleanerFor({...options, inputKind: options.inputKind}, io)
 
   if (options.benchdata) {
     const inputs = benchInputs(path.resolve(io.cwd, options.benchdata))
@@ -157,6 +163,9 @@ export function evalCommand(io: CommandIo, setExitCode: (code: number) => void):
     .option('--keep-title', 'with --jsonl: score the title line too (by default a detected title is dropped: benchmark gold has no headline)')
     .option('-c, --config <file>', 'config file (default: the nearest decruft.config.yaml, else the recommended pack)')
     .addOption(presetOption())
+    .addOption(
+      new Option('--input-kind <kind>', "what the texts are: an extractor's output, a whole page's text, auto (judged per text), or with --cv known (each input's own kind)").choices([...INPUT_KINDS, 'known'])
+    )
     .addOption(followSymlinksOption())
     .option('--rules <n>', 'how many rules to list', (value) => Number(value), 15)
     .option('--model <file>', "with --gold or --jsonl: clean with this classifier model (from decruft train) and compare it with the config's own classifier")

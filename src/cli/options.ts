@@ -5,7 +5,7 @@
 import {Option, type Command} from 'commander'
 import {loadConfig, type LoadConfigOptions, type ResolvedConfig} from '../config/resolve.js'
 import {displayPath} from '../rulebook/format.js'
-import type {TitleMode} from '../types.js'
+import {INPUT_KINDS, type InputKind, type TitleMode} from '../types.js'
 import {LEARN_DEFAULTS} from '../learn/learn.js'
 import {UsageError} from './usage-error.js'
 
@@ -32,12 +32,13 @@ export interface CleaningOptions {
   title?: TitleMode
   lang?: string
   preset?: string
+  inputKind?: InputKind
 }
 
 /**
  * How a command that cleans reads its documents and rules, as `clean` does: `--text-field`,
- * `--include`, `--exclude`, `--follow-symlinks` (for folders), `-c/--config`, `--title`, `--lang`
- * and `--preset`.
+ * `--include`, `--exclude`, `--follow-symlinks` (for folders), `-c/--config`, `--title`, `--lang`,
+ * `--preset` and `--input-kind`.
  */
 export function addCleaningOptions(command: Command, verb: string): Command {
   return command
@@ -49,6 +50,17 @@ export function addCleaningOptions(command: Command, verb: string): Command {
     .addOption(new Option('--title <mode>', 'how the first line is treated').choices(['auto', 'first-line', 'none']))
     .option('--lang <code>', 'assume this language (ISO 639-1 or 639-3) instead of detecting it; auto detects')
     .addOption(presetOption())
+    .addOption(inputKindOption())
+}
+
+/** `--input-kind`: what the texts are, over the config's `settings.inputKind`. */
+export function inputKindOption(): Option {
+  return new Option('--input-kind <kind>', "what the texts are: an extractor's output, a whole page's text, or auto (judged per text)").choices([...INPUT_KINDS])
+}
+
+/** The config with the input kind given on the command line, if any. */
+export function withInputKind(config: ResolvedConfig, inputKind: InputKind | undefined): ResolvedConfig {
+  return inputKind ? {...config, settings: {...config.settings, inputKind}} : config
 }
 
 /**

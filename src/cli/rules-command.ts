@@ -18,9 +18,9 @@ import {displayPath} from '../rulebook/format.js'
 import {collectHits, formatHits, resolveAlone} from '../rulebook/hits.js'
 import {formatRuleCount, formatRuleTable, listRules, ruleEntry} from '../rulebook/list.js'
 import {formatProblem, validateFile, type Problem} from '../rulebook/validate.js'
-import {CATEGORIES, RULE_KINDS, type DocumentOptions, type TitleMode} from '../types.js'
+import {CATEGORIES, RULE_KINDS, type DocumentOptions, type InputKind, type TitleMode} from '../types.js'
 import type {CommandIo} from './clean-command.js'
-import {collect, withPreset} from './options.js'
+import {collect, inputKindOption, withInputKind, withPreset} from './options.js'
 import {UsageError} from './usage-error.js'
 
 interface ListOptions {
@@ -53,6 +53,7 @@ interface TestOptions {
   title?: TitleMode
   url?: string
   preset?: string
+  inputKind?: InputKind
   json?: boolean
 }
 
@@ -136,7 +137,7 @@ export function runValidate(files: string[], options: ValidateCommandOptions, io
 
 export async function runTest(file: string, options: TestOptions, io: CommandIo): Promise<number> {
   const pack = packFile(file, io.cwd)
-  const config = withPreset(resolveAlone(pack), options.preset ?? 'off')
+  const config = withInputKind(withPreset(resolveAlone(pack), options.preset ?? 'off'), options.inputKind)
   const cleaner = createCleaner(config)
   const texts: Array<{path: string; text: string}> = []
   const errors: Array<{path: string; message: string}> = []
@@ -220,6 +221,7 @@ Exit codes: 0 no problems (warnings allowed), 1 some problem, 2 usage error.`
     .addOption(new Option('--title <mode>', 'how the first line is treated').choices(['auto', 'first-line', 'none']))
     .option('--url <url>', "the documents' URL, for rules scoped with when.domain or when.url")
     .addOption(new Option('--preset <name>', "also run the block classifier with this preset (default: off, only the rules run)").choices(['precision', 'balanced', 'recall', 'off']))
+    .addOption(inputKindOption())
     .option('--json', 'print the removals and counts as JSON')
     .action(async (file: string, options: TestOptions) => setExitCode(await runTest(file, options, io)))
 

@@ -6,7 +6,7 @@
 
 import {existsSync} from 'node:fs'
 import path from 'node:path'
-import type {RuleDefinition, RuleSource, TitleMode, When} from '../types.js'
+import type {InputKind, RuleDefinition, RuleSource, TitleMode, When} from '../types.js'
 import {builtinPackFile, builtinPackNames} from './builtin.js'
 import {controlCharacterWarnings} from './control.js'
 import {ConfigError, formatKey} from './error.js'
@@ -20,7 +20,7 @@ export interface ConfigInput {
   description?: string
   extends?: string[]
   when?: When
-  settings?: {title?: TitleMode; lang?: string}
+  settings?: {title?: TitleMode; lang?: string; inputKind?: InputKind}
   heuristics?: HeuristicsConfig
   classifier?: ClassifierConfig
   off?: string[]
@@ -47,7 +47,7 @@ export interface ResolvedRule {
 
 export interface ResolvedConfig {
   rules: ResolvedRule[]
-  settings: {title: TitleMode; lang: string}
+  settings: {title: TitleMode; lang: string; inputKind: InputKind}
   /** The classifier's preset and overrides, merged over every file (later wins). */
   heuristics: HeuristicsConfig
   /** The trained classifier (a model file's path is absolute here). */
@@ -73,7 +73,7 @@ export const CONFIG_NAMES = ['decruft.config.yaml', 'decruft.config.yml']
 
 interface State {
   rules: Map<string, ResolvedRule>
-  settings: {title: TitleMode; lang: string}
+  settings: {title: TitleMode; lang: string; inputKind: InputKind}
   heuristics: HeuristicsConfig
   classifier: ClassifierConfig
   files: string[]
@@ -163,6 +163,7 @@ function applySource(state: State, source: YamlSource, isUserConfig: boolean): v
 
   if (input.settings?.title) state.settings.title = input.settings.title
   if (input.settings?.lang) state.settings.lang = input.settings.lang
+  if (input.settings?.inputKind) state.settings.inputKind = input.settings.inputKind
   if (input.heuristics) {
     // A new preset starts from that preset: earlier overrides are dropped.
     state.heuristics = input.heuristics.preset ? {...input.heuristics} : {...state.heuristics, ...input.heuristics}
@@ -192,7 +193,7 @@ function checkComplete(state: State): void {
 }
 
 function resolveSource(source: YamlSource, isUserConfig: boolean): ResolvedConfig {
-  const state: State = {rules: new Map(), settings: {title: 'auto', lang: 'auto'}, heuristics: {}, classifier: {}, files: [], stack: [], warnings: []}
+  const state: State = {rules: new Map(), settings: {title: 'auto', lang: 'auto', inputKind: 'auto'}, heuristics: {}, classifier: {}, files: [], stack: [], warnings: []}
   applySource(state, source, isUserConfig)
   checkComplete(state)
   const resolved: ResolvedConfig = {rules: [...state.rules.values()], settings: state.settings, heuristics: state.heuristics, classifier: state.classifier, files: state.files}

@@ -13,6 +13,7 @@ import {indexOf, type LineMatcher, type MatcherIndex, type MatchSource} from './
 import {slots} from './arrays.js'
 import {isAscii} from '../text/fold.js'
 import type {CompiledRule} from './rule.js'
+import type {InputKind} from '../types.js'
 
 /** A rule's hold on one or more lines. Lines of one claim form one removal. */
 export interface Claim {
@@ -42,6 +43,8 @@ export interface DocumentInit {
   language: Language
   path?: string
   url?: string
+  /** What the text is, for the block classifier (default `auto`). */
+  inputKind?: InputKind
   /** What earlier passes over the same document worked out per original line, to reuse. */
   shared?: SharedLines
   /** Which parse `paragraphs` holds for unmodified lines: stats are shared between passes with the same. */
@@ -84,6 +87,8 @@ export class DocumentContext {
   readonly language: Language
   readonly path: string | undefined
   readonly url: string | undefined
+  /** What the text is, for the block classifier. */
+  readonly inputKind: InputKind
   /** Line index of the title, once decided. */
   title: number | undefined
   /** A page's headline the classifier kept above the main content: the title once the page around it is gone. */
@@ -117,6 +122,7 @@ export class DocumentContext {
     this.language = init.language
     this.path = init.path
     this.url = init.url
+    this.inputKind = init.inputKind ?? 'auto'
     this.claims = slots(init.lines.length)
     this.charsCache = new Int32Array(init.lines.length).fill(-1)
     const shared = init.shared ?? createSharedLines()

@@ -13,7 +13,7 @@ import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {parseLine, parseLineCompact, type LineParse, type LineParser} from '../parse.js'
 import {findTitle} from '../title.js'
-import type {DocumentOptions, Removal, TitleMode} from '../types.js'
+import type {DocumentOptions, InputKind, Removal, TitleMode} from '../types.js'
 import type {ScopeTest} from '../scope.js'
 import {createSharedLines, DocumentContext} from './document.js'
 import {createOutcome, mergePass, outputView, type Outcome, type ViewLine} from './outcome.js'
@@ -47,6 +47,8 @@ export interface ScopedRule {
 export interface RulesOptions {
   rules: ScopedRule[]
   title?: TitleMode
+  /** What the texts are, unless a document's options say (default `auto`). */
+  inputKind?: InputKind
   /** `auto` or a fixed language code (read by the parser, which sets the document's language once). */
   lang?: string
   /** Record a vfile message per removal (default true). */
@@ -147,6 +149,7 @@ export function runRules(file: VFile, options: RulesOptions): Outcome {
       language,
       path: documentOptions.path,
       url: documentOptions.url,
+      inputKind: documentOptions.inputKind ?? options.inputKind ?? 'auto',
       shared,
       parsedWith: 'parsed'
     })

@@ -11,7 +11,8 @@ import {createExecutor, type Executor} from '../batch/executor.js'
 import {DEFAULT_THREAD_BUDGET} from '../batch/pool-size.js'
 import {c4Filter} from './baselines/c4.js'
 import {justextFilter} from './baselines/justext.js'
-import type {CorpusRecord} from './corpus.js'
+import {isWholePage, type CorpusRecord} from './corpus.js'
+import type {DocumentOptions} from '../types.js'
 import {scoredText} from './evaluate.js'
 import {averageScores, countSnippets, keepsUnderHalf, scoreDocument, snippetScore, type DocumentScore, type SnippetCounts} from './metrics.js'
 
@@ -52,6 +53,12 @@ export interface CvOptions {
   /** Worker threads for decruft's cleaning (1: in this thread, with the factory's cleaner itself). */
   workers: number
   onFold?: (progress: {heldOut: string; documents: number; seconds: number}) => void
+  /**
+   * Tell the cleaner what each input is (`inputKind`): `extractor` for an extractor's output, `page`
+   * for a whole page's text (`isWholePage`), as a user who knows their texts would. By default the
+   * config's `settings.inputKind` holds for every input.
+   */
+  knownKinds?: boolean
 }
 
 type Outputs = Record<CleanerName, string>
@@ -93,6 +100,8 @@ export function aggregate(source: string, kind: string, outcomes: readonly Docum
 interface Job {
   record: CorpusRecord
   kind: string
+  /** The document options the input is cleaned with. */
+  options: DocumentOptions
 }
 
 const encoder = new TextEncoder()
@@ -106,12 +115,12 @@ type Cleaning = {kind: 'pool'; executor: Executor} | {kind: 'here'; cleaner: Cle
 
 async function cleanWith(cleaning: Cleaning, job: Job): Promise<string> {
   if (cleaning.kind === 'here') {
-    const result = cleaning.cleaner.clean(job.record.inputs[job.kind], {url: job.record.url})
+    const result = cleaning.cleaner.clean(job.record.inputs[job.kind], job.options)
     return scoredText(result.text, result.title, job.record.gold !== undefined)
   }
   const executor = cleaning.executor
   const bytes = encoder.encode(job.record.inputs[job.kind])
-  const result = await executor.run({kind: 'text', bytes, options: {url: job.record.url}, details: false}, [bytes.buffer as ArrayBuffer])
+  const result = await executor.run({kind: 'text', bytes, options: job.options, details: false}, [bytes.buffer as ArrayBuffer])
   if (result.status !== 'cleaned') throw new Error(`${job.record.source} ${job.record.id} ${job.kind}: ${result.status === 'error' ? result.message : 'not cleaned'}`)
   // The gold texts have no headline: a title decruft detects is dropped before scoring, as `decruft eval` does.
   return scoredText(typeof result.output === 'string' ? result.output : Buffer.from(result.output).toString('utf8'), result.title, job.record.gold !== undefined)
@@ -136,7 +145,9 @@ export async function crossValidate(records: readonly CorpusRecord[], options: C
         current = {cleaner, cleaning: options.workers === 1 ? {kind: 'here', cleaner} : {kind: 'pool', executor: createExecutor({config: cleaner.config, workers: options.workers, budget: DEFAULT_THREAD_BUDGET})}}
       }
       const kinds = [...new Set(testing.flatMap((record) => Object.keys(record.inputs)))]
-      const jobs: Job[] = kinds.flatMap((kind) => testing.filter((record) => kind in record.inputs).map((record) => ({record, kind})))
+      const optionsOf = (record: CorpusRecord, kind: string): DocumentOptions =>
+        options.knownKinds ? {url: record.url, inputKind: isWholePage(kind) ? 'page' : 'extractor'} : {url: record.url}
+      const jobs: Job[] = kinds.flatMap((kind) => testing.filter((record) => kind in record.inputs).map((record) => ({record, kind, options: optionsOf(record, kind)})))
       const run = current.cleaning
       const outcomes = await pMap(
         jobs,
