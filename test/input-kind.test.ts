@@ -6,6 +6,7 @@
  */
 
 import {spawnSync} from 'node:child_process'
+import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import retextEnglish from 'retext-english'
@@ -144,6 +145,16 @@ describe('--input-kind', () => {
     const wrong = run(['clean', 'reviews.txt', '--input-kind', 'html'], dir)
     expect(wrong.status).toBe(2)
     expect(wrong.stderr).toMatch(/--input-kind/)
+  })
+
+  it('reaches the worker threads of a JSON Lines run', () => {
+    const records = Array.from({length: 6}, (_, id) => JSON.stringify({id, text: REVIEWS})).join('\n') + '\n'
+    const dir = workspace({'reviews.jsonl': records})
+    const result = run(['clean', '--jsonl', 'reviews.jsonl', '-o', 'out.jsonl', '--workers', '2', '--input-kind', 'extractor', '-q'], dir)
+    expect(result.status).toBe(0)
+    const out = readFileSync(path.join(dir, 'out.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as {decruft: {removed: Array<{rule: string}>}})
+    expect(out).toHaveLength(6)
+    for (const record of out) expect(record.decruft.removed.map((removal) => removal.rule)).toEqual(['en/share', 'en/share'])
   })
 
   it('eval --input-kind known needs --cv', () => {
