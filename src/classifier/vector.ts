@@ -137,8 +137,8 @@ export function isProseLike(block: Block): boolean {
   return features.terminal && features.words >= 12 && (features.stopwords === undefined || features.stopwords >= 0.2)
 }
 
-/** The block's text (its lines joined with a space). */
-function blockText(document: DocumentContext, block: Block): string {
+/** The block's text (its lines trimmed and joined with a space), as the features and the training labels read it. */
+export function blockText(document: DocumentContext, block: Block): string {
   return block.lines.length === 1 ? document.lines[block.lines[0]].text.trim() : block.lines.map((line) => document.lines[line].text.trim()).join(' ')
 }
 

@@ -10,7 +10,7 @@ import type {Cleaner} from '../cleaner.js'
 import {createCleaner} from '../cleaner.js'
 import type {ResolvedConfig} from '../config/resolve.js'
 import type {DocumentContext} from '../engine/document.js'
-import {blockRows, FEATURE_NAMES, type Classified} from '../classifier/vector.js'
+import {blockRows, blockText, FEATURE_NAMES, type Classified} from '../classifier/vector.js'
 import type {CorpusRecord} from '../eval/corpus.js'
 import {goldIndex, goldLabel, snippetLabel, type Label} from './labels.js'
 
@@ -120,9 +120,9 @@ export function buildDataset(records: Iterable<CorpusRecord>, options: BuildOpti
         const {document, classified, rows} = seen
         values.push(rows)
         const blockLabels: Label[] = classified.blocks.map((block) => {
-          const blockText = block.lines.map((line) => document.lines[line].text.trim()).join(' ')
-          texts.push(blockText)
-          return gold ? goldLabel(blockText, gold) : snippetLabel(blockText, record.with ?? [], record.without ?? [])
+          const text = blockText(document, block)
+          texts.push(text)
+          return gold ? goldLabel(text, gold) : snippetLabel(text, record.with ?? [], record.without ?? [])
         })
         labels.push(blockLabels.map((label) => label.label))
         weights.push(blockLabels.map((label) => label.weight))
