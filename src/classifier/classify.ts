@@ -11,7 +11,7 @@
 import type {DocumentContext} from '../engine/document.js'
 import type {WordSource} from '../parse.js'
 import {BestRun} from './best-run.js'
-import {blockFeatures, lineTally, type BlockFeatures} from './features.js'
+import {blockFeatures, isSentenceShaped, lineTally, type BlockFeatures} from './features.js'
 import type {HeuristicSettings} from './presets.js'
 import {stopwordsFor} from './stopwords.js'
 
@@ -365,19 +365,31 @@ export function sparedBefore(blocks: Block[], regions: ReadonlyArray<[number, nu
 
 /**
  * Extractor output keeps lists, recipes and link lines that look like boilerplate: only blocks of
- * a sure shape go, and only in the boilerplate runs at the start and the end; never all of it (a
- * text where every block looks like boilerplate is one the classifier does not understand).
+ * a sure shape go, and only at the edges: before the first block that is short or shaped like a
+ * sentence of prose (`isSentenceShaped`), and after the last. In a text with no such block nothing
+ * goes (it is one the classifier does not understand). With `residueEdgesOnly` off, every
+ * boilerplate block at the edges goes.
+ *
+ * The edges are found by length and shape, not by the context pass's classes: those follow the
+ * language's stopwords, and a cleaned text of several languages can be read in another language by
+ * a second run, which then found a longer run of boilerplate at the start and removed more (7 of
+ * 20,000 random mixes of the property test's lines; none since). Held out, the outputs score the
+ * same to three decimals.
  */
 function residueDecisions(blocks: Block[], settings: HeuristicSettings): Decision[] {
   const decisions: Decision[] = []
+  // A short line (a title, a table's caption, a footnote) ends an edge as a sentence does: the
+  // boilerplate at the edges is what neither is (menus, dates, link lines, wordless lines).
+  const atEdge = (block: Block) => block.initial !== 'short' && !isSentenceShaped(block.features)
   let first = 0
-  while (first < blocks.length && blocks[first].final === 'bad') first++
+  while (first < blocks.length && atEdge(blocks[first])) first++
   if (first === blocks.length) return decisions
   let last = blocks.length - 1
-  while (last > first && blocks[last].final === 'bad') last--
+  while (last > first && atEdge(blocks[last])) last--
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index]
-    if ((index < first || index > last) && (block.confident || !settings.residueEdgesOnly)) decisions.push({block, decision: 'edge', sure: isStructural(block)})
+    const goes = settings.residueEdgesOnly ? block.confident : block.final === 'bad'
+    if ((index < first || index > last) && goes) decisions.push({block, decision: 'edge', sure: isStructural(block)})
   }
   return decisions
 }

@@ -244,6 +244,15 @@ const terminals = new Set(['.', '!', '?', '…', '。', '！', '？'])
 const closers = new Set(['"', "'", '”', '’', '»', '«', ')', ']'])
 
 /**
+ * A block shaped like a sentence of prose: it ends like a sentence and has a dozen words or more.
+ * The shape alone, whatever the language: a second run over a cleaned text may read it in another
+ * language (a text of several), and what depends on this must not move with that.
+ */
+export function isSentenceShaped(features: BlockFeatures): boolean {
+  return features.terminal && features.words >= 12
+}
+
+/**
  * Features of a block: the tallies of its lines (one, or a hard-wrapped paragraph's) and its text
  * (the lines trimmed and joined with one space).
  */

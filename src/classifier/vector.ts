@@ -11,6 +11,7 @@
 
 import type {DocumentContext} from '../engine/document.js'
 import type {Block, Decision} from './classify.js'
+import {isSentenceShaped} from './features.js'
 
 /** What the hand-set classifier decided about a document (`classifyDocument`'s result). */
 export interface Classified {
@@ -134,7 +135,7 @@ export function characterCounts(text: string): {letters: number; upper: number; 
 /** A block that reads like an article's prose: ends like a sentence, with a dozen words or more. */
 export function isProseLike(block: Block): boolean {
   const features = block.features
-  return features.terminal && features.words >= 12 && (features.stopwords === undefined || features.stopwords >= 0.2)
+  return isSentenceShaped(features) && (features.stopwords === undefined || features.stopwords >= 0.2)
 }
 
 /** The block's text (its lines trimmed and joined with a space), as the features and the training labels read it. */
