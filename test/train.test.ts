@@ -4,7 +4,7 @@
  */
 
 import {spawnSync} from 'node:child_process'
-import {existsSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {beforeAll, describe, expect, it} from 'vitest'
@@ -115,6 +115,26 @@ describe('the training data set', () => {
 })
 
 describe('decruft train', () => {
+  it('learns from the texts as --input-kind says they are', () => {
+    // The data set reads the blocks as the config's input kind makes the classifier see them.
+    const names = readdirSync(seeds).filter((file) => file.endsWith('.clean.txt')).map((file) => file.slice(0, -'.clean.txt'.length))
+    const seedRecords = names.map((name) => ({source: 'seeds', id: name, lang: 'und', gold: readFileSync(path.join(seeds, `${name}.clean.txt`), 'utf8'), inputs: {text: readFileSync(path.join(seeds, `${name}.txt`), 'utf8')}}))
+    const pageColumn = (inputKind: 'page' | 'extractor') => {
+      const base = trainingConfig()
+      const dataset = buildDataset(seedRecords, {config: {...base, settings: {...base.settings, inputKind}}})
+      const at = FEATURE_NAMES.indexOf('page')
+      return Array.from({length: dataset.rows}, (_, row) => dataset.values[row * FEATURE_NAMES.length + at])
+    }
+    expect(new Set(pageColumn('page'))).toEqual(new Set([1]))
+    expect(new Set(pageColumn('extractor'))).toEqual(new Set([0]))
+    // And the command line takes the option (and refuses a kind it does not know).
+    const directory = workspace()
+    const result = run(['train', '--gold', seeds, '-o', path.join(directory, 'page.json'), '--trees', '6', '--folds', '2', '--input-kind', 'page', '-q'])
+    expect(result.stderr).toBe('')
+    expect(result.code).toBe(0)
+    expect(run(['train', '--gold', seeds, '-o', path.join(directory, 'x.json'), '--input-kind', 'html', '-q']).code).toBe(2)
+  })
+
   it('trains on gold pairs, the same bytes twice, and a config cleans with the model', () => {
     const directory = workspace()
     const first = run(['train', '--gold', seeds, '-o', path.join(directory, 'a.json'), '--trees', '12', '--folds', '2', '-q'])

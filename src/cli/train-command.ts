@@ -15,7 +15,8 @@ import {buildDataset} from '../train/dataset.js'
 import {DEFAULT_TRAIN_OPTIONS, serializeClassifier, trainClassifier} from '../train/train.js'
 import type {CommandIo} from './clean-command.js'
 import {UsageError} from './usage-error.js'
-import {addGoldSourceOptions, loadRunConfig, wholeNumber, type GoldSourceOptions} from './options.js'
+import type {InputKind} from '../types.js'
+import {addGoldSourceOptions, inputKindOption, loadRunConfig, wholeNumber, withInputKind, type GoldSourceOptions} from './options.js'
 
 interface TrainCommandOptions extends GoldSourceOptions {
   out: string
@@ -24,6 +25,8 @@ interface TrainCommandOptions extends GoldSourceOptions {
   depth: number
   folds: number
   seed: number
+  /** What the texts are; the model learns from the classifier's view of them as such. */
+  inputKind?: InputKind
   quiet?: boolean
 }
 
@@ -47,7 +50,7 @@ export async function runTrain(options: TrainCommandOptions, io: CommandIo): Pro
   if (records.length < folds) throw new UsageError(`${records.length} record${records.length === 1 ? '' : 's'} with gold: training needs at least ${folds} (one per fold)`)
   const log = options.quiet ? undefined : (message: string) => io.stderr.write(`decruft train: ${message}\n`)
   // Blocks are read with the config's rules and the hand-set classifier, as the model will see them.
-  const config = {...loadRunConfig({config: options.config, cwd: io.cwd}, io.stderr), classifier: {model: 'none'}}
+  const config = {...withInputKind(loadRunConfig({config: options.config, cwd: io.cwd}, io.stderr), options.inputKind), classifier: {model: 'none'}}
   const dataset = buildDataset(records, {config})
   log?.(`${dataset.rows} blocks in ${dataset.documents.length} documents`)
   const model = trainClassifier(dataset, {...DEFAULT_TRAIN_OPTIONS, trees: {...DEFAULT_TRAIN_OPTIONS.trees, trees, maxDepth, seed}, foldTrees: Math.max(1, Math.round(trees / 2)), folds, log})
@@ -65,6 +68,7 @@ export function trainCommand(io: CommandIo, setExitCode: (code: number) => void)
     .option('--depth <n>', 'depth of each tree', (value) => Number(value), DEFAULT_TRAIN_OPTIONS.trees.maxDepth)
     .option('--folds <n>', 'folds the operating points are chosen on (out-of-fold predictions)', (value) => Number(value), DEFAULT_TRAIN_OPTIONS.folds)
     .option('--seed <n>', 'seed of the row and feature sampling (the same data and seed give the same file)', (value) => Number(value), DEFAULT_TRAIN_OPTIONS.trees.seed)
+    .addOption(inputKindOption())
     .option('-q, --quiet', 'no progress')
     .addHelpText(
       'after',
