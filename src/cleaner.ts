@@ -121,9 +121,8 @@ export function compileConfig(config?: ResolvedConfig | ConfigInput, options: Cl
 
 /**
  * The classifier a config without `classifier.model` uses: the hand-set one alone. The built-in
- * model leads it held out (docs/benchmarks.md) but stays opt-in while a second run over its output
- * can still remove more: the language is read from the whole input, and on a text of several
- * languages a cleaned text can be read as another, which moves the model's scores.
+ * model leads it held out (docs/benchmarks.md) but stays opt-in for its cost: cleaning with it
+ * takes about 1.5 times as long (`npm run bench`).
  */
 export const DEFAULT_MODEL = 'none'
 
