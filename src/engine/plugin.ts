@@ -149,7 +149,7 @@ export function runRules(file: VFile, options: RulesOptions): Outcome {
       language,
       path: documentOptions.path,
       url: documentOptions.url,
-      inputKind: documentOptions.inputKind ?? options.inputKind ?? 'auto',
+      inputKind: documentOptions.inputKind ?? options.inputKind,
       shared,
       parsedWith: 'parsed'
     })

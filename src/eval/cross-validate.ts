@@ -126,6 +126,11 @@ async function cleanWith(cleaning: Cleaning, job: Job): Promise<string> {
   return scoredText(typeof result.output === 'string' ? result.output : Buffer.from(result.output).toString('utf8'), result.title, job.record.gold !== undefined)
 }
 
+/** The options a record's input is cleaned with: its URL, and with `knownKinds` what the input is. */
+function optionsOf(record: CorpusRecord, kind: string, knownKinds: boolean | undefined): DocumentOptions {
+  return knownKinds ? {url: record.url, inputKind: isWholePage(kind) ? 'page' : 'extractor'} : {url: record.url}
+}
+
 /** The held-out figures of every source and input kind, sources in the order of the records. */
 export async function crossValidate(records: readonly CorpusRecord[], options: CvOptions): Promise<CvCell[]> {
   const sources = [...new Set(records.map((record) => record.source))]
@@ -145,9 +150,7 @@ export async function crossValidate(records: readonly CorpusRecord[], options: C
         current = {cleaner, cleaning: options.workers === 1 ? {kind: 'here', cleaner} : {kind: 'pool', executor: createExecutor({config: cleaner.config, workers: options.workers, budget: DEFAULT_THREAD_BUDGET})}}
       }
       const kinds = [...new Set(testing.flatMap((record) => Object.keys(record.inputs)))]
-      const optionsOf = (record: CorpusRecord, kind: string): DocumentOptions =>
-        options.knownKinds ? {url: record.url, inputKind: isWholePage(kind) ? 'page' : 'extractor'} : {url: record.url}
-      const jobs: Job[] = kinds.flatMap((kind) => testing.filter((record) => kind in record.inputs).map((record) => ({record, kind, options: optionsOf(record, kind)})))
+      const jobs: Job[] = kinds.flatMap((kind) => testing.filter((record) => kind in record.inputs).map((record) => ({record, kind, options: optionsOf(record, kind, options.knownKinds)})))
       const run = current.cleaning
       const outcomes = await pMap(
         jobs,
