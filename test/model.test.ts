@@ -14,6 +14,7 @@ import {
   type GbdtOptions,
   compileModel,
   contributions,
+  contributionsAtLeaves,
   contributionsOf,
   predictLogit,
   predictLogits,
@@ -204,6 +205,23 @@ describe('a trained model', () => {
         picked.forEach((row, k) => expect([...parts.subarray(k * 6, (k + 1) * 6)]).toEqual([...contributions(compiled, rows, row * 6)]))
       })
     )
+  })
+
+  it('explains rows from the leaves their scoring reached, to the same bits as walking the trees again', () => {
+    const value = fc.oneof(fc.float({min: -1, max: 2, noNaN: true}), fc.constant(Number.NaN))
+    const trees = compiled.roots.length
+    fc.assert(
+      fc.property(fc.integer({min: 1, max: 10}), fc.array(value, {minLength: 60, maxLength: 60}), fc.array(fc.nat(9), {maxLength: 6}), (count, values, picked) => {
+        const rows = Float32Array.from(values)
+        const leaves = new Int32Array(trees * count)
+        expect([...predictLogits(compiled, rows, count, 6, leaves)]).toEqual([...predictLogits(compiled, rows, count, 6)])
+        const indexes = picked.filter((row) => row < count)
+        const parts = contributionsAtLeaves(compiled, leaves, count, indexes)
+        expect([...parts]).toEqual([...contributionsOf(compiled, rows, indexes.map((row) => row * 6))])
+      })
+    )
+    expect(() => predictLogits(compiled, new Float32Array(12), 2, 6, new Int32Array(trees))).toThrow(`the leaves of 2 rows in ${trees} trees need ${2 * trees} entries`)
+    expect(() => contributionsAtLeaves(compiled, new Int32Array(trees * 2), 2, [2])).toThrow('row 2 is not one of the 2 rows')
   })
 
   it('rejects a malformed model file with what is wrong and where', () => {

@@ -9,8 +9,8 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {createCleaner} from '../src/cleaner.js'
-import {FEATURE_NAMES, type Classified} from '../src/classifier/vector.js'
-import {blockRows} from '../src/classifier/vector.js'
+import fc from 'fast-check'
+import {blockRows, blockText, characterCounts, FEATURE_NAMES, type Classified} from '../src/classifier/vector.js'
 import type {DocumentContext} from '../src/engine/document.js'
 import {goldIndex, goldLabel, snippetLabel} from '../src/train/labels.js'
 import {buildDataset} from '../src/train/dataset.js'
@@ -92,6 +92,56 @@ describe('rows of block features', () => {
     expect(rows[prose * width + column('terminal')]).toBe(1)
     expect(Number.isNaN(rows[0 * width + column('prev1.logLength')])).toBe(true)
     expect(rows[1 * width + column('prev1.logLength')]).toBe(rows[0 * width + column('logLength')])
+  })
+})
+
+/**
+ * Hard-wrapped paragraphs (so blocks of several lines) whose lines carry `decorations`: whitespace
+ * the block's text trims, a list mark, a colon at the end.
+ */
+function decoratedWrappedText(decorations: Array<{lead: string; mark: string; colon: string; trail: string}>, seed: number): string {
+  const words = ['harbour', 'Board', 'timber,', 'piles', '"rotted"', 'Élise', 'said', 'ŻÓŁW', 'the', '𝐀lpha', 'works', 'in', 'May;', 'pier', 'repairs', 'cost', '(more)', 'than', 'planned', 'Ödön']
+  const lines = decorations.map(({lead, mark, colon, trail}, line) => {
+    let body = ''
+    for (let at = seed + line * 7; body.length < 60; at += 3) body += (body ? ' ' : '') + words[at % words.length]
+    return `${lead}${mark}${body}${colon}${trail}`
+  })
+  // Paragraphs of eight lines, a blank line between two.
+  return lines.map((line, index) => (index > 0 && index % 8 === 0 ? `\n${line}` : line)).join('\n')
+}
+
+describe('the text-shape features of a row', () => {
+  it("are those of the block's text (its lines trimmed and joined), for blocks of one line and of several", () => {
+    const width = FEATURE_NAMES.length
+    const column = (name: string) => FEATURE_NAMES.indexOf(name)
+    const decoration = fc.record({
+      lead: fc.constantFrom('', ' ', '\t', '\u00a0', '\u3000 '),
+      mark: fc.constantFrom('', '• ', '- ', '» ', '# '),
+      colon: fc.constantFrom('', '', ':', '：', ' :'),
+      trail: fc.constantFrom('', ' ', '\u00a0', '\t ')
+    })
+    fc.assert(
+      fc.property(fc.array(decoration, {minLength: 24, maxLength: 24}), fc.nat(1000), (decorations, seed) => {
+        let several = 0
+        const observe = (document: DocumentContext, classified: Classified) => {
+          const rows = blockRows(document, classified)
+          classified.blocks.forEach((block, index) => {
+            const text = blockText(document, block)
+            const {letters, upper, punctuation} = characterCounts(text)
+            const row = (name: string) => rows[index * width + column(name)]
+            expect(row('endsWithColon'), text).toBe(/[:：]$/u.test(text) ? 1 : 0)
+            expect(row('startsWithMark'), text).toBe(/^[-–—•·*►▸›»>|/+#]/u.test(text) ? 1 : 0)
+            expect(row('punctuationShare'), text).toBe(Math.fround(punctuation / text.length))
+            expect(row('upperShare'), text).toBe(Math.fround(letters > 0 ? upper / letters : 0))
+            expect(row('meanWordLength'), text).toBe(Math.fround(block.features.words > 0 ? letters / block.features.words : 0))
+            if (block.lines.length > 1) several++
+          })
+        }
+        createCleaner({extends: ['core']}, {messages: false, observeBlocks: observe}).clean(decoratedWrappedText(decorations, seed), {title: 'none'})
+        expect(several).toBeGreaterThan(0)
+      }),
+      {numRuns: 40}
+    )
   })
 })
 

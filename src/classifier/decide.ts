@@ -9,7 +9,7 @@
  */
 
 import type {DocumentContext} from '../engine/document.js'
-import {contributionsOf, predictLogits} from '../model/gbdt.js'
+import {contributionsAtLeaves, predictLogits} from '../model/gbdt.js'
 import {forwardBackward} from '../model/sequence.js'
 import type {Block} from './classify.js'
 import {UNSPLIT_LENGTH} from './classify.js'
@@ -30,13 +30,17 @@ function sigmoid(logit: number): number {
   return 1 / (1 + Math.exp(-logit))
 }
 
-/** The smoothed content probability of each block. */
-export function blockScores(document: DocumentContext, classified: Classified, model: ClassifierModel): {rows: Float32Array; logits: Float64Array; smoothed: Float64Array} {
+/**
+ * The smoothed content probability of each block, with the model's logits and the leaf each block
+ * reached in each tree (tree by tree), from which a removal's explanation is read.
+ */
+export function blockScores(document: DocumentContext, classified: Classified, model: ClassifierModel): {logits: Float64Array; smoothed: Float64Array; leaves: Int32Array} {
   const rows = blockRows(document, classified)
-  const width = FEATURE_NAMES.length
-  const logits = predictLogits(model.trees, rows, classified.blocks.length, width)
+  const count = classified.blocks.length
+  const leaves = new Int32Array(model.trees.roots.length * count)
+  const logits = predictLogits(model.trees, rows, count, FEATURE_NAMES.length, leaves)
   const smoothed = logits.length === 0 ? logits : forwardBackward(logits, model.file.transitions, {prior: model.file.prior})
-  return {rows, logits, smoothed}
+  return {logits, smoothed, leaves}
 }
 
 /**
@@ -69,7 +73,7 @@ export function modelDecisions(
 ): ModelDecision[] {
   const {blocks} = classified
   if (blocks.length === 0) return []
-  const {rows, logits, smoothed} = scores
+  const {logits, smoothed, leaves} = scores
   const {proseChars, strongEvidence} = model.file.guard
   const remove = new Uint8Array(blocks.length)
   for (let index = 0; index < blocks.length; index++) {
@@ -100,9 +104,8 @@ export function modelDecisions(
   }
   const removed: number[] = []
   for (let index = 0; index < blocks.length; index++) if (remove[index]) removed.push(index)
-  const width = FEATURE_NAMES.length
-  const stride = width + 1
-  const parts = contributionsOf(model.trees, rows, removed.map((index) => index * width))
+  const stride = FEATURE_NAMES.length + 1
+  const parts = contributionsAtLeaves(model.trees, leaves, blocks.length, removed)
   return removed.map((index, k) => ({
     block: blocks[index],
     score: smoothed[index],

@@ -17,6 +17,7 @@ import {isSentenceShaped} from './features.js'
 export interface Classified {
   blocks: Block[]
   page: boolean
+  /** The hand-set classifier's removals, in the order of their blocks. */
   decisions: Decision[]
   region?: [number, number]
 }
@@ -89,11 +90,11 @@ export const FEATURE_NAMES: readonly string[] = [
   ...CONTEXT
 ]
 
-const markExpression = /^[-–—•·*►▸›»>|/+#]/u
-
 const LETTER = 1
 const UPPER = 2
 const PUNCTUATION = 4
+/** A high surrogate: the first half of a character beyond the plane. */
+const HIGH_SURROGATE = 8
 /** The classes of the Basic Multilingual Plane's code units, worked out on first use. */
 let planeClasses: Uint8Array | undefined
 
@@ -104,8 +105,8 @@ function classesOf(character: string): number {
 function plane(): Uint8Array {
   if (planeClasses) return planeClasses
   const classes = new Uint8Array(0x10000)
-  // Surrogates stand for characters beyond the plane, classed one by one below.
-  for (let unit = 0; unit < 0x10000; unit++) if (unit < 0xd800 || unit > 0xdfff) classes[unit] = classesOf(String.fromCharCode(unit))
+  // A surrogate is no character of its own: a pair is classed as the character it makes.
+  for (let unit = 0; unit < 0x10000; unit++) classes[unit] = unit >= 0xd800 && unit <= 0xdbff ? HIGH_SURROGATE : unit > 0xdbff && unit <= 0xdfff ? 0 : classesOf(String.fromCharCode(unit))
   return (planeClasses = classes)
 }
 
@@ -115,19 +116,36 @@ export function characterCounts(text: string): {letters: number; upper: number; 
   let letters = 0
   let upper = 0
   let punctuation = 0
+  let seen = 0
+  // Added, not tested: letters and spaces alternate too often for a branch to be guessed right.
   for (let index = 0; index < text.length; index++) {
-    const unit = text.charCodeAt(index)
-    let found: number
-    if (unit >= 0xd800 && unit <= 0xdbff && index + 1 < text.length) {
-      const next = text.charCodeAt(index + 1)
+    const found = classes[text.charCodeAt(index)]
+    seen |= found
+    letters += found & LETTER
+    upper += (found >> 1) & 1
+    punctuation += (found >> 2) & 1
+  }
+  return seen & HIGH_SURROGATE ? astralCounts(text) : {letters, upper, punctuation}
+}
+
+/** `characterCounts` of a text with characters beyond the plane, pair by pair. */
+function astralCounts(text: string): {letters: number; upper: number; punctuation: number} {
+  const classes = plane()
+  let letters = 0
+  let upper = 0
+  let punctuation = 0
+  for (let index = 0; index < text.length; index++) {
+    let found = classes[text.charCodeAt(index)]
+    if (found === HIGH_SURROGATE) {
+      const next = index + 1 < text.length ? text.charCodeAt(index + 1) : 0
       if (next >= 0xdc00 && next <= 0xdfff) {
         found = classesOf(text.slice(index, index + 2))
         index++
       } else found = 0
-    } else found = classes[unit]
-    if (found & LETTER) letters++
-    if (found & UPPER) upper++
-    if (found & PUNCTUATION) punctuation++
+    }
+    letters += found & LETTER
+    upper += (found >> 1) & 1
+    punctuation += (found >> 2) & 1
   }
   return {letters, upper, punctuation}
 }
@@ -143,55 +161,71 @@ export function blockText(document: DocumentContext, block: Block): string {
   return block.lines.length === 1 ? document.lines[block.lines[0]].text.trim() : block.lines.map((line) => document.lines[line].text.trim()).join(' ')
 }
 
-/** The name of a line's `characterCounts` among the document's line values (kept across passes). */
-const COUNTS = 'classifier character counts'
-const countLine = (_words: unknown, text: string) => characterCounts(text)
+/**
+ * What a block's own row reads of each of its lines, kept across passes: its `characterCounts`, its
+ * length once trimmed, and whether the trimmed line starts with a list mark or ends with a colon.
+ * A block's text is its lines trimmed and joined with a space (`blockText`); these give the same
+ * numbers without building it.
+ */
+interface LineShape {
+  letters: number
+  upper: number
+  punctuation: number
+  trimmed: number
+  mark: boolean
+  colon: boolean
+}
 
-/** A block's `characterCounts`: the sums of its lines' (the spaces that join and trim them count as none). */
-function blockCounts(document: DocumentContext, block: Block): {letters: number; upper: number; punctuation: number} {
-  if (block.lines.length === 1) return document.lineValue(COUNTS, block.lines[0], countLine)
-  let letters = 0
-  let upper = 0
-  let punctuation = 0
-  for (const line of block.lines) {
-    const counts = document.lineValue(COUNTS, line, countLine)
-    letters += counts.letters
-    upper += counts.upper
-    punctuation += counts.punctuation
-  }
-  return {letters, upper, punctuation}
+/** The name of a line's `LineShape` among the document's line values. */
+const SHAPE = 'classifier line shape'
+// `\s` is the set of characters `trim()` removes, so these test the trimmed line.
+const markAfterSpace = /^\s*[-–—•·*►▸›»>|/+#]/u
+const colonBeforeSpace = /[:：]\s*$/u
+const shapeOf = (_words: unknown, text: string): LineShape => {
+  const {letters, upper, punctuation} = characterCounts(text)
+  return {letters, upper, punctuation, trimmed: text.trim().length, mark: markAfterSpace.test(text), colon: colonBeforeSpace.test(text)}
 }
 
 function ownValues(document: DocumentContext, block: Block, row: Float32Array, at: number): void {
   const features = block.features
-  const text = blockText(document, block)
-  const {letters, upper, punctuation} = blockCounts(document, block)
-  const values: number[] = [
-    Math.log1p(features.length),
-    features.words,
-    features.sentences,
-    features.terminal ? 1 : 0,
-    features.stopwords ?? Number.NaN,
-    features.capitals,
-    features.digits,
-    features.links,
-    features.separators,
-    features.shape === 'copyright' ? 1 : 0,
-    features.shape === 'date' ? 1 : 0,
-    features.shape === 'byline' ? 1 : 0,
-    features.repeats,
-    features.sentences > 0 ? features.words / features.sentences : features.words,
-    features.words > 0 ? letters / features.words : 0,
-    block.lines.length,
-    CLASS_VALUE[block.initial],
-    CLASS_VALUE[block.final],
-    block.confident ? 1 : 0,
-    /[:：]$/u.test(text) ? 1 : 0,
-    markExpression.test(text) ? 1 : 0,
-    letters > 0 ? upper / letters : 0,
-    text.length > 0 ? punctuation / text.length : 0
-  ]
-  for (let index = 0; index < values.length; index++) row[at + index] = values[index]
+  const {lines} = block
+  const first = document.lineValue(SHAPE, lines[0], shapeOf)
+  let letters = first.letters
+  let upper = first.upper
+  let punctuation = first.punctuation
+  // The joined text's length: each line trimmed, and a space between two.
+  let length = first.trimmed
+  let last = first
+  for (let index = 1; index < lines.length; index++) {
+    last = document.lineValue(SHAPE, lines[index], shapeOf)
+    letters += last.letters
+    upper += last.upper
+    punctuation += last.punctuation
+    length += 1 + last.trimmed
+  }
+  row[at] = Math.log1p(features.length)
+  row[at + 1] = features.words
+  row[at + 2] = features.sentences
+  row[at + 3] = features.terminal ? 1 : 0
+  row[at + 4] = features.stopwords ?? Number.NaN
+  row[at + 5] = features.capitals
+  row[at + 6] = features.digits
+  row[at + 7] = features.links
+  row[at + 8] = features.separators
+  row[at + 9] = features.shape === 'copyright' ? 1 : 0
+  row[at + 10] = features.shape === 'date' ? 1 : 0
+  row[at + 11] = features.shape === 'byline' ? 1 : 0
+  row[at + 12] = features.repeats
+  row[at + 13] = features.sentences > 0 ? features.words / features.sentences : features.words
+  row[at + 14] = features.words > 0 ? letters / features.words : 0
+  row[at + 15] = lines.length
+  row[at + 16] = CLASS_VALUE[block.initial]
+  row[at + 17] = CLASS_VALUE[block.final]
+  row[at + 18] = block.confident ? 1 : 0
+  row[at + 19] = last.colon ? 1 : 0
+  row[at + 20] = first.mark ? 1 : 0
+  row[at + 21] = letters > 0 ? upper / letters : 0
+  row[at + 22] = length > 0 ? punctuation / length : 0
 }
 
 /**
@@ -265,7 +299,7 @@ export function blockRows(document: DocumentContext, classified: Classified): Fl
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index]
     const base = index * width
-    rows.set(own.subarray(index * OWN.length, (index + 1) * OWN.length), base)
+    for (let feature = 0, from = index * OWN.length; feature < OWN.length; feature++) rows[base + feature] = own[from + feature]
     let at = base + OWN.length
     for (const offset of OFFSETS) {
       const other = index + offset
@@ -287,33 +321,30 @@ export function blockRows(document: DocumentContext, classified: Classified): Fl
     const from = Math.max(0, index - 5)
     const to = Math.min(blocks.length, index + 6)
     const decision = decided.get(block)
-    const context: number[] = [
-      blocks.length > 1 ? index / (blocks.length - 1) : 0,
-      chars > 0 ? charsSoFar / chars : 0,
-      Math.log1p(index),
-      Math.log1p(blocks.length - 1 - index),
-      Math.log1p(blocks.length),
-      Math.log1p(chars),
-      weak / blocks.length,
-      good / blocks.length,
-      lead,
-      page ? 1 : 0,
-      region && index >= region[0] && index <= region[1] ? 1 : 0,
-      decision === undefined ? 0 : decision === 'outside-main' ? 1 : decision === 'boilerplate' ? 2 : 3,
-      nonBlank > 0 ? claimedLines / nonBlank : 0,
-      claimedBefore[index],
-      claimedBefore[index + 1],
-      (logLengths[to] - logLengths[from]) / (to - from),
-      (goods[to] - goods[from]) / (to - from),
-      block.features.stopwords === undefined ? 0 : 1,
-      index === 0 ? 1 : 0,
-      index === blocks.length - 1 ? 1 : 0,
-      region ? (index < region[0] ? -Math.log1p(region[0] - index) : index > region[1] ? Math.log1p(index - region[1]) : 0) : Number.NaN,
-      (proses[Math.min(blocks.length, index + 11)] - proses[Math.max(0, index - 10)]) / (Math.min(blocks.length, index + 11) - Math.max(0, index - 10)),
-      totalGood > 0 ? goodChars[index] / totalGood : Number.NaN,
-      chars > 0 ? proseChars / chars : 0
-    ]
-    for (let feature = 0; feature < context.length; feature++) rows[at + feature] = context[feature]
+    rows[at] = blocks.length > 1 ? index / (blocks.length - 1) : 0
+    rows[at + 1] = chars > 0 ? charsSoFar / chars : 0
+    rows[at + 2] = Math.log1p(index)
+    rows[at + 3] = Math.log1p(blocks.length - 1 - index)
+    rows[at + 4] = Math.log1p(blocks.length)
+    rows[at + 5] = Math.log1p(chars)
+    rows[at + 6] = weak / blocks.length
+    rows[at + 7] = good / blocks.length
+    rows[at + 8] = lead
+    rows[at + 9] = page ? 1 : 0
+    rows[at + 10] = region && index >= region[0] && index <= region[1] ? 1 : 0
+    rows[at + 11] = decision === undefined ? 0 : decision === 'outside-main' ? 1 : decision === 'boilerplate' ? 2 : 3
+    rows[at + 12] = nonBlank > 0 ? claimedLines / nonBlank : 0
+    rows[at + 13] = claimedBefore[index]
+    rows[at + 14] = claimedBefore[index + 1]
+    rows[at + 15] = (logLengths[to] - logLengths[from]) / (to - from)
+    rows[at + 16] = (goods[to] - goods[from]) / (to - from)
+    rows[at + 17] = block.features.stopwords === undefined ? 0 : 1
+    rows[at + 18] = index === 0 ? 1 : 0
+    rows[at + 19] = index === blocks.length - 1 ? 1 : 0
+    rows[at + 20] = region ? (index < region[0] ? -Math.log1p(region[0] - index) : index > region[1] ? Math.log1p(index - region[1]) : 0) : Number.NaN
+    rows[at + 21] = (proses[Math.min(blocks.length, index + 11)] - proses[Math.max(0, index - 10)]) / (Math.min(blocks.length, index + 11) - Math.max(0, index - 10))
+    rows[at + 22] = totalGood > 0 ? goodChars[index] / totalGood : Number.NaN
+    rows[at + 23] = chars > 0 ? proseChars / chars : 0
     charsSoFar += block.features.length
   }
   return rows

@@ -48,7 +48,7 @@ export function collectRemovals(outcome: Outcome, text: string): Removal[] {
     const claim = claims[open.first]!
     const start = lines[open.first].start
     const end = lines[open.last].end
-    removals.push({
+    const removal: Removal = {
       rule: claim.rule.id,
       category: claim.rule.category,
       startLine: open.first + 1,
@@ -56,9 +56,10 @@ export function collectRemovals(outcome: Outcome, text: string): Removal[] {
       start,
       end,
       text: text.slice(start, end),
-      reason: claim.reason,
-      ...(claim.features ? {features: claim.features} : {})
-    })
+      reason: claim.reason
+    }
+    if (claim.features) removal.features = claim.features
+    removals.push(removal)
     open = undefined
   }
 

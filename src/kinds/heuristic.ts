@@ -177,12 +177,12 @@ export function whyModelCannotJudge(blocks: readonly Block[]): string | undefine
 export const MODEL_MAX_BLOCKS = 5000
 
 function modelFeatures(block: Block, page: boolean, decision: ModelDecision): Record<string, string | number | boolean> {
-  return {
-    ...featuresOf(block, page),
-    score: round(decision.score),
-    model: round(decision.raw),
-    strongest: decision.strongest.map(([name, value]) => `${name} ${value}`).join(', ')
-  }
+  // Added to featuresOf's fresh object: a spread copy was a tenth of the model path's own time.
+  const features = featuresOf(block, page)
+  features.score = round(decision.score)
+  features.model = round(decision.raw)
+  features.strongest = decision.strongest.map(([name, value]) => `${name} ${value}`).join(', ')
+  return features
 }
 
 /**
@@ -214,16 +214,22 @@ function modelRunner(rule: CompiledRule, settings: HeuristicSettings, trained: T
       const veto = trained.keepAbove
       if (veto > 0 && classified.decisions.length > 0) {
         const {smoothed} = scores
-        const index = new Map(classified.blocks.map((block, position) => [block, position]))
+        const {blocks} = classified
         const regionText = regionTextOf(document, classified)
+        // The decisions come in the blocks' order: each one's block is found by reading on.
+        let position = 0
         for (const {block, decision, sure} of classified.decisions) {
-          const score = smoothed[index.get(block)!]
+          while (position < blocks.length && blocks[position] !== block) position++
+          if (position === blocks.length) throw new Error('decruft: the classifier\'s decisions are not in the order of its blocks')
+          const score = smoothed[position]
           if (taken.has(block) || (score >= veto && !sure)) continue
           taken.add(block)
           const reason = `${DECISIONS[decision]}${decision === 'outside-main' ? regionText : ''}: ${block.why} (content probability ${score.toFixed(2)})`
-          const features = {...featuresOf(block, classified.page), score: round(score)}
+          const features = featuresOf(block, classified.page)
+          features.score = round(score)
           // Structural evidence (a sure shape, a widget printed twice, a comment thread): not vetoed.
-          claims.push({block, target: decisionRule(rule, decision, categoryOf(block), cache), reason, features: sure ? {...features, sure} : features, outsideMain: decision === 'outside-main', sure})
+          if (sure) features.sure = sure
+          claims.push({block, target: decisionRule(rule, decision, categoryOf(block), cache), reason, features, outsideMain: decision === 'outside-main', sure})
         }
       }
       // Never every block: a text where all of it reads as boilerplate is one the model does not

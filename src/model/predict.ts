@@ -87,9 +87,13 @@ export function predictLogit(model: CompiledModel, row: ArrayLike<number>, offse
  * few kilobytes) stay in the processor's nearest cache while every row passes through it, where
  * row by row every tree of the model (hundreds of kilobytes) is read again for each row. Each
  * row's logit adds the trees' values in the same order, so the sums are equal to the last bit.
+ *
+ * With `leaves` (at least trees × count entries), the leaf each row reached in each tree is kept
+ * there (tree by tree: `leaves[tree * count + row]`), for `contributionsAtLeaves`.
  */
-export function predictLogits(model: CompiledModel, rows: ArrayLike<number>, count: number, width: number): Float64Array {
+export function predictLogits(model: CompiledModel, rows: ArrayLike<number>, count: number, width: number, leaves?: Int32Array): Float64Array {
   if (width < model.features.length || count * width > rows.length) throw new RangeError(`${count} rows of ${width} values need ${count * width} values and at least ${model.features.length} per row; the array has ${rows.length}`)
+  if (leaves && leaves.length < model.roots.length * count) throw new RangeError(`the leaves of ${count} rows in ${model.roots.length} trees need ${model.roots.length * count} entries; the array has ${leaves.length}`)
   const {roots, feature, threshold, left, right, missingLeft, value} = model
   const logits = new Float64Array(count).fill(model.bias)
   for (let tree = 0; tree < roots.length; tree++) {
@@ -103,6 +107,7 @@ export function predictLogits(model: CompiledModel, rows: ArrayLike<number>, cou
         split = feature[at]
       }
       logits[row] += value[at]
+      if (leaves) leaves[tree * count + row] = at
     }
   }
   return logits
@@ -158,5 +163,72 @@ export function contributionsOf(model: CompiledModel, rows: ArrayLike<number>, o
     }
   }
   for (let k = 0; k < offsets.length; k++) shares[k * stride + count] = start
+  return shares
+}
+
+/**
+ * Each leaf's way from its tree's root: the splits' features and the change in node value each
+ * made, root first. Leaf `n`'s steps are `start[n]` to `start[n + 1]` (empty for a split node).
+ */
+interface LeafPaths {
+  start: Int32Array
+  feature: Int32Array
+  delta: Float64Array
+}
+
+const leafPathCache = new WeakMap<CompiledModel, LeafPaths>()
+
+/** The model's `LeafPaths`, worked out once per compiled model. */
+function leafPaths(model: CompiledModel): LeafPaths {
+  const cached = leafPathCache.get(model)
+  if (cached) return cached
+  const {feature, left, right, value} = model
+  const nodes = feature.length
+  const parent = new Int32Array(nodes).fill(-1)
+  for (let node = 0; node < nodes; node++) {
+    if (feature[node] < 0) continue
+    parent[left[node]] = node
+    parent[right[node]] = node
+  }
+  const start = new Int32Array(nodes + 1)
+  const steps: Array<[number, number]> = []
+  const way: Array<[number, number]> = []
+  for (let node = 0; node < nodes; node++) {
+    start[node] = steps.length
+    if (feature[node] >= 0) continue
+    way.length = 0
+    for (let child = node, at = parent[node]; at >= 0; child = at, at = parent[at]) way.push([feature[at], value[child] - value[at]])
+    for (let step = way.length - 1; step >= 0; step--) steps.push(way[step])
+  }
+  start[nodes] = steps.length
+  const paths = {start, feature: Int32Array.from(steps, ([split]) => split), delta: Float64Array.from(steps, ([, delta]) => delta)}
+  leafPathCache.set(model, paths)
+  return paths
+}
+
+/**
+ * `contributionsOf` the rows `indexes` of the `count` rows whose leaves `predictLogits` kept in
+ * `leaves`: the same numbers to the last bit (each row adds each tree's steps in the same order),
+ * read off the leaves' paths instead of walking the trees again.
+ */
+export function contributionsAtLeaves(model: CompiledModel, leaves: Int32Array, count: number, indexes: ArrayLike<number>): Float64Array {
+  const features = model.features.length
+  const trees = model.roots.length
+  if (leaves.length < trees * count) throw new RangeError(`the leaves of ${count} rows in ${trees} trees need ${trees * count} entries; the array has ${leaves.length}`)
+  const {start, feature, delta} = leafPaths(model)
+  const stride = features + 1
+  const shares = new Float64Array(indexes.length * stride)
+  let origin = model.bias
+  for (let tree = 0; tree < trees; tree++) origin += model.value[model.roots[tree]]
+  for (let k = 0; k < indexes.length; k++) {
+    const row = indexes[k]
+    if (!(row >= 0 && row < count)) throw new RangeError(`row ${row} is not one of the ${count} rows`)
+    const base = k * stride
+    for (let tree = 0, at = row; tree < trees; tree++, at += count) {
+      const leaf = leaves[at]
+      for (let step = start[leaf], end = start[leaf + 1]; step < end; step++) shares[base + feature[step]] += delta[step]
+    }
+    shares[base + features] = origin
+  }
   return shares
 }
