@@ -24,6 +24,16 @@ export interface BlockFeatures {
   shape: 'copyright' | 'date' | 'byline' | undefined
   /** How often the same line (case and whitespace aside) occurs in the document. */
   repeats: number
+  /** Characters of the text (its lines trimmed and joined with one space), CJK counted once. */
+  chars: number
+  /** Letters, upper-case letters and punctuation marks in the text (`characterCounts`). */
+  letters: number
+  upper: number
+  punctuation: number
+  /** The text starts with a list mark (`-`, `•`, `»`, `#` …). */
+  startsWithMark: boolean
+  /** The text ends with a colon. */
+  endsWithColon: boolean
 }
 
 const cjkExpression = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu
@@ -41,12 +51,52 @@ const KNOWN = 1
 const CJK = 2
 const SEPARATOR = 4
 const SURROGATE = 8
+const LETTER = 16
+const UPPER = 32
+const PUNCTUATION = 64
+/** An ASCII digit (the digit share counts only those). */
+const DIGIT = 128
 const unitKinds = new Uint8Array(65536)
 const cjkCharacter = new RegExp(`^${cjkExpression.source}$`, 'u')
 
+/** Whether a character is a letter, an upper-case letter, a punctuation mark (`\p{L}`, `\p{Lu}`, `\p{P}`). */
+function letterKind(character: string): number {
+  return (/\p{L}/u.test(character) ? LETTER : 0) | (/\p{Lu}/u.test(character) ? UPPER : 0) | (/\p{P}/u.test(character) ? PUNCTUATION : 0)
+}
+
 function learnUnitKind(code: number): number {
   if (code >= 0xd800 && code <= 0xdfff) return (unitKinds[code] = KNOWN | SURROGATE)
-  return (unitKinds[code] = KNOWN | (cjkCharacter.test(String.fromCharCode(code)) ? CJK : 0) | (separatorCharacters.has(code) ? SEPARATOR : 0))
+  const character = String.fromCharCode(code)
+  return (unitKinds[code] = KNOWN | (cjkCharacter.test(character) ? CJK : 0) | (separatorCharacters.has(code) ? SEPARATOR : 0) | letterKind(character))
+}
+
+// ASCII is known from the start: `|`, `/` and `>` separate menu items, and digits are counted.
+for (let code = 0; code < 128; code++) {
+  const character = String.fromCharCode(code)
+  unitKinds[code] = KNOWN | (code === 0x7c || code === 0x2f || code === 0x3e ? SEPARATOR : 0) | (code >= 48 && code <= 57 ? DIGIT : 0) | letterKind(character)
+}
+
+/** Letters, upper-case letters and punctuation marks in `text` (as `/\p{L}/gu`, `/\p{Lu}/gu`, `/\p{P}/gu` count them). */
+export function characterCounts(text: string): {letters: number; upper: number; punctuation: number} {
+  let letters = 0
+  let upper = 0
+  let punctuation = 0
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    let kind = unitKinds[code] || learnUnitKind(code)
+    // A surrogate is no character of its own: a pair is classed as the character it makes.
+    if (kind & SURROGATE) {
+      const next = index + 1 < text.length ? text.charCodeAt(index + 1) : 0
+      if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        kind = letterKind(text.slice(index, index + 2))
+        index++
+      } else kind = 0
+    }
+    letters += (kind & LETTER) >> 4
+    upper += (kind & UPPER) >> 5
+    punctuation += (kind & PUNCTUATION) >> 6
+  }
+  return {letters, upper, punctuation}
 }
 const copyrightExpression = /^(?:©|\(c\)|copyright\b)|\u00A9\s*\d{4}/iu
 const dateOnlyExpression =
@@ -72,6 +122,10 @@ export interface LineTally {
   capitals: number
   /** Sentences with at least one word. */
   sentences: number
+  /** Letters, upper-case letters and punctuation marks (`characterCounts`). */
+  letters: number
+  upper: number
+  punctuation: number
 }
 
 import {LineParse, type WordSource} from '../parse.js'
@@ -169,7 +223,7 @@ function countWord(count: WordCount, start: number, end: number): void {
 
 /** Count one line: its text, and its words through `source`. */
 export function lineTally(source: WordSource, text: string, stopwords: Set<string> | undefined): LineTally {
-  const tally: LineTally = {chars: 0, cjk: 0, digits: 0, links: 0, separators: 0, words: 0, stop: 0, capitals: 0, sentences: 0}
+  const tally: LineTally = {chars: 0, cjk: 0, digits: 0, links: 0, separators: 0, words: 0, stop: 0, capitals: 0, sentences: 0, letters: 0, upper: 0, punctuation: 0}
   let table: AsciiWords | undefined
   if (stopwords) {
     table = asciiWords.get(stopwords)
@@ -192,8 +246,12 @@ export function lineTally(source: WordSource, text: string, stopwords: Set<strin
   const trimmed = text.trim()
   tally.chars = trimmed.length
   const found = countUnits(trimmed, tally)
-  // Han has characters beyond the BMP, written as surrogate pairs: the expression counts those lines.
-  if (found & SURROGATE) tally.cjk = trimmed.match(cjkExpression)?.length ?? 0
+  // Han has characters beyond the BMP, written as surrogate pairs: the expression counts those
+  // lines, and their letters are counted pair by pair.
+  if (found & SURROGATE) {
+    tally.cjk = trimmed.match(cjkExpression)?.length ?? 0
+    Object.assign(tally, characterCounts(trimmed))
+  }
   if (mayHaveLinks(trimmed)) tally.links = trimmed.match(linkExpression)?.length ?? 0
   // The expression needs one of the separator characters: most lines have none.
   if (found & SEPARATOR) tally.separators = trimmed.match(separatorExpression)?.length ?? 0
@@ -201,24 +259,37 @@ export function lineTally(source: WordSource, text: string, stopwords: Set<strin
 }
 
 /**
- * Count the digits and CJK characters of `text` into `tally`; returns whether it has surrogates and
- * separator characters (the `SURROGATE` and `SEPARATOR` bits). A function of its own, with nothing
- * after the loop but its answer: V8 compiles a long loop in the middle of its function (on-stack
- * replacement), before the code after the loop ever ran, and such code, kept for later calls, fell
- * back to the interpreter there time after time.
+ * Count the digits, CJK characters, letters, upper-case letters and punctuation marks of `text`
+ * into `tally`; returns whether it has surrogates and separator characters (the `SURROGATE` and
+ * `SEPARATOR` bits). A function of its own, with nothing after the loop but its answer: V8
+ * compiles a long loop in the middle of its function (on-stack replacement), before the code after
+ * the loop ever ran, and such code, kept for later calls, fell back to the interpreter there time
+ * after time.
  */
 function countUnits(text: string, tally: LineTally): number {
   let found = 0
+  let digits = 0
+  let cjk = 0
+  let letters = 0
+  let upper = 0
+  let punctuation = 0
+  // Added, not tested: letters and spaces alternate too often for a branch to be guessed right.
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index)
-    if (code >= 48 && code <= 57) tally.digits++
-    else if (code >= 128) {
-      const kind = unitKinds[code] || learnUnitKind(code)
-      if (kind & CJK) tally.cjk++
-      found |= kind & (SEPARATOR | SURROGATE)
-    } else if (code === 0x7c || code === 0x2f || code === 0x3e) found |= SEPARATOR
+    const kind = unitKinds[code] || learnUnitKind(code)
+    found |= kind
+    digits += kind >> 7
+    cjk += (kind & CJK) >> 1
+    letters += (kind & LETTER) >> 4
+    upper += (kind & UPPER) >> 5
+    punctuation += (kind & PUNCTUATION) >> 6
   }
-  return found
+  tally.digits = digits
+  tally.cjk = cjk
+  tally.letters = letters
+  tally.upper = upper
+  tally.punctuation = punctuation
+  return found & (SEPARATOR | SURROGATE)
 }
 
 /** Whether a text has the characters a link, address, handle or hashtag needs. */
@@ -241,6 +312,8 @@ export function endsLikeProse(text: string): boolean {
 }
 
 const terminals = new Set(['.', '!', '?', '…', '。', '！', '？'])
+/** The list marks a block may start with. */
+const marks = new Set([...'-–—•·*►▸›»>|/+#'].map((character) => character.charCodeAt(0)))
 const closers = new Set(['"', "'", '”', '’', '»', '«', ')', ']'])
 
 /**
@@ -257,8 +330,11 @@ export function isSentenceShaped(features: BlockFeatures): boolean {
  * (the lines trimmed and joined with one space).
  */
 export function blockFeatures(tallies: readonly LineTally[], text: string, stopwords: Set<string> | undefined, repeats: number): BlockFeatures {
-  const sum: LineTally = {chars: tallies.length - 1, cjk: 0, digits: 0, links: 0, separators: 0, words: 0, stop: 0, capitals: 0, sentences: 0}
+  const sum: LineTally = {chars: tallies.length - 1, cjk: 0, digits: 0, links: 0, separators: 0, words: 0, stop: 0, capitals: 0, sentences: 0, letters: 0, upper: 0, punctuation: 0}
   for (const tally of tallies) {
+    sum.letters += tally.letters
+    sum.upper += tally.upper
+    sum.punctuation += tally.punctuation
     sum.chars += tally.chars
     sum.cjk += tally.cjk
     sum.digits += tally.digits
@@ -288,6 +364,12 @@ export function blockFeatures(tallies: readonly LineTally[], text: string, stopw
     links: sum.links,
     separators: sum.separators,
     shape,
-    repeats
+    repeats,
+    chars: sum.chars,
+    letters: sum.letters,
+    upper: sum.upper,
+    punctuation: sum.punctuation,
+    startsWithMark: marks.has(trimmed.charCodeAt(0)),
+    endsWithColon: trimmed.endsWith(':') || trimmed.endsWith('：')
   }
 }

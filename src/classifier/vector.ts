@@ -13,6 +13,9 @@ import type {DocumentContext} from '../engine/document.js'
 import type {Block, Decision} from './classify.js'
 import {isSentenceShaped} from './features.js'
 
+/** Re-exported: the counts a row reads (`BlockFeatures.letters` …) are the block text's. */
+export {characterCounts} from './features.js'
+
 /** What the hand-set classifier decided about a document (`classifyDocument`'s result). */
 export interface Classified {
   blocks: Block[]
@@ -90,66 +93,6 @@ export const FEATURE_NAMES: readonly string[] = [
   ...CONTEXT
 ]
 
-const LETTER = 1
-const UPPER = 2
-const PUNCTUATION = 4
-/** A high surrogate: the first half of a character beyond the plane. */
-const HIGH_SURROGATE = 8
-/** The classes of the Basic Multilingual Plane's code units, worked out on first use. */
-let planeClasses: Uint8Array | undefined
-
-function classesOf(character: string): number {
-  return (/\p{L}/u.test(character) ? LETTER : 0) | (/\p{Lu}/u.test(character) ? UPPER : 0) | (/\p{P}/u.test(character) ? PUNCTUATION : 0)
-}
-
-function plane(): Uint8Array {
-  if (planeClasses) return planeClasses
-  const classes = new Uint8Array(0x10000)
-  // A surrogate is no character of its own: a pair is classed as the character it makes.
-  for (let unit = 0; unit < 0x10000; unit++) classes[unit] = unit >= 0xd800 && unit <= 0xdbff ? HIGH_SURROGATE : unit > 0xdbff && unit <= 0xdfff ? 0 : classesOf(String.fromCharCode(unit))
-  return (planeClasses = classes)
-}
-
-/** Letters, upper-case letters and punctuation marks in `text` (as `/\p{L}/gu`, `/\p{Lu}/gu`, `/\p{P}/gu` count them). */
-export function characterCounts(text: string): {letters: number; upper: number; punctuation: number} {
-  const classes = plane()
-  let letters = 0
-  let upper = 0
-  let punctuation = 0
-  let seen = 0
-  // Added, not tested: letters and spaces alternate too often for a branch to be guessed right.
-  for (let index = 0; index < text.length; index++) {
-    const found = classes[text.charCodeAt(index)]
-    seen |= found
-    letters += found & LETTER
-    upper += (found >> 1) & 1
-    punctuation += (found >> 2) & 1
-  }
-  return seen & HIGH_SURROGATE ? astralCounts(text) : {letters, upper, punctuation}
-}
-
-/** `characterCounts` of a text with characters beyond the plane, pair by pair. */
-function astralCounts(text: string): {letters: number; upper: number; punctuation: number} {
-  const classes = plane()
-  let letters = 0
-  let upper = 0
-  let punctuation = 0
-  for (let index = 0; index < text.length; index++) {
-    let found = classes[text.charCodeAt(index)]
-    if (found === HIGH_SURROGATE) {
-      const next = index + 1 < text.length ? text.charCodeAt(index + 1) : 0
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        found = classesOf(text.slice(index, index + 2))
-        index++
-      } else found = 0
-    }
-    letters += found & LETTER
-    upper += (found >> 1) & 1
-    punctuation += (found >> 2) & 1
-  }
-  return {letters, upper, punctuation}
-}
-
 /** A block that reads like an article's prose: ends like a sentence, with a dozen words or more. */
 export function isProseLike(block: Block): boolean {
   const features = block.features
@@ -161,48 +104,9 @@ export function blockText(document: DocumentContext, block: Block): string {
   return block.lines.length === 1 ? document.lines[block.lines[0]].text.trim() : block.lines.map((line) => document.lines[line].text.trim()).join(' ')
 }
 
-/**
- * What a block's own row reads of each of its lines, kept across passes: its `characterCounts`, its
- * length once trimmed, and whether the trimmed line starts with a list mark or ends with a colon.
- * A block's text is its lines trimmed and joined with a space (`blockText`); these give the same
- * numbers without building it.
- */
-interface LineShape {
-  letters: number
-  upper: number
-  punctuation: number
-  trimmed: number
-  mark: boolean
-  colon: boolean
-}
-
-/** The name of a line's `LineShape` among the document's line values. */
-const SHAPE = 'classifier line shape'
-// `\s` is the set of characters `trim()` removes, so these test the trimmed line.
-const markAfterSpace = /^\s*[-–—•·*►▸›»>|/+#]/u
-const colonBeforeSpace = /[:：]\s*$/u
-const shapeOf = (_words: unknown, text: string): LineShape => {
-  const {letters, upper, punctuation} = characterCounts(text)
-  return {letters, upper, punctuation, trimmed: text.trim().length, mark: markAfterSpace.test(text), colon: colonBeforeSpace.test(text)}
-}
-
-function ownValues(document: DocumentContext, block: Block, row: Float32Array, at: number): void {
+function ownValues(block: Block, row: Float32Array, at: number): void {
   const features = block.features
-  const {lines} = block
-  const first = document.lineValue(SHAPE, lines[0], shapeOf)
-  let letters = first.letters
-  let upper = first.upper
-  let punctuation = first.punctuation
-  // The joined text's length: each line trimmed, and a space between two.
-  let length = first.trimmed
-  let last = first
-  for (let index = 1; index < lines.length; index++) {
-    last = document.lineValue(SHAPE, lines[index], shapeOf)
-    letters += last.letters
-    upper += last.upper
-    punctuation += last.punctuation
-    length += 1 + last.trimmed
-  }
+  const {letters, upper, punctuation} = features
   row[at] = Math.log1p(features.length)
   row[at + 1] = features.words
   row[at + 2] = features.sentences
@@ -218,14 +122,14 @@ function ownValues(document: DocumentContext, block: Block, row: Float32Array, a
   row[at + 12] = features.repeats
   row[at + 13] = features.sentences > 0 ? features.words / features.sentences : features.words
   row[at + 14] = features.words > 0 ? letters / features.words : 0
-  row[at + 15] = lines.length
+  row[at + 15] = block.lines.length
   row[at + 16] = CLASS_VALUE[block.initial]
   row[at + 17] = CLASS_VALUE[block.final]
   row[at + 18] = block.confident ? 1 : 0
-  row[at + 19] = last.colon ? 1 : 0
-  row[at + 20] = first.mark ? 1 : 0
+  row[at + 19] = features.endsWithColon ? 1 : 0
+  row[at + 20] = features.startsWithMark ? 1 : 0
   row[at + 21] = letters > 0 ? upper / letters : 0
-  row[at + 22] = length > 0 ? punctuation / length : 0
+  row[at + 22] = features.chars > 0 ? punctuation / features.chars : 0
 }
 
 /**
@@ -240,7 +144,7 @@ export function blockRows(document: DocumentContext, classified: Classified): Fl
 
   // Own features first: neighbours copy theirs.
   const own = new Float32Array(blocks.length * OWN.length)
-  for (let index = 0; index < blocks.length; index++) ownValues(document, blocks[index], own, index * OWN.length)
+  for (let index = 0; index < blocks.length; index++) ownValues(blocks[index], own, index * OWN.length)
 
   // Lines a rule claimed between consecutive blocks, and the document's totals.
   const claimedBefore = new Int32Array(blocks.length + 1)
