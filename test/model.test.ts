@@ -4,7 +4,8 @@
  * data with known answers.
  */
 
-import {characterCounts, FEATURE_NAMES} from '../src/classifier/vector.js'
+import {characterCounts} from '../src/classifier/features.js'
+import {FEATURE_NAMES} from '../src/classifier/vector.js'
 import {strongestAgainst} from '../src/classifier/decide.js'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'

@@ -13,9 +13,6 @@ import type {DocumentContext} from '../engine/document.js'
 import type {Block, Decision} from './classify.js'
 import {isSentenceShaped} from './features.js'
 
-/** Re-exported: the counts a row reads (`BlockFeatures.letters` …) are the block text's. */
-export {characterCounts} from './features.js'
-
 /** What the hand-set classifier decided about a document (`classifyDocument`'s result). */
 export interface Classified {
   blocks: Block[]
