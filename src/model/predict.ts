@@ -51,6 +51,12 @@ export function compileModel(json: unknown, source?: string): CompiledModel {
   return compiled
 }
 
+/** A leaves array too short for `count` rows would be written and read past its end (typed arrays ignore that silently). */
+function checkLeaves(model: CompiledModel, leaves: Int32Array, count: number): void {
+  const trees = model.roots.length
+  if (leaves.length < trees * count) throw new RangeError(`the leaves of ${count} rows in ${trees} trees need ${trees * count} entries; the array has ${leaves.length}`)
+}
+
 /** A row too short would read undefined features, which compare like no number at all. */
 function checkRow(model: CompiledModel, row: ArrayLike<number>, offset: number): void {
   if (offset < 0 || offset + model.features.length > row.length) {
@@ -93,7 +99,7 @@ export function predictLogit(model: CompiledModel, row: ArrayLike<number>, offse
  */
 export function predictLogits(model: CompiledModel, rows: ArrayLike<number>, count: number, width: number, leaves?: Int32Array): Float64Array {
   if (width < model.features.length || count * width > rows.length) throw new RangeError(`${count} rows of ${width} values need ${count * width} values and at least ${model.features.length} per row; the array has ${rows.length}`)
-  if (leaves && leaves.length < model.roots.length * count) throw new RangeError(`the leaves of ${count} rows in ${model.roots.length} trees need ${model.roots.length * count} entries; the array has ${leaves.length}`)
+  if (leaves) checkLeaves(model, leaves, count)
   const {roots, feature, threshold, left, right, missingLeft, value} = model
   const logits = new Float64Array(count).fill(model.bias)
   for (let tree = 0; tree < roots.length; tree++) {
@@ -214,7 +220,7 @@ function leafPaths(model: CompiledModel): LeafPaths {
 export function contributionsAtLeaves(model: CompiledModel, leaves: Int32Array, count: number, indexes: ArrayLike<number>): Float64Array {
   const features = model.features.length
   const trees = model.roots.length
-  if (leaves.length < trees * count) throw new RangeError(`the leaves of ${count} rows in ${trees} trees need ${trees * count} entries; the array has ${leaves.length}`)
+  checkLeaves(model, leaves, count)
   const {start, feature, delta} = leafPaths(model)
   const stride = features + 1
   const shares = new Float64Array(indexes.length * stride)
