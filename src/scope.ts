@@ -14,14 +14,25 @@ export interface DocumentScope {
 
 export type ScopeTest = (scope: DocumentScope) => boolean
 
-/** Host name of a URL, lower-cased, or undefined when it has none. */
+/**
+ * Host name of a URL, lower-cased, or undefined when it has none. The last URL's host is kept: the
+ * rules scoped to a site ask for it in turn, and parsing a URL costs more than testing a rule.
+ */
+let lastUrl: string | undefined
+let lastHost: string | undefined
+
 export function hostOf(url: string | undefined): string | undefined {
   if (!url) return undefined
+  if (url === lastUrl) return lastHost
+  let host: string | undefined
   try {
-    return new URL(url).hostname.toLowerCase()
+    host = new URL(url).hostname.toLowerCase()
   } catch {
-    return undefined
+    host = undefined
   }
+  lastUrl = url
+  lastHost = host
+  return host
 }
 
 /** A `when.domain` entry as host names are compared with it: lower case, without a leading `*.` or `.`. */
@@ -31,8 +42,12 @@ export function domainName(domain: string): string {
 
 /** Whether `host` is `domain` or one of its subdomains. */
 export function hostMatches(host: string, domain: string): boolean {
-  const wanted = domainName(domain)
-  return host === wanted || host.endsWith(`.${wanted}`)
+  return isSiteOf(host, domainName(domain))
+}
+
+/** Whether `host` is `name` (a `domainName`) or one of its subdomains. */
+function isSiteOf(host: string, name: string): boolean {
+  return host === name || (host.length > name.length && host.endsWith(name) && host.charCodeAt(host.length - name.length - 1) === 0x2e)
 }
 
 /**
@@ -74,15 +89,17 @@ export function compileWhen(when: When | undefined): ScopeTest {
     tests.push((scope) => scope.path !== undefined && trailingParts(scope.path).some((part) => isMatch(part)))
   }
   if (when.domain && when.domain.length > 0) {
-    const domains = when.domain
+    // Compared as `hostMatches` compares them, made once here and not for every document.
+    const names = when.domain.map(domainName)
     tests.push((scope) => {
       const host = hostOf(scope.url)
-      return host !== undefined && domains.some((domain) => hostMatches(host, domain))
+      return host !== undefined && names.some((name) => isSiteOf(host, name))
     })
   }
   if (when.url && when.url.length > 0) {
     const isMatch = picomatch(when.url, {dot: true, nocase: true})
     tests.push((scope) => scope.url !== undefined && isMatch(scope.url))
   }
+  if (tests.length === 1) return tests[0]
   return (scope) => tests.every((test) => test(scope))
 }

@@ -104,6 +104,39 @@ describe('active rules', () => {
     expect(ids(activeRulesOf(rules, {language: toLanguage('de'), url: 'https://herald.example/'}))).toEqual(['test/rule-0', 'test/rule-3', 'test/rule-2'])
   })
 
+  it('hold for a domain on its host and its subdomains only, whatever URLs came before', () => {
+    // As the definition says, with every URL parsed afresh: the compiled test keeps the last URL's
+    // host and the domains' names, and must not carry one document's host over to the next.
+    const reference = (domains: string[], url: string): boolean => {
+      let host: string
+      try {
+        host = new URL(url).hostname.toLowerCase()
+      } catch {
+        return false
+      }
+      return domains.some((domain) => {
+        const name = domain.toLowerCase().replace(/^\*?\./, '')
+        return host === name || host.endsWith(`.${name}`)
+      })
+    }
+    const names = ['example.com', 'EXAMPLE.com', '*.example.com', '.example.com', 'ample.com', 'com', 'b.co.uk', 'co.uk', 'xample.com', '*.co.uk']
+    const hosts = ['example.com', 'www.example.com', 'notexample.com', 'wwwexample.com', 'a.b.co.uk', 'b.co.uk', 'co.uk', 'EXAMPLE.COM', 'example.com.', 'xn--bcher-kva.example']
+    const url = fc.oneof(
+      fc.tuple(fc.constantFrom(...hosts), fc.constantFrom('/', '/news/a', '')).map(([host, rest]) => `https://${host}${rest}`),
+      fc.constantFrom('not a url', 'https://', 'mailto:someone@example.com')
+    )
+    fc.assert(
+      fc.property(fc.array(fc.subarray(names, {minLength: 1, maxLength: 3}), {minLength: 1, maxLength: 4}), fc.array(url, {minLength: 1, maxLength: 6}), (domainLists, urls) => {
+        const rules = createCleaner({extends: [], rules: domainLists.map((domain, index) => ({id: `test/site-${index}`, kind: 'line' as const, category: 'promo' as const, description: 'site line', phrases: [`phrase ${index}`], when: {domain}}))}).rules
+        const scoped = domainLists.map((_, index) => rules.find(({rule}) => rule.id === `test/site-${index}`)!)
+        for (const at of urls) {
+          scoped.forEach(({applies}, index) => expect(applies({language: toLanguage('en'), url: at}), `${domainLists[index].join(', ')} on ${at}`).toBe(reference(domainLists[index], at)))
+        }
+      }),
+      {numRuns: 500}
+    )
+  })
+
   it('let each site of thousands of learned rules clean with its own rules only', () => {
     const sites = Array.from({length: 3000}, (_, index) => `site${index}.example`)
     const rules = sites.map((site, index) => ({

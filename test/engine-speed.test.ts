@@ -380,6 +380,26 @@ describe('the prefilter of rule patterns', () => {
     )
   })
 
+  it('leaves out of the index the matchers it cannot rule out on any line: their lines are all lines, and no line lists them', () => {
+    // A hundred rules of one pattern without a literal, as in `npm run bench`, beside a phrase rule:
+    // the lines' hits name the phrase rule alone, however many such rules there are.
+    const open = Array.from({length: 100}, (_, index) => createMatcher({patterns: [`^\\p{Lu}\\w{${2 + (index % 10)},}\\W\\d{${1 + Math.floor(index / 10)}}$`]}))
+    const phrase = createMatcher({phrases: ['read more'], match: 'contains'})
+    const index = new MatcherIndex([...open, phrase])
+    for (const matcher of open) expect(indexOf(matcher)).toBeUndefined()
+    expect(indexOf(phrase)?.index).toBe(index)
+    expect(index.hits(sourceOf('Read more about it'))).toEqual([indexOf(phrase)!.slot])
+    expect(index.hits(sourceOf('Berlin-2024'))).toEqual([])
+    const text = 'Berlin-2024\nRead more about it\n\nNothing here'
+    const {lines: split} = splitLines(text)
+    const document = new DocumentContext({text, lines: split, paragraphs: split.map(() => undefined), language: {iso6393: 'eng', code: 'en'}})
+    expect(document.candidateLines(open[0])).toEqual(split.map((line) => line.index))
+    expect(document.candidateLines(phrase)).toEqual([1])
+    // `^\\p{Lu}\\w{4,}\\W\\d{4}$`, tested though no line's hits name it.
+    expect(open[32].test(sourceOf('Berlin-2024'))?.via).toMatch(/^pattern/)
+    expect(open[32].test(sourceOf('Berlin-20245'))).toBeUndefined()
+  })
+
   it("leaves inline rules out of a config's index, so that long lines are passed over", () => {
     const compiled = compileRules(config.rules)
     const lengths = compiled.flatMap(({rule}) => (rule.matcher && rule.kind !== 'inline' ? [rule.maxChars ?? 0] : []))
@@ -398,6 +418,8 @@ describe('the prefilter of rule patterns', () => {
         {id: 'x/prefix', kind: 'line', category: 'promo', description: 'prefix', phrases: ['Lesen Sie auch', 'Mehr zum Thema'], match: 'prefix'},
         {id: 'x/contains', kind: 'line', category: 'promo', description: 'contains', phrases: ['jetzt abonnieren', 'ſpecial'], match: 'contains'},
         {id: 'x/any', kind: 'line', category: 'noise', description: 'open pattern', patterns: ['\\d+\\s*%']},
+        // No literal at all: out of the index, tried on every line.
+        {id: 'x/open', kind: 'line', category: 'noise', description: 'pattern without a literal', patterns: ['^\\p{Lu}\\w{2,}\\W\\d{2}$']},
         // Look-alike letters make a text's normal form and its case fold differ: two scans, not one.
         {id: 'x/ro', kind: 'line', category: 'related', description: 'look-alikes', phrases: ['vezi şi'], patterns: ['citeşte'], match: 'contains'}
       ]
@@ -406,7 +428,7 @@ describe('the prefilter of rule patterns', () => {
     const plain = specs.map((spec) => createMatcher(spec))
     const indexed = specs.map((spec) => createMatcher(spec))
     new MatcherIndex(indexed)
-    const subjects = [...lines, '» Lesen Sie auch: Mehr', 'Jetzt ABONNIEREN und sparen', 'SPECIAL offer', 'ſpecial offer', '50 % Rabatt', 'Mehr zum Themaxyz', 'Vezi şi aici', 'VEZI ȘI aici', 'Citeşte şi', 'CITEȘTE și']
+    const subjects = [...lines, 'Berlin-24', 'Zürich 2024', '» Lesen Sie auch: Mehr', 'Jetzt ABONNIEREN und sparen', 'SPECIAL offer', 'ſpecial offer', '50 % Rabatt', 'Mehr zum Themaxyz', 'Vezi şi aici', 'VEZI ȘI aici', 'Citeşte şi', 'CITEȘTE și']
     for (const line of subjects) {
       const a = sourceOf(line)
       const b = sourceOf(line)

@@ -206,6 +206,35 @@ describe('inline', () => {
   })
 })
 
+describe('line rules in later passes', () => {
+  // A label cut from the start of a line (an inline rule) leaves a line that a line rule matches
+  // whole: the next pass tests that line again. Lines as the first pass read them are not tested
+  // again (whatever a line rule matched there was removed), and a regular expression without a
+  // literal is run once per line, not once per pass.
+  const cleaner = cleanerWith(
+    {id: 'test/reading-time', kind: 'inline', category: 'metadata', description: 'reading-time label', position: 'start', patterns: ['reading time:\\s*\\d+ minutes']},
+    {id: 'test/follow', kind: 'line', category: 'promo', description: 'follow prompt', phrases: ['Follow us on Mastodon']},
+    {id: 'test/code', kind: 'line', category: 'noise', description: 'tracking code', patterns: ['^\\p{Lu}{2}\\d{4}$']}
+  )
+
+  it('test a line a span was cut from again: what is left may be a line they remove', () => {
+    const text = `Title of the story\n\nReading time: 5 minutes Follow us on Mastodon\n\n${paragraph1}\n\nXK2024\n\n${paragraph2}\n`
+    const result = cleaner.clean(text)
+    expect(result.text).toBe(`Title of the story\n\n${paragraph1}\n\n${paragraph2}\n`)
+    expect(result.removed.map((removal) => [removal.rule, removal.startLine])).toEqual([
+      ['test/follow', 3],
+      ['test/code', 7]
+    ])
+  })
+
+  it('keep what the first pass kept when the cut leaves a line no rule matches', () => {
+    const text = `Title of the story\n\nReading time: 5 minutes Follow us elsewhere\n\n${paragraph1}\n`
+    const result = cleaner.clean(text)
+    expect(result.text).toBe(`Title of the story\n\nFollow us elsewhere\n\n${paragraph1}\n`)
+    expect(result.removed.map((removal) => removal.rule)).toEqual(['test/reading-time'])
+  })
+})
+
 describe('layout', () => {
   const cleaner = cleanerWith({id: 'test/ad', kind: 'line', category: 'ad', description: 'ad', phrases: ['Advertisement']})
 

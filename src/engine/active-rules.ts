@@ -59,6 +59,8 @@ interface ScopeIndex {
   languages: Map<string, number[]>
   /** Answers by language and the other rules that apply (most recently used last). */
   answers: Map<string, ActiveRules>
+  /** The last document's scope and its answer. */
+  last?: {language: Language; url: string | undefined; path: string | undefined; answer: ActiveRules}
 }
 
 const indexes = new WeakMap<readonly ScopedRule[], ScopeIndex>()
@@ -130,6 +132,15 @@ function merge(a: readonly number[], b: readonly number[]): number[] {
 export function activeRulesOf(rules: readonly ScopedRule[], scope: DocumentScope): ActiveRules {
   let index = indexes.get(rules)
   if (!index) indexes.set(rules, (index = buildIndex(rules)))
+  // Every pass over a document asks again: the last question's answer is kept.
+  const last = index.last
+  if (last && last.language === scope.language && last.url === scope.url && last.path === scope.path) return last.answer
+  const answer = findActiveRules(index, scope)
+  index.last = {language: scope.language, url: scope.url, path: scope.path, answer}
+  return answer
+}
+
+function findActiveRules(index: ScopeIndex, scope: DocumentScope): ActiveRules {
   const language: Language = scope.language
   const languageKey = `${language.iso6393}:${language.code}`
   let base = index.languages.get(languageKey)

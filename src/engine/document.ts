@@ -49,6 +49,8 @@ export interface DocumentInit {
   shared?: SharedLines
   /** Which parse `paragraphs` holds for unmodified lines: stats are shared between passes with the same. */
   parsedWith?: string
+  /** Which pass over the document this is (1, the default, for the first). */
+  pass?: number
 }
 
 /**
@@ -114,6 +116,7 @@ export class DocumentContext {
   private readonly parsedWith: string
   private readonly charsCache: Int32Array
   private readonly shared: SharedLines
+  private readonly pass: number
 
   constructor(init: DocumentInit) {
     this.text = init.text
@@ -133,6 +136,7 @@ export class DocumentContext {
       this.keys[position] = init.shared && !line.modified ? line.index : -1 - position
     }
     this.parsedWith = init.parsedWith ?? ''
+    this.pass = init.pass ?? 1
     let stats = shared.stats.get(init.parsedWith ?? '')
     if (!stats) shared.stats.set(init.parsedWith ?? '', (stats = slots(shared.folded.length)))
     this.statsCache = stats
@@ -159,6 +163,16 @@ export class DocumentContext {
 
   isClaimed(index: number): boolean {
     return this.claims[index] !== undefined
+  }
+
+  /**
+   * Whether rules that judge a line by its text alone (the `line` kind) must test line `index` in
+   * this pass: in the first pass every line; in a later one only a line a span was cut from. Every
+   * other line reads as it did in the first pass, where each such rule either found no match in it
+   * or found it taken (removed, so not here) or the protected title (protected again).
+   */
+  untested(index: number): boolean {
+    return this.pass === 1 || this.keys[index] < 0
   }
 
   /** Whether a line is free: non-blank, unclaimed, and not a protected title. */

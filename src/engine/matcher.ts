@@ -252,7 +252,6 @@ export class MatcherIndex {
   private readonly phraseOf: Int32Array
   /** The prefixes of anchored patterns, with their matchers' slots. */
   private readonly prefixes: Automaton
-  private readonly always: number[] = []
   private slots = 0
   /** The longest text any indexed matcher is tried on (its rule's `maxChars`); Infinity when unknown. */
   readonly longest: number
@@ -271,14 +270,15 @@ export class MatcherIndex {
       const matcher = 'test' in entry ? entry : entry.matcher
       longest = Math.max(longest, 'test' in entry ? Number.POSITIVE_INFINITY : entry.maxChars)
       if (!(matcher instanceof RuleMatcher) || matcher.index) continue
+      const prefilter = matcher.prefilter()
+      // A matcher the prefilter cannot rule out on any line stays out of the index: it is tried on
+      // every line, and the lines' hits (read for every rule on every line) stay short. In the
+      // index, each of a hundred such rules cost a scan of a hundred slots on every line it was
+      // asked about, more than its own regular expression.
+      if (prefilter.always) continue
       const slot = this.slots++
       matcher.index = this
       matcher.slot = slot
-      const prefilter = matcher.prefilter()
-      if (prefilter.always) {
-        this.always.push(slot)
-        continue
-      }
       for (const key of prefilter.exact) {
         const list = this.exact.get(key)
         if (list) list.push(slot)
@@ -310,7 +310,7 @@ export class MatcherIndex {
       source.hitsIndex = this
       return NO_HITS
     }
-    let hits: number[] = this.always.length > 0 ? [...this.always] : []
+    let hits: number[] = []
     const label = source.label
     const exact = label.length < this.exactLengths.length && this.exactLengths[label.length] === 1 ? this.exact.get(label) : undefined
     if (exact) for (const slot of exact) hits.push(slot)

@@ -151,7 +151,8 @@ export function runRules(file: VFile, options: RulesOptions): Outcome {
       url: documentOptions.url,
       inputKind: documentOptions.inputKind ?? options.inputKind,
       shared,
-      parsedWith: 'parsed'
+      parsedWith: 'parsed',
+      pass
     })
     const active = activeRulesOf(options.rules, {language, path: documentOptions.path, url: documentOptions.url})
     document.activeRules = active.set

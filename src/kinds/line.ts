@@ -18,7 +18,8 @@ export const lineKind: RuleKind = {
     return {
       apply(document) {
         for (const index of document.candidateLines(rule.matcher)) {
-          if (!document.isFree(index)) continue
+          // A line that reads as in the first pass gave this rule its answer there.
+          if (!document.isFree(index) || !document.untested(index)) continue
           const match = matchLine(rule, document, index)
           if (match) document.claim(index, index, rule, `${rule.description} (${match.via})`)
         }

@@ -234,17 +234,28 @@ export function createSentenceRule(lineRules: readonly CompiledRule[], headerRul
   /** Per config's active rules (one set per language and scope): an id for the per-line cache, and the rule lists. */
   const lists = new WeakMap<object, {id: number; rules: RuleList; sections: RuleList; tails: RuleList}>()
   let nextId = 0
+  // Where each line and header rule stands in its list: the active ones are picked from the active
+  // set (a few hundred) in that order, not by testing each of a config's rules (tens of thousands
+  // when `learn` wrote them) against the set.
+  const linePosition = new Map(lineRules.map((candidate, position) => [candidate, position]))
+  const headerPosition = new Map(headerRules.map((candidate, position) => [candidate, position]))
+  const inOrder = (active: ReadonlySet<CompiledRule>, positions: ReadonlyMap<CompiledRule, number>): CompiledRule[] => {
+    const picked: CompiledRule[] = []
+    for (const candidate of active) if (positions.has(candidate)) picked.push(candidate)
+    return picked.sort((a, b) => positions.get(a)! - positions.get(b)!)
+  }
   const listsFor = (document: DocumentContext) => {
     const key = document.activeRules ?? lists
     let found = lists.get(key)
     if (!found) {
-      const active = (candidate: CompiledRule) => document.activeRules?.has(candidate) ?? true
+      const active = document.activeRules
       // Photo credits ("(Photo: Getty Images)", "… (Image: GETTY)") are tested like line rules.
-      const credits = document.activeRules ? [...document.activeRules].filter((candidate) => candidate.kind === 'credit') : []
-      const headers = headerRules.filter(active)
+      const credits = active ? [...active].filter((candidate) => candidate.kind === 'credit') : []
+      const headers = active ? inOrder(active, headerPosition) : [...headerRules]
+      const lines = active ? inOrder(active, linePosition) : [...lineRules]
       found = {
         id: nextId++,
-        rules: new RuleList([...lineRules.filter(active), ...credits]),
+        rules: new RuleList([...lines, ...credits]),
         sections: new RuleList(headers.filter((candidate) => candidate.kind === 'section')),
         tails: new RuleList(headers.filter((candidate) => candidate.kind === 'tail'))
       }
