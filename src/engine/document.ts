@@ -35,11 +35,17 @@ export interface Span {
 /** Claim groups are numbered across all documents and passes, so two passes' groups never merge. */
 let nextGroup = 0
 
+/** The parse of the line at a position of a document. */
+export type ParseOf = (position: number) => Paragraph | LineParse | undefined
+
 export interface DocumentInit {
   text: string
   lines: Line[]
-  /** Each line's parse: a paragraph node, or (the cleaner's pipeline) a `LineParse`. */
-  paragraphs: Array<Paragraph | LineParse | undefined>
+  /**
+   * Each line's parse: a paragraph node, or (the cleaner's pipeline) a `LineParse`; by position,
+   * or read by position when a rule asks (the cleaner's parses stay in their arena).
+   */
+  paragraphs: Array<Paragraph | LineParse | undefined> | ParseOf
   language: Language
   path?: string
   url?: string
@@ -103,7 +109,7 @@ export class DocumentContext {
   readonly creditLines = new Set<number>()
   /** Lines where a section or tail starts: a section never runs past one. */
   readonly boundaries = new Set<number>()
-  private readonly paragraphs: Array<Paragraph | LineParse | undefined>
+  private readonly parseOf: ParseOf
   /** Caches by key: the original line index of an unmodified line (shared across passes), else `-1 - position`. */
   private readonly keys: Int32Array
   private readonly statsCache: Array<BlockStats | undefined>
@@ -118,7 +124,8 @@ export class DocumentContext {
   constructor(init: DocumentInit) {
     this.text = init.text
     this.lines = init.lines
-    this.paragraphs = init.paragraphs
+    const paragraphs = init.paragraphs
+    this.parseOf = typeof paragraphs === 'function' ? paragraphs : (position) => paragraphs[position]
     this.language = init.language
     this.path = init.path
     this.url = init.url
@@ -168,13 +175,13 @@ export class DocumentContext {
 
   /** The NLCST paragraph of a non-blank line (built anew from a `LineParse` on each call). */
   paragraph(index: number): Paragraph | undefined {
-    const parsed = this.paragraphs[index]
+    const parsed = this.parseOf(index)
     return parsed instanceof LineParse ? parsed.toParagraph(this.lines[index].text) : parsed
   }
 
   /** The start and end offsets (in the whole text) of each sentence of a non-blank line, in order. */
   sentenceSpans(index: number): Array<[number, number]> {
-    const parsed = this.paragraphs[index]
+    const parsed = this.parseOf(index)
     if (!parsed) return []
     if (parsed instanceof LineParse) return parsed.sentenceSpans()
     const spans: Array<[number, number]> = []
@@ -189,7 +196,7 @@ export class DocumentContext {
     const key = this.keys[index]
     let stats = key >= 0 ? this.statsCache[key] : this.localEntry(index).stats
     if (!stats) {
-      const paragraph = this.paragraphs[index]
+      const paragraph = this.parseOf(index)
       stats = !paragraph ? {...NO_STATS} : paragraph instanceof LineParse ? statsOf(paragraph.counts(), this.lines[index].text) : blockStats(paragraph, this.lines[index].text)
       if (key >= 0) this.statsCache[key] = stats
       else this.localEntry(index).stats = stats
@@ -225,7 +232,7 @@ export class DocumentContext {
   private readonly valueTables = new Map<string, unknown[]>()
 
   private computeLineValue<T>(index: number, compute: (words: WordSource, text: string) => T): T {
-    const parsed = this.paragraphs[index]
+    const parsed = this.parseOf(index)
     const words: WordSource = parsed === undefined ? NO_WORDS : parsed instanceof LineParse ? parsed : paragraphWords(parsed)
     return compute(words, this.lines[index].text)
   }
