@@ -65,7 +65,12 @@ export interface DocumentInit {
 export interface SharedLines {
   folded: Array<string | undefined>
   label: Array<string | undefined>
-  source: Array<MatchSource | undefined>
+  /**
+   * The prefilter's hits of one matcher index on each line (the slots that may match it). A line's
+   * `MatchSource` is made when asked for and not kept: it holds its collapsed form, which few
+   * lines need twice, and took some 90 bytes a line.
+   */
+  hits?: {index: MatcherIndex; lines: Array<readonly number[] | undefined>}
   stats: Map<string, Array<BlockStats | undefined>>
   /** `lineValue`s by name (and parse). */
   values: Map<string, unknown[]>
@@ -74,7 +79,7 @@ export interface SharedLines {
 }
 
 export function createSharedLines(lines = 0): SharedLines {
-  return {folded: slots(lines), label: slots(lines), source: slots(lines), stats: new Map(), values: new Map()}
+  return {folded: slots(lines), label: slots(lines), stats: new Map(), values: new Map()}
 }
 
 // Not frozen: a frozen array has elements of another kind, and loops over both kinds (for…of over
@@ -115,8 +120,7 @@ export class DocumentContext {
   private readonly statsCache: Array<BlockStats | undefined>
   private readonly foldedCache: Array<string | undefined>
   private readonly labelCache: Array<string | undefined>
-  private readonly sourceCache: Array<MatchSource | undefined>
-  private readonly local = new Map<number, {stats?: BlockStats; folded?: string; label?: string; source?: MatchSource; values?: Map<string, unknown>}>()
+  private readonly local = new Map<number, {stats?: BlockStats; folded?: string; label?: string; hits?: readonly number[]; hitsIndex?: MatcherIndex; values?: Map<string, unknown>}>()
   private readonly parsedWith: string
   private readonly charsCache: Int32Array
   private readonly shared: SharedLines
@@ -145,14 +149,13 @@ export class DocumentContext {
     this.statsCache = stats
     this.foldedCache = shared.folded
     this.labelCache = shared.label
-    this.sourceCache = shared.source
   }
 
   /** The cache entry of a modified line (never shared). */
   private localEntry(index: number) {
     let entry = this.local.get(index)
     // Every field from the start: entries filled in different orders share one shape.
-    if (!entry) this.local.set(index, (entry = {stats: undefined, folded: undefined, label: undefined, source: undefined, values: undefined}))
+    if (!entry) this.local.set(index, (entry = {stats: undefined, folded: undefined, label: undefined, hits: undefined, hitsIndex: undefined, values: undefined}))
     return entry
   }
 
@@ -274,22 +277,56 @@ export class DocumentContext {
     return value
   }
 
-  /** The forms of a line that matchers compare against, computed once per line. */
+  /**
+   * The forms of a line that matchers compare against, made anew on each call (the folded form and
+   * the label are kept); with the prefilter's hits on it when they are known.
+   */
   matchSource(index: number): MatchSource {
+    const text = this.lines[index].text
+    const collapsed = collapseWhitespace(text)
+    const source: MatchSource = {text, collapsed, folded: this.folded(index, collapsed), label: this.label(index), hits: undefined, hitsIndex: undefined}
     const key = this.keys[index]
-    let source = key >= 0 ? this.sourceCache[key] : this.localEntry(index).source
-    if (!source) {
-      const text = this.lines[index].text
-      const collapsed = collapseWhitespace(text)
-      source = {text, collapsed, folded: this.folded(index, collapsed), label: this.label(index)}
-      if (key >= 0) this.sourceCache[key] = source
-      else this.localEntry(index).source = source
+    if (key < 0) {
+      const entry = this.localEntry(index)
+      source.hits = entry.hits
+      source.hitsIndex = entry.hitsIndex
+    } else if (this.shared.hits) {
+      const hits = this.shared.hits.lines[key]
+      if (hits) {
+        source.hits = hits
+        source.hitsIndex = this.shared.hits.index
+      }
     }
     return source
   }
 
-  private hitsCache: Array<readonly number[] | undefined> | undefined
-  private hitsIndex: MatcherIndex | undefined
+  /** The prefilter's hits of `matchers` on line `index`, kept per line (across passes for an unmodified line). */
+  private hitsOf(index: number, matchers: MatcherIndex): readonly number[] {
+    const key = this.keys[index]
+    if (key < 0) {
+      const entry = this.localEntry(index)
+      if (entry.hitsIndex !== matchers || !entry.hits) {
+        entry.hits = this.computeHits(index, matchers)
+        entry.hitsIndex = matchers
+      }
+      return entry.hits
+    }
+    let table = this.shared.hits
+    if (table?.index !== matchers) this.shared.hits = table = {index: matchers, lines: slots(this.foldedCache.length)}
+    let hits = table.lines[key]
+    if (!hits) table.lines[key] = hits = this.computeHits(index, matchers)
+    return hits
+  }
+
+  private computeHits(index: number, matchers: MatcherIndex): readonly number[] {
+    // A line longer than any indexed matcher is tried on can match none: its forms are not made.
+    const longest = matchers.longest
+    const tooLong = this.chars(index) > longest && collapsedLength(this.lines[index].text) > longest
+    if (tooLong) return NO_HITS
+    const text = this.lines[index].text
+    const collapsed = collapseWhitespace(text)
+    return matchers.hits({text, collapsed, folded: this.folded(index, collapsed), label: this.label(index), hits: undefined, hitsIndex: undefined})
+  }
 
   /** Whether `matcher` may match line `index`, by its index's prefilter (kept per line). */
   mayMatch(index: number, matcher: LineMatcher): boolean {
@@ -298,17 +335,7 @@ export class DocumentContext {
   }
 
   private mayMatchIndexed(index: number, indexed: {index: MatcherIndex; slot: number}): boolean {
-    if (this.hitsIndex !== indexed.index || !this.hitsCache) {
-      this.hitsCache = slots(this.lines.length)
-      this.hitsIndex = indexed.index
-    }
-    let hits = this.hitsCache[index]
-    if (!hits) {
-      // A line longer than any indexed matcher is tried on can match none: its forms are not made.
-      const longest = indexed.index.longest
-      const tooLong = this.chars(index) > longest && collapsedLength(this.lines[index].text) > longest
-      this.hitsCache[index] = hits = tooLong ? NO_HITS : indexed.index.hits(this.matchSource(index))
-    }
+    const hits = this.hitsOf(index, indexed.index)
     return hits.length > 0 && hits.includes(indexed.slot)
   }
 
@@ -327,11 +354,9 @@ export class DocumentContext {
     }
     if (this.linesBySlot?.index !== indexed.index) {
       const lines = new Map<number, number[]>()
-      const probe = {index: indexed.index, slot: -1}
       for (let index = 0; index < this.lines.length; index++) {
         if (this.lines[index].blank) continue
-        this.mayMatchIndexed(index, probe)
-        for (const slot of this.hitsCache![index]!) {
+        for (const slot of this.hitsOf(index, indexed.index)) {
           const list = lines.get(slot)
           if (!list) lines.set(slot, [index])
           else if (list[list.length - 1] !== index) list.push(index)
@@ -347,11 +372,7 @@ export class DocumentContext {
    * whose matcher is not among them matches no line.
    */
   slotsInUse(matchers: MatcherIndex): Set<number> {
-    const probe = {index: matchers, slot: -1}
-    const lineHits = (index: number) => {
-      this.mayMatchIndexed(index, probe)
-      return this.hitsCache![index]!
-    }
+    const lineHits = (index: number) => this.hitsOf(index, matchers)
     // Unmodified lines, as the first pass reads them (every non-blank line: later passes read a
     // subset): one union for every pass.
     if (this.shared.slotsInUse?.index !== matchers) {
