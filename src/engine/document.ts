@@ -12,6 +12,7 @@ import {collapsedLength, collapseWhitespace, foldText, labelOfFolded} from '../t
 import {indexOf, type LineMatcher, type MatcherIndex, type MatchSource} from './matcher.js'
 import {slots} from './arrays.js'
 import {isAscii} from '../text/fold.js'
+import {hasWideCharacters, oneByteCopy} from '../text/one-byte.js'
 import type {CompiledRule} from './rule.js'
 import type {InputKind} from '../types.js'
 
@@ -76,10 +77,24 @@ export interface SharedLines {
   values: Map<string, unknown[]>
   /** The slots of an index that may match some original line (a superset for every pass). */
   slotsInUse?: {index: MatcherIndex; slots: Set<number>}
+  /**
+   * Whether the forms kept per line are copied to one byte a character where they can be
+   * (`oneByteCopy`): in a large text (`ONE_BYTE_FORMS_FROM`) that holds a character past U+00FF,
+   * whose lines are two-byte strings.
+   */
+  oneByteForms?: boolean
 }
 
+/**
+ * From this length on, a two-byte text's folded forms are kept in one byte a character where they
+ * can be: they take about as much memory as the text itself. In a smaller text the copies would
+ * save little and cost a copy of every line.
+ */
+export const ONE_BYTE_FORMS_FROM = 1 << 20
+
 export function createSharedLines(lines = 0): SharedLines {
-  return {folded: slots(lines), label: slots(lines), stats: new Map(), values: new Map()}
+  // Every field from the start: one shape for every document's table, whatever is filled first.
+  return {folded: slots(lines), label: slots(lines), stats: new Map(), values: new Map(), hits: undefined, slotsInUse: undefined, oneByteForms: undefined}
 }
 
 // Not frozen: a frozen array has elements of another kind, and loops over both kinds (for…of over
@@ -259,6 +274,7 @@ export class DocumentContext {
       // When the line's collapsed form is ASCII, its normal form is that in lower case (the test
       // suite checks this): given it, the line is not collapsed a second time.
       value = collapsed !== undefined && isAscii(collapsed) ? collapsed.toLowerCase() : foldText(this.lines[index].text)
+      if ((this.shared.oneByteForms ??= this.text.length >= ONE_BYTE_FORMS_FROM && hasWideCharacters(this.text))) value = oneByteCopy(value)
       if (key >= 0) this.foldedCache[key] = value
       else this.localEntry(index).folded = value
     }
