@@ -24,7 +24,7 @@ export interface WordSource {
  *
  * Layout of the numbers, from `base` in `data` (an array of their own, or a document's arena):
  * sentence count, then per sentence: start and end offset in the whole text, word count, and the
- * words' start and end in the line.
+ * words' start and end in the line; or, `packed`, each word in one number (`packWords`).
  */
 export class LineParse implements WordSource {
   readonly lineIndex: number
@@ -35,7 +35,9 @@ export class LineParse implements WordSource {
     readonly data: Int32Array,
     line: Line,
     /** Where the line's numbers start in `data`. */
-    readonly base = 0
+    readonly base = 0,
+    /** Whether each word is one number (`packWords`), not two. */
+    readonly packed = false
   ) {
     this.lineIndex = line.index
     this.start = line.start
@@ -57,11 +59,12 @@ export class LineParse implements WordSource {
     let words = 0
     let sentences = 0
     let at = this.base + 1
+    const step = this.packed ? 1 : 2
     for (let sentence = 0; sentence < total; sentence++) {
       const count = data[at + 2]
       if (count > 0) sentences++
       words += count
-      at += 3 + 2 * count
+      at += 3 + step * count
     }
     return {words, sentences}
   }
@@ -73,7 +76,12 @@ export class LineParse implements WordSource {
     for (let index = 0; index < total; index++) {
       const count = data[at + 2]
       at += 3
-      for (let item = 0; item < count; item++, at += 2) word(text.slice(data[at], data[at + 1]))
+      if (this.packed) {
+        for (let item = 0; item < count; item++, at++) {
+          const start = data[at] & WORD_START
+          word(text.slice(start, start + (data[at] >>> LENGTH_SHIFT)))
+        }
+      } else for (let item = 0; item < count; item++, at += 2) word(text.slice(data[at], data[at + 1]))
       sentence(count)
     }
   }
@@ -87,6 +95,18 @@ export class LineParse implements WordSource {
     const total = data[this.base]
     let sentences = 0
     let at = this.base + 1
+    if (this.packed) {
+      for (let index = 0; index < total; index++) {
+        const count = data[at + 2]
+        at += 3
+        for (let item = 0; item < count; item++, at++) {
+          const start = data[at] & WORD_START
+          word(context, start, start + (data[at] >>> LENGTH_SHIFT))
+        }
+        if (count > 0) sentences++
+      }
+      return sentences
+    }
     for (let index = 0; index < total; index++) {
       const count = data[at + 2]
       at += 3
@@ -101,10 +121,11 @@ export class LineParse implements WordSource {
     const data = this.data
     const total = data[this.base]
     const spans: Array<[number, number]> = []
+    const step = this.packed ? 1 : 2
     let at = this.base + 1
     for (let sentence = 0; sentence < total; sentence++) {
       spans.push([data[at], data[at + 1]])
-      at += 3 + 2 * data[at + 2]
+      at += 3 + step * data[at + 2]
     }
     return spans
   }
@@ -121,8 +142,17 @@ export class LineParse implements WordSource {
       const count = data[at + 2]
       at += 3
       const words: Word[] = []
-      for (let word = 0; word < count; word++, at += 2) {
-        words.push({type: 'WordNode', children: [{type: 'TextNode', value: text.slice(data[at], data[at + 1])}]})
+      for (let word = 0; word < count; word++) {
+        let start: number
+        let end: number
+        if (this.packed) {
+          start = data[at] & WORD_START
+          end = start + (data[at++] >>> LENGTH_SHIFT)
+        } else {
+          start = data[at++]
+          end = data[at++]
+        }
+        words.push({type: 'WordNode', children: [{type: 'TextNode', value: text.slice(start, end)}]})
       }
       const node: Sentence = {type: 'SentenceNode', children: words}
       node.position = {start: {line: this.lineIndex + 1, column: 1, offset: start}, end: {line: this.lineIndex + 1, column: 1, offset: end}}
@@ -131,13 +161,54 @@ export class LineParse implements WordSource {
     return {type: 'ParagraphNode', children, position: this.position, data: {line: this.lineIndex}} as Paragraph
   }
 
-  /** The line's numbers alone, in an array of their own. */
+  /** The line's numbers alone, in an array of their own, each word as two (not packed). */
   numbers(): Int32Array {
     const data = this.data
+    const numbers: number[] = [data[this.base]]
     let at = this.base + 1
-    for (let sentence = data[this.base]; sentence > 0; sentence--) at += 3 + 2 * data[at + 2]
-    return data.slice(this.base, at)
+    for (let sentence = data[this.base]; sentence > 0; sentence--) {
+      const count = data[at + 2]
+      numbers.push(data[at], data[at + 1], count)
+      at += 3
+      for (let word = 0; word < count; word++) {
+        if (this.packed) {
+          const start = data[at] & WORD_START
+          numbers.push(start, start + (data[at++] >>> LENGTH_SHIFT))
+        } else numbers.push(data[at++], data[at++])
+      }
+    }
+    return Int32Array.from(numbers)
   }
+}
+
+/** The longest line whose words can be packed: a word's start and length each take 16 bits. */
+export const MAX_PACKED_LINE = 0xffff
+
+/** The arena flag of a line whose words are packed. */
+export const PACKED = 1
+
+const WORD_START = 0xffff
+const LENGTH_SHIFT = 16
+
+/**
+ * Pack the words of a line's numbers (`LineParse`'s layout, in `numbers[0..length)`) in place: each
+ * word's start and end become one number, the start in its low 16 bits and the length in its high
+ * ones. Only for a line of at most `MAX_PACKED_LINE` characters. Returns the numbers' new length.
+ * Words are most of a parse's numbers: the numbers of a document's lines take about half as much.
+ */
+export function packWords(numbers: Int32Array, length: number): number {
+  let from = 1
+  let to = 1
+  for (let sentence = numbers[0]; sentence > 0 && from < length; sentence--) {
+    const count = numbers[from + 2]
+    numbers[to] = numbers[from]
+    numbers[to + 1] = numbers[from + 1]
+    numbers[to + 2] = count
+    from += 3
+    to += 3
+    for (let word = 0; word < count; word++, from += 2) numbers[to++] = numbers[from] | ((numbers[from + 1] - numbers[from]) << LENGTH_SHIFT)
+  }
+  return to
 }
 
 /**
@@ -158,6 +229,6 @@ export class LineParses {
   /** The parse of original line `index`, or undefined for a blank line. */
   get(index: number): LineParse | undefined {
     const arena = this.arena
-    return arena.has(index) ? new LineParse(arena.data(index), this.lines[index], arena.start(index)) : undefined
+    return arena.has(index) ? new LineParse(arena.data(index), this.lines[index], arena.start(index), arena.flag(index) === PACKED) : undefined
   }
 }

@@ -20,7 +20,7 @@ import {detectLanguage} from './text/franc.js'
 import {splitLines, type Line, type LineEnding} from './text/lines.js'
 import {blockParser, withPositions} from './text/block-parsers.js'
 import {segmentLine, segmentLineInto} from './text/segment.js'
-import {LineParse, LineParses, type WordSource} from './line-parse.js'
+import {LineParse, LineParses, MAX_PACKED_LINE, PACKED, packWords, type WordSource} from './line-parse.js'
 import {ParseArena} from './text/parse-arena.js'
 
 export {LineParse, LineParses, type WordSource} from './line-parse.js'
@@ -151,7 +151,7 @@ export function parseLineCompact(line: Line, language: Language): LineParse {
  * The numbers a line's parse takes, per character of text, about (measured on the benchmark's
  * texts): the size of an arena's first chunk.
  */
-const NUMBERS_PER_CHAR = 0.4
+const NUMBERS_PER_CHAR = 0.25
 
 /** Every non-blank line of `lines` read with `read` (by default the fast segmenter), in one arena. */
 export function parseArena(text: string, lines: readonly Line[], language: Language, read?: LineParser): ParseArena {
@@ -164,7 +164,8 @@ export function parseArena(text: string, lines: readonly Line[], language: Langu
       continue
     }
     const numbers = read(line, language).numbers()
-    arena.add(line.index, numbers, numbers.length)
+    if (line.text.length <= MAX_PACKED_LINE) arena.add(line.index, numbers, packWords(numbers, numbers.length), PACKED)
+    else arena.add(line.index, numbers, numbers.length)
   }
   return arena
 }

@@ -2,7 +2,8 @@ import {readdirSync, readFileSync} from 'node:fs'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {toLanguage} from '../src/language.js'
-import {LineParse, parseArena, parseDocument, parseLineCompact, parseLineWithParser} from '../src/parse.js'
+import {LineParse, LineParses, parseArena, parseDocument, parseLineCompact, parseLineWithParser} from '../src/parse.js'
+import {MAX_PACKED_LINE, packWords} from '../src/line-parse.js'
 import {splitLines} from '../src/text/lines.js'
 import {ParseArena} from '../src/text/parse-arena.js'
 import {VFile} from 'vfile'
@@ -39,7 +40,8 @@ describe('a document’s parses in one arena', () => {
             continue
           }
           const own = parseLineCompact(line, language)
-          const kept = new LineParse(arena.data(line.index), line, arena.start(line.index))
+          const kept = new LineParses(arena, lines).get(line.index)
+          expect(kept?.packed).toBe(line.text.length <= MAX_PACKED_LINE)
           expect(reading(kept, line.text)).toEqual(reading(own, line.text))
         }
       }
@@ -60,17 +62,39 @@ describe('a document’s parses in one arena', () => {
     }
   })
 
-  it('hold lines that outgrow the segmenter’s scratch array and lines cut in pieces', () => {
-    // A line of thousands of words grows the scratch array; one past 32,768 characters is cut.
+  it('hold lines that outgrow the segmenter’s scratch array, lines cut in pieces, and lines too long to pack', () => {
+    // A line of thousands of words grows the scratch array; one past 32,768 characters is cut; one
+    // past 65,535 is not packed.
     const sentence = 'The committee met on Tuesday and agreed to publish the report, said Dr. Jones. '
-    const text = ['A short first line.', sentence.repeat(60), 'Then a short one.', sentence.repeat(900), ''].join('\n')
+    const text = ['A short first line.', sentence.repeat(60), 'Then a short one.', sentence.repeat(900), 'And one more.', ''].join('\n')
     const {lines} = splitLines(text)
-    const arena = parseArena(text, lines, english)
-    for (const line of lines) {
-      if (line.blank) continue
-      const kept = new LineParse(arena.data(line.index), line, arena.start(line.index))
-      expect(kept.numbers()).toEqual(parseLineCompact(line, english).numbers())
+    expect(lines[3].text.length).toBeGreaterThan(MAX_PACKED_LINE)
+    for (const lineParser of [undefined, parseLineWithParser]) {
+      const parses = new LineParses(parseArena(text, lines, english, lineParser), lines)
+      for (const line of lines) {
+        if (line.blank) continue
+        const kept = parses.get(line.index)!
+        expect(kept.packed).toBe(line.text.length <= MAX_PACKED_LINE)
+        expect(reading(kept, line.text)).toEqual(reading((lineParser ?? parseLineCompact)(line, english), line.text))
+      }
     }
+  })
+
+  it('packed, read the same words as unpacked, for any words of a line up to the longest packed', () => {
+    const word = fc.tuple(fc.integer({min: 0, max: MAX_PACKED_LINE}), fc.integer({min: 0, max: MAX_PACKED_LINE})).map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as const)
+    const sentence = fc.tuple(fc.integer({min: 0, max: 1 << 30}), fc.array(word, {maxLength: 6}))
+    fc.assert(
+      fc.property(fc.array(sentence, {maxLength: 5}), (sentences) => {
+        const numbers = [sentences.length]
+        for (const [start, words] of sentences) numbers.push(start, start + 7, words.length, ...words.flat())
+        const wide = Int32Array.from(numbers)
+        const packed = Int32Array.from(numbers)
+        const length = packWords(packed, packed.length)
+        const line = {index: 3, start: 100, end: 100 + MAX_PACKED_LINE, text: 'x'.repeat(MAX_PACKED_LINE), blank: false, modified: false}
+        const text = line.text
+        expect(reading(new LineParse(packed.slice(0, length), line, 0, true), text)).toEqual(reading(new LineParse(wide, line), text))
+      })
+    )
   })
 
   it('give any lines back as they were added, whatever their lengths and the first chunk’s size', () => {

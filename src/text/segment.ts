@@ -42,6 +42,7 @@ import {
 import {eachToken, PUNCTUATION, SYMBOL, WHITE_SPACE, WORD} from './tokens.js'
 import {GapList} from './gap-list.js'
 import type {ParseArena} from './parse-arena.js'
+import {MAX_PACKED_LINE, PACKED, packWords} from '../line-parse.js'
 
 /** Node types beyond the token types of `eachToken`: a word's text, a sentence. */
 const TEXT = 5
@@ -650,11 +651,16 @@ export function segmentLine(text: string, family: 'english' | 'latin', lineStart
   return numbers
 }
 
-/** `segmentLine`'s numbers for line `line` of `arena`, written there with no array of their own. */
+/**
+ * `segmentLine`'s numbers for line `line` of `arena`, written there with no array of their own, its
+ * words packed when the line is short enough (`packWords`).
+ */
 export function segmentLineInto(arena: ParseArena, line: number, text: string, family: 'english' | 'latin', lineStart: number): void {
   // Read first: segmenting may replace `scratch` with a larger array.
-  const length = segmentIntoScratch(text, family, lineStart)
-  arena.add(line, scratch, length)
+  let length = segmentIntoScratch(text, family, lineStart)
+  const packed = text.length <= MAX_PACKED_LINE
+  if (packed) length = packWords(scratch, length)
+  arena.add(line, scratch, length, packed ? PACKED : 0)
   if (scratch.length > SCRATCH_KEPT) scratch = new Int32Array(SCRATCH_KEPT)
 }
 
