@@ -11,6 +11,7 @@ import type {Line} from '../text/lines.js'
 import {collapsedLength, collapseWhitespace, foldText, labelOfFolded} from '../text/normalize.js'
 import {indexOf, type LineMatcher, type MatcherIndex, type MatchSource} from './matcher.js'
 import {slots} from './arrays.js'
+import {StatsTable} from './stats-table.js'
 import {isAscii} from '../text/fold.js'
 import {hasWideCharacters, oneByteCopy} from '../text/one-byte.js'
 import type {CompiledRule} from './rule.js'
@@ -72,7 +73,8 @@ export interface SharedLines {
    * lines need twice, and took some 90 bytes a line.
    */
   hits?: {index: MatcherIndex; lines: Array<readonly number[] | undefined>}
-  stats: Map<string, Array<BlockStats | undefined>>
+  /** Stats by the parse they were read from (`parsedWith`). */
+  stats: Map<string, StatsTable>
   /** `lineValue`s by name (and parse). */
   values: Map<string, unknown[]>
   /** The slots of an index that may match some original line (a superset for every pass). */
@@ -132,7 +134,7 @@ export class DocumentContext {
   private readonly parseOf: ParseOf
   /** Caches by key: the original line index of an unmodified line (shared across passes), else `-1 - position`. */
   private readonly keys: Int32Array
-  private readonly statsCache: Array<BlockStats | undefined>
+  private readonly statsCache: StatsTable
   private readonly foldedCache: Array<string | undefined>
   private readonly labelCache: Array<string | undefined>
   private readonly local = new Map<number, {stats?: BlockStats; folded?: string; label?: string; hits?: readonly number[]; hitsIndex?: MatcherIndex; values?: Map<string, unknown>}>()
@@ -160,7 +162,7 @@ export class DocumentContext {
     }
     this.parsedWith = init.parsedWith ?? ''
     let stats = shared.stats.get(init.parsedWith ?? '')
-    if (!stats) shared.stats.set(init.parsedWith ?? '', (stats = slots(shared.folded.length)))
+    if (!stats) shared.stats.set(init.parsedWith ?? '', (stats = new StatsTable(shared.folded.length)))
     this.statsCache = stats
     this.foldedCache = shared.folded
     this.labelCache = shared.label
@@ -212,11 +214,11 @@ export class DocumentContext {
 
   stats(index: number): BlockStats {
     const key = this.keys[index]
-    let stats = key >= 0 ? this.statsCache[key] : this.localEntry(index).stats
+    let stats = key >= 0 ? this.statsCache.get(key) : this.localEntry(index).stats
     if (!stats) {
       const paragraph = this.parseOf(index)
       stats = !paragraph ? {...NO_STATS} : paragraph instanceof LineParse ? statsOf(paragraph.counts(), this.lines[index].text) : blockStats(paragraph, this.lines[index].text)
-      if (key >= 0) this.statsCache[key] = stats
+      if (key >= 0) this.statsCache.set(key, stats)
       else this.localEntry(index).stats = stats
     }
     return stats
