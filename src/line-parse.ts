@@ -17,7 +17,7 @@ export interface WordSource {
  * What the rules read of a line's parse, in a few numbers: its sentences (their offsets in the
  * whole text) and each sentence's words (offsets in the line). The classifier reads
  * every word of every line in every pass, so the cleaner keeps this instead of the NLCST tree (a
- * tree takes some 50 bytes per byte of text; this, in 32-bit integers, under 2) and builds the
+ * tree takes some 50 bytes per byte of text; this, in 32-bit integers, about 1) and builds the
  * paragraph node a rule asks for when it asks (`toParagraph`): sentence nodes with their positions, holding their word
  * nodes (each with one text node). Whitespace, punctuation and symbol nodes are left out: rules
  * count words and sentences and read words' text, nothing else.
