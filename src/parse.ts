@@ -11,7 +11,7 @@
  * as offsets by `text/segment.ts`, which splits them as the same parsers do.
  */
 
-import type {Paragraph, Root, RootContent, Sentence, Word} from 'nlcst'
+import type {Paragraph, Root, RootContent, Sentence} from 'nlcst'
 import type {Point} from 'unist'
 import type {Plugin, Processor} from 'unified'
 import type {VFile} from 'vfile'
@@ -19,7 +19,11 @@ import {languageSample, toLanguage, type Language} from './language.js'
 import {detectLanguage} from './text/franc.js'
 import {splitLines, type Line, type LineEnding} from './text/lines.js'
 import {blockParser, withPositions} from './text/block-parsers.js'
-import {segmentLine} from './text/segment.js'
+import {segmentLine, segmentLineInto} from './text/segment.js'
+import {LineParse, LineParses, MAX_PACKED_LINE, PACKED, packWords, type WordSource} from './line-parse.js'
+import {ParseArena} from './text/parse-arena.js'
+
+export {LineParse, LineParses, type WordSource} from './line-parse.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -33,8 +37,8 @@ declare module 'vfile' {
     languageSample: string
     /** The paragraph node of each line (undefined for blank lines). */
     paragraphs: Array<Paragraph | undefined>
-    /** With `compact`: what rules read of each line's parse (undefined for blank lines). */
-    lineParses: Array<LineParse | undefined>
+    /** With `compact`: what rules read of each line's parse, by line index (none for blank lines). */
+    lineParses: LineParses
   }
 }
 
@@ -96,12 +100,6 @@ export function parseLine(line: Line, language: Language): Paragraph {
   return paragraph
 }
 
-/** A line's parse read as words by sentence. */
-export interface WordSource {
-  /** Call `word` with each word's text, and `sentence` with each sentence's word count after its words. */
-  eachWord(text: string, word: (value: string) => void, sentence: (words: number) => void): void
-}
-
 /** A paragraph node as a `WordSource`. */
 export function paragraphWords(paragraph: Paragraph): WordSource {
   return {
@@ -117,117 +115,6 @@ export function paragraphWords(paragraph: Paragraph): WordSource {
         sentence(count)
       }
     }
-  }
-}
-
-/**
- * What the rules read of a line's parse, in a few numbers: its sentences (their offsets in the
- * whole text) and each sentence's words (offsets in the line). The classifier reads
- * every word of every line in every pass, so the cleaner keeps this instead of the NLCST tree (a
- * tree takes some 50 bytes per byte of text; this, in 32-bit integers, under 2) and builds the
- * paragraph node a rule asks for when it asks (`toParagraph`): sentence nodes with their positions, holding their word
- * nodes (each with one text node). Whitespace, punctuation and symbol nodes are left out: rules
- * count words and sentences and read words' text, nothing else.
- *
- * Layout of `data`: sentence count, then per sentence: start and end offset in the whole text,
- * word count, and the words' start and end in the line.
- */
-export class LineParse implements WordSource {
-  readonly lineIndex: number
-  private readonly start: number
-  private readonly end: number
-
-  constructor(
-    readonly data: Int32Array,
-    line: Line
-  ) {
-    this.lineIndex = line.index
-    this.start = line.start
-    this.end = line.end
-  }
-
-  /** The line's paragraph position. */
-  get position(): NonNullable<Paragraph['position']> {
-    return {
-      start: {line: this.lineIndex + 1, column: 1, offset: this.start},
-      end: {line: this.lineIndex + 1, column: this.end - this.start + 1, offset: this.end}
-    }
-  }
-
-  /** Words and sentences (sentences with at least one word), as `blockStats` counts them. */
-  counts(): {words: number; sentences: number} {
-    const data = this.data
-    let words = 0
-    let sentences = 0
-    let at = 1
-    for (let sentence = 0; sentence < data[0]; sentence++) {
-      const count = data[at + 2]
-      if (count > 0) sentences++
-      words += count
-      at += 3 + 2 * count
-    }
-    return {words, sentences}
-  }
-
-  eachWord(text: string, word: (value: string) => void, sentence: (words: number) => void): void {
-    const data = this.data
-    let at = 1
-    for (let index = 0; index < data[0]; index++) {
-      const count = data[at + 2]
-      at += 3
-      for (let item = 0; item < count; item++, at += 2) word(text.slice(data[at], data[at + 1]))
-      sentence(count)
-    }
-  }
-
-  /**
-   * Each word's start and end in the line's text, for a hot loop, with no closure to make:
-   * `word(context, start, end)` for each word. Returns how many sentences have words.
-   */
-  eachWordSpanOf<C>(context: C, word: (context: C, start: number, end: number) => void): number {
-    const data = this.data
-    let sentences = 0
-    let at = 1
-    for (let index = 0; index < data[0]; index++) {
-      const count = data[at + 2]
-      at += 3
-      for (let item = 0; item < count; item++, at += 2) word(context, data[at], data[at + 1])
-      if (count > 0) sentences++
-    }
-    return sentences
-  }
-
-  /** Each sentence's start and end offset in the whole text, in order (as `toParagraph`'s sentence positions). */
-  sentenceSpans(): Array<[number, number]> {
-    const data = this.data
-    const spans: Array<[number, number]> = []
-    let at = 1
-    for (let sentence = 0; sentence < data[0]; sentence++) {
-      spans.push([data[at], data[at + 1]])
-      at += 3 + 2 * data[at + 2]
-    }
-    return spans
-  }
-
-  /** The paragraph node rules read, for the line's text. */
-  toParagraph(text: string): Paragraph {
-    const data = this.data
-    const children: Sentence[] = []
-    let at = 1
-    for (let sentence = 0; sentence < data[0]; sentence++) {
-      const start = data[at]
-      const end = data[at + 1]
-      const count = data[at + 2]
-      at += 3
-      const words: Word[] = []
-      for (let word = 0; word < count; word++, at += 2) {
-        words.push({type: 'WordNode', children: [{type: 'TextNode', value: text.slice(data[at], data[at + 1])}]})
-      }
-      const node: Sentence = {type: 'SentenceNode', children: words}
-      node.position = {start: {line: this.lineIndex + 1, column: 1, offset: start}, end: {line: this.lineIndex + 1, column: 1, offset: end}}
-      children.push(node)
-    }
-    return {type: 'ParagraphNode', children, position: this.position, data: {line: this.lineIndex}} as Paragraph
   }
 }
 
@@ -261,6 +148,29 @@ export function parseLineCompact(line: Line, language: Language): LineParse {
 }
 
 /**
+ * The numbers a line's parse takes, per character of text, about (measured on the benchmark's
+ * texts): the size of an arena's first chunk.
+ */
+const NUMBERS_PER_CHAR = 0.25
+
+/** Every non-blank line of `lines` read with `read` (by default the fast segmenter), in one arena. */
+export function parseArena(text: string, lines: readonly Line[], language: Language, read?: LineParser): ParseArena {
+  const arena = new ParseArena(lines.length, text.length * NUMBERS_PER_CHAR)
+  const family = parserFamily(language)
+  for (const line of lines) {
+    if (line.blank) continue
+    if (!read) {
+      segmentLineInto(arena, line.index, line.text, family, line.start)
+      continue
+    }
+    const numbers = read(line, language).numbers()
+    if (line.text.length <= MAX_PACKED_LINE) arena.add(line.index, numbers, packWords(numbers, numbers.length), PACKED)
+    else arena.add(line.index, numbers, numbers.length)
+  }
+  return arena
+}
+
+/**
  * Parse `file` into a tree of per-line paragraphs. With `compact` (the cleaner's own pipeline) the
  * lines' parses are kept as `LineParse`s in `file.data.lineParses` and the tree has no children.
  */
@@ -276,8 +186,7 @@ export function parseDocument(file: VFile, options: ParseOptions = {}): Root {
   file.data.languageSample = sample
   const end = pointAt(text.length, lines, file)
   if (options.compact) {
-    const read = options.lineParser ?? parseLineCompact
-    file.data.lineParses = lines.map((line) => (line.blank ? undefined : read(line, language)))
+    file.data.lineParses = new LineParses(parseArena(text, lines, language, options.lineParser), lines)
     return {type: 'RootNode', children: [], position: {start: {line: 1, column: 1, offset: 0}, end}}
   }
   const paragraphs: Array<Paragraph | undefined> = []

@@ -274,6 +274,17 @@ describe('documents too large for memory (issue 19, item 10)', () => {
     expect(report.skipped).toEqual([{path: path.join('in', 'heavy.txt'), output: 'OUT/heavy.txt', reason: 'out of memory', bytes: Buffer.byteLength(heavy)}])
   }, 60_000)
 
+  it('passes a large file that runs its thread out of memory through to standard output, read again once its bytes moved to the thread', () => {
+    // Over a megabyte: its bytes move to the thread, and the main thread keeps no copy.
+    const heavy = prose(1_200_000, 'a word a line')
+    expect(Buffer.byteLength(heavy)).toBeGreaterThan(1 << 20)
+    const directory = workspace({'heavy.txt': heavy})
+    const result = run(['clean', 'heavy.txt', '--memory-budget', String(SMALL_BUDGET), '--max-doc-bytes', '10000000'], {cwd: directory})
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stderr).toContain('1 out of memory')
+    expect(result.stdout).toBe(heavy)
+  }, 30_000)
+
   it('passes a record that runs its thread out of memory through as it came, between records it cleans', () => {
     const heavy = prose(1_200_000, 'a word a line')
     const records = [JSON.stringify({id: 'before', text: 'Title\n\nA paragraph.\n\nShare this article\n'}), JSON.stringify({id: 'heavy', text: heavy}), JSON.stringify({id: 'after', text: 'Title\n\nAnother.\n'})]

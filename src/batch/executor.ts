@@ -35,9 +35,12 @@ export interface PoolData {
   automata?: Record<string, AutomatonData>
 }
 
-/** A batch holds at most this many documents, and stops growing past this many bytes. */
+/**
+ * A batch holds at most this many documents, and stops growing past this many bytes; a document of
+ * that many bytes or more is sent alone.
+ */
 const BATCH_DOCUMENTS = 16
-const BATCH_BYTES = 1 << 20
+export const BATCH_BYTES = 1 << 20
 
 /**
  * The worker's module. Worker threads cannot load TypeScript: run from the sources (as the test
@@ -266,6 +269,9 @@ export class PoolExecutor implements Executor {
       const batch: Waiting[] = []
       let bytes = 0
       while (this.waiting.length > 0 && batch.length < BATCH_DOCUMENTS && bytes < BATCH_BYTES) {
+        // A large document is a batch of its own: when its thread dies, no other document is sent
+        // again with it, and its bytes, which may have moved to the thread, need not be.
+        if (batch.length > 0 && this.waiting[0].task.bytes.length >= BATCH_BYTES) break
         const next = this.waiting.shift()!
         bytes += next.task.bytes.length
         batch.push(next)

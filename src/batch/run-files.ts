@@ -25,7 +25,7 @@ import {copyAtomic} from '../io/write-stream.js'
 import type {ReportBuilder} from '../report/report.js'
 import type {Progress} from '../report/progress.js'
 import type {DocumentOptions} from '../types.js'
-import {CancelledError, OutOfMemoryError, TimeoutError, type Executor} from './executor.js'
+import {BATCH_BYTES, CancelledError, OutOfMemoryError, TimeoutError, type Executor} from './executor.js'
 import type {FileInput} from './inputs.js'
 import type {UrlMap} from './url-map.js'
 import type {TaskResult} from './work.js'
@@ -74,8 +74,24 @@ type Outcome =
   | {kind: 'resumed'}
   | {kind: 'cancelled'}
   | {kind: 'failed'; error: unknown}
-  /** `bytes` is undefined for a file too large to read: it was copied as it is. */
+  /**
+   * `bytes` is undefined for a file too large to read (it was copied as it is) and for one whose
+   * bytes moved to a thread (`movable`): either is read again from the file to pass it through.
+   */
   | {kind: 'done'; size: number; bytes?: Uint8Array; result: TaskResult | {status: 'timeout' | 'out of memory'}}
+
+/**
+ * Documents from this size on move to the thread that cleans them instead of being copied: the
+ * main thread holds no second copy of a large document. The executor sends each such document
+ * alone, so it is never sent again with a batch whose thread died. (A smaller one is copied: it
+ * may share Node's buffer pool, which cannot move.)
+ */
+export const MOVE_FROM_BYTES = BATCH_BYTES
+
+/** Whether a file's bytes (as `readFileUpTo` gives them) can move to a thread: a large buffer of their own. */
+export function movable(bytes: Uint8Array): boolean {
+  return bytes.length >= MOVE_FROM_BYTES && bytes.byteOffset === 0 && bytes.buffer.byteLength <= bytes.length + 1
+}
 
 /** The cleaner's options for a file: its absolute path (for `when.path`) and its URL from the map, if any. */
 export function fileOptions(base: DocumentOptions | undefined, file: FileInput, urls: UrlMap | undefined): DocumentOptions {
@@ -103,9 +119,12 @@ export async function runFiles(files: FileInput[], options: FileRunOptions): Pro
         if (planned && planned !== file.absolute) await copyAtomic(file.absolute, planned)
         return {kind: 'done', size, result: {status: 'too-large', bytes: size}}
       }
+      const size = bytes.length
+      // A large document's bytes move to the thread: they are not held here while it is cleaned.
+      const moved = movable(bytes) ? [bytes.buffer as ArrayBuffer] : undefined
       let result: TaskResult | {status: 'timeout' | 'out of memory'}
       try {
-        result = await executor.run({kind: 'text', bytes, options: fileOptions(options.documentOptions, file, options.urls), maxDocBytes: options.maxDocBytes, details: options.report.keepsDocuments})
+        result = await executor.run({kind: 'text', bytes, options: fileOptions(options.documentOptions, file, options.urls), maxDocBytes: options.maxDocBytes, details: options.report.keepsDocuments}, moved)
       } catch (error) {
         if (error instanceof CancelledError) return {kind: 'cancelled'}
         if (error instanceof TimeoutError) result = {status: 'timeout'}
@@ -115,10 +134,11 @@ export async function runFiles(files: FileInput[], options: FileRunOptions): Pro
       if (result.status === 'cleaned') {
         if (planned) await writeAtomic(planned, result.output)
       } else if (result.status !== 'error' && planned && !options.inPlace) {
-        // Skipped: the input goes out as it came in.
-        await writeAtomic(planned, bytes)
+        // Skipped: the input goes out as it came in (the file is copied when its bytes moved).
+        if (moved) await copyAtomic(file.absolute, planned)
+        else await writeAtomic(planned, bytes)
       }
-      return {kind: 'done', size: bytes.length, bytes, result}
+      return {kind: 'done', size, bytes: moved ? undefined : bytes, result}
     } catch (error) {
       return {kind: 'failed', error}
     }

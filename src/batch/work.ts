@@ -185,10 +185,13 @@ export function recordOptions(record: JsonRecord, base: DocumentOptions | undefi
   return options
 }
 
-/** Run one task. */
+const NO_BYTES = new Uint8Array(0)
+
+/** Run one task. A text task's `bytes` are let go (replaced by none) once decoded. */
 export function runTask(cleaner: Cleaner, task: Task): TaskResult {
   if (task.kind === 'text') {
-    if (task.maxDocBytes !== undefined && task.bytes.length > task.maxDocBytes) return {status: 'too-large', bytes: task.bytes.length}
+    const bytesIn = task.bytes.length
+    if (task.maxDocBytes !== undefined && bytesIn > task.maxDocBytes) return {status: 'too-large', bytes: bytesIn}
     let text: string
     try {
       text = decodeUtf8(task.bytes)
@@ -196,6 +199,9 @@ export function runTask(cleaner: Cleaner, task: Task): TaskResult {
       if (error instanceof DecodeError) return {status: 'error', message: error.message, line: error.line}
       throw error
     }
+    // The thread's copy of the bytes is let go once decoded: a large document's bytes (a byte per
+    // byte) are not held beside its text and everything cleaning it takes.
+    task.bytes = NO_BYTES
     testSlowdown(text)
     const result = cleaner.clean(text, task.options)
     return {
@@ -204,7 +210,7 @@ export function runTask(cleaner: Cleaner, task: Task): TaskResult {
       title: result.title,
       lang: result.lang,
       ...removals(result.removed, task.details),
-      bytesIn: task.bytes.length,
+      bytesIn,
       bytesOut: Buffer.byteLength(result.text),
       ...(looksLikeHtml(text) ? {html: true as const} : {})
     }

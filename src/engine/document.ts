@@ -11,7 +11,9 @@ import type {Line} from '../text/lines.js'
 import {collapsedLength, collapseWhitespace, foldText, labelOfFolded} from '../text/normalize.js'
 import {indexOf, type LineMatcher, type MatcherIndex, type MatchSource} from './matcher.js'
 import {slots} from './arrays.js'
+import {StatsTable} from './stats-table.js'
 import {isAscii} from '../text/fold.js'
+import {hasWideCharacters, oneByteCopy} from '../text/one-byte.js'
 import type {CompiledRule} from './rule.js'
 import type {InputKind} from '../types.js'
 
@@ -35,11 +37,17 @@ export interface Span {
 /** Claim groups are numbered across all documents and passes, so two passes' groups never merge. */
 let nextGroup = 0
 
+/** The parse of the line at a position of a document. */
+export type ParseOf = (position: number) => Paragraph | LineParse | undefined
+
 export interface DocumentInit {
   text: string
   lines: Line[]
-  /** Each line's parse: a paragraph node, or (the cleaner's pipeline) a `LineParse`. */
-  paragraphs: Array<Paragraph | LineParse | undefined>
+  /**
+   * Each line's parse: a paragraph node, or (the cleaner's pipeline) a `LineParse`; by position,
+   * or read by position when a rule asks (the cleaner's parses stay in their arena).
+   */
+  paragraphs: Array<Paragraph | LineParse | undefined> | ParseOf
   language: Language
   path?: string
   url?: string
@@ -61,16 +69,36 @@ export interface DocumentInit {
 export interface SharedLines {
   folded: Array<string | undefined>
   label: Array<string | undefined>
-  source: Array<MatchSource | undefined>
-  stats: Map<string, Array<BlockStats | undefined>>
+  /**
+   * The prefilter's hits of one matcher index on each line (the slots that may match it). A line's
+   * `MatchSource` is made when asked for and not kept: it holds its collapsed form, which few
+   * lines need twice, and took some 90 bytes a line.
+   */
+  hits?: {index: MatcherIndex; lines: Array<readonly number[] | undefined>}
+  /** Stats by the parse they were read from (`parsedWith`). */
+  stats: Map<string, StatsTable>
   /** `lineValue`s by name (and parse). */
   values: Map<string, unknown[]>
   /** The slots of an index that may match some original line (a superset for every pass). */
   slotsInUse?: {index: MatcherIndex; slots: Set<number>}
+  /**
+   * Whether the forms kept per line are copied to one byte a character where they can be
+   * (`oneByteCopy`): in a large text (`ONE_BYTE_FORMS_FROM`) that holds a character past U+00FF,
+   * whose lines are two-byte strings.
+   */
+  oneByteForms?: boolean
 }
 
+/**
+ * From this length on, a two-byte text's folded forms are kept in one byte a character where they
+ * can be: they take about as much memory as the text itself. In a smaller text the copies would
+ * save little and cost a copy of every line.
+ */
+export const ONE_BYTE_FORMS_FROM = 1 << 20
+
 export function createSharedLines(lines = 0): SharedLines {
-  return {folded: slots(lines), label: slots(lines), source: slots(lines), stats: new Map(), values: new Map()}
+  // Every field from the start: one shape for every document's table, whatever is filled first.
+  return {folded: slots(lines), label: slots(lines), stats: new Map(), values: new Map(), hits: undefined, slotsInUse: undefined, oneByteForms: undefined}
 }
 
 // Not frozen: a frozen array has elements of another kind, and loops over both kinds (for…of over
@@ -105,14 +133,13 @@ export class DocumentContext {
   readonly creditLines = new Set<number>()
   /** Lines where a section or tail starts: a section never runs past one. */
   readonly boundaries = new Set<number>()
-  private readonly paragraphs: Array<Paragraph | LineParse | undefined>
+  private readonly parseOf: ParseOf
   /** Caches by key: the original line index of an unmodified line (shared across passes), else `-1 - position`. */
   private readonly keys: Int32Array
-  private readonly statsCache: Array<BlockStats | undefined>
+  private readonly statsCache: StatsTable
   private readonly foldedCache: Array<string | undefined>
   private readonly labelCache: Array<string | undefined>
-  private readonly sourceCache: Array<MatchSource | undefined>
-  private readonly local = new Map<number, {stats?: BlockStats; folded?: string; label?: string; source?: MatchSource; values?: Map<string, unknown>}>()
+  private readonly local = new Map<number, {stats?: BlockStats; folded?: string; label?: string; hits?: readonly number[]; hitsIndex?: MatcherIndex; values?: Map<string, unknown>}>()
   private readonly parsedWith: string
   private readonly charsCache: Int32Array
   private readonly shared: SharedLines
@@ -121,7 +148,8 @@ export class DocumentContext {
   constructor(init: DocumentInit) {
     this.text = init.text
     this.lines = init.lines
-    this.paragraphs = init.paragraphs
+    const paragraphs = init.paragraphs
+    this.parseOf = typeof paragraphs === 'function' ? paragraphs : (position) => paragraphs[position]
     this.language = init.language
     this.path = init.path
     this.url = init.url
@@ -138,18 +166,17 @@ export class DocumentContext {
     this.parsedWith = init.parsedWith ?? ''
     this.pass = init.pass ?? 1
     let stats = shared.stats.get(init.parsedWith ?? '')
-    if (!stats) shared.stats.set(init.parsedWith ?? '', (stats = slots(shared.folded.length)))
+    if (!stats) shared.stats.set(init.parsedWith ?? '', (stats = new StatsTable(shared.folded.length)))
     this.statsCache = stats
     this.foldedCache = shared.folded
     this.labelCache = shared.label
-    this.sourceCache = shared.source
   }
 
   /** The cache entry of a modified line (never shared). */
   private localEntry(index: number) {
     let entry = this.local.get(index)
     // Every field from the start: entries filled in different orders share one shape.
-    if (!entry) this.local.set(index, (entry = {stats: undefined, folded: undefined, label: undefined, source: undefined, values: undefined}))
+    if (!entry) this.local.set(index, (entry = {stats: undefined, folded: undefined, label: undefined, hits: undefined, hitsIndex: undefined, values: undefined}))
     return entry
   }
 
@@ -182,13 +209,13 @@ export class DocumentContext {
 
   /** The NLCST paragraph of a non-blank line (built anew from a `LineParse` on each call). */
   paragraph(index: number): Paragraph | undefined {
-    const parsed = this.paragraphs[index]
+    const parsed = this.parseOf(index)
     return parsed instanceof LineParse ? parsed.toParagraph(this.lines[index].text) : parsed
   }
 
   /** The start and end offsets (in the whole text) of each sentence of a non-blank line, in order. */
   sentenceSpans(index: number): Array<[number, number]> {
-    const parsed = this.paragraphs[index]
+    const parsed = this.parseOf(index)
     if (!parsed) return []
     if (parsed instanceof LineParse) return parsed.sentenceSpans()
     const spans: Array<[number, number]> = []
@@ -201,11 +228,11 @@ export class DocumentContext {
 
   stats(index: number): BlockStats {
     const key = this.keys[index]
-    let stats = key >= 0 ? this.statsCache[key] : this.localEntry(index).stats
+    let stats = key >= 0 ? this.statsCache.get(key) : this.localEntry(index).stats
     if (!stats) {
-      const paragraph = this.paragraphs[index]
+      const paragraph = this.parseOf(index)
       stats = !paragraph ? {...NO_STATS} : paragraph instanceof LineParse ? statsOf(paragraph.counts(), this.lines[index].text) : blockStats(paragraph, this.lines[index].text)
-      if (key >= 0) this.statsCache[key] = stats
+      if (key >= 0) this.statsCache.set(key, stats)
       else this.localEntry(index).stats = stats
     }
     return stats
@@ -239,7 +266,7 @@ export class DocumentContext {
   private readonly valueTables = new Map<string, unknown[]>()
 
   private computeLineValue<T>(index: number, compute: (words: WordSource, text: string) => T): T {
-    const parsed = this.paragraphs[index]
+    const parsed = this.parseOf(index)
     const words: WordSource = parsed === undefined ? NO_WORDS : parsed instanceof LineParse ? parsed : paragraphWords(parsed)
     return compute(words, this.lines[index].text)
   }
@@ -263,6 +290,7 @@ export class DocumentContext {
       // When the line's collapsed form is ASCII, its normal form is that in lower case (the test
       // suite checks this): given it, the line is not collapsed a second time.
       value = collapsed !== undefined && isAscii(collapsed) ? collapsed.toLowerCase() : foldText(this.lines[index].text)
+      if ((this.shared.oneByteForms ??= this.text.length >= ONE_BYTE_FORMS_FROM && hasWideCharacters(this.text))) value = oneByteCopy(value)
       if (key >= 0) this.foldedCache[key] = value
       else this.localEntry(index).folded = value
     }
@@ -281,22 +309,56 @@ export class DocumentContext {
     return value
   }
 
-  /** The forms of a line that matchers compare against, computed once per line. */
+  /**
+   * The forms of a line that matchers compare against, made anew on each call (the folded form and
+   * the label are kept); with the prefilter's hits on it when they are known.
+   */
   matchSource(index: number): MatchSource {
+    const text = this.lines[index].text
+    const collapsed = collapseWhitespace(text)
+    const source: MatchSource = {text, collapsed, folded: this.folded(index, collapsed), label: this.label(index), hits: undefined, hitsIndex: undefined}
     const key = this.keys[index]
-    let source = key >= 0 ? this.sourceCache[key] : this.localEntry(index).source
-    if (!source) {
-      const text = this.lines[index].text
-      const collapsed = collapseWhitespace(text)
-      source = {text, collapsed, folded: this.folded(index, collapsed), label: this.label(index)}
-      if (key >= 0) this.sourceCache[key] = source
-      else this.localEntry(index).source = source
+    if (key < 0) {
+      const entry = this.localEntry(index)
+      source.hits = entry.hits
+      source.hitsIndex = entry.hitsIndex
+    } else if (this.shared.hits) {
+      const hits = this.shared.hits.lines[key]
+      if (hits) {
+        source.hits = hits
+        source.hitsIndex = this.shared.hits.index
+      }
     }
     return source
   }
 
-  private hitsCache: Array<readonly number[] | undefined> | undefined
-  private hitsIndex: MatcherIndex | undefined
+  /** The prefilter's hits of `matchers` on line `index`, kept per line (across passes for an unmodified line). */
+  private hitsOf(index: number, matchers: MatcherIndex): readonly number[] {
+    const key = this.keys[index]
+    if (key < 0) {
+      const entry = this.localEntry(index)
+      if (entry.hitsIndex !== matchers || !entry.hits) {
+        entry.hits = this.computeHits(index, matchers)
+        entry.hitsIndex = matchers
+      }
+      return entry.hits
+    }
+    let table = this.shared.hits
+    if (table?.index !== matchers) this.shared.hits = table = {index: matchers, lines: slots(this.foldedCache.length)}
+    let hits = table.lines[key]
+    if (!hits) table.lines[key] = hits = this.computeHits(index, matchers)
+    return hits
+  }
+
+  private computeHits(index: number, matchers: MatcherIndex): readonly number[] {
+    // A line longer than any indexed matcher is tried on can match none: its forms are not made.
+    const longest = matchers.longest
+    const tooLong = this.chars(index) > longest && collapsedLength(this.lines[index].text) > longest
+    if (tooLong) return NO_HITS
+    const text = this.lines[index].text
+    const collapsed = collapseWhitespace(text)
+    return matchers.hits({text, collapsed, folded: this.folded(index, collapsed), label: this.label(index), hits: undefined, hitsIndex: undefined})
+  }
 
   /** Whether `matcher` may match line `index`, by its index's prefilter (kept per line). */
   mayMatch(index: number, matcher: LineMatcher): boolean {
@@ -305,17 +367,7 @@ export class DocumentContext {
   }
 
   private mayMatchIndexed(index: number, indexed: {index: MatcherIndex; slot: number}): boolean {
-    if (this.hitsIndex !== indexed.index || !this.hitsCache) {
-      this.hitsCache = slots(this.lines.length)
-      this.hitsIndex = indexed.index
-    }
-    let hits = this.hitsCache[index]
-    if (!hits) {
-      // A line longer than any indexed matcher is tried on can match none: its forms are not made.
-      const longest = indexed.index.longest
-      const tooLong = this.chars(index) > longest && collapsedLength(this.lines[index].text) > longest
-      this.hitsCache[index] = hits = tooLong ? NO_HITS : indexed.index.hits(this.matchSource(index))
-    }
+    const hits = this.hitsOf(index, indexed.index)
     return hits.length > 0 && hits.includes(indexed.slot)
   }
 
@@ -334,11 +386,9 @@ export class DocumentContext {
     }
     if (this.linesBySlot?.index !== indexed.index) {
       const lines = new Map<number, number[]>()
-      const probe = {index: indexed.index, slot: -1}
       for (let index = 0; index < this.lines.length; index++) {
         if (this.lines[index].blank) continue
-        this.mayMatchIndexed(index, probe)
-        for (const slot of this.hitsCache![index]!) {
+        for (const slot of this.hitsOf(index, indexed.index)) {
           const list = lines.get(slot)
           if (!list) lines.set(slot, [index])
           else if (list[list.length - 1] !== index) list.push(index)
@@ -354,11 +404,7 @@ export class DocumentContext {
    * whose matcher is not among them matches no line.
    */
   slotsInUse(matchers: MatcherIndex): Set<number> {
-    const probe = {index: matchers, slot: -1}
-    const lineHits = (index: number) => {
-      this.mayMatchIndexed(index, probe)
-      return this.hitsCache![index]!
-    }
+    const lineHits = (index: number) => this.hitsOf(index, matchers)
     // Unmodified lines, as the first pass reads them (every non-blank line: later passes read a
     // subset): one union for every pass.
     if (this.shared.slotsInUse?.index !== matchers) {

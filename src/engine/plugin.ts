@@ -11,11 +11,12 @@
 import type {Paragraph, Root} from 'nlcst'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
-import {parseLine, parseLineCompact, type LineParse, type LineParser} from '../parse.js'
+import {LineParses, parseLine, parseLineCompact, type LineParse, type LineParser} from '../parse.js'
+import type {Language} from '../language.js'
 import {findTitle} from '../title.js'
 import type {DocumentOptions, InputKind, Removal, TitleMode} from '../types.js'
 import type {ScopeTest} from '../scope.js'
-import {createSharedLines, DocumentContext} from './document.js'
+import {createSharedLines, DocumentContext, type ParseOf} from './document.js'
 import {createOutcome, mergePass, outputView, type Outcome, type ViewLine} from './outcome.js'
 import {collectRemovals, reportRemovals} from './removals.js'
 import type {CompiledRule} from './rule.js'
@@ -119,13 +120,30 @@ function runPass(document: DocumentContext, active: ActiveRules, mode: TitleMode
   if (document.title === undefined && mode === 'auto' && document.headline !== undefined) document.title = document.headline
 }
 
+/**
+ * The parse of each line of a pass's view, by position: an unmodified line's as the parser read it
+ * (from the arena, when it is one), a modified line's read again with `read`.
+ */
+function passParses(view: ViewLine[], parsed: LineParses | Array<Paragraph | undefined>, read: (line: ViewLine, language: Language) => Paragraph | LineParse, language: Language): ParseOf {
+  const modified = new Map<number, Paragraph | LineParse>()
+  for (let position = 0; position < view.length; position++) {
+    const line = view[position]
+    if (line.modified && !line.blank) modified.set(position, read(line, language))
+  }
+  const original = parsed instanceof LineParses ? (index: number) => parsed.get(index) : (index: number) => parsed[index]
+  return (position) => {
+    const line = view[position]
+    return line.blank ? undefined : line.modified ? modified.get(position) : original(line.index)
+  }
+}
+
 /** Run `rules` over a parsed document, to a fixed point. */
 export function runRules(file: VFile, options: RulesOptions): Outcome {
   const documentOptions = file.data.decruftOptions ?? {}
   const lines = file.data.lines ?? []
   // The cleaner's pipeline keeps compact parses; a tree's paragraphs when decruftParse ran without `compact`.
   const compact = file.data.lineParses !== undefined
-  const parsed: Array<Paragraph | LineParse | undefined> = file.data.lineParses ?? file.data.paragraphs ?? []
+  const parsed: LineParses | Array<Paragraph | undefined> = file.data.lineParses ?? file.data.paragraphs ?? []
   const mode = documentOptions.title ?? options.title ?? 'auto'
   const outcome = createOutcome(lines)
 
@@ -139,9 +157,7 @@ export function runRules(file: VFile, options: RulesOptions): Outcome {
   file.data.language = language
   const shared = createSharedLines(lines.length)
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
-    const paragraphs: Array<Paragraph | LineParse | undefined> = view.map((line) =>
-      line.blank ? undefined : line.modified ? (compact ? (options.lineParser ?? parseLineCompact)(line, language) : parseLine(line, language)) : parsed[line.index]
-    )
+    const paragraphs = passParses(view, parsed, compact ? (options.lineParser ?? parseLineCompact) : parseLine, language)
     const document = new DocumentContext({
       text: String(file.value),
       lines: view,

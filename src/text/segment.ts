@@ -41,6 +41,8 @@ import {
 } from './expressions.js'
 import {eachToken, PUNCTUATION, SYMBOL, WHITE_SPACE, WORD} from './tokens.js'
 import {GapList} from './gap-list.js'
+import type {ParseArena} from './parse-arena.js'
+import {MAX_PACKED_LINE, PACKED, packWords} from '../line-parse.js'
 
 /** Node types beyond the token types of `eachToken`: a word's text, a sentence. */
 const TEXT = 5
@@ -643,6 +645,27 @@ function safeCut(text: string, family: 'english' | 'latin', from: number): numbe
  * is shorter than 2^31 code units.
  */
 export function segmentLine(text: string, family: 'english' | 'latin', lineStart: number): Int32Array {
+  const length = segmentIntoScratch(text, family, lineStart)
+  const numbers = scratch.slice(0, length)
+  if (scratch.length > SCRATCH_KEPT) scratch = new Int32Array(SCRATCH_KEPT)
+  return numbers
+}
+
+/**
+ * `segmentLine`'s numbers for line `line` of `arena`, written there with no array of their own, its
+ * words packed when the line is short enough (`packWords`).
+ */
+export function segmentLineInto(arena: ParseArena, line: number, text: string, family: 'english' | 'latin', lineStart: number): void {
+  // Read first: segmenting may replace `scratch` with a larger array.
+  let length = segmentIntoScratch(text, family, lineStart)
+  const packed = text.length <= MAX_PACKED_LINE
+  if (packed) length = packWords(scratch, length)
+  arena.add(line, scratch, length, packed ? PACKED : 0)
+  if (scratch.length > SCRATCH_KEPT) scratch = new Int32Array(SCRATCH_KEPT)
+}
+
+/** Write a line's numbers (`segmentLine`'s layout) to `scratch`; returns how many there are. */
+function segmentIntoScratch(text: string, family: 'english' | 'latin', lineStart: number): number {
   scratch[0] = 0
   let at = 1
   for (let from = 0; from < text.length; ) {
@@ -651,9 +674,7 @@ export function segmentLine(text: string, family: 'english' | 'latin', lineStart
     at = writeNumbers(segmenters[family].sentences(from === 0 && to === text.length ? text : text.slice(from, to)), lineStart + from, from, at)
     from = to
   }
-  const numbers = scratch.slice(0, at)
-  if (scratch.length > SCRATCH_KEPT) scratch = new Int32Array(SCRATCH_KEPT)
-  return numbers
+  return at
 }
 
 /**
