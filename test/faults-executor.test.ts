@@ -296,6 +296,26 @@ describe('documents too large for memory (issue 19, item 10)', () => {
     expect(jsonl.stderr).toContain('<stdin>:2: out of memory')
   }, 30_000)
 
+  it('cleans the records sent to a thread with one that runs it out of memory, sending them again', () => {
+    // Under a megabyte: the heavy record goes to a thread in a batch with the records around it,
+    // and the thread dies with all of them. They are sent again one by one: each must still have
+    // its bytes (a batch's bytes are copied to its thread, not moved).
+    const heavy = prose(900_000, 'a word a line')
+    expect(Buffer.byteLength(heavy)).toBeLessThan(1 << 20)
+    const small = Array.from({length: 6}, (_, index) => JSON.stringify({id: `r${index}`, text: `Title ${index}\n\nA paragraph about the council.\n\nShare this article\n`}))
+    const records = [...small.slice(0, 3), JSON.stringify({id: 'heavy', text: heavy}), ...small.slice(3)]
+    for (const workers of ['1', '2']) {
+      const jsonl = run(['clean', '--jsonl', '--workers', workers, '--memory-budget', String(SMALL_BUDGET), '--max-doc-bytes', '10000000'], {input: records.join('\n') + '\n'})
+      expect(jsonl.code, jsonl.stderr).toBe(0)
+      const lines = jsonl.stdout.split('\n').filter(Boolean)
+      expect(lines).toHaveLength(records.length)
+      expect(lines[3]).toBe(records[3])
+      for (const at of [0, 1, 2, 4, 5, 6]) expect(JSON.parse(lines[at]).text, `${workers} workers, record ${at}`).toMatch(/^Title \d\n\nA paragraph about the council\.\n$/)
+      expect(jsonl.stderr).toContain('<stdin>:4: out of memory')
+      expect(jsonl.stderr).not.toMatch(/<stdin>:[1235-7]:/)
+    }
+  }, 60_000)
+
   it('refuses a --memory-budget too small for a thread to hold the rules', () => {
     const result = run(['clean', '-', '--memory-budget', String(SMALL_BUDGET - 1)], {input: 'Title\n\nText.\n'})
     expect(result.code).toBe(2)

@@ -289,7 +289,10 @@ export class PoolExecutor implements Executor {
     this.running.add(running)
     try {
       if (this.cancelled) throw new CancelledError()
-      const transfer = batch.flatMap(({transfer}) => transfer ?? [])
+      // A document alone moves its bytes to the thread. A batch's are copied: when its thread dies,
+      // each document is sent again, and moved bytes would be gone (the others failed with the one
+      // to blame).
+      const transfer = batch.length === 1 ? batch[0].transfer : undefined
       const answer = (await this.pool.run({kind: 'batch', tasks: batch.map(({task}) => task)}, {transferList: transfer, signal: running.controller.signal})) as BatchResult
       batch.forEach((waiting, index) => {
         const result = answer.results[index]

@@ -310,10 +310,26 @@ export class DocumentContext {
   }
 
   /**
-   * The forms of a line that matchers compare against, made anew on each call (the folded form and
-   * the label are kept); with the prefilter's hits on it when they are known.
+   * The lines' match sources asked for in this pass. Not kept across passes: a source holds its
+   * collapsed form (some 90 bytes a line), and most lines are never asked for one. A rule the
+   * prefilter cannot rule out (a pattern without a literal) asks for every line's; a hundred such
+   * rules made each line's a hundred times.
+   */
+  private readonly sources = new Map<number, MatchSource>()
+
+  /**
+   * The forms of a line that matchers compare against, made once per pass (the folded form and the
+   * label are kept across passes); with the prefilter's hits on it when they are known.
    */
   matchSource(index: number): MatchSource {
+    const kept = this.sources.get(index)
+    if (kept) return kept
+    const source = this.makeMatchSource(index)
+    this.sources.set(index, source)
+    return source
+  }
+
+  private makeMatchSource(index: number): MatchSource {
     const text = this.lines[index].text
     const collapsed = collapseWhitespace(text)
     const source: MatchSource = {text, collapsed, folded: this.folded(index, collapsed), label: this.label(index), hits: undefined, hitsIndex: undefined}
