@@ -40,13 +40,8 @@ export function domainName(domain: string): string {
   return domain.toLowerCase().replace(/^\*?\./, '')
 }
 
-/** Whether `host` is `domain` or one of its subdomains. */
-export function hostMatches(host: string, domain: string): boolean {
-  return isSiteOf(host, domainName(domain))
-}
-
 /** Whether `host` is `name` (a `domainName`) or one of its subdomains. */
-function isSiteOf(host: string, name: string): boolean {
+export function isSiteOf(host: string, name: string): boolean {
   return host === name || (host.length > name.length && host.endsWith(name) && host.charCodeAt(host.length - name.length - 1) === 0x2e)
 }
 
@@ -89,7 +84,7 @@ export function compileWhen(when: When | undefined): ScopeTest {
     tests.push((scope) => scope.path !== undefined && trailingParts(scope.path).some((part) => isMatch(part)))
   }
   if (when.domain && when.domain.length > 0) {
-    // Compared as `hostMatches` compares them, made once here and not for every document.
+    // Made once here, not for every document.
     const names = when.domain.map(domainName)
     tests.push((scope) => {
       const host = hostOf(scope.url)

@@ -9,7 +9,7 @@
  * - rules with no `when`, or a `when` of languages only, are decided once per language;
  * - rules with a domain are listed under each of their domains, and a document looks up its host
  *   and each parent domain of it (`www.example.com`, `example.com`, `com`): the only names
- *   `hostMatches` can accept;
+ *   `isSiteOf` can accept;
  * - rules whose path patterns all start with a plain folder name (`gazette/**`) are listed under
  *   that name, and a document looks up each folder and file name of its path: a trailing part the
  *   pattern matches starts with one of them;
@@ -72,7 +72,7 @@ function push(map: Map<string, number[]>, key: string, position: number): void {
   } else map.set(key, [position])
 }
 
-/** A domain as `hostMatches` compares it, or undefined when no host name could be it. */
+/** A domain as `isSiteOf` compares it, or undefined when no host name could be it. */
 function domainKey(domain: string): string | undefined {
   const key = domainName(domain)
   return key === '' ? undefined : key
@@ -97,7 +97,7 @@ function buildIndex(rules: readonly ScopedRule[]): ScopeIndex {
   return index
 }
 
-/** The host's own name and each parent domain's: the names `hostMatches` accepts it under. */
+/** The host's own name and each parent domain's: the names `isSiteOf` accepts it under. */
 function domainsOf(host: string): string[] {
   const names = [host]
   for (let dot = host.indexOf('.'); dot !== -1; dot = host.indexOf('.', dot + 1)) names.push(host.slice(dot + 1))
