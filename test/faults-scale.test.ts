@@ -463,9 +463,8 @@ function occurrences(strings: string[], text: string, prefixesOnly: boolean): st
 }
 
 describe('an automaton of strings', () => {
-  it('finds every occurrence of every string (and, of prefixes, those a text starts with), past its table of rows and on characters without a column there', () => {
-    // Many states over many characters: most of the states have no row of transitions, and the
-    // rows have columns for the characters the strings use most, not for all 300.
+  it('finds every occurrence of every string (and, of prefixes, those a text starts with), past its table of full rows too', () => {
+    // Many states over many characters: most of the states have no full row of transitions.
     const alphabet = Array.from({length: 300}, (_, index) => String.fromCharCode(0x3b1 + index))
     let state = 3
     const random = (below: number) => {
@@ -478,10 +477,6 @@ describe('an automaton of strings', () => {
     const substrings = automatonOf('substrings', strings, Array.from(strings.keys()))
     const prefixes = automatonOf('prefixes', strings, Array.from(strings.keys()))
     expect(substrings.data.denseStates).toBeLessThan(substrings.data.firstChild.length / 2)
-    for (const {data} of [substrings, prefixes]) {
-      expect(data.denseWidth).toBeLessThan(data.width)
-      expect(Array.from(data.columns).filter((column) => column !== 0xffff)).toHaveLength(data.denseWidth)
-    }
     for (const text of [...texts, ...strings.slice(0, 40).map((value) => value + texts[0])]) {
       const found: string[] = []
       substrings.each(text, (id, end) => found.push(`${id}@${end}`))

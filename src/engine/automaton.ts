@@ -33,14 +33,7 @@ export interface AutomatonData {
   width: number
   /** How many states (the first ones) have a row in `dense`. */
   denseStates: number
-  /**
-   * Each class's column in a row of `dense`, or `NO_COLUMN`: the `DENSE_COLUMNS` classes whose code
-   * units the strings use most have one (every class, when there are no more).
-   */
-  columns: Uint16Array
-  /** The number of columns of a row. */
-  denseWidth: number
-  /** Rows of transitions: the target at the state times `denseWidth` plus the class's column (for `prefixes`, 0 for none). */
+  /** Full rows of transitions: the target at the state times `width` plus the class (for `prefixes`, 0 for none). */
   dense: Uint16Array | Uint32Array
   /** The first child of each state; its children run to the next state's first child (one more entry than states). */
   firstChild: Int32Array
@@ -68,22 +61,8 @@ function classArray(width: number, length: number): Classes {
   return new Uint32Array(new SharedArrayBuffer(length * 4))
 }
 
-/** Transition entries of the rows at most (4 MB of 16-bit entries, 8 MB of 32-bit ones). */
+/** Transition entries of the full rows at most (4 MB of 16-bit entries, 8 MB of 32-bit ones). */
 const DENSE_ENTRIES = 1 << 21
-
-/**
- * Columns of a row at most. A config's strings use some eighty code units, and each has a column.
- * Ten thousand learned phrases in many languages use hundreds, most of them seldom: rows of every
- * class left room for a few thousand states, and a scan spent its time in the other states' child
- * lists and in cache misses. With columns for the code units the strings use most, rows are a
- * fraction as long and many more states have one; a code unit without a column takes the sparse
- * way. Measured with cachegrind over 200 bench texts with 10,000 learned rules: 7% fewer
- * instructions and 14% fewer first-level cache misses.
- */
-const DENSE_COLUMNS = 128
-
-/** A class without a column in the rows. */
-const NO_COLUMN = 0xffff
 
 /** The child of `state` by class `cls` (children sorted by class, from `firstChild[state]`), or -1. */
 function childOf(firstChild: Int32Array, edgeClass: Classes, state: number, cls: number): number {
@@ -196,34 +175,16 @@ function build(kind: AutomatonKind, strings: readonly string[], ids: readonly nu
     }
   }
 
-  const columns = columnsOf(classes, width, units)
-  const denseWidth = Math.min(width, DENSE_COLUMNS)
-  const denseStates = Math.min(states, Math.max(1, Math.floor(DENSE_ENTRIES / denseWidth)))
-  const dense = states < 65536 ? new Uint16Array(new SharedArrayBuffer(denseStates * denseWidth * 2)) : new Uint32Array(new SharedArrayBuffer(denseStates * denseWidth * 4))
+  const denseStates = Math.min(states, Math.max(1, Math.floor(DENSE_ENTRIES / width)))
+  const dense = states < 65536 ? new Uint16Array(new SharedArrayBuffer(denseStates * width * 2)) : new Uint32Array(new SharedArrayBuffer(denseStates * width * 4))
   for (let state = 0; state < denseStates; state++) {
-    const row = state * denseWidth
+    const row = state * width
     // A state's row is its failure link's (filled before it, being nearer the start) but for its own children.
-    if (substrings && state !== 0) dense.copyWithin(row, fail[state] * denseWidth, fail[state] * denseWidth + denseWidth)
-    for (let child = first[state]; child < first[state + 1]; child++) {
-      const column = columns[edgeClass[child]]
-      if (column !== NO_COLUMN) dense[row + column] = child
-    }
+    if (substrings && state !== 0) dense.copyWithin(row, fail[state] * width, fail[state] * width + width)
+    for (let child = first[state]; child < first[state + 1]; child++) dense[row + edgeClass[child]] = child
   }
 
-  return {kind, classes, width, denseStates, columns, denseWidth, dense, firstChild: first, edgeClass, fail, match, idStart, ids: idArray}
-}
-
-/**
- * The column of each class in the rows: the `DENSE_COLUMNS` classes used most in `units` (the
- * strings' code units) have one, the most used first (ties by class); the others `NO_COLUMN`.
- */
-function columnsOf(classes: Classes, width: number, units: Uint16Array): Uint16Array {
-  const columns = new Uint16Array(new SharedArrayBuffer(width * 2)).fill(NO_COLUMN)
-  const uses = new Float64Array(width)
-  for (let at = 0; at < units.length; at++) uses[classes[units[at]]]++
-  const byUse = Array.from({length: width - 1}, (_, index) => index + 1).sort((a, b) => uses[b] - uses[a] || a - b)
-  for (let column = 0; column < Math.min(byUse.length, DENSE_COLUMNS); column++) columns[byUse[column]] = column
-  return columns
+  return {kind, classes, width, denseStates, dense, firstChild: first, edgeClass, fail, match, idStart, ids: idArray}
 }
 
 /** Automata built or received, by the fingerprint of their kind, strings and ids. */
@@ -256,9 +217,8 @@ export function rememberAutomata(saved: Record<string, AutomatonData>): void {
 
 export class Automaton {
   private readonly classes: Classes
+  private readonly width: number
   private readonly denseStates: number
-  private readonly columns: Uint16Array
-  private readonly denseWidth: number
   private readonly dense: Uint16Array | Uint32Array
   private readonly firstChild: Int32Array
   private readonly edgeClass: Classes
@@ -271,9 +231,8 @@ export class Automaton {
 
   constructor(readonly data: AutomatonData) {
     this.classes = data.classes
+    this.width = data.width
     this.denseStates = data.denseStates
-    this.columns = data.columns
-    this.denseWidth = data.denseWidth
     this.dense = data.dense
     this.firstChild = data.firstChild
     this.edgeClass = data.edgeClass
@@ -286,13 +245,10 @@ export class Automaton {
 
   /** The state after `state` reads a code unit of class `cls` (`substrings`). */
   private next(state: number, cls: number): number {
-    const column = this.columns[cls]
     for (;;) {
-      if (state < this.denseStates && column !== NO_COLUMN) return this.dense[state * this.denseWidth + column]
+      if (state < this.denseStates) return this.dense[state * this.width + cls]
       const child = childOf(this.firstChild, this.edgeClass, state, cls)
       if (child !== -1) return child
-      // The start has no failure link: a class it has no child for leads back to it.
-      if (state === 0) return 0
       state = this.fail[state]
     }
   }
@@ -318,8 +274,7 @@ export class Automaton {
     for (let index = 0; index < text.length; index++) {
       const cls = classes[text.charCodeAt(index)]
       if (cls === 0) return
-      const column = this.columns[cls]
-      state = state < this.denseStates && column !== NO_COLUMN ? this.dense[state * this.denseWidth + column] : childOf(this.firstChild, this.edgeClass, state, cls)
+      state = state < this.denseStates ? this.dense[state * this.width + cls] : childOf(this.firstChild, this.edgeClass, state, cls)
       if (state <= 0) return
       for (let at = idStart[state]; at < idStart[state + 1]; at++) found(ids[at], index + 1)
     }
