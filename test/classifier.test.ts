@@ -57,7 +57,10 @@ describe('a whole page', () => {
   })
 
   it('records each decision with a heuristic rule id and the features that decided it', () => {
-    const heuristic = result.removed.filter((removal) => removal.rule.startsWith('heuristic/'))
+    // The hand-set classifier's region (the trained classifier's removals: model.test.ts).
+    const handSet = createCleaner({extends: ['recommended'], classifier: {model: 'none'}}).clean(page, {title: 'none'})
+    expect(handSet.text).toBe(result.text)
+    const heuristic = handSet.removed.filter((removal) => removal.rule.startsWith('heuristic/'))
     expect(heuristic.length).toBeGreaterThan(10)
     const teaser = heuristic.find((removal) => removal.text === 'Storm damage bill tops estimates')!
     expect(teaser.rule).toBe('heuristic/outside-main')
@@ -413,6 +416,40 @@ describe('the trained classifier where it cannot judge', () => {
     // Chinese is not split into words: no stopword share, and no block of a dozen words.
     for (const removal of heuristic) expect(removal.reason).toMatch(/\((?:no stopwords matched|no paragraph of prose): the hand-set classifier decides\)$/)
     for (const paragraph of zhArticle) expect(result.text).toContain(paragraph)
+  })
+
+  it('judges extractor output whose stopwords barely match, which a second run may read in a language whose stopwords do', () => {
+    // Read as Afrikaans: the stopwords match too few words to use. Cleaned, the text is read as
+    // Hungarian, whose stopwords match; had the hand-set classifier decided the first run, the
+    // second would have taken the line the first kept.
+    const text = [
+      'Nederlagen',
+      'Nederlagen',
+      'További részletek a reformról csütörtökön derülnek ki, amikor a pénzügyminiszter bemutatja a tervezetet.',
+      '„Wir dürfen die Mieter nicht allein lassen“, sagte sie.',
+      ' ',
+      'Termeni și condiții | Politica de confidențialitate | Contact',
+      'Deze website maakt gebruik van cookies.',
+      '\t',
+      'Vissza csak éjfél után értek haza, amikor végre elindult az utolsó vonat az állomásról.'
+    ].join('\n') + '\n'
+    let stopwords: Array<number | undefined> = []
+    let page: boolean | undefined
+    const observed = createCleaner({extends: ['recommended'], classifier: {model: 'built-in'}}, {messages: false, observeBlocks: (_document, classified) => {
+      stopwords = classified.blocks.map((block) => block.features.stopwords)
+      page = classified.page
+    }})
+    const once = observed.clean(text, {title: 'none'})
+    expect(once.lang).toBe('af')
+    expect(page).toBe(false)
+    expect(stopwords.every((share) => share === undefined)).toBe(true)
+    const taken = once.removed.filter((removal) => removal.rule === 'heuristic/block')
+    expect(taken.map((removal) => removal.text)).toEqual(['Nederlagen'])
+    expect(taken[0].reason).toMatch(/^boilerplate block \(content probability 0\.\d\d; strongest: /)
+    expect(handSetOnly.clean(text, {title: 'none'}).text).toContain('Nederlagen')
+    const twice = withModel.clean(once.text, {title: 'none'})
+    expect(twice.lang).not.toBe('af')
+    expect(twice.text).toBe(once.text)
   })
 
   it('leaves a text of menus and headlines alone to the hand-set classifier, so a second run removes nothing more', () => {

@@ -70,8 +70,8 @@ describe('the summary on standard error is the report', () => {
     const report = JSON.parse(readFileSync(path.join(directory, 'report.json'), 'utf8'))
 
     // The page's classifier removals fall under several categories: one rule, four categories.
-    const outside = report.files.find((file: {path: string}) => file.path.endsWith('harbour-gazette.txt')).removed.filter((removal: {rule: string}) => removal.rule === 'heuristic/outside-main')
-    const categories = new Set(outside.map((removal: {category: string}) => removal.category))
+    const blocks = report.files.find((file: {path: string}) => file.path.endsWith('harbour-gazette.txt')).removed.filter((removal: {rule: string}) => removal.rule === 'heuristic/block')
+    const categories = new Set(blocks.map((removal: {category: string}) => removal.category))
     expect([...categories].sort()).toEqual(['metadata', 'navigation', 'noise', 'related'])
 
     // The report's figures are those of its own removals.
@@ -85,7 +85,7 @@ describe('the summary on standard error is the report', () => {
       }
     }
     expect(report.summary.byCategory).toEqual(fromRemovals)
-    expect(report.summary.byCategory.metadata.removals).toBe(outside.filter((removal: {category: string}) => removal.category === 'metadata').length)
+    expect(report.summary.byCategory.metadata.removals).toBe(blocks.filter((removal: {category: string}) => removal.category === 'metadata').length)
 
     // Both summaries on standard error give the report's figures.
     for (const run of [without, withReport]) {
@@ -95,10 +95,10 @@ describe('the summary on standard error is the report', () => {
       for (const [rule, count] of Object.entries(rules)) expect(count).toEqual(withoutCategory(report.summary.byRule)[rule])
     }
     // A rule that removed under several categories says so, and its counts add up.
-    const rule = report.summary.byRule['heuristic/outside-main']
+    const rule = report.summary.byRule['heuristic/block']
     expect(rule.category).toBe('navigation')
     expect(Object.values(rule.categories as Record<string, number>).reduce((sum, count) => sum + count, 0)).toBe(rule.removals)
-    expect(rule.categories).toEqual({navigation: rule.removals - 3, metadata: 1, noise: 1, related: 1})
+    expect(rule.categories).toEqual({navigation: rule.removals - 4, metadata: 1, noise: 1, related: 2})
   })
 
   it('says the same for JSON Lines records, with or without --report', () => {

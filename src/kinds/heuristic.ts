@@ -154,17 +154,23 @@ function heuristicRunner(rule: CompiledRule, settings: HeuristicSettings, observ
  *   of menus and headlines alone, where the language guess is a coin toss (a list of section names
  *   read as French, and once cleaned as English) and the model's scores moved across its threshold
  *   with it, so a second run removed more;
- * - no block has a stopword share. The model's strongest features are the blocks' stopword shares,
- *   and where no stopword list matches the text (Chinese or Japanese, which are not split into
- *   words; a language without a list; a wrong language guess) every block lacks them. The training
- *   data has few such documents, and on them the model keeps much boilerplate: held out, DAnIEL's
- *   Chinese pages scored 0.575 with the model against 0.876 with the hand-set classifier.
+ * - on a whole page (`page`), no block has a stopword share. The model's strongest features are the
+ *   blocks' stopword shares, and where no stopword list matches the text (Chinese or Japanese,
+ *   which are not split into words; a language without a list; a wrong language guess) every block
+ *   lacks them. The training data has few such pages, and on them the model keeps much
+ *   boilerplate: held out, DAnIEL's Chinese pages scored 0.575 with the model against 0.876 with the
+ *   hand-set classifier. Extractor output is left to the model all the same: there the hand-set
+ *   classifier takes only sure shapes at the edges, so a first run that read the text in a
+ *   language whose stopwords barely match (and fell back to it) and a second run that read the
+ *   cleaned text in one whose stopwords do (and let the model judge) would disagree: a short line
+ *   ("Nederlagen") stayed in the first and went in the second. Held out, this costs list-heavy
+ *   extractor output a little (docs/classifier.md).
  * There the hand-set classifier decides alone.
  */
-export function whyModelCannotJudge(blocks: readonly Block[]): string | undefined {
+export function whyModelCannotJudge(blocks: readonly Block[], page = true): string | undefined {
   if (blocks.length > MODEL_MAX_BLOCKS) return `more than ${MODEL_MAX_BLOCKS} blocks`
   if (!blocks.some(isProseLike)) return 'no paragraph of prose'
-  if (!blocks.some((block) => block.features.stopwords !== undefined)) return 'no stopwords matched'
+  if (page && !blocks.some((block) => block.features.stopwords !== undefined)) return 'no stopwords matched'
   return undefined
 }
 
@@ -195,7 +201,7 @@ function modelRunner(rule: CompiledRule, settings: HeuristicSettings, trained: T
     apply(document) {
       if (!settings.enabled) return
       const classified = classifyBlocks(document, settings, observe)
-      const why = whyModelCannotJudge(classified.blocks)
+      const why = whyModelCannotJudge(classified.blocks, classified.page)
       if (why !== undefined) {
         claimHandSet(document, rule, classified, cache, ` (${why}: the hand-set classifier decides)`)
         return
