@@ -167,7 +167,7 @@ function heuristicRunner(rule: CompiledRule, settings: HeuristicSettings, observ
  *   extractor output a little (docs/classifier.md).
  * There the hand-set classifier decides alone.
  */
-export function whyModelCannotJudge(blocks: readonly Block[], page = true): string | undefined {
+export function whyModelCannotJudge(blocks: readonly Block[], page: boolean): string | undefined {
   if (blocks.length > MODEL_MAX_BLOCKS) return `more than ${MODEL_MAX_BLOCKS} blocks`
   if (!blocks.some(isProseLike)) return 'no paragraph of prose'
   if (page && !blocks.some((block) => block.features.stopwords !== undefined)) return 'no stopwords matched'
