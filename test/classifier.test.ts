@@ -57,7 +57,8 @@ describe('a whole page', () => {
   })
 
   it('records each decision with a heuristic rule id and the features that decided it', () => {
-    // The hand-set classifier's region (the trained classifier's removals: model.test.ts).
+    // The hand-set classifier's region; the trained classifier's removals are tested under
+    // "the trained classifier …" below (model.test.ts tests its trees).
     const handSet = createCleaner({extends: ['recommended'], classifier: {model: 'none'}}).clean(page, {title: 'none'})
     expect(handSet.text).toBe(result.text)
     const heuristic = handSet.removed.filter((removal) => removal.rule.startsWith('heuristic/'))
