@@ -12,6 +12,7 @@ import {loadConfig, resolveConfig, resolvePack, type ConfigInput, type ResolvedC
 import {compileRules} from './engine/compile.js'
 import {decruftRules, type ScopedRule} from './engine/plugin.js'
 import {decruftParse} from './parse.js'
+import {compileSiteLanguages} from './site-language.js'
 import {decruftStringify} from './serialize.js'
 import {resolveHeuristics} from './classifier/presets.js'
 import {createHeuristicRule, DEFAULT_KEEP_ABOVE, thresholdOf, type BlockObserver, type TrainedClassifier} from './kinds/heuristic.js'
@@ -64,7 +65,8 @@ function defaultConfig(findConfig: boolean | string | undefined): ResolvedConfig
  */
 export function createCleaner(config?: ResolvedConfig | ConfigInput, options: CleanerOptions = {}): Cleaner {
   const {resolved, rules, title} = compileConfig(config, options)
-  const processor = unified().use(decruftParse, {lang: resolved.settings.lang, compact: true}).use(decruftRules, {rules, title, inputKind: resolved.settings.inputKind, lang: resolved.settings.lang, messages: options.messages ?? true}).use(decruftStringify)
+  const siteLanguage = compileSiteLanguages(resolved.siteLanguages ?? [])
+  const processor = unified().use(decruftParse, {lang: resolved.settings.lang, compact: true, siteLanguage}).use(decruftRules, {rules, title, inputKind: resolved.settings.inputKind, lang: resolved.settings.lang, messages: options.messages ?? true}).use(decruftStringify)
 
   const cleanFile = (text: string, options: DocumentOptions = {}) => {
     const file = new VFile({value: text, path: options.path})

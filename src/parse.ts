@@ -17,6 +17,7 @@ import type {Plugin, Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {languageSample, toLanguage, type Language} from './language.js'
 import {detectLanguage} from './text/franc.js'
+import {sampleFits, type SiteLanguageOf} from './site-language.js'
 import {splitLines, type Line, type LineEnding} from './text/lines.js'
 import {blockParser, withPositions} from './text/block-parsers.js'
 import {segmentLine, segmentLineInto} from './text/segment.js'
@@ -49,6 +50,11 @@ export interface ParseOptions {
   compact?: boolean
   /** With `compact`: how a line is read (default `parseLineCompact`, the fast segmenter). */
   lineParser?: LineParser
+  /**
+   * With `lang` auto: the language of the document's site (a config's `siteLanguages`), used instead
+   * of detecting one when the document's sample reads as it (`sampleFits`).
+   */
+  siteLanguage?: SiteLanguageOf
 }
 
 /** Reads one line of a document in a language into a `LineParse`. */
@@ -178,8 +184,14 @@ export function parseDocument(file: VFile, options: ParseOptions = {}): Root {
   const text = String(file.value)
   const {lines, eol} = splitLines(text)
   const wanted = file.data.decruftOptions?.lang ?? options.lang
-  const sample = wanted && wanted !== 'auto' ? '' : languageSample(lines.map((line) => line.text))
-  const language = wanted && wanted !== 'auto' ? toLanguage(wanted) : detectLanguage(sample)
+  const given = wanted !== undefined && wanted !== 'auto'
+  const sample = given ? '' : languageSample(lines.map((line) => line.text))
+  let language: Language
+  if (given) language = toLanguage(wanted)
+  else {
+    const site = options.siteLanguage?.(file.data.decruftOptions ?? {})
+    language = site && sampleFits(sample, site) ? site : detectLanguage(sample)
+  }
   file.data.lines = lines
   file.data.eol = eol
   file.data.language = language

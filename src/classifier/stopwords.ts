@@ -17,3 +17,9 @@ export function stopwordsFor(code: string): Set<string> | undefined {
   sets.set(code, set)
   return set
 }
+
+/** Every stopword list, by ISO 639-1 code (loaded once). */
+export function allStopwordLists(): Readonly<Record<string, readonly string[]>> {
+  lists ??= require('stopwords-iso') as Record<string, string[]>
+  return lists
+}

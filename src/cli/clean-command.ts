@@ -31,7 +31,7 @@ import {ReportBuilder, reportJson} from '../report/report.js'
 import {formatSummary, htmlWarning, replacedDecruftWarning} from '../report/summary.js'
 import type {DocumentOptions, InputKind} from '../types.js'
 import {UsageError} from './usage-error.js'
-import {learnFromInputs} from './learn-command.js'
+import {learnedSummary, learnFromInputs} from './learn-command.js'
 import {withLearnedRules} from '../learn/merge.js'
 import {learnedPackYaml} from '../learn/pack.js'
 import {addCleaningOptions, addLearnThresholds, collect, loadRunConfig, wholeNumber, withInputKind, withPreset, type CleaningOptions} from './options.js'
@@ -48,6 +48,8 @@ export interface CleanCommandOptions extends CleaningOptions {
   learnOut?: string
   minDocs: number
   minShare: number
+  /** Learn the language of single-language sites too (commander's `--no-site-languages` sets false). */
+  siteLanguages?: boolean
   workers?: number
   resume?: boolean
   maxDocBytes?: number
@@ -147,9 +149,10 @@ async function configFor(inputs: string[], options: CleanCommandOptions, io: Com
     // Files and records that cannot be read are reported when they are cleaned, not here.
     const {learner, documents} = await learnFromInputs(inputs, options, io, {minDocs: options.minDocs, minShare: options.minShare}, plan.expanded)
     const learned = learner.rules()
-    config = withLearnedRules(config, learned)
-    if (options.learnOut) await sideFiles.write(options.learnOut, learnedPackYaml(learned, `Learned by decruft clean --learn from ${documents} documents.`))
-    if (!options.quiet) io.stderr.write(`decruft: learned ${learned.length} rule${learned.length === 1 ? '' : 's'} from ${documents} documents\n`)
+    const languages = options.siteLanguages === false ? [] : learner.languages()
+    config = withLearnedRules(config, learned, languages)
+    if (options.learnOut) await sideFiles.write(options.learnOut, learnedPackYaml(learned, `Learned by decruft clean --learn from ${documents} documents.`, languages))
+    if (!options.quiet) io.stderr.write(`decruft: learned ${learnedSummary(learned.length, languages.length)} from ${documents} documents\n`)
     return {config, cleaner: createCleaner(config, {messages: false}), learned: learned.length}
   }
   return {config, cleaner: createCleaner(config, {messages: false})}

@@ -28,6 +28,8 @@ export interface LearnCommandOptions {
   followSymlinks?: boolean
   minDocs: number
   minShare: number
+  /** Learn the language of single-language sites too (commander's `--no-site-languages` sets false). */
+  siteLanguages?: boolean
 }
 
 /** What learning from the inputs read. */
@@ -71,6 +73,13 @@ export async function learnFromInputs(inputs: string[], options: LearnCommandOpt
   return {learner, documents, problems, unsited}
 }
 
+/** "2 rules", or "2 rules and the languages of 3 sites". */
+export function learnedSummary(rules: number, languages: number): string {
+  const ruleCount = `${rules} rule${rules === 1 ? '' : 's'}`
+  if (languages === 0) return ruleCount
+  return `${ruleCount} and the language${languages === 1 ? '' : 's'} of ${languages} site${languages === 1 ? '' : 's'}`
+}
+
 export async function runLearn(inputs: string[], options: LearnCommandOptions, io: CommandIo): Promise<number> {
   if (inputs.length === 0) {
     if ((io.stdin as NodeJS.ReadStream).isTTY) throw new UsageError('no inputs: give files, directories, or `-` for standard input')
@@ -86,15 +95,16 @@ export async function runLearn(inputs: string[], options: LearnCommandOptions, i
   for (const problem of problems) io.stderr.write(`decruft: ${describeError(problem)}; not learned from\n`)
   if (unsited > 0) io.stderr.write(`decruft: ${unsited} record${unsited === 1 ? '' : 's'} without a URL (\`url\`, or an \`id\` that is one): no site to learn ${unsited === 1 ? 'it' : 'them'} for\n`)
   const rules = learner.rules()
+  const languages = options.siteLanguages === false ? [] : learner.languages()
   const header = [
     `Learned by decruft from ${documents} documents (${inputs.join(', ')}):`,
     `lines in at least ${options.minDocs} documents and ${Math.round(options.minShare * 100)}% of their site's documents.`,
     'Review before use: remove any rule that matches content, widen phrases that should match more.'
   ].join('\n')
-  const yaml = learnedPackYaml(rules, header)
+  const yaml = learnedPackYaml(rules, header, languages)
   if (options.out) await writeAtomic(path.resolve(io.cwd, options.out), yaml)
   else io.stdout.write(yaml)
-  io.stderr.write(`decruft: learned ${rules.length} rule${rules.length === 1 ? '' : 's'} from ${documents} documents\n`)
+  io.stderr.write(`decruft: learned ${learnedSummary(rules.length, languages.length)} from ${documents} documents\n`)
   // As with clean: the rest is learned from, and the exit code says that something could not be read.
   return problems.length > 0 ? 1 : 0
 }

@@ -14,11 +14,12 @@ export function collect(value: string, previous: string[] | undefined): string[]
   return [...(previous ?? []), value]
 }
 
-/** `--min-docs` and `--min-share`, for `learn` and `clean --learn`. */
+/** `--min-docs`, `--min-share` and `--no-site-languages`, for `learn` and `clean --learn`. */
 export function addLearnThresholds(command: Command, prefix = ''): Command {
   return command
     .option('--min-docs <n>', `${prefix}a learned line stands in at least this many documents of its site`, (value) => Number(value), LEARN_DEFAULTS.minDocs)
     .option('--min-share <share>', `${prefix}and in at least this share of its site's documents (0–1)`, (value) => Number(value), LEARN_DEFAULTS.minShare)
+    .option('--no-site-languages', `${prefix}do not learn the language of sites whose documents are all in one`)
 }
 
 /** What `addCleaningOptions` (with `--jsonl`, which each command describes itself) gives a command's options. */

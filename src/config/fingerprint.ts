@@ -54,12 +54,13 @@ export function reportFileName(file: string, cwd: string): string {
 
 /**
  * The SHA-256 of a resolved config: each rule's definition in order (where a rule was written is
- * left out), the settings, the classifier's preset and settings, and a model file by its content.
+ * left out), the settings, the classifier's preset and settings, a model file by its content, and
+ * the site languages when there are any (so a config without them hashes as it did before them).
  */
 export function rulesSha256(config: ResolvedConfig): string {
   const model = config.classifier?.model
   const classifier = {...config.classifier, ...(model && model !== 'none' && existsSync(model) ? {model: `sha256:${sha256(readFileSync(model))}`} : {})}
-  const data = {rules: config.rules.map((rule) => rule.definition), settings: config.settings, heuristics: config.heuristics, classifier}
+  const data = {rules: config.rules.map((rule) => rule.definition), settings: config.settings, heuristics: config.heuristics, classifier, ...(config.siteLanguages?.length ? {siteLanguages: config.siteLanguages} : {})}
   return sha256(JSON.stringify(canonical(data)))
 }
 

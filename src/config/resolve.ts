@@ -13,6 +13,7 @@ import {ConfigError, formatKey} from './error.js'
 import {parseYaml, readYaml, type YamlSource} from './read.js'
 import {assertValid} from './validate.js'
 import type {HeuristicsConfig} from '../classifier/presets.js'
+import type {SiteLanguage} from '../site-language.js'
 
 /** A pack or config as written (the shape of `rules/schema.json`). */
 export interface ConfigInput {
@@ -26,6 +27,7 @@ export interface ConfigInput {
   off?: string[]
   on?: string[]
   rules?: Array<Partial<RuleDefinition> & {id: string}>
+  siteLanguages?: SiteLanguage[]
 }
 
 /**
@@ -52,6 +54,8 @@ export interface ResolvedConfig {
   heuristics: HeuristicsConfig
   /** The trained classifier (a model file's path is absolute here). */
   classifier: ClassifierConfig
+  /** Sites and their languages, in the order read (a later entry wins). */
+  siteLanguages: SiteLanguage[]
   /** Every file read, in order: the config and the packs it extends. */
   files: string[]
   /** What a run should warn about (patterns holding control characters); absent when there is nothing. */
@@ -76,6 +80,7 @@ interface State {
   settings: {title: TitleMode; lang: string; inputKind: InputKind}
   heuristics: HeuristicsConfig
   classifier: ClassifierConfig
+  siteLanguages: SiteLanguage[]
   files: string[]
   stack: string[]
   warnings: ConfigWarning[]
@@ -174,6 +179,7 @@ function applySource(state: State, source: YamlSource, isUserConfig: boolean): v
     if (threshold !== undefined) state.classifier.threshold = threshold
     if (keepAbove !== undefined) state.classifier.keepAbove = keepAbove
   }
+  for (const entry of input.siteLanguages ?? []) state.siteLanguages.push({lang: entry.lang, when: {...entry.when}})
   state.stack.pop()
 }
 
@@ -193,10 +199,10 @@ function checkComplete(state: State): void {
 }
 
 function resolveSource(source: YamlSource, isUserConfig: boolean): ResolvedConfig {
-  const state: State = {rules: new Map(), settings: {title: 'auto', lang: 'auto', inputKind: 'auto'}, heuristics: {}, classifier: {}, files: [], stack: [], warnings: []}
+  const state: State = {rules: new Map(), settings: {title: 'auto', lang: 'auto', inputKind: 'auto'}, heuristics: {}, classifier: {}, siteLanguages: [], files: [], stack: [], warnings: []}
   applySource(state, source, isUserConfig)
   checkComplete(state)
-  const resolved: ResolvedConfig = {rules: [...state.rules.values()], settings: state.settings, heuristics: state.heuristics, classifier: state.classifier, files: state.files}
+  const resolved: ResolvedConfig = {rules: [...state.rules.values()], settings: state.settings, heuristics: state.heuristics, classifier: state.classifier, siteLanguages: state.siteLanguages, files: state.files}
   if (state.warnings.length > 0) resolved.warnings = state.warnings
   return resolved
 }

@@ -6,6 +6,9 @@
 
 import {splitLines} from '../text/lines.js'
 import {foldText, normalizeLabel} from '../text/normalize.js'
+import {languageSample} from '../language.js'
+import {detectLanguage} from '../text/franc.js'
+import {sampleFits} from '../site-language.js'
 import type {Category} from '../types.js'
 
 export interface LearnOptions {
@@ -44,6 +47,24 @@ export interface LearnedRule {
   examples: string[]
 }
 
+/** A site whose documents read as one language. */
+export interface LearnedLanguage {
+  site: string
+  label: string
+  siteKind: 'domain' | 'path'
+  /** ISO 639-1 code (639-3 where there is none). */
+  lang: string
+  /** How many of the site's documents were read for it (all in `lang`). */
+  documents: number
+  siteDocuments: number
+}
+
+/**
+ * How many of a site's documents (the first ones, in input order, that read clearly as the language
+ * franc gives them) are read for its language. All of them must agree.
+ */
+export const LANGUAGE_VOTES = 10
+
 interface LineStats {
   phrase: string
   documents: Set<string>
@@ -59,6 +80,8 @@ interface SiteStats {
   siteKind: 'domain' | 'path'
   documents: number
   lines: Map<string, LineStats>
+  /** The languages of the site's first documents that read clearly as one (`LANGUAGE_VOTES` at most). */
+  languages: string[]
 }
 
 /** Whether a line reads like a sentence of content rather than a label. */
@@ -78,10 +101,17 @@ export class Learner {
 
   add(document: LearnDocument): void {
     const key = `${document.siteKind}:${document.site}`
-    const site = this.sites.get(key) ?? {site: document.site, label: document.label ?? document.site, siteKind: document.siteKind, documents: 0, lines: new Map()}
+    const site = this.sites.get(key) ?? {site: document.site, label: document.label ?? document.site, siteKind: document.siteKind, documents: 0, lines: new Map(), languages: [] as string[]}
     this.sites.set(key, site)
     site.documents++
-    const lines = splitLines(document.text).lines.filter((line) => !line.blank)
+    const all = splitLines(document.text).lines
+    if (site.languages.length < LANGUAGE_VOTES) {
+      const sample = languageSample(all.map((line) => line.text))
+      const language = detectLanguage(sample)
+      // A document too short, or in a language without stopwords, does not vote.
+      if (language.code !== 'und' && sampleFits(sample, language)) site.languages.push(language.code)
+    }
+    const lines = all.filter((line) => !line.blank)
     const seen = new Set<string>()
     for (const [position, line] of lines.entries()) {
       const trimmed = line.text.trim()
@@ -101,6 +131,21 @@ export class Learner {
       stats.documents.add(document.name)
       if (stats.examples.length < 2) stats.examples.push(`${document.name}:${line.index + 1}`)
     }
+  }
+
+  /**
+   * The sites of at least `minDocs` documents whose first documents (up to `LANGUAGE_VOTES`, at least
+   * `minDocs` of them) all read as one language, by site.
+   */
+  languages(): LearnedLanguage[] {
+    const out: LearnedLanguage[] = []
+    for (const stats of [...this.sites.values()].sort((a, b) => (a.site < b.site ? -1 : 1))) {
+      const votes = stats.languages
+      if (stats.documents < this.options.minDocs || votes.length < this.options.minDocs) continue
+      if (votes.some((code) => code !== votes[0])) continue
+      out.push({site: stats.site, label: stats.label, siteKind: stats.siteKind, lang: votes[0], documents: votes.length, siteDocuments: stats.documents})
+    }
+    return out
   }
 
   /** The learned rules, by site, most widespread first. */

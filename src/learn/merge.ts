@@ -4,13 +4,15 @@
 
 import type {ResolvedConfig} from '../config/resolve.js'
 import type {RuleDefinition} from '../types.js'
-import type {LearnedRule} from './learn.js'
+import type {LearnedLanguage, LearnedRule} from './learn.js'
 import {learnedConfig} from './pack.js'
 
-export function withLearnedRules(config: ResolvedConfig, learned: LearnedRule[]): ResolvedConfig {
+/** `config` with the learned rules after its own, and the learned site languages after its own (so they win). */
+export function withLearnedRules(config: ResolvedConfig, learned: LearnedRule[], languages: LearnedLanguage[] = []): ResolvedConfig {
   const rules = (learnedConfig(learned).rules ?? []).map((definition) => ({
     definition: definition as RuleDefinition,
     source: {pack: 'learned'}
   }))
-  return {...config, rules: [...config.rules, ...rules]}
+  const siteLanguages = learnedConfig([], languages).siteLanguages ?? []
+  return {...config, rules: [...config.rules, ...rules], siteLanguages: [...(config.siteLanguages ?? []), ...siteLanguages]}
 }

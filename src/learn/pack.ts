@@ -5,7 +5,7 @@
 
 import {yaml} from '../config/read.js'
 import type {ConfigInput} from '../config/resolve.js'
-import type {LearnedRule} from './learn.js'
+import type {LearnedLanguage, LearnedRule} from './learn.js'
 
 /** An id part: lower-case ASCII words joined by `-`, at most 40 characters, cut between words. */
 function slug(value: string): string {
@@ -29,14 +29,15 @@ function ids(rules: LearnedRule[]): string[] {
   })
 }
 
-function when(rule: LearnedRule): {domain?: string[]; path?: string[]} {
+function when(rule: {site: string; siteKind: 'domain' | 'path'}): {domain?: string[]; path?: string[]} {
   return rule.siteKind === 'domain' ? {domain: [rule.site]} : {path: [rule.site === '.' ? '**' : `${rule.site}/**`]}
 }
 
-/** The learned rules as a config object (for `clean --learn`). */
-export function learnedConfig(rules: LearnedRule[]): ConfigInput {
+/** The learned rules and site languages as a config object (for `clean --learn`). */
+export function learnedConfig(rules: LearnedRule[], languages: LearnedLanguage[] = []): ConfigInput {
   const names = ids(rules)
   return {
+    ...(languages.length > 0 ? {siteLanguages: languages.map((language) => ({lang: language.lang, when: when(language)}))} : {}),
     rules: rules.map((rule, index) => ({
       id: names[index],
       kind: rule.kind,
@@ -62,13 +63,24 @@ function tune(node: unknown, flow: boolean): void {
 }
 
 /**
- * The learned rules as a YAML pack, built with the yaml package's document API (so every value is
- * quoted as YAML needs): the header and each rule's evidence as comments.
+ * The learned rules (and site languages) as a YAML pack, built with the yaml package's document API
+ * (so every value is quoted as YAML needs): the header and each entry's evidence as comments.
  */
-export function learnedPackYaml(rules: LearnedRule[], header: string): string {
+export function learnedPackYaml(rules: LearnedRule[], header: string, languages: LearnedLanguage[] = []): string {
   const {Document, isMap, isSeq} = yaml()
   const names = ids(rules)
-  const document = new Document({name: 'learned', rules: [] as unknown[]})
+  const document = new Document(languages.length > 0 ? {name: 'learned', siteLanguages: [] as unknown[], rules: [] as unknown[]} : {name: 'learned', rules: [] as unknown[]})
+  if (languages.length > 0) {
+    const sites = document.get('siteLanguages', true)
+    if (!isSeq(sites)) throw new Error('learned pack: no site languages list')
+    for (const language of languages) {
+      const item = document.createNode({lang: language.lang, when: when(language)})
+      if (!isMap(item)) throw new Error('learned pack: a site language is not a map')
+      tune(item, true)
+      item.commentBefore = ` ${language.documents} of ${language.siteDocuments} documents of ${language.label} read as \`${language.lang}\``
+      sites.items.push(item)
+    }
+  }
   document.commentBefore = [' yaml-language-server: $schema=node_modules/decruft/rules/schema.json', ...header.split('\n').map((line) => ` ${line}`.trimEnd())].join('\n')
   const list = document.get('rules', true)
   if (!isSeq(list)) throw new Error('learned pack: no rules list')
