@@ -38,10 +38,11 @@
  *    learn` writes them (one phrase of two to four words of the texts each, `exact`, `prefix` or
  *    `contains`, scoped to the site of a text it occurs in), the pack and one `contains` rule of
  *    as many such phrases, and the pack and 100 rules of one regex without a literal for the
- *    prefilter, and last the pack with the hand-set classifier alone (`classifier: {model: none}`):
- *    what the trained classifier (the default) adds to its time. Each config is compiled first; then
- *    the five clean the texts in turn, three rounds, and each one's median time is given as a
- *    ratio to the pack's. The removals each
+ *    prefilter, the pack with the hand-set classifier alone (`classifier: {model: none}`): what the
+ *    trained classifier (the default) adds to its time, and last the pack with every site's
+ *    language given (`siteLanguages`, each text on a site of its own language, as `learn` writes
+ *    them). Each config is compiled first; then the six clean the texts in turn, three rounds, and
+ *    each one's median time is given as a ratio to the pack's. The removals each
  *    made show that the added rules match; the regexes' own matching (each on every line once) is
  *    timed too. Draws are seeded: every run uses the same rules and texts.
  *
@@ -444,7 +445,7 @@ function regexRules(count) {
 /**
  * In a child process (`BENCH_CHILD=rules`): the recommended pack, and the pack with BENCH_RULES
  * learned rules, with one rule of as many phrases, and with RULE_REGEXES regexes without a literal,
- * each compiled first, then cleaning the same texts in turn (A B C D E, RULE_ROUNDS times). Prints
+ * each compiled first, then cleaning the same texts in turn (A B C D E F, RULE_ROUNDS times). Prints
  * each config's compile time, cleaning times and removals.
  */
 async function cleanWithRules() {
@@ -464,13 +465,28 @@ async function cleanWithRules() {
     {name: 'phrases', rules: [phraseRule(texts, ruleCount, random)], added: (id) => id === 'bench/phrases'},
     {name: 'regexes', rules: regexes, added: (id) => id.startsWith('bench/regex-')},
     // The recommended pack with the hand-set classifier alone: what the trained one (the default) adds.
-    {name: 'hand-set', rules: [], config: {classifier: {model: 'none'}}, added: () => false}
+    {name: 'hand-set', rules: [], config: {classifier: {model: 'none'}}, added: () => false},
+    // The pack with each site's language given, as `learn` writes it: each text on a site of its own
+    // language (the one the pack's cleaner found), so every text may take its site's language.
+    {name: 'site languages', rules: [], added: () => false, sited: true}
   ]
+  const languages = new Array(texts.length)
   for (const run of runs) {
     const started = performance.now()
+    if (run.sited) {
+      const hosts = new Map()
+      run.urls = texts.map(({host}, index) => {
+        const sited = `${languages[index]}.${host}`
+        hosts.set(sited, languages[index])
+        return `https://${sited}/article/${index}`
+      })
+      run.config = {siteLanguages: [...hosts].filter(([, lang]) => lang !== 'und').map(([host, lang]) => ({lang, when: {domain: [host]}}))}
+    }
     run.cleaner = createCleaner({extends: ['recommended'], rules: run.rules, ...run.config}, {messages: false})
     run.compile = (performance.now() - started) / 1000
-    for (const {text, url} of texts.slice(0, 200)) run.cleaner.clean(text, {url})
+    // The first config's cleaner tells each text's language, for the site languages' config.
+    if (run === runs[0]) for (let index = 0; index < texts.length; index++) languages[index] = run.cleaner.clean(texts[index].text, {url: texts[index].url}).lang
+    for (const [index, {text, url}] of texts.slice(0, 200).entries()) run.cleaner.clean(text, {url: run.urls?.[index] ?? url})
     run.seconds = []
   }
   // The regexes' own matching, for comparison: each once on every line they may be tried on (the
@@ -487,7 +503,7 @@ async function cleanWithRules() {
     matching.matches = matches
     for (const run of runs) {
       const started = performance.now()
-      for (let index = 0; index < texts.length; index++) removed[index] = run.cleaner.clean(texts[index].text, {url: texts[index].url}).removed
+      for (let index = 0; index < texts.length; index++) removed[index] = run.cleaner.clean(texts[index].text, {url: run.urls?.[index] ?? texts[index].url}).removed
       run.seconds.push((performance.now() - started) / 1000)
       if (round > 0) continue
       // What the rules removed: all removals, those of the added rules, and which rules and phrases made them.
@@ -658,7 +674,8 @@ try {
       learned: `in memory, +${ruleCount.toLocaleString('en-US')} learned rules`,
       phrases: `in memory, one rule of ${ruleCount.toLocaleString('en-US')} phrases`,
       regexes: `in memory, +${RULE_REGEXES} regexes without a literal`,
-      'hand-set': 'in memory, recommended pack, hand-set classifier alone (`classifier: {model: none}`)'
+      'hand-set': 'in memory, recommended pack, hand-set classifier alone (`classifier: {model: none}`)',
+      'site languages': 'in memory, recommended pack, every site\'s language given (`siteLanguages`)'
     }
     for (const run of rules.runs) {
       run.ratio = run.median / pack.median
@@ -686,11 +703,13 @@ try {
   lines.push('', `Outputs with ${workerCounts.join(' and ')} workers: ${identical ? 'identical' : 'DIFFERENT'}; ${mb(fullBytes).toFixed(0)} MB written with every removal's details, ${mb(leanBytes).toFixed(0)} MB with \`--removed none\`.`)
   if (ceiling !== undefined && rows[1]?.speedup) lines.push('', `${cores} workers ran ${rows[1].speedup.toFixed(2)}× one; ${cores} independent processes cleaning in memory ran ${ceiling.toFixed(2)}× one process in the same run.`)
   if (rules) {
-    const [, learned, phrases, regexes, handSet] = rules.runs
+    const [, learned, phrases, regexes, handSet, sited] = rules.runs
     const count = ruleCount.toLocaleString('en-US')
     const times = (value) => `${value.toFixed(2)}×`
     lines.push('', `Rules: +${count} learned rules ${times(learned.ratio)} the recommended pack's time, one rule of ${count} phrases ${times(phrases.ratio)}, +${RULE_REGEXES} regexes without a literal ${times(regexes.ratio)} (${RULE_ROUNDS} rounds each in turn, in one process; compiled beforehand in ${learned.compile.toFixed(1)}, ${phrases.compile.toFixed(1)} and ${regexes.compile.toFixed(1)} s, the pack in ${rules.runs[0].compile.toFixed(1)} s).`)
     lines.push('', `Classifier: the recommended pack with the trained classifier (the default) took ${(1 / handSet.ratio).toFixed(2)}× the time of the same pack with the hand-set classifier alone (\`classifier: {model: none}\`).`)
+    lines.push('', `Site languages: with every site's language given (\`siteLanguages\`, each text on a site of its own language), the pack took ${times(sited.ratio)} its time, with ${sited.removals === rules.runs[0].removals ? 'the same' : 'DIFFERENT'} removals (${sited.removals.toLocaleString('en-US')}).`)
+    if (sited.removals !== rules.runs[0].removals) process.exitCode = 1
     const at = (run) => (run.byAdded === 0 ? 'NO removals' : `${run.byAdded.toLocaleString('en-US')} removals`)
     lines.push('', `Rules at work: the pack alone made ${rules.runs[0].removals.toLocaleString('en-US')} removals; the learned rules ${at(learned)} (${learned.rulesMatched.toLocaleString('en-US')} of the ${count} rules), the rule of ${count} phrases ${at(phrases)} (${phrases.phrasesMatched.toLocaleString('en-US')} of its phrases), the regexes ${at(regexes)} (${regexes.rulesMatched} of the ${RULE_REGEXES}). The regexes' own matching, each once on each of the ${rules.matching.lines.toLocaleString('en-US')} lines of up to 240 characters, took ${rules.matching.median.toFixed(1)} s; with them the cleaning took ${(regexes.median - rules.runs[0].median).toFixed(1)} s more than the pack's.`)
     // Rules that match nothing would measure nothing.
