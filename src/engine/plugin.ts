@@ -36,8 +36,15 @@ declare module 'vfile' {
   }
 }
 
-/** Passes are few in practice: the second pass rarely removes anything. */
-export const MAX_PASSES = 4
+/**
+ * The most passes over one document. Passes are few in practice: over the 5,844 texts of the
+ * benchmark and training data, 1,831 took one pass, 3,843 two, 138 three, 20 four, and 12 five to
+ * eleven (the trained classifier takes a few more blocks each time its neighbours go). A document
+ * stopped short of its fixed point is not idempotent: a second run removes more (with a cap of 4,
+ * those 12 texts). Every pass but the last removes at least one line, so this only bounds the time
+ * of a pathological text at this many passes.
+ */
+export const MAX_PASSES = 32
 
 /** A compiled rule with its compiled `when`. */
 export interface ScopedRule {
