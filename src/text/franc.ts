@@ -26,7 +26,11 @@ interface ScriptModels {
   languages: string[]
   /** Open-addressing table of the models' trigrams (as `trigramKey`s; -1 when empty). */
   keys: Float64Array
-  /** For the trigram in each table slot: its entries, pairs (language index, rank), are `entries[from[slot]..from[slot + 1])`. */
+  /**
+   * For the trigram in each table slot: its entries, `entries[from[slot]..to[slot])`, each a
+   * language index and the trigram's rank in that language's model, as `rank * LANGUAGE_SLOTS +
+   * language` (one number, not two: the distance loop reads half the memory).
+   */
   from: Int32Array
   to: Int32Array
   entries: Int32Array
@@ -40,10 +44,14 @@ function hashOf(a: number, b: number, c: number): number {
   return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77) ^ Math.imul(c, 0xc2b2ae3d)) >>> 0
 }
 
+/** Room for each script's languages in a packed entry (franc's largest script, Latin, has 126). */
+const LANGUAGE_SLOTS = 256
+
 function scriptModels(script: string): ScriptModels {
   let found = models.get(script)
   if (found) return found
   const languages = Object.keys(data[script])
+  if (languages.length > LANGUAGE_SLOTS) throw new Error(`franc has ${languages.length} languages of the ${script} script; an entry holds ${LANGUAGE_SLOTS}`)
   const lists = new Map<number, {parts: [number, number, number]; list: number[]}>()
   languages.forEach((language, languageIndex) => {
     const model = data[script][language].split('|')
@@ -59,7 +67,7 @@ function scriptModels(script: string): ScriptModels {
       const key = trigramKey(...parts)
       let item = lists.get(key)
       if (!item) lists.set(key, (item = {parts, list: []}))
-      item.list.push(languageIndex, rank)
+      item.list.push(rank * LANGUAGE_SLOTS + languageIndex)
     }
   })
   let capacity = 16
@@ -284,10 +292,11 @@ function distancesOf(models: ScriptModels, size: number): Int32Array {
     while (keys[slot] !== -1 && keys[slot] !== key) slot = (slot + 1) & mask
     if (keys[slot] === -1) continue
     const count = sampleCounts[sampleSlot]
-    for (let at = from[slot]; at < to[slot]; at += 2) {
-      let difference = count - entries[at + 1] - 1
+    for (let at = from[slot], end = to[slot]; at < end; at++) {
+      const entry = entries[at]
+      let difference = count - (entry >> 8) - 1
       if (difference < 0) difference = -difference
-      distances[entries[at]] += difference - MAX_DIFFERENCE
+      distances[entry & 255] += difference - MAX_DIFFERENCE
     }
   }
   return distances
