@@ -142,6 +142,11 @@ describe('learned site languages', () => {
     // Too short to read: no votes.
     for (let index = 1; index <= 4; index++) learner.add({site: 'short.example', siteKind: 'domain', name: `k${index}`, text: `Kurz ${index}\nMehr aus der Zeitung`})
     expect(learner.languages()).toEqual([{site: 'zeitung.example', label: 'zeitung.example', siteKind: 'domain', lang: 'de', documents: 4, siteDocuments: 4}])
+    // Asked not to, a learner reads no languages (and learns its rules all the same).
+    const without = new Learner({siteLanguages: false})
+    for (let index = 1; index <= 4; index++) without.add({site: 'zeitung.example', siteKind: 'domain', name: `z${index}`, text: doc(german, index)})
+    expect(without.languages()).toEqual([])
+    expect(without.rules().map((rule) => rule.phrase)).toContain('Mehr aus der Zeitung')
   })
 
   it('read only the first ten documents that read clearly, in input order', () => {

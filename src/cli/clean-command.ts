@@ -147,9 +147,9 @@ async function configFor(inputs: string[], options: CleanCommandOptions, io: Com
   if (options.learn) {
     if (inputs.includes('-')) throw new UsageError('--learn reads the inputs twice: give files, not standard input')
     // Files and records that cannot be read are reported when they are cleaned, not here.
-    const {learner, documents} = await learnFromInputs(inputs, options, io, {minDocs: options.minDocs, minShare: options.minShare}, plan.expanded)
+    const {learner, documents} = await learnFromInputs(inputs, options, io, {minDocs: options.minDocs, minShare: options.minShare, siteLanguages: options.siteLanguages !== false}, plan.expanded)
     const learned = learner.rules()
-    const languages = options.siteLanguages === false ? [] : learner.languages()
+    const languages = learner.languages()
     config = withLearnedRules(config, learned, languages)
     if (options.learnOut) await sideFiles.write(options.learnOut, learnedPackYaml(learned, `Learned by decruft clean --learn from ${documents} documents.`, languages))
     if (!options.quiet) io.stderr.write(`decruft: learned ${learnedSummary(learned.length, languages.length)} from ${documents} documents\n`)

@@ -91,11 +91,11 @@ export async function runLearn(inputs: string[], options: LearnCommandOptions, i
   }
   const expanded = await expandCommandInputs(inputs, options, io.cwd)
   await WriteClaims.forInputs(expanded.files, io.cwd).claimOption('--out', options.out)
-  const {learner, documents, problems, unsited} = await learnFromInputs(inputs, options, io, {minDocs: options.minDocs, minShare: options.minShare}, expanded)
+  const {learner, documents, problems, unsited} = await learnFromInputs(inputs, options, io, {minDocs: options.minDocs, minShare: options.minShare, siteLanguages: options.siteLanguages !== false}, expanded)
   for (const problem of problems) io.stderr.write(`decruft: ${describeError(problem)}; not learned from\n`)
   if (unsited > 0) io.stderr.write(`decruft: ${unsited} record${unsited === 1 ? '' : 's'} without a URL (\`url\`, or an \`id\` that is one): no site to learn ${unsited === 1 ? 'it' : 'them'} for\n`)
   const rules = learner.rules()
-  const languages = options.siteLanguages === false ? [] : learner.languages()
+  const languages = learner.languages()
   const header = [
     `Learned by decruft from ${documents} documents (${inputs.join(', ')}):`,
     `lines in at least ${options.minDocs} documents and ${Math.round(options.minShare * 100)}% of their site's documents.`,

@@ -20,9 +20,11 @@ export interface LearnOptions {
   contentShare?: number
   /** Longest line that is learned (characters). */
   maxChars?: number
+  /** Learn the language of sites whose documents are all in one (`languages()`). */
+  siteLanguages?: boolean
 }
 
-export const LEARN_DEFAULTS = {minDocs: 3, minShare: 0.3, contentShare: 0.8, maxChars: 200}
+export const LEARN_DEFAULTS = {minDocs: 3, minShare: 0.3, contentShare: 0.8, maxChars: 200, siteLanguages: true}
 
 export interface LearnDocument {
   /** The site: a host name (from a URL), or a folder (for files). */
@@ -105,7 +107,7 @@ export class Learner {
     this.sites.set(key, site)
     site.documents++
     const all = splitLines(document.text).lines
-    if (site.languages.length < LANGUAGE_VOTES) {
+    if (this.options.siteLanguages && site.languages.length < LANGUAGE_VOTES) {
       const sample = languageSample(all.map((line) => line.text))
       const language = detectLanguage(sample)
       // A document too short, or in a language without stopwords, does not vote.
