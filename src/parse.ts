@@ -184,7 +184,8 @@ export function parseDocument(file: VFile, options: ParseOptions = {}): Root {
   const text = String(file.value)
   const {lines, eol} = splitLines(text)
   const wanted = file.data.decruftOptions?.lang ?? options.lang
-  const given = wanted !== undefined && wanted !== 'auto'
+  // An empty code, like `auto`, asks for detection.
+  const given = wanted !== undefined && wanted !== '' && wanted !== 'auto'
   const sample = given ? '' : languageSample(lines.map((line) => line.text))
   let language: Language
   if (given) language = toLanguage(wanted)

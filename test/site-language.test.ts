@@ -126,6 +126,9 @@ describe('the cleaner with site languages', () => {
 
   it('leaves a language given by `lang` alone', () => {
     expect(withSites.clean(malay, {url: 'https://berita.example/a', lang: 'id'}).lang).toBe('id')
+    // An empty code asks for detection, as `auto` does.
+    expect(withSites.clean(malay, {url: 'https://berita.example/a', lang: ''}).lang).toBe('ms')
+    expect(plain.clean(malay, {url: 'https://berita.example/a', lang: ''}).lang).toBe('zlm')
   })
 })
 
