@@ -8,7 +8,8 @@
  * - a Java runtime: Debian's `default-jre-headless` (with apt-get, as root);
  * - PySpark, from the Python package index, in a virtual environment of the project's own
  *   (`.spark/venv`, not committed).
- * Exit codes: 0 the outputs are identical, 1 they differ, 2 something it needs could not be had.
+ * Exit codes: 0 the outputs are identical, 1 they differ, 2 something it needs could not be had,
+ * 3 the test itself failed.
  */
 
 import {spawnSync} from 'node:child_process'
@@ -28,9 +29,16 @@ const ROUNDS = 40
 
 const log = (message) => process.stderr.write(`test:spark: ${message}\n`)
 
+/** Why the test stops: its message and exit code. */
+class Stop extends Error {
+  constructor(message, code) {
+    super(message)
+    this.code = code
+  }
+}
+
 function fail(message, code = 2) {
-  log(message)
-  process.exit(code)
+  throw new Stop(message, code)
 }
 
 /** Run a command, its output shown as it comes; returns its exit status (or fails when it cannot start). */
@@ -98,10 +106,11 @@ function writeCorpus(file) {
   return lines.length
 }
 
-ensureJava()
-ensurePyspark()
-const directory = mkdtempSync(path.join(tmpdir(), 'decruft-spark-'))
+let directory
 try {
+  ensureJava()
+  ensurePyspark()
+  directory = mkdtempSync(path.join(tmpdir(), 'decruft-spark-'))
   const input = path.join(directory, 'corpus.jsonl')
   const lines = writeCorpus(input)
   log(`corpus: ${lines} lines`)
@@ -122,6 +131,10 @@ try {
     fail(`the outputs differ: local ${a.length} bytes, Spark ${b.length} bytes, first difference at byte ${at}`, 1)
   }
   log(`identical: ${records} records, ${a.length} bytes, from one local run and from Spark`)
+} catch (error) {
+  // A failure of the test itself (not of a prerequisite, nor a difference) exits 3.
+  log(error instanceof Stop ? error.message : `failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+  process.exitCode = error instanceof Stop ? error.code : 3
 } finally {
-  rmSync(directory, {recursive: true, force: true})
+  if (directory) rmSync(directory, {recursive: true, force: true})
 }
