@@ -45,6 +45,13 @@ export function isSiteOf(host: string, name: string): boolean {
   return host === name || (host.length > name.length && host.endsWith(name) && host.charCodeAt(host.length - name.length - 1) === 0x2e)
 }
 
+/** The host's own name and each parent domain's: the names `isSiteOf` accepts it under. */
+export function domainsOf(host: string): string[] {
+  const names = [host]
+  for (let dot = host.indexOf('.'); dot !== -1; dot = host.indexOf('.', dot + 1)) names.push(host.slice(dot + 1))
+  return names
+}
+
 /**
  * The paths `when.path` patterns are matched against: the document's path (with `/`, without a
  * leading `/`) and every trailing part of it, after each `/`. So `gazette/**` matches

@@ -9,8 +9,8 @@
  */
 
 import {allStopwordLists} from './classifier/stopwords.js'
-import {toLanguage, type Language} from './language.js'
-import {compileWhen, domainName, hostOf} from './scope.js'
+import {toLanguage, UNDETERMINED, type Language} from './language.js'
+import {compileWhen, domainName, domainsOf, hostOf, type ScopeTest} from './scope.js'
 import type {DocumentOptions, When} from './types.js'
 
 /** A site and its language, as a config's `siteLanguages` lists them. */
@@ -112,7 +112,7 @@ export function compileSiteLanguages(list: readonly SiteLanguage[]): SiteLanguag
   if (list.length === 0) return undefined
   // Per domain name, the latest entry's place in `list` and its language.
   const byDomain = new Map<string, {order: number; language: Language}>()
-  const tested: Array<{order: number; test: ReturnType<typeof compileWhen>; language: Language}> = []
+  const tested: Array<{order: number; test: ScopeTest; language: Language}> = []
   list.forEach((entry, order) => {
     const language = toLanguage(entry.lang)
     const {domain, path, url} = entry.when
@@ -120,19 +120,18 @@ export function compileSiteLanguages(list: readonly SiteLanguage[]): SiteLanguag
       for (const name of domain) byDomain.set(domainName(name), {order, language})
     } else tested.unshift({order, test: compileWhen(entry.when), language})
   })
-  const undetermined = toLanguage('und')
   return (options) => {
     if (options.url === undefined && options.path === undefined) return undefined
     let found: {order: number; language: Language} | undefined
     const host = byDomain.size > 0 ? hostOf(options.url) : undefined
     // The host, then each parent domain: `news.example.com`, `example.com`, `com`.
-    for (let name = host; name !== undefined; ) {
-      const entry = byDomain.get(name)
-      if (entry && (!found || entry.order > found.order)) found = entry
-      const dot = name.indexOf('.')
-      name = dot < 0 ? undefined : name.slice(dot + 1)
+    if (host !== undefined) {
+      for (const name of domainsOf(host)) {
+        const entry = byDomain.get(name)
+        if (entry && (!found || entry.order > found.order)) found = entry
+      }
     }
-    const scope = {language: undetermined, url: options.url, path: options.path}
+    const scope = {language: UNDETERMINED, url: options.url, path: options.path}
     for (const entry of tested) {
       if (found && entry.order < found.order) break
       if (entry.test(scope)) return entry.language

@@ -22,7 +22,7 @@
 
 import type {Language} from '../language.js'
 import {ruleKinds} from '../kinds/index.js'
-import {domainName, hostOf, trailingParts, type DocumentScope} from '../scope.js'
+import {domainName, domainsOf, hostOf, trailingParts, type DocumentScope} from '../scope.js'
 import {indexOf, type MatcherIndex} from './matcher.js'
 import type {ScopedRule} from './plugin.js'
 import type {CompiledRule} from './rule.js'
@@ -95,13 +95,6 @@ function buildIndex(rules: readonly ScopedRule[]): ScopeIndex {
     else index.byLanguage.push(position)
   })
   return index
-}
-
-/** The host's own name and each parent domain's: the names `isSiteOf` accepts it under. */
-function domainsOf(host: string): string[] {
-  const names = [host]
-  for (let dot = host.indexOf('.'); dot !== -1; dot = host.indexOf('.', dot + 1)) names.push(host.slice(dot + 1))
-  return names
 }
 
 /** The first names of the trailing parts `when.path` patterns are matched against: each folder and file name of the path. */
