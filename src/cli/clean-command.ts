@@ -34,7 +34,7 @@ import {UsageError} from './usage-error.js'
 import {learnedSummary, learnFromInputs} from './learn-command.js'
 import {withLearnedRules} from '../learn/merge.js'
 import {learnedPackYaml} from '../learn/pack.js'
-import {addCleaningOptions, addLearnThresholds, collect, loadRunConfig, wholeNumber, withInputKind, withPreset, type CleaningOptions} from './options.js'
+import {addCleaningOptions, addLearnThresholds, collect, learnOptionsOf, loadRunConfig, wholeNumber, withInputKind, withPreset, type CleaningOptions} from './options.js'
 import {interruptOn} from './signals.js'
 import {version} from './version.js'
 
@@ -147,7 +147,7 @@ async function configFor(inputs: string[], options: CleanCommandOptions, io: Com
   if (options.learn) {
     if (inputs.includes('-')) throw new UsageError('--learn reads the inputs twice: give files, not standard input')
     // Files and records that cannot be read are reported when they are cleaned, not here.
-    const {learner, documents} = await learnFromInputs(inputs, options, io, {minDocs: options.minDocs, minShare: options.minShare, siteLanguages: options.siteLanguages !== false}, plan.expanded)
+    const {learner, documents} = await learnFromInputs(inputs, options, io, learnOptionsOf(options), plan.expanded)
     const learned = learner.rules()
     const languages = learner.languages()
     config = withLearnedRules(config, learned, languages)

@@ -17,7 +17,7 @@ import {learnFromFiles, recordDocument} from '../learn/sources.js'
 import {describeError, type ErrorEntry} from '../report/report.js'
 import type {CommandIo} from './clean-command.js'
 import {UsageError} from './usage-error.js'
-import {addLearnThresholds, collect, followSymlinksOption} from './options.js'
+import {addLearnThresholds, collect, followSymlinksOption, learnOptionsOf} from './options.js'
 
 export interface LearnCommandOptions {
   out?: string
@@ -91,7 +91,7 @@ export async function runLearn(inputs: string[], options: LearnCommandOptions, i
   }
   const expanded = await expandCommandInputs(inputs, options, io.cwd)
   await WriteClaims.forInputs(expanded.files, io.cwd).claimOption('--out', options.out)
-  const {learner, documents, problems, unsited} = await learnFromInputs(inputs, options, io, {minDocs: options.minDocs, minShare: options.minShare, siteLanguages: options.siteLanguages !== false}, expanded)
+  const {learner, documents, problems, unsited} = await learnFromInputs(inputs, options, io, learnOptionsOf(options), expanded)
   for (const problem of problems) io.stderr.write(`decruft: ${describeError(problem)}; not learned from\n`)
   if (unsited > 0) io.stderr.write(`decruft: ${unsited} record${unsited === 1 ? '' : 's'} without a URL (\`url\`, or an \`id\` that is one): no site to learn ${unsited === 1 ? 'it' : 'them'} for\n`)
   const rules = learner.rules()

@@ -6,7 +6,7 @@ import {Option, type Command} from 'commander'
 import {loadConfig, type LoadConfigOptions, type ResolvedConfig} from '../config/resolve.js'
 import {displayPath} from '../rulebook/format.js'
 import {INPUT_KINDS, type InputKind, type TitleMode} from '../types.js'
-import {LEARN_DEFAULTS} from '../learn/learn.js'
+import {LEARN_DEFAULTS, type LearnOptions} from '../learn/learn.js'
 import {UsageError} from './usage-error.js'
 
 /** Collect a repeatable option's values. */
@@ -20,6 +20,11 @@ export function addLearnThresholds(command: Command, prefix = ''): Command {
     .option('--min-docs <n>', `${prefix}a learned line stands in at least this many documents of its site`, (value) => Number(value), LEARN_DEFAULTS.minDocs)
     .option('--min-share <share>', `${prefix}and in at least this share of its site's documents (0–1)`, (value) => Number(value), LEARN_DEFAULTS.minShare)
     .option('--no-site-languages', `${prefix}do not learn the language of sites whose documents are all in one`)
+}
+
+/** The learner's options from what `addLearnThresholds` gave a command. */
+export function learnOptionsOf(options: {minDocs: number; minShare: number; siteLanguages?: boolean}): LearnOptions {
+  return {minDocs: options.minDocs, minShare: options.minShare, siteLanguages: options.siteLanguages !== false}
 }
 
 /** What `addCleaningOptions` (with `--jsonl`, which each command describes itself) gives a command's options. */
