@@ -14,7 +14,7 @@ import {Worker} from 'node:worker_threads'
 import {gunzipSync, gzipSync} from 'node:zlib'
 import {beforeAll, describe, expect, it} from 'vitest'
 import type {Cleaner} from '../src/cleaner.js'
-import {runBatch, type Task} from '../src/batch/work.js'
+import {runBatch, runTask, type Task} from '../src/batch/work.js'
 import {loadConfig} from '../src/index.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -168,6 +168,21 @@ describe('batches', () => {
     expect(results[0]).toMatchObject({output: 'FIRST\n'})
     expect(results[1]).toEqual({status: 'failed', message: 'boom'})
     expect(results[2]).toMatchObject({output: 'THIRD\n'})
+  })
+})
+
+describe('text tasks', () => {
+  it('let their bytes go before the text is cleaned', () => {
+    const task: Task = {kind: 'text', bytes: new TextEncoder().encode('Body.\n'), options: {}, details: false}
+    let bytesWhileCleaning = -1
+    const cleaner = {
+      clean(text: string) {
+        bytesWhileCleaning = task.bytes.length
+        return {text, title: null, lang: 'und', removed: [], messages: []}
+      }
+    } as unknown as Cleaner
+    expect(runTask(cleaner, task)).toMatchObject({status: 'cleaned', output: 'Body.\n', bytesIn: 6})
+    expect(bytesWhileCleaning).toBe(0)
   })
 })
 

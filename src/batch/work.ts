@@ -187,6 +187,18 @@ export function recordOptions(record: JsonRecord, base: DocumentOptions | undefi
 
 const NO_BYTES = new Uint8Array(0)
 
+/**
+ * A text task's text, its `bytes` let go (replaced by none) once decoded: a large document's bytes
+ * (a byte per byte) are not held beside its text and everything cleaning it takes. A function of its
+ * own: the interpreter keeps what a function has read in its frame until the function returns, and
+ * bytes decoded in `runTask` itself stayed there (50 MB of a 50 MB document) while it was cleaned.
+ */
+function decodeTaskText(task: TextTask): string {
+  const text = decodeUtf8(task.bytes)
+  task.bytes = NO_BYTES
+  return text
+}
+
 /** Run one task. A text task's `bytes` are let go (replaced by none) once decoded. */
 export function runTask(cleaner: Cleaner, task: Task): TaskResult {
   if (task.kind === 'text') {
@@ -194,14 +206,11 @@ export function runTask(cleaner: Cleaner, task: Task): TaskResult {
     if (task.maxDocBytes !== undefined && bytesIn > task.maxDocBytes) return {status: 'too-large', bytes: bytesIn}
     let text: string
     try {
-      text = decodeUtf8(task.bytes)
+      text = decodeTaskText(task)
     } catch (error) {
       if (error instanceof DecodeError) return {status: 'error', message: error.message, line: error.line}
       throw error
     }
-    // The thread's copy of the bytes is let go once decoded: a large document's bytes (a byte per
-    // byte) are not held beside its text and everything cleaning it takes.
-    task.bytes = NO_BYTES
     testSlowdown(text)
     const result = cleaner.clean(text, task.options)
     return {
