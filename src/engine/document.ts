@@ -479,10 +479,13 @@ export class DocumentContext {
    */
   claim(from: number, to: number, rule: CompiledRule, reason: string, features?: Claim['features']): number {
     const group = nextGroup++
+    // One object for all the lines of the claim (claims are only read): a section, a tail or a
+    // hard-wrapped paragraph claims many lines at once.
+    let claim: Claim | undefined
     let count = 0
     for (let index = from; index <= to; index++) {
       if (!this.isFree(index)) continue
-      this.claims[index] = features ? {rule, group, reason, features} : {rule, group, reason}
+      this.claims[index] = claim ??= features ? {rule, group, reason, features} : {rule, group, reason}
       count++
     }
     return count
