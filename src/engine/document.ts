@@ -68,7 +68,6 @@ export interface DocumentInit {
  */
 export interface SharedLines {
   folded: Array<string | undefined>
-  label: Array<string | undefined>
   /**
    * The prefilter's hits of one matcher index on each line (the slots that may match it). A line's
    * `MatchSource` is made when asked for and not kept: it holds its collapsed form, which few
@@ -98,7 +97,7 @@ export const ONE_BYTE_FORMS_FROM = 1 << 20
 
 export function createSharedLines(lines = 0): SharedLines {
   // Every field from the start: one shape for every document's table, whatever is filled first.
-  return {folded: slots(lines), label: slots(lines), stats: new Map(), values: new Map(), hits: undefined, slotsInUse: undefined, oneByteForms: undefined}
+  return {folded: slots(lines), stats: new Map(), values: new Map(), hits: undefined, slotsInUse: undefined, oneByteForms: undefined}
 }
 
 // Not frozen: a frozen array has elements of another kind, and loops over both kinds (for…of over
@@ -138,8 +137,7 @@ export class DocumentContext {
   private readonly keys: Int32Array
   private readonly statsCache: StatsTable
   private readonly foldedCache: Array<string | undefined>
-  private readonly labelCache: Array<string | undefined>
-  private readonly local = new Map<number, {stats?: BlockStats; folded?: string; label?: string; hits?: readonly number[]; hitsIndex?: MatcherIndex; values?: Map<string, unknown>}>()
+  private readonly local = new Map<number, {stats?: BlockStats; folded?: string; hits?: readonly number[]; hitsIndex?: MatcherIndex; values?: Map<string, unknown>}>()
   private readonly parsedWith: string
   private readonly charsCache: Int32Array
   private readonly shared: SharedLines
@@ -169,14 +167,13 @@ export class DocumentContext {
     if (!stats) shared.stats.set(init.parsedWith ?? '', (stats = new StatsTable(shared.folded.length)))
     this.statsCache = stats
     this.foldedCache = shared.folded
-    this.labelCache = shared.label
   }
 
   /** The cache entry of a modified line (never shared). */
   private localEntry(index: number) {
     let entry = this.local.get(index)
     // Every field from the start: entries filled in different orders share one shape.
-    if (!entry) this.local.set(index, (entry = {stats: undefined, folded: undefined, label: undefined, hits: undefined, hitsIndex: undefined, values: undefined}))
+    if (!entry) this.local.set(index, (entry = {stats: undefined, folded: undefined, hits: undefined, hitsIndex: undefined, values: undefined}))
     return entry
   }
 
@@ -297,16 +294,13 @@ export class DocumentContext {
     return value
   }
 
-  /** `folded`, with decorative punctuation stripped from both ends. */
+  /**
+   * `folded`, with decorative punctuation stripped from both ends. Made from the folded form on each
+   * call, not kept: it is that form or a slice of it, found by looking at its ends, and a table of
+   * them took a slot and a slice per line.
+   */
   label(index: number): string {
-    const key = this.keys[index]
-    let value = key >= 0 ? this.labelCache[key] : this.localEntry(index).label
-    if (value === undefined) {
-      value = labelOfFolded(this.folded(index))
-      if (key >= 0) this.labelCache[key] = value
-      else this.localEntry(index).label = value
-    }
-    return value
+    return labelOfFolded(this.folded(index))
   }
 
   /**
@@ -318,8 +312,8 @@ export class DocumentContext {
   private readonly sources = new Map<number, MatchSource>()
 
   /**
-   * The forms of a line that matchers compare against, made once per pass (the folded form and the
-   * label are kept across passes); with the prefilter's hits on it when they are known.
+   * The forms of a line that matchers compare against, made once per pass (the folded form is kept
+   * across passes); with the prefilter's hits on it when they are known.
    */
   matchSource(index: number): MatchSource {
     const kept = this.sources.get(index)
