@@ -161,24 +161,32 @@ export function buildBlocks(document: DocumentContext, settings: HeuristicSettin
   const wrapped = isHardWrapped(document, free)
   const stopwords = stopwordsFor(document.language.code)
   const tallyName = `classifier tally: ${document.language.code}`
-  const counts = new Map<string, number>()
-  for (const index of free) counts.set(document.folded(index), (counts.get(document.folded(index)) ?? 0) + 1)
+  // How often each free line's folded form occurs among them (at its first occurrence).
+  const first = document.firstSame(free)
+  const counts = new Int32Array(free.length)
+  for (let at = 0; at < free.length; at++) counts[first[at]]++
 
   // In hard-wrapped text a line cut near the width continues on the next line; a short line ends its block.
   const width = wrapped ? wrapWidth(document, free) : 0
   const groups: number[][] = []
-  for (const index of free) {
+  // Where in `free` each group starts.
+  const starts: number[] = []
+  for (let at = 0; at < free.length; at++) {
+    const index = free[at]
     const last = groups[groups.length - 1]
     const previous = last?.[last.length - 1]
     const continues = wrapped && previous !== undefined && index === previous + 1 && document.lines[previous].text.trimEnd().length >= width * 0.75
     if (continues) last.push(index)
-    else groups.push([index])
+    else {
+      groups.push([index])
+      starts.push(at)
+    }
   }
   const tally = (words: WordSource, line: string) => lineTally(words, line, stopwords)
-  const built = groups.map((lines) => {
+  const built = groups.map((lines, group) => {
     const text = lines.length === 1 ? document.lines[lines[0]].text.trim() : lines.map((index) => document.lines[index].text.trim()).join(' ')
     const tallies = lines.map((index) => document.lineValue(tallyName, index, tally))
-    const features = blockFeatures(tallies, text, stopwords, lines.length === 1 ? (counts.get(document.folded(lines[0])) ?? 1) : 1)
+    const features = blockFeatures(tallies, text, stopwords, lines.length === 1 ? counts[first[starts[group]]] : 1)
     return {lines, features}
   })
   // A stopword list that barely matches the text (agglutinative languages, a wrong language guess)

@@ -14,6 +14,7 @@ import {slots} from './arrays.js'
 import {StatsTable} from './stats-table.js'
 import {isAscii} from '../text/fold.js'
 import {hasWideCharacters, oneByteCopy} from '../text/one-byte.js'
+import {hashText} from '../text/hash.js'
 import type {CompiledRule} from './rule.js'
 import type {InputKind} from '../types.js'
 
@@ -67,7 +68,13 @@ export interface DocumentInit {
  * differently: its values are never shared.
  */
 export interface SharedLines {
+  /** Folded forms of up to `KEPT_FOLDED_LENGTH` characters. */
   folded: Array<string | undefined>
+  /**
+   * For a line whose folded form is longer (not kept): the form's hash (`hashText`) and its label's
+   * length; the length is -1 until the form is first made.
+   */
+  longFolded: {hash: Int32Array; labelLength: Int32Array}
   /**
    * The prefilter's hits of one matcher index on each line (the slots that may match it). A line's
    * `MatchSource` is made when asked for and not kept: it holds its collapsed form, which few
@@ -95,9 +102,18 @@ export interface SharedLines {
  */
 export const ONE_BYTE_FORMS_FROM = 1 << 20
 
+/**
+ * The longest folded form kept across passes: a title's (`TITLE_MAX_CHARS`) and the lines most rules
+ * are tried on (240 characters by default). A longer one is a paragraph of prose, which the matchers
+ * seldom read and the repeat counts read by hash: it is made again when asked for. Kept, the forms of
+ * such lines took about a byte per byte of a large document's text.
+ */
+export const KEPT_FOLDED_LENGTH = 250
+
 export function createSharedLines(lines = 0): SharedLines {
   // Every field from the start: one shape for every document's table, whatever is filled first.
-  return {folded: slots(lines), stats: new Map(), values: new Map(), hits: undefined, slotsInUse: undefined, oneByteForms: undefined}
+  const longFolded = {hash: new Int32Array(lines), labelLength: new Int32Array(lines).fill(-1)}
+  return {folded: slots(lines), longFolded, stats: new Map(), values: new Map(), hits: undefined, slotsInUse: undefined, oneByteForms: undefined}
 }
 
 // Not frozen: a frozen array has elements of another kind, and loops over both kinds (for…of over
@@ -137,6 +153,7 @@ export class DocumentContext {
   private readonly keys: Int32Array
   private readonly statsCache: StatsTable
   private readonly foldedCache: Array<string | undefined>
+  private readonly longFolded: SharedLines['longFolded']
   private readonly local = new Map<number, {stats?: BlockStats; folded?: string; hits?: readonly number[]; hitsIndex?: MatcherIndex; values?: Map<string, unknown>}>()
   private readonly parsedWith: string
   private readonly charsCache: Int32Array
@@ -167,6 +184,7 @@ export class DocumentContext {
     if (!stats) shared.stats.set(init.parsedWith ?? '', (stats = new StatsTable(shared.folded.length)))
     this.statsCache = stats
     this.foldedCache = shared.folded
+    this.longFolded = shared.longFolded
   }
 
   /** The cache entry of a modified line (never shared). */
@@ -279,18 +297,28 @@ export class DocumentContext {
     return chars
   }
 
-  /** The line case-folded with whitespace collapsed. */
+  /**
+   * The line case-folded with whitespace collapsed. Kept across passes up to `KEPT_FOLDED_LENGTH`
+   * characters (a modified line's for its pass, whatever its length); a longer one is made on each
+   * call, and its hash and its label's length are kept.
+   */
   folded(index: number, collapsed?: string): string {
     const key = this.keys[index]
     let value = key >= 0 ? this.foldedCache[key] : this.localEntry(index).folded
-    if (value === undefined) {
-      // When the line's collapsed form is ASCII, its normal form is that in lower case (the test
-      // suite checks this): given it, the line is not collapsed a second time.
-      value = collapsed !== undefined && isAscii(collapsed) ? collapsed.toLowerCase() : foldText(this.lines[index].text)
-      if ((this.shared.oneByteForms ??= this.text.length >= ONE_BYTE_FORMS_FROM && hasWideCharacters(this.text))) value = oneByteCopy(value)
-      if (key >= 0) this.foldedCache[key] = value
-      else this.localEntry(index).folded = value
+    if (value !== undefined) return value
+    // When the line's collapsed form is ASCII, its normal form is that in lower case (the test
+    // suite checks this): given it, the line is not collapsed a second time.
+    value = collapsed !== undefined && isAscii(collapsed) ? collapsed.toLowerCase() : foldText(this.lines[index].text)
+    if (key >= 0 && value.length > KEPT_FOLDED_LENGTH) {
+      if (this.longFolded.labelLength[key] < 0) {
+        this.longFolded.hash[key] = hashText(value)
+        this.longFolded.labelLength[key] = labelOfFolded(value).length
+      }
+      return value
     }
+    if ((this.shared.oneByteForms ??= this.text.length >= ONE_BYTE_FORMS_FROM && hasWideCharacters(this.text))) value = oneByteCopy(value)
+    if (key >= 0) this.foldedCache[key] = value
+    else this.localEntry(index).folded = value
     return value
   }
 
@@ -301,6 +329,57 @@ export class DocumentContext {
    */
   label(index: number): string {
     return labelOfFolded(this.folded(index))
+  }
+
+  /** `label(index).length`, without making a long folded form again. */
+  labelLength(index: number): number {
+    const key = this.keys[index]
+    if (key < 0) return this.label(index).length
+    // Made once, the form is kept or its label's length noted.
+    if (this.foldedCache[key] === undefined && this.longFolded.labelLength[key] < 0) this.folded(index)
+    return this.foldedCache[key] === undefined ? this.longFolded.labelLength[key] : this.label(index).length
+  }
+
+  /**
+   * A key of the line's folded form: the form itself when it is up to `KEPT_FOLDED_LENGTH` long,
+   * else its hash. Lines that read the same have the same key; two long forms with the same key may
+   * still differ (`sameLongForm` tells).
+   */
+  private foldedKey(index: number): string | number {
+    const key = this.keys[index]
+    if (key >= 0 && this.longFolded.labelLength[key] >= 0) return this.longFolded.hash[key]
+    const value = this.folded(index)
+    if (value.length <= KEPT_FOLDED_LENGTH) return value
+    return key >= 0 ? this.longFolded.hash[key] : hashText(value)
+  }
+
+  /** Whether two lines whose long folded forms hash alike read the same: the same text does at once. */
+  private sameLongForm(a: number, b: number): boolean {
+    return this.lines[a].text === this.lines[b].text || this.folded(a) === this.folded(b)
+  }
+
+  /**
+   * For each of `positions` (lines), where in `positions` the first line that reads the same
+   * (the same folded form) is: its own place for the first of its kind.
+   */
+  firstSame(positions: readonly number[]): Int32Array {
+    const first = new Int32Array(positions.length)
+    // By key: the first line of its form (a kept form), or the first line of each form with that hash.
+    const firsts = new Map<string | number, number | number[]>()
+    for (let at = 0; at < positions.length; at++) {
+      const key = this.foldedKey(positions[at])
+      const known = firsts.get(key)
+      if (known === undefined) {
+        firsts.set(key, typeof key === 'string' ? at : [at])
+        first[at] = at
+      } else if (typeof known === 'number') first[at] = known
+      else {
+        let found = known.find((earlier) => this.sameLongForm(positions[earlier], positions[at]))
+        if (found === undefined) known.push((found = at))
+        first[at] = found
+      }
+    }
+    return first
   }
 
   /**
@@ -326,7 +405,8 @@ export class DocumentContext {
   private makeMatchSource(index: number): MatchSource {
     const text = this.lines[index].text
     const collapsed = collapseWhitespace(text)
-    const source: MatchSource = {text, collapsed, folded: this.folded(index, collapsed), label: this.label(index), hits: undefined, hitsIndex: undefined}
+    const folded = this.folded(index, collapsed)
+    const source: MatchSource = {text, collapsed, folded, label: labelOfFolded(folded), hits: undefined, hitsIndex: undefined}
     const key = this.keys[index]
     if (key < 0) {
       const entry = this.localEntry(index)
@@ -367,7 +447,8 @@ export class DocumentContext {
     if (tooLong) return NO_HITS
     const text = this.lines[index].text
     const collapsed = collapseWhitespace(text)
-    return matchers.hits({text, collapsed, folded: this.folded(index, collapsed), label: this.label(index), hits: undefined, hitsIndex: undefined})
+    const folded = this.folded(index, collapsed)
+    return matchers.hits({text, collapsed, folded, label: labelOfFolded(folded), hits: undefined, hitsIndex: undefined})
   }
 
   /** Whether `matcher` may match line `index`, by its index's prefilter (kept per line). */
@@ -440,7 +521,8 @@ export class DocumentContext {
   same(a: number, b: number): boolean {
     if (a < 0 || b < 0 || a >= this.lines.length || b >= this.lines.length) return false
     if (this.lines[a].blank || this.lines[b].blank) return false
-    return this.folded(a) === this.folded(b)
+    const key = this.foldedKey(a)
+    return key === this.foldedKey(b) && (typeof key === 'string' || this.sameLongForm(a, b))
   }
 
   private nonBlankCache: number[] | undefined

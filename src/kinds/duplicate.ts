@@ -37,14 +37,12 @@ function removeTitleRepeats(document: DocumentContext, threshold: number, apply:
   if (!title) return
   for (let index = document.title + 1; index < document.length; index++) {
     if (!document.isFree(index)) continue
-    const label = document.label(index)
-    if (label === title) {
-      apply(index, true)
-      continue
-    }
-    const ratio = label.length / title.length
+    // By length first: a paragraph's folded form is not kept, and is made again only when near.
+    const ratio = document.labelLength(index) / title.length
     if (ratio < 0.8 || ratio > 1.25) continue
-    if (similarity(label, title) >= threshold) apply(index, false)
+    const label = document.label(index)
+    if (label === title) apply(index, true)
+    else if (similarity(label, title) >= threshold) apply(index, false)
   }
 }
 
@@ -78,17 +76,13 @@ export const duplicateKind: RuleKind = {
           }
           return
         }
-        const seen = new Map<string, number>()
-        for (let index = 0; index < document.length; index++) {
-          if (document.isBlank(index) || document.stats(index).chars < minChars) continue
-          const key = document.folded(index)
-          const first = seen.get(key)
-          if (first === undefined) {
-            seen.set(key, index)
-            continue
-          }
-          if (document.isFree(index) && index !== document.title) {
-            document.claim(index, index, rule, `${rule.description} (repeats line ${first + 1})`)
+        const lines: number[] = []
+        for (let index = 0; index < document.length; index++) if (!document.isBlank(index) && document.stats(index).chars >= minChars) lines.push(index)
+        const first = document.firstSame(lines)
+        for (let at = 0; at < lines.length; at++) {
+          const index = lines[at]
+          if (first[at] !== at && document.isFree(index) && index !== document.title) {
+            document.claim(index, index, rule, `${rule.description} (repeats line ${lines[first[at]] + 1})`)
           }
         }
       }
