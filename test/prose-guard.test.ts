@@ -13,7 +13,8 @@ import {createCleaner} from '../src/index.js'
 function block(length: number, prose: boolean): Block {
   const words = prose ? Math.max(12, Math.round(length / 6)) : 2
   return {
-    lines: [0],
+    first: 0,
+    last: 0,
     features: {length, words, sentences: prose ? 2 : 0, terminal: prose, stopwords: prose ? 0.45 : 0, capitals: 0.1, digits: 0, links: 0, separators: 0, shape: undefined, repeats: 1},
     initial: prose ? 'good' : 'short',
     why: prose ? 'long, many stopwords' : 'short',

@@ -87,8 +87,8 @@ describe('rows of block features', () => {
     const width = FEATURE_NAMES.length
     const column = (name: string) => FEATURE_NAMES.indexOf(name)
     const blocks = seen!.classified.blocks
-    const menu = blocks.findIndex((block) => seen!.document.lines[block.lines[0]].text.startsWith('Home'))
-    const prose = blocks.findIndex((block) => seen!.document.lines[block.lines[0]].text.startsWith('Engineers'))
+    const menu = blocks.findIndex((block) => seen!.document.lines[block.first].text.startsWith('Home'))
+    const prose = blocks.findIndex((block) => seen!.document.lines[block.first].text.startsWith('Engineers'))
     expect(rows[menu * width + column('separators')]).toBe(3)
     expect(rows[prose * width + column('terminal')]).toBe(1)
     expect(Number.isNaN(rows[0 * width + column('prev1.logLength')])).toBe(true)
@@ -135,7 +135,7 @@ describe('the text-shape features of a row', () => {
             expect(row('punctuationShare'), text).toBe(Math.fround(punctuation / text.length))
             expect(row('upperShare'), text).toBe(Math.fround(letters > 0 ? upper / letters : 0))
             expect(row('meanWordLength'), text).toBe(Math.fround(block.features.words > 0 ? letters / block.features.words : 0))
-            if (block.lines.length > 1) several++
+            if (block.last > block.first) several++
           })
         }
         createCleaner({extends: ['core']}, {messages: false, observeBlocks: observe}).clean(decoratedWrappedText(decorations, seed), {title: 'none'})

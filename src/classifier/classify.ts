@@ -11,15 +11,20 @@
 import type {DocumentContext} from '../engine/document.js'
 import type {WordSource} from '../parse.js'
 import {BestRun} from './best-run.js'
-import {blockFeatures, isSentenceShaped, lineTally, type BlockFeatures} from './features.js'
+import {blockFeatures, isSentenceShaped, lineTally, type BlockFeatures, type LineTally} from './features.js'
 import type {HeuristicSettings} from './presets.js'
 import {stopwordsFor} from './stopwords.js'
 
 export type BlockClass = 'good' | 'near-good' | 'short' | 'bad'
 
 export interface Block {
-  /** Line positions in the document (one, or a hard-wrapped paragraph's). */
-  lines: number[]
+  /**
+   * The block's first and last line (positions in the document): one line, or the lines of a
+   * hard-wrapped paragraph, which follow one another. Two numbers, not an array of the lines: a large
+   * document has a hundred thousand blocks in each pass.
+   */
+  first: number
+  last: number
   features: BlockFeatures
   /** Class from the block's own features. */
   initial: BlockClass
@@ -154,6 +159,14 @@ export function isHardWrapped(document: DocumentContext, free: number[]): boolea
   return full >= 8 && full / inside >= 0.7
 }
 
+/** The text of the lines from `first` to `last` (positions), each trimmed, joined with one space: a block's, as its features read it. */
+export function textOfLines(document: DocumentContext, first: number, last: number): string {
+  if (first === last) return document.lines[first].text.trim()
+  const texts: string[] = []
+  for (let index = first; index <= last; index++) texts.push(document.lines[index].text.trim())
+  return texts.join(' ')
+}
+
 /** Build the blocks of the document's free lines. */
 export function buildBlocks(document: DocumentContext, settings: HeuristicSettings): Block[] {
   const free: number[] = []
@@ -162,47 +175,48 @@ export function buildBlocks(document: DocumentContext, settings: HeuristicSettin
   const stopwords = stopwordsFor(document.language.code)
   const tallyName = `classifier tally: ${document.language.code}`
   // How often each free line's folded form occurs among them (at its first occurrence).
-  const first = document.firstSame(free)
+  const same = document.firstSame(free)
   const counts = new Int32Array(free.length)
-  for (let at = 0; at < free.length; at++) counts[first[at]]++
+  for (let at = 0; at < free.length; at++) counts[same[at]]++
 
-  // In hard-wrapped text a line cut near the width continues on the next line; a short line ends its block.
+  // In hard-wrapped text a line cut near the width continues on the next line; a short line ends its
+  // block. Where in `free` each block starts:
   const width = wrapped ? wrapWidth(document, free) : 0
-  const groups: number[][] = []
-  // Where in `free` each group starts.
   const starts: number[] = []
   for (let at = 0; at < free.length; at++) {
-    const index = free[at]
-    const last = groups[groups.length - 1]
-    const previous = last?.[last.length - 1]
-    const continues = wrapped && previous !== undefined && index === previous + 1 && document.lines[previous].text.trimEnd().length >= width * 0.75
-    if (continues) last.push(index)
-    else {
-      groups.push([index])
-      starts.push(at)
-    }
+    const previous = free[at - 1]
+    const continues = wrapped && at > 0 && free[at] === previous + 1 && document.lines[previous].text.trimEnd().length >= width * 0.75
+    if (!continues) starts.push(at)
   }
   const tally = (words: WordSource, line: string) => lineTally(words, line, stopwords)
-  const built = groups.map((lines, group) => {
-    const text = lines.length === 1 ? document.lines[lines[0]].text.trim() : lines.map((index) => document.lines[index].text.trim()).join(' ')
-    const tallies = lines.map((index) => document.lineValue(tallyName, index, tally))
-    const features = blockFeatures(tallies, text, stopwords, lines.length === 1 ? counts[first[starts[group]]] : 1)
-    return {lines, features}
-  })
+  // The blocks are made whole here and classified below, once the stopwords are known to say something.
+  const blocks: Block[] = []
+  for (let block = 0; block < starts.length; block++) {
+    const from = starts[block]
+    const first = free[from]
+    const last = free[(block + 1 < starts.length ? starts[block + 1] : free.length) - 1]
+    const tallies: LineTally[] = []
+    for (let index = first; index <= last; index++) tallies.push(document.lineValue(tallyName, index, tally))
+    const features = blockFeatures(tallies, textOfLines(document, first, last), stopwords, first === last ? counts[same[from]] : 1)
+    blocks.push({first, last, features, initial: 'good', why: '', final: 'good', confident: false})
+  }
   // A stopword list that barely matches the text (agglutinative languages, a wrong language guess)
   // says nothing: then sentence shape alone decides.
   let words = 0
   let stop = 0
-  for (const {features} of built) {
+  for (const {features} of blocks) {
     words += features.words
     stop += (features.stopwords ?? 0) * features.words
   }
   const usable = words > 0 && stop / words >= settings.stopwordsLow
-  return built.map(({lines, features}) => {
-    const judged = usable ? features : {...features, stopwords: undefined}
-    const {cls, why, confident} = classify(judged, settings)
-    return {lines, features: judged, initial: cls, why, final: cls, confident: confident ?? false}
-  })
+  for (const block of blocks) {
+    if (!usable) block.features.stopwords = undefined
+    const {cls, why, confident} = classify(block.features, settings)
+    block.initial = block.final = cls
+    block.why = why
+    block.confident = confident ?? false
+  }
+  return blocks
 }
 
 /**
@@ -328,11 +342,11 @@ const isParagraph = (block: Block) => block.initial === 'good' || block.initial 
  * not end like a sentence, with no links, menu separators or telltale shape.
  */
 export function isHeadline(block: Block | undefined, text: (line: number) => string): boolean {
-  if (!block || block.lines.length !== 1 || block.confident) return false
+  if (!block || block.first !== block.last || block.confident) return false
   const features = block.features
   if (features.words < 3 || features.words > 25 || features.length > 200) return false
   if (features.links > 0 || features.separators > 0 || features.shape !== undefined || features.repeats > 1) return false
-  return !/[.:;,]["'”’»)\]]*$/u.test(text(block.lines[0]).trim())
+  return !/[.:;,]["'”’»)\]]*$/u.test(text(block.first).trim())
 }
 
 const isProse = (block: Block) => block.final === 'good' && (block.initial === 'good' || block.initial === 'near-good')

@@ -10,7 +10,7 @@
  */
 
 import type {DocumentContext} from '../engine/document.js'
-import type {Block, Decision} from './classify.js'
+import {textOfLines, type Block, type Decision} from './classify.js'
 import {isSentenceShaped} from './features.js'
 
 /** What the hand-set classifier decided about a document (`classifyDocument`'s result). */
@@ -98,7 +98,7 @@ export function isProseLike(block: Block): boolean {
 
 /** The block's text (its lines trimmed and joined with a space), as the features and the training labels read it. */
 export function blockText(document: DocumentContext, block: Block): string {
-  return block.lines.length === 1 ? document.lines[block.lines[0]].text.trim() : block.lines.map((line) => document.lines[line].text.trim()).join(' ')
+  return textOfLines(document, block.first, block.last)
 }
 
 function ownValues(block: Block, row: Float32Array, at: number): void {
@@ -119,7 +119,7 @@ function ownValues(block: Block, row: Float32Array, at: number): void {
   row[at + 12] = features.repeats
   row[at + 13] = features.sentences > 0 ? features.words / features.sentences : features.words
   row[at + 14] = features.words > 0 ? letters / features.words : 0
-  row[at + 15] = block.lines.length
+  row[at + 15] = block.last - block.first + 1
   row[at + 16] = CLASS_VALUE[block.initial]
   row[at + 17] = CLASS_VALUE[block.final]
   row[at + 18] = block.confident ? 1 : 0
@@ -153,8 +153,8 @@ export function blockRows(document: DocumentContext, classified: Classified): Fl
     if (document.isClaimed(line)) claimedLines++
   }
   for (let index = 0; index <= blocks.length; index++) {
-    const from = index === 0 ? 0 : blocks[index - 1].lines.at(-1)! + 1
-    const to = index === blocks.length ? document.length : blocks[index].lines[0]
+    const from = index === 0 ? 0 : blocks[index - 1].last + 1
+    const to = index === blocks.length ? document.length : blocks[index].first
     let claimed = 0
     for (let line = from; line < to; line++) if (document.isClaimed(line)) claimed++
     claimedBefore[index] = claimed

@@ -113,14 +113,14 @@ export function createHeuristicRule(settings: HeuristicSettings, observe?: Block
 function classifyBlocks(document: DocumentContext, settings: HeuristicSettings, observe?: BlockObserver): ReturnType<typeof classifyDocument> {
   const classified = classifyDocument(document, settings)
   observe?.(document, classified)
-  if (classified.headline !== undefined) document.headline = classified.blocks[classified.headline].lines[0]
+  if (classified.headline !== undefined) document.headline = classified.blocks[classified.headline].first
   return classified
 }
 
 /** Where a page's main content is, for the reasons of removals outside it ('' when there is none). */
 function regionTextOf(document: DocumentContext, {region, blocks}: ReturnType<typeof classifyDocument>): string {
   return region && blocks[region[0]] && blocks[region[1]]
-    ? ` (main content: lines ${document.lines[blocks[region[0]].lines[0]].index + 1}–${document.lines[blocks[region[1]].lines.at(-1)!].index + 1})`
+    ? ` (main content: lines ${document.lines[blocks[region[0]].first].index + 1}–${document.lines[blocks[region[1]].last].index + 1})`
     : ''
 }
 
@@ -133,7 +133,7 @@ function claimHandSet(document: DocumentContext, rule: CompiledRule, classified:
     if (kept.has(block)) continue
     const target = decisionRule(rule, decision, categoryOf(block), cache)
     const reason = `${DECISIONS[decision]}${decision === 'outside-main' ? regionText : ''}: ${block.why}${suffix}`
-    document.claim(block.lines[0], block.lines[block.lines.length - 1], target, reason, featuresOf(block, page))
+    document.claim(block.first, block.last, target, reason, featuresOf(block, page))
   }
 }
 
@@ -247,7 +247,7 @@ function modelRunner(rule: CompiledRule, settings: HeuristicSettings, trained: T
         return
       }
       const kept = keptByProseGuard(classified.blocks, claims)
-      for (const {block, target, reason, features} of claims) if (!kept.has(block)) document.claim(block.lines[0], block.lines[block.lines.length - 1], target, reason, features)
+      for (const {block, target, reason, features} of claims) if (!kept.has(block)) document.claim(block.first, block.last, target, reason, features)
     }
   }
 }
