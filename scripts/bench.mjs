@@ -87,13 +87,12 @@ if (!existsSync(path.join(root, 'dist', 'cli', 'main.js'))) {
 }
 /** The cores `decruft clean` uses by default (a container's CPU quota counts). */
 const {availableCores, DEFAULT_THREAD_BUDGET, memoryFor} = await import(pathToFileURL(path.join(root, 'dist', 'batch', 'pool-size.js')).href)
-const {largestDocument} = await import(pathToFileURL(path.join(root, 'dist', 'batch', 'heap-limits.js')).href)
+const {budgetFor: budgetForHeap} = await import(pathToFileURL(path.join(root, 'dist', 'batch', 'heap-limits.js')).href)
+const {cleaningHeap, textShape} = await import(pathToFileURL(path.join(root, 'dist', 'batch', 'document-heap.js')).href)
 const cores = availableCores()
-/** The smallest `--memory-budget` (MB) whose document limit takes in `bytes`. */
-function budgetFor(bytes) {
-  let megabytes = DEFAULT_THREAD_BUDGET / 2 ** 20
-  while (largestDocument(megabytes * 2 ** 20) < bytes) megabytes += 16
-  return megabytes
+/** The smallest `--memory-budget` (MB), from the default up, whose thread cleans `file` by its shape. */
+function budgetFor(file) {
+  return Math.max(DEFAULT_THREAD_BUDGET / 2 ** 20, budgetForHeap(cleaningHeap(textShape(readFileSync(file, 'utf8')))))
 }
 
 const log = (message) => process.stderr.write(`bench: ${message}\n`)
@@ -244,7 +243,7 @@ function cleanDocuments(directory, name, sizes, write) {
     const file = path.join(directory, `${name}-${size}.txt`)
     const bytes = write(file, size)
     log(`one ${mb(bytes).toFixed(0)} MB document (${name}, ${size.toLocaleString('en-US')})`)
-    const run = runClean([path.basename(file), '-o', `${name}-out`, '--memory-budget', String(budgetFor(bytes))], directory, `${name}-${size}`)
+    const run = runClean([path.basename(file), '-o', `${name}-out`, '--memory-budget', String(budgetFor(file))], directory, `${name}-${size}`)
     rmSync(file, {force: true})
     return {size, megabytes: mb(bytes), ...run}
   })

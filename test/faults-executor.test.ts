@@ -15,8 +15,10 @@ import {closeSync, copyFileSync, createReadStream, existsSync, mkdirSync, openSy
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {beforeAll, describe, expect, it, onTestFinished} from 'vitest'
-import {largestDocument, RECORD_LINE_FACTOR} from '../src/batch/heap-limits.js'
+import {cleaningHeap, textShape} from '../src/batch/document-heap.js'
+import {budgetFor, documentHeap, largestDocument, largestRecordLine} from '../src/batch/heap-limits.js'
 import {DEFAULT_THREAD_BUDGET, memoryFor} from '../src/batch/pool-size.js'
+import {formatBytes} from '../src/report/summary.js'
 import {workspace} from './workspace.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -46,16 +48,40 @@ function run(args: string[], options: {cwd?: string; input?: string | Buffer} = 
 function prose(bytes: number, shape: 'one line' | 'lines' | 'a word a line'): string {
   const layout = (text: string) => (shape === 'one line' ? text.replace(/\s+/g, ' ').trim() + ' ' : shape === 'lines' ? text + '\n' : text.split(/\s+/).join('\n'))
   const texts = seedInputs.map((name) => layout(seedText(name)))
-  let text = ''
-  for (let index = 0; Buffer.byteLength(text) < bytes; index++) text += texts[index % texts.length]
+  const parts: string[] = []
+  for (let index = 0, size = 0; size < bytes; index++) {
+    parts.push(texts[index % texts.length])
+    size += Buffer.byteLength(parts[index])
+  }
+  let text = parts.join('')
   // Cut back to whole characters within `bytes`.
   while (Buffer.byteLength(text) > bytes) text = text.slice(0, text.length - Math.max(1, Math.floor((Buffer.byteLength(text) - bytes) / 4)))
   return text
 }
 
-/** `text` padded to exactly `bytes` bytes. */
-function exactly(text: string, bytes: number): string {
-  return text + 'x'.repeat(bytes - Buffer.byteLength(text))
+/** The `--memory-budget` (MB) that cleans `text`, by its shape. */
+function budgetOf(text: string): number {
+  return budgetFor(cleaningHeap(textShape(text)))
+}
+
+/**
+ * The longest prose of `shape` whose shape fits the heap a thread of `budget` MB has for a document,
+ * and the same with one more character, which does not.
+ */
+function aroundTheHeap(shape: 'one line' | 'lines', budget: number): {under: string; over: string} {
+  const heap = documentHeap(budget * MB)
+  // No text larger than this fits, whatever its shape.
+  const whole = prose(largestDocument(budget * MB), shape)
+  const fits = (length: number) => cleaningHeap(textShape(whole.slice(0, length))) <= heap
+  let low = 0
+  let high = whole.length
+  expect(fits(high)).toBe(false)
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2)
+    if (fits(middle)) low = middle
+    else high = middle
+  }
+  return {under: whole.slice(0, low), over: whole.slice(0, high)}
 }
 
 /** Write `prefix`, `megabytes` of prose on one line and `suffix` to `file` without holding them; returns the prose's size. */
@@ -95,15 +121,19 @@ beforeAll(() => {
 })
 
 describe('the same output for any number of workers (issue 19, item 6)', () => {
-  it('passes a one-line record over the default limit through, as too large, with the same bytes and report for 1 and 2 workers', () => {
+  it('passes a one-line record whose shape takes more than the default heap through, as too large, with the same bytes and report for 1 and 2 workers', () => {
     const directory = workspace()
-    const big = JSON.stringify({id: 'big', text: prose(largestDocument(DEFAULT_THREAD_BUDGET) + 1000, 'one line')})
+    const {over} = aroundTheHeap('one line', DEFAULT_THREAD_BUDGET / MB)
+    const big = JSON.stringify({id: 'big', text: over})
+    // Its line is read and its text judged by its shape.
+    expect(Buffer.byteLength(big)).toBeLessThan(largestRecordLine(DEFAULT_THREAD_BUDGET))
     const records = seedInputs.map((name, index) => JSON.stringify({id: `seed-${index}`, text: seedText(name)}))
     records.splice(2, 0, big)
     writeFileSync(path.join(directory, 'in.jsonl'), records.join('\n') + '\n')
     for (const workers of ['1', '2']) {
-      const result = run(['clean', '--jsonl', 'in.jsonl', '-o', `out-${workers}.jsonl`, '--workers', workers, '--report', `r-${workers}.json`, '-q'], {cwd: directory})
+      const result = run(['clean', '--jsonl', 'in.jsonl', '-o', `out-${workers}.jsonl`, '--workers', workers, '--report', `r-${workers}.json`], {cwd: directory})
       expect(result.code, result.stderr).toBe(0)
+      expect(result.stderr).toContain(`in.jsonl:3: too large (${formatBytes(Buffer.byteLength(over))}; needs --memory-budget ${budgetOf(over)})`)
     }
     const one = readFileSync(path.join(directory, 'out-1.jsonl'), 'utf8')
     expect(readFileSync(path.join(directory, 'out-2.jsonl'), 'utf8')).toBe(one)
@@ -112,16 +142,16 @@ describe('the same output for any number of workers (issue 19, item 6)', () => {
     expect(JSON.parse(lines[0]).text).toBe(seedClean(seedInputs[0]))
     const report = reportOf(path.join(directory, 'r-1.json'))
     expect(reportOf(path.join(directory, 'r-2.json'))).toEqual(report)
-    expect(report.skipped).toEqual([{path: 'in.jsonl:3', id: 'big', reason: 'too large', bytes: Buffer.byteLength(JSON.parse(big).text)}])
+    expect(budgetOf(over)).toBeGreaterThan(DEFAULT_THREAD_BUDGET / MB)
+    expect(report.skipped).toEqual([{path: 'in.jsonl:3', id: 'big', reason: 'too large', bytes: Buffer.byteLength(over), budget: budgetOf(over)}])
   })
 
-  it('cleans the documents just under the limit of a --memory-budget, on one line or many, and passes the one just over through, alike for 1 and 2 workers', () => {
-    const directory = workspace({
-      'in/under-lines.txt': prose(smallLimit, 'lines'),
-      'in/under-one-line.txt': prose(smallLimit, 'one line'),
-      'in/over.txt': exactly(prose(smallLimit + 1, 'lines'), smallLimit + 1)
-    })
-    expect(readFileSync(path.join(directory, 'in', 'over.txt')).length).toBe(smallLimit + 1)
+  it('cleans the documents whose shape just fits the heap of a --memory-budget, on one line or many, and passes the one just over through, alike for 1 and 2 workers', () => {
+    const lines = aroundTheHeap('lines', SMALL_BUDGET)
+    const oneLine = aroundTheHeap('one line', SMALL_BUDGET)
+    const directory = workspace({'in/under-lines.txt': lines.under, 'in/under-one-line.txt': oneLine.under, 'in/over.txt': lines.over})
+    // Per byte, a text on one line takes much more heap than one on many lines.
+    expect(Buffer.byteLength(lines.under)).toBeGreaterThan(2 * Buffer.byteLength(oneLine.under))
     for (const workers of ['1', '2']) {
       const result = run(['clean', 'in', '-o', `out-${workers}`, '--workers', workers, '--memory-budget', String(SMALL_BUDGET), '--report', `r-${workers}.json`, '-q'], {cwd: directory})
       expect(result.code, result.stderr).toBe(0)
@@ -129,12 +159,29 @@ describe('the same output for any number of workers (issue 19, item 6)', () => {
     for (const name of ['under-lines.txt', 'under-one-line.txt', 'over.txt']) {
       expect(readFileSync(path.join(directory, 'out-2', name), 'utf8')).toBe(readFileSync(path.join(directory, 'out-1', name), 'utf8'))
     }
-    expect(readFileSync(path.join(directory, 'out-1', 'over.txt'))).toEqual(readFileSync(path.join(directory, 'in', 'over.txt')))
+    expect(readFileSync(path.join(directory, 'out-1', 'over.txt'), 'utf8')).toBe(lines.over)
     const report = reportOf(path.join(directory, 'r-1.json'), 'out-1')
     expect(reportOf(path.join(directory, 'r-2.json'), 'out-2')).toEqual(report)
     expect(report.summary).toMatchObject({documents: 2, skipped: 1, failed: 0})
-    expect(report.skipped).toEqual([{path: path.join('in', 'over.txt'), output: 'OUT/over.txt', reason: 'too large', bytes: smallLimit + 1}])
+    expect(report.skipped).toEqual([{path: path.join('in', 'over.txt'), output: 'OUT/over.txt', reason: 'too large', bytes: Buffer.byteLength(lines.over), budget: budgetOf(lines.over)}])
   })
+
+  it('passes a text of very short lines through at once as too large, naming the budget that cleans it, and cleans it with that budget', () => {
+    // Each line costs a thread some 540 bytes of heap, whatever its length: judged by its size,
+    // this text of 0.4 MB ran its thread out of memory under the default budget.
+    const text = 'a\n'.repeat(200_000)
+    const needed = budgetOf(text)
+    expect(needed).toBeGreaterThan(DEFAULT_THREAD_BUDGET / MB)
+    const directory = workspace({'lines.txt': text})
+    const refused = run(['clean', 'lines.txt', '-o', 'refused.txt', '--report', 'r.json'], {cwd: directory})
+    expect(refused.code, refused.stderr).toBe(0)
+    expect(refused.stderr).toContain(`lines.txt: too large (${formatBytes(text.length)}; needs --memory-budget ${needed})`)
+    expect(readFileSync(path.join(directory, 'refused.txt'), 'utf8')).toBe(text)
+    expect(reportOf(path.join(directory, 'r.json')).skipped).toEqual([{path: 'lines.txt', output: 'refused.txt', reason: 'too large', bytes: text.length, budget: needed}])
+    const cleaned = run(['clean', 'lines.txt', '-o', 'cleaned.txt', '--memory-budget', String(needed), '--report', 'c.json', '-q'], {cwd: directory})
+    expect(cleaned.code, cleaned.stderr).toBe(0)
+    expect(reportOf(path.join(directory, 'c.json')).summary).toMatchObject({documents: 1, skipped: 0, failed: 0})
+  }, 60_000)
 })
 
 describe('documents too large for memory (issue 19, item 10)', () => {
@@ -186,7 +233,7 @@ describe('documents too large for memory (issue 19, item 10)', () => {
     )
     // Among them, a line longer than a record may be (at the default budget), copied as it is read.
     const head = '{"id": "long", "text": "'
-    const megabytes = Math.ceil((RECORD_LINE_FACTOR * largestDocument(DEFAULT_THREAD_BUDGET)) / 1e6) + 1
+    const megabytes = Math.ceil(largestRecordLine(DEFAULT_THREAD_BUDGET) / 1e6) + 1
     const bytes = writeHuge(path.join(directory, 'in.jsonl'), megabytes, records.slice(0, 400).join('\n') + '\n' + head, '"}\n' + records.slice(400).join('\n') + '\n')
     // 80 MB of heap holds the run and its report's entries (it needs some 55 MB), not the report
     // as one string beside them (it needed over 100 MB: the text, and its copy on the way to UTF-8).
@@ -206,10 +253,12 @@ describe('documents too large for memory (issue 19, item 10)', () => {
     expect(JSON.parse(readFileSync(path.join(directory, 'stats.json'), 'utf8')).maxRssBytes).toBeLessThan(memoryFor(2))
   }, 120_000)
 
-  it('passes a record whose line is over the record limit, or whose text is over the document limit, through unchanged', () => {
-    const text = prose(smallLimit + 1, 'lines')
-    const longLine = JSON.stringify({id: 'long', html: 'x'.repeat(RECORD_LINE_FACTOR * smallLimit), text: 'Title\n\nShort text.\n'})
+  it('passes a record whose line is over the record limit, or whose text takes more than the heap, through unchanged', () => {
+    const lineLimit = largestRecordLine(SMALL_BUDGET * MB)
+    const {over: text} = aroundTheHeap('one line', SMALL_BUDGET)
+    const longLine = JSON.stringify({id: 'long', html: 'x'.repeat(lineLimit), text: 'Title\n\nShort text.\n'})
     const longText = JSON.stringify({id: 'text', text})
+    expect(Buffer.byteLength(longText)).toBeLessThan(lineLimit)
     const input = [JSON.stringify({id: 'first', text: 'Title\n\nA paragraph.\n\nShare this article\n'}), longLine, longText, JSON.stringify({id: 'last', text: 'Title\n\nAnother.\n'})].join('\n') + '\n'
     const directory = workspace()
     const result = run(['clean', '--jsonl', '--memory-budget', String(SMALL_BUDGET), '--report', path.join(directory, 'r.json'), '-q'], {input})
@@ -221,12 +270,12 @@ describe('documents too large for memory (issue 19, item 10)', () => {
     expect(JSON.parse(lines[3]).id).toBe('last')
     expect(JSON.parse(readFileSync(path.join(directory, 'r.json'), 'utf8')).skipped).toEqual([
       {path: '<stdin>:2', reason: 'too large', bytes: Buffer.byteLength(longLine)},
-      {path: '<stdin>:3', id: 'text', reason: 'too large', bytes: Buffer.byteLength(text)}
+      {path: '<stdin>:3', id: 'text', reason: 'too large', bytes: Buffer.byteLength(text), budget: budgetOf(text)}
     ])
   })
 
   it('--resume counts a line too long to read as the record it wrote, and finishes the output as one run does', () => {
-    const longLine = JSON.stringify({id: 'long', text: prose(RECORD_LINE_FACTOR * smallLimit + 10, 'lines')})
+    const longLine = JSON.stringify({id: 'long', text: prose(largestRecordLine(SMALL_BUDGET * MB) + 10, 'lines')})
     const records = [JSON.stringify({id: 0, text: 'Title\n\nA paragraph.\n\nShare this article\n'}), longLine, JSON.stringify({id: 2, text: 'Title\n\nAnother.\n'})]
     const directory = workspace({'in.jsonl': records.join('\n') + '\n'})
     const args = ['clean', '--jsonl', 'in.jsonl', '--memory-budget', String(SMALL_BUDGET), '-q']

@@ -48,8 +48,9 @@ interface Result {
  * the clock, does not grow when other processes share the machine.
  */
 function cleanWithin(cpuSeconds: number, args: string[], cwd: string): Result {
-  // A thread's memory large enough for these multi-megabyte inputs: the default budget's document
-  // limit (about 1.8 MB) would pass them through unchanged, and this is about their time.
+  // A thread's memory large enough for these multi-megabyte inputs of costly shapes (one long line,
+  // many short lines): the default budget would pass some through unchanged, and this is about
+  // their time.
   const result = spawnSync('/bin/sh', ['-c', `ulimit -t ${cpuSeconds}; exec "$0" "$@"`, process.execPath, bin, 'clean', '--memory-budget', '1024', ...args], {
     cwd,
     encoding: 'utf8',

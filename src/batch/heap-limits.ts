@@ -9,12 +9,14 @@
  *
  * Each worker thread has a memory budget (`--memory-budget`, default `DEFAULT_THREAD_BUDGET` of
  * pool-size.ts). Its old generation is what the budget leaves after the young generation and the
- * memory a thread holds outside its heap, and a document is cleaned only when the heap it takes
- * fits in that beside the compiled rules: one rule, the same whatever the number of threads, so the
- * output never depends on it. A larger document is passed through as `too large`.
+ * memory a thread holds outside its heap, and a document is cleaned only when the heap its shape
+ * takes (document-heap.ts) fits in that beside the compiled rules: one rule, the same whatever the
+ * number of threads, so the output never depends on it. A larger document is passed through as
+ * `too large`.
  */
 
 import v8 from 'node:v8'
+import {LEAST_PER_BYTE} from './document-heap.js'
 
 const MB = 1024 * 1024
 
@@ -39,19 +41,16 @@ const OUTSIDE_HEAP_MB = 16
 const THREAD_HEAP_MB = 24
 
 /**
- * The most heap cleaning takes per byte of a document, beyond `THREAD_HEAP_MB`: the smallest old
- * generation a thread cleaned a document in, over the document's size in UTF-8, measured on
- * extractor texts of the benchmark (docs/cli.md, "Limits"). The largest is a document on one line (one
- * line's sentences and words are all alive at once); many short lines and records come below it.
+ * A JSON Lines record is read (and parsed by a thread) only when its line is at most the heap a
+ * thread has for a document over this many bytes: 7.2 MB at the default budget, four times the
+ * largest document when every document was held to 56 bytes of heap per byte. A line is parsed
+ * before its text's shape can be read, and parsing it and writing the record back takes a thread
+ * about 4 bytes of heap per byte besides its text's. A longer line is passed through as it is read,
+ * never held whole.
  */
-const HEAP_PER_BYTE = 56
+const RECORD_HEAP_PER_BYTE = 14
 
-/**
- * A JSON Lines record may hold more than its text (other fields, escapes): its line is read (and
- * parsed by a thread) only up to this many times the largest document. A longer line is passed
- * through as it is read, never held whole. Parsing and writing back a record's other fields takes a
- * thread about 4 bytes of heap per byte, against `HEAP_PER_BYTE` for the text.
- */
+/** With `--max-doc-bytes` given, a JSON Lines line is read whole up to this many times that size. */
 export const RECORD_LINE_FACTOR = 4
 
 /** The smallest budget a thread can compile the rules and clean a small document in, in MB. */
@@ -71,9 +70,28 @@ export function workerResourceLimits(budget: number): {maxOldGenerationSizeMb: n
   return {maxOldGenerationSizeMb: oldGenerationMb(budget), maxYoungGenerationSizeMb: WORKER_YOUNG_MB}
 }
 
-/** The largest document (bytes of UTF-8 text) a worker thread with `budget` bytes of memory cleans. */
+/** The heap, in bytes, that a worker thread with `budget` bytes of memory has for a document beside the rules. */
+export function documentHeap(budget: number): number {
+  return (oldGenerationMb(budget) - THREAD_HEAP_MB) * MB
+}
+
+/** The smallest `--memory-budget`, in MB, whose thread has `heap` bytes for a document. */
+export function budgetFor(heap: number): number {
+  return Math.max(MIN_THREAD_BUDGET_MB, Math.ceil(heap / MB) + THREAD_HEAP_MB + WORKER_YOUNG_MB + OUTSIDE_HEAP_MB)
+}
+
+/**
+ * The largest document (bytes of UTF-8 text) a worker thread with `budget` bytes of memory may
+ * clean: the one of the shape that takes the least heap per byte. A larger file is never read
+ * whole; a smaller one is cleaned when its shape fits (document-heap.ts).
+ */
 export function largestDocument(budget: number): number {
-  return Math.floor(((oldGenerationMb(budget) - THREAD_HEAP_MB) * MB) / HEAP_PER_BYTE)
+  return Math.floor(documentHeap(budget) / LEAST_PER_BYTE)
+}
+
+/** The longest JSON Lines line a worker thread with `budget` bytes of memory is given whole. */
+export function largestRecordLine(budget: number): number {
+  return Math.floor(documentHeap(budget) / RECORD_HEAP_PER_BYTE)
 }
 
 /**

@@ -28,7 +28,7 @@ import type {DocumentOptions} from '../types.js'
 import {BATCH_BYTES, CancelledError, OutOfMemoryError, TimeoutError, type Executor} from './executor.js'
 import type {FileInput} from './inputs.js'
 import type {UrlMap} from './url-map.js'
-import type {TaskResult} from './work.js'
+import {skippedAs, type TaskResult} from './work.js'
 
 export interface FileRunOptions {
   executor: Executor
@@ -46,6 +46,8 @@ export interface FileRunOptions {
   urls?: UrlMap
   /** Files larger than this are written unchanged and reported as skipped. */
   maxDocBytes?: number
+  /** The heap a thread has for a document: one whose shape takes more is written unchanged and reported as skipped. */
+  docHeap?: number
   /** Skip inputs whose output exists (an earlier run wrote it). */
   resume?: boolean
   progress?: Progress
@@ -124,7 +126,7 @@ export async function runFiles(files: FileInput[], options: FileRunOptions): Pro
       const moved = movable(bytes) ? [bytes.buffer as ArrayBuffer] : undefined
       let result: TaskResult | {status: 'timeout' | 'out of memory'}
       try {
-        result = await executor.run({kind: 'text', bytes, options: fileOptions(options.documentOptions, file, options.urls), maxDocBytes: options.maxDocBytes, details: options.report.keepsDocuments}, moved)
+        result = await executor.run({kind: 'text', bytes, options: fileOptions(options.documentOptions, file, options.urls), maxDocBytes: options.maxDocBytes, docHeap: options.docHeap, details: options.report.keepsDocuments}, moved)
       } catch (error) {
         if (error instanceof CancelledError) return {kind: 'cancelled'}
         if (error instanceof TimeoutError) result = {status: 'timeout'}
@@ -178,7 +180,7 @@ export async function runFiles(files: FileInput[], options: FileRunOptions): Pro
       continue
     }
     if (!planned && options.stdout) await passThrough(options.stdout, bytes ?? createReadStream(file.absolute))
-    options.report.addSkipped({path: file.display, ...(output ? {output} : {}), reason: result.status === 'too-large' ? 'too large' : result.status, bytes: size})
+    options.report.addSkipped({path: file.display, ...(output ? {output} : {}), ...skippedAs(result), bytes: size})
   }
   return {interrupted: interrupted || Boolean(signal?.aborted)}
 }

@@ -24,7 +24,7 @@ import type {ReportBuilder} from '../report/report.js'
 import type {Progress} from '../report/progress.js'
 import type {DocumentOptions} from '../types.js'
 import {CancelledError, OutOfMemoryError, TimeoutError, type Executor} from './executor.js'
-import {idOf as recordId, isBlankLine, isUsableRecord, recordErrorMessage, readRecord, type RemovedDetail, type TaskResult} from './work.js'
+import {idOf as recordId, isBlankLine, isUsableRecord, recordErrorMessage, readRecord, skippedAs, type RemovedDetail, type TaskResult} from './work.js'
 
 /** The line ending after an output record (encoded once, not per record). */
 const NEWLINE = new Uint8Array([0x0a])
@@ -71,6 +71,8 @@ export interface JsonlRunOptions {
   documentOptions?: DocumentOptions
   /** Records whose text is larger (UTF-8 bytes) are written unchanged and reported as skipped. */
   maxDocBytes?: number
+  /** The heap a thread has for a document: a record whose text's shape takes more is written unchanged and reported as skipped. */
+  docHeap?: number
   /** Lines longer than this are written unchanged, as they are read, and reported as skipped (`too large`). */
   maxLineBytes?: number
   /** How much of each removal an output record holds (`--removed`; default `full`). */
@@ -193,7 +195,7 @@ export async function runJsonl(sources: JsonlSource[], options: JsonlRunOptions)
       // A buffer of its own, moved to the thread (the line is kept to pass it through if need be).
       const copy = new Uint8Array(item.bytes)
       const result = await executor.run(
-        {kind: 'record', bytes: copy, textField, options: options.documentOptions ?? {}, maxDocBytes: options.maxDocBytes, details: report.keepsDocuments, removed: options.removed},
+        {kind: 'record', bytes: copy, textField, options: options.documentOptions ?? {}, maxDocBytes: options.maxDocBytes, docHeap: options.docHeap, details: report.keepsDocuments, removed: options.removed},
         [copy.buffer as ArrayBuffer]
       )
       return {item, result}
@@ -247,7 +249,7 @@ export async function runJsonl(sources: JsonlSource[], options: JsonlRunOptions)
     if (result.status === 'too-large') {
       await options.out.write(item.bytes)
       await options.out.write('\n')
-      report.addSkipped({path, ...(result.id === undefined ? {} : {id: result.id}), reason: 'too large', bytes: result.bytes})
+      report.addSkipped({path, ...(result.id === undefined ? {} : {id: result.id}), ...skippedAs(result), bytes: result.bytes})
       continue
     }
     await options.out.write(result.output)

@@ -15,7 +15,7 @@ import type {ReportBuilder} from '../report/report.js'
 import type {DocumentOptions} from '../types.js'
 import {CancelledError, OutOfMemoryError, TimeoutError, type Executor} from './executor.js'
 import {errorMessage} from './run-files.js'
-import type {TaskResult} from './work.js'
+import {skippedAs, type TaskResult} from './work.js'
 
 const PATH = '<stdin>'
 
@@ -27,6 +27,8 @@ export interface StdinRunOptions {
   stdout: Writable
   documentOptions: DocumentOptions
   maxDocBytes: number
+  /** The heap a thread has for a document: one whose shape takes more is passed through and reported as skipped. */
+  docHeap?: number
   signal: AbortSignal
 }
 
@@ -64,7 +66,7 @@ export async function runStdin(stdin: AsyncIterable<Buffer | string>, options: S
     const bytes = read.bytes
     let result: TaskResult | {status: 'timeout' | 'out of memory'}
     try {
-      result = await executor.run({kind: 'text', bytes, options: options.documentOptions, maxDocBytes: options.maxDocBytes, details: report.keepsDocuments})
+      result = await executor.run({kind: 'text', bytes, options: options.documentOptions, maxDocBytes: options.maxDocBytes, docHeap: options.docHeap, details: report.keepsDocuments})
     } catch (error) {
       if (error instanceof CancelledError) return true
       if (error instanceof TimeoutError) result = {status: 'timeout'}
@@ -82,7 +84,7 @@ export async function runStdin(stdin: AsyncIterable<Buffer | string>, options: S
       report.addDocument({path: PATH, output: out?.name, title: result.title, lang: result.lang, bytesIn: result.bytesIn, bytesOut: result.bytesOut, removed: result.removed}, result.tally)
       if (result.html) report.addHtml(PATH)
     } else {
-      report.addSkipped({path: PATH, ...(out ? {output: out.name} : {}), reason: result.status === 'too-large' ? 'too large' : result.status, bytes: bytes.length})
+      report.addSkipped({path: PATH, ...(out ? {output: out.name} : {}), ...skippedAs(result), bytes: bytes.length})
     }
   } catch (error) {
     // Standard input destroyed by an interrupt while it was read is no error of the input.

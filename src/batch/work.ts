@@ -9,6 +9,8 @@ import {appendFileSync} from 'node:fs'
 import type {Cleaner} from '../cleaner.js'
 import {getPath, setPath, type JsonRecord} from '../io/dotted-path.js'
 import {decodeUtf8, DecodeError} from '../io/utf8.js'
+import {heapBeyond} from './document-heap.js'
+import {budgetFor} from './heap-limits.js'
 import {looksLikeHtml} from '../text/html.js'
 import {tallyOf, type RuleTally} from '../report/report.js'
 import type {DocumentOptions, Removal} from '../types.js'
@@ -22,6 +24,8 @@ export interface TextTask {
   details?: boolean
   /** `--max-doc-bytes`: larger documents are not cleaned. */
   maxDocBytes?: number
+  /** The heap a thread has for a document: one whose shape takes more is not cleaned (document-heap.ts). */
+  docHeap?: number
   /** Slot of the start-time table (timeouts), when the pool watches this task. */
   slot?: number
 }
@@ -34,6 +38,7 @@ export interface RecordTask {
   options: DocumentOptions
   details?: boolean
   maxDocBytes?: number
+  docHeap?: number
   slot?: number
   /** How much of each removal the output record's `decruft.removed` holds (default `full`). */
   removed?: RemovedDetail
@@ -100,10 +105,19 @@ export type TaskResult =
    * thread hands over without a copy and the main thread writes as they are.
    */
   | ({status: 'cleaned'; output: string | Uint8Array} & Cleaned)
-  /** Not cleaned (`--max-doc-bytes`): the input is written as it is. */
-  | {status: 'too-large'; bytes: number; id?: string}
+  /**
+   * Not cleaned (`--max-doc-bytes`, or its shape takes more heap than the thread has, and then
+   * `budget` is the `--memory-budget` in MB that would clean it): the input is written as it is.
+   */
+  | {status: 'too-large'; bytes: number; id?: string; budget?: number}
   /** Not a document: not UTF-8, not JSON, … (`line` for a text file's bad byte). */
   | {status: 'error'; message: string; line?: number}
+
+/** A document passed through, as the report lists it: why, and for one too large by its shape the budget that would clean it. */
+export function skippedAs(result: {status: 'too-large'; budget?: number} | {status: 'timeout' | 'out of memory'}): {reason: 'too large' | 'timeout' | 'out of memory'; budget?: number} {
+  if (result.status !== 'too-large') return {reason: result.status}
+  return result.budget === undefined ? {reason: 'too large'} : {reason: 'too large', budget: result.budget}
+}
 
 export class RecordError extends Error {}
 
@@ -199,6 +213,13 @@ function decodeTaskText(task: TextTask): string {
   return text
 }
 
+/** The `budget` of a `too-large` result for a text whose shape takes more heap than `docHeap`; undefined when it fits. */
+function budgetBeyond(text: string, docHeap: number | undefined): number | undefined {
+  if (docHeap === undefined) return undefined
+  const needed = heapBeyond(text, docHeap)
+  return needed === undefined ? undefined : budgetFor(needed)
+}
+
 /** Run one task. A text task's `bytes` are let go (replaced by none) once decoded. */
 export function runTask(cleaner: Cleaner, task: Task): TaskResult {
   if (task.kind === 'text') {
@@ -211,6 +232,8 @@ export function runTask(cleaner: Cleaner, task: Task): TaskResult {
       if (error instanceof DecodeError) return {status: 'error', message: error.message, line: error.line}
       throw error
     }
+    const budget = budgetBeyond(text, task.docHeap)
+    if (budget !== undefined) return {status: 'too-large', bytes: bytesIn, budget}
     testSlowdown(text)
     const result = cleaner.clean(text, task.options)
     return {
@@ -236,6 +259,8 @@ export function runTask(cleaner: Cleaner, task: Task): TaskResult {
   }
   const bytesIn = Buffer.byteLength(text)
   if (task.maxDocBytes !== undefined && bytesIn > task.maxDocBytes) return {status: 'too-large', bytes: bytesIn, id: idOf(record)}
+  const budget = budgetBeyond(text, task.docHeap)
+  if (budget !== undefined) return {status: 'too-large', bytes: bytesIn, id: idOf(record), budget}
   testSlowdown(text)
   const result = cleaner.clean(text, recordOptions(record, task.options))
   // Checked before the text is set: a text field under `decruft` is refused by the command line.

@@ -13,7 +13,7 @@ import {createCleaner, type Cleaner} from '../cleaner.js'
 import type {ResolvedConfig} from '../config/resolve.js'
 import {fingerprint} from '../config/fingerprint.js'
 import {DEFAULT_THREAD_BUDGET, defaultWorkers} from '../batch/pool-size.js'
-import {largestDocument, MIN_THREAD_BUDGET_MB, RECORD_LINE_FACTOR} from '../batch/heap-limits.js'
+import {documentHeap, largestDocument, largestRecordLine, MIN_THREAD_BUDGET_MB, RECORD_LINE_FACTOR} from '../batch/heap-limits.js'
 import {createExecutor, ThreadStartError, type Executor} from '../batch/executor.js'
 import {DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_JSONL_INCLUDE, expandCommandInputs, type ExpandedInputs, type FileInput} from '../batch/inputs.js'
 import {planFileOutputs, WriteClaims} from '../batch/output-plan.js'
@@ -172,8 +172,13 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
   if (!Number.isInteger(options.concurrency) || options.concurrency < 1) throw new UsageError('--concurrency must be a whole number ≥ 1')
   const budget = (wholeNumber(options.memoryBudget, '--memory-budget', MIN_THREAD_BUDGET_MB) ?? DEFAULT_THREAD_BUDGET / MB) * MB
   const workers = wholeNumber(options.workers, '--workers', 1) ?? defaultWorkers(undefined, budget)
-  // The one limit that decides whether a document is cleaned, the same for any number of threads.
-  const maxDocBytes = wholeNumber(options.maxDocBytes, '--max-doc-bytes', 0) ?? largestDocument(budget)
+  // The limits that decide whether a document is cleaned, the same for any number of threads: by
+  // default the heap a thread's budget leaves a document, against what its shape takes (and no file
+  // larger than any shape could fit is read); with --max-doc-bytes, its size alone.
+  const givenMaxDocBytes = wholeNumber(options.maxDocBytes, '--max-doc-bytes', 0)
+  const maxDocBytes = givenMaxDocBytes ?? largestDocument(budget)
+  const docHeap = givenMaxDocBytes === undefined ? documentHeap(budget) : undefined
+  const maxLineBytes = givenMaxDocBytes === undefined ? largestRecordLine(budget) : RECORD_LINE_FACTOR * givenMaxDocBytes
   const docTimeout = wholeNumber(options.docTimeout, '--doc-timeout', 1)
   if (options.resume && !options.out) throw new UsageError('--resume needs --out (a folder, or with --jsonl a file)')
   if (options.jsonl && /^decruft(?:\.|$)/.test(options.textField ?? '')) {
@@ -237,7 +242,7 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
         }
         return created
       }
-      const run: CleanRun = {options, io, executorFor, report, documentOptions, urls, maxDocBytes, signal: interrupt.signal}
+      const run: CleanRun = {options, io, executorFor, report, documentOptions, urls, maxDocBytes, docHeap, maxLineBytes, signal: interrupt.signal}
       // The review page is built from the originals before they are cleaned (so --in-place is fine), with the same rules.
       if (options.review && !interrupt.signal.aborted) {
         const page = await reviewPage(inputs, options, io, compiled.cleaner, documentOptions, urls, interrupt.signal)
@@ -339,8 +344,12 @@ interface CleanRun {
   documentOptions: DocumentOptions
   /** `--url-map`: text files' URLs. */
   urls?: UrlMap
-  /** Larger documents are passed through (`--max-doc-bytes`, or what a thread's memory holds). */
+  /** Larger documents are passed through (`--max-doc-bytes`, or what a thread's memory may hold). */
   maxDocBytes: number
+  /** The heap a thread has for a document (without `--max-doc-bytes`): one whose shape takes more is passed through. */
+  docHeap?: number
+  /** JSON Lines lines longer than this are passed through as they are read. */
+  maxLineBytes: number
   signal: AbortSignal
 }
 
@@ -370,7 +379,7 @@ async function cleanText(inputs: string[], plan: CleanPlan, run: CleanRun): Prom
       const url = run.urls?.urlOf(stdinOptions.path)
       if (url !== undefined) stdinOptions.url = url
     }
-    return runStdin(io.stdin as AsyncIterable<Buffer>, {executor, report, out, stdout: io.stdout as unknown as Writable, documentOptions: stdinOptions, maxDocBytes: run.maxDocBytes, signal: run.signal})
+    return runStdin(io.stdin as AsyncIterable<Buffer>, {executor, report, out, stdout: io.stdout as unknown as Writable, documentOptions: stdinOptions, maxDocBytes: run.maxDocBytes, docHeap: run.docHeap, signal: run.signal})
   }
   const {files, errors} = plan.expanded
   for (const error of errors) report.addError(error)
@@ -389,6 +398,7 @@ async function cleanText(inputs: string[], plan: CleanPlan, run: CleanRun): Prom
       documentOptions,
       urls: run.urls,
       maxDocBytes: run.maxDocBytes,
+      docHeap: run.docHeap,
       resume: options.resume,
       progress,
       signal: run.signal
@@ -410,8 +420,7 @@ async function cleanJsonl(inputs: string[], plan: CleanPlan, run: CleanRun): Pro
   const executor = await run.executorFor({bytes})
   const progress = progressFor(run, bytes)
   const sources = jsonlSources(inputs, files, io.stdin, progress ? (bytes) => progress.addRead(bytes) : undefined)
-  const maxLineBytes = RECORD_LINE_FACTOR * run.maxDocBytes
-  const runOptions = {executor, report, textField: options.textField, documentOptions, maxDocBytes: run.maxDocBytes, maxLineBytes, removed: options.removed, progress, signal: run.signal}
+  const runOptions = {executor, report, textField: options.textField, documentOptions, maxDocBytes: run.maxDocBytes, docHeap: run.docHeap, maxLineBytes: run.maxLineBytes, removed: options.removed, progress, signal: run.signal}
 
   try {
     if (!output) {
@@ -462,7 +471,7 @@ export function cleanCommand(io: CommandIo, setExitCode: (code: number) => void)
     .option('--concurrency <n>', 'files read and written at once', (value) => Number(value), 8)
     .option('--workers <n>', 'threads that clean documents (default: the number of cores, within a container\'s CPU quota and memory limit)', (value) => Number(value))
     .option('--resume', 'continue an interrupted run: skip inputs whose output exists (--out DIR), or the records already in --out FILE (--jsonl)')
-    .option('--max-doc-bytes <n>', `pass documents larger than this (bytes) through unchanged, reported as skipped (default: the largest a thread's --memory-budget cleans, ${largestDocument(DEFAULT_THREAD_BUDGET)} for ${DEFAULT_THREAD_BUDGET / MB} MB)`, (value) => Number(value))
+    .option('--max-doc-bytes <n>', `pass documents larger than this (bytes) through unchanged, reported as skipped (default: those a thread's --memory-budget cannot clean, judged by their size and shape: the longest line, the number of lines; never more than ${largestDocument(DEFAULT_THREAD_BUDGET)} bytes for ${DEFAULT_THREAD_BUDGET / MB} MB)`, (value) => Number(value))
     .option('--memory-budget <mb>', `memory of each worker thread in MB (default ${DEFAULT_THREAD_BUDGET / MB}): its heap limit, and from it the default --max-doc-bytes and --workers`, (value) => Number(value))
     .option('--doc-timeout <ms>', 'pass a document that takes longer than this through unchanged, reported as skipped (its thread is replaced)', (value) => Number(value))
     .option('--url <url>', 'the URL of every document that has none of its own (files, standard input, records without `url`), for when.domain and when.url rules')

@@ -40,6 +40,8 @@ export interface SkippedEntry {
   id?: string
   reason: 'too large' | 'timeout' | 'out of memory'
   bytes: number
+  /** Too large for its thread's heap by its shape: the `--memory-budget` (MB) whose threads would clean it. */
+  budget?: number
   output?: string
 }
 

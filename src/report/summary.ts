@@ -75,7 +75,7 @@ export function formatSummary(report: Report, options: {topRules?: number} = {})
     for (const entry of report.skipped ?? []) reasons.set(entry.reason, (reasons.get(entry.reason) ?? 0) + 1)
     const listed = [...reasons].map(([reason, count]) => `${count} ${reason}`).join(', ')
     lines.push(`  skipped (passed through unchanged, ${formatBytes(summary.skippedBytes ?? 0)}): ${listed}`)
-    for (const entry of (report.skipped ?? []).slice(0, 5)) lines.push(`    ${entry.path}: ${entry.reason} (${formatBytes(entry.bytes)})`)
+    for (const entry of (report.skipped ?? []).slice(0, 5)) lines.push(`    ${entry.path}: ${entry.reason} (${formatBytes(entry.bytes)}${entry.budget === undefined ? '' : `; needs --memory-budget ${entry.budget}`})`)
     if ((report.skipped ?? []).length > 5) lines.push(`    … and ${(report.skipped ?? []).length - 5} more (see the report)`)
   }
   const categories = Object.entries(summary.byCategory).sort((a, b) => b[1].removals - a[1].removals)
