@@ -32,7 +32,11 @@ export interface TextShape {
   wide: number
 }
 
-/** A line longer than this many code units is split into sentences by the rules (`inLongLines`). */
+/**
+ * Lines longer than this many code units cost more per character (`inLongLines`): the sentences
+ * kind cuts every line of 400 or more into sentences, each with its own folded form. The costs were
+ * fitted with this threshold.
+ */
 const LONG_LINE = 1000
 
 /** Heap, in bytes, that each unit of a shape takes (fitted; see the module's comment). */
