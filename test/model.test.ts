@@ -15,6 +15,7 @@ import {
   type GbdtOptions,
   compileModel,
   contributions,
+  contributionsAtLeaf,
   contributionsAtLeaves,
   contributionsOf,
   predictLogit,
@@ -219,10 +220,51 @@ describe('a trained model', () => {
         const indexes = picked.filter((row) => row < count)
         const parts = contributionsAtLeaves(compiled, leaves, count, indexes)
         expect([...parts]).toEqual([...contributionsOf(compiled, rows, indexes.map((row) => row * 6))])
+        // One row at a time into one reused array: the same numbers, whatever the array held before.
+        const shares = new Float64Array(6).fill(7)
+        indexes.forEach((row, k) => expect([...contributionsAtLeaf(compiled, leaves, count, row, shares)]).toEqual([...parts.subarray(k * 6, (k + 1) * 6)]))
       })
     )
+    expect(() => contributionsAtLeaf(compiled, new Int32Array(trees), 1, 0, new Float64Array(5))).toThrow('the shares of 5 features need 6 entries; the array has 5')
     expect(() => predictLogits(compiled, new Float32Array(12), 2, 6, new Int32Array(trees))).toThrow(`the leaves of 2 rows in ${trees} trees need ${2 * trees} entries`)
     expect(() => contributionsAtLeaves(compiled, new Int32Array(trees * 2), 2, [2])).toThrow('row 2 is not one of the 2 rows')
+  })
+
+  it('walks trees of uneven depth to the leaves a walk with a branch per split reaches, at thresholds, infinities and missing values', () => {
+    // A leaf alone; a tree three splits deep on its right and one on its left, missing values going
+    // both ways; a stump whose missing values go right.
+    const uneven: GbdtModel = {
+      format: model.format,
+      version: model.version,
+      features: ['a', 'b', 'c'],
+      bias: 0.25,
+      trees: [
+        {feature: [-1], threshold: [0], left: [-1], right: [-1], missingLeft: [0], value: [0.5]},
+        {
+          feature: [0, -1, 1, 2, -1, -1, -1],
+          threshold: [0.5, 0, -1, 2, 0, 0, 0],
+          left: [1, -1, 3, 4, -1, -1, -1],
+          right: [2, -1, 6, 5, -1, -1, -1],
+          missingLeft: [1, 0, 0, 1, 0, 0, 0],
+          value: [0, -1, 0, 0, 2, 3, -4]
+        },
+        {feature: [1, -1, -1], threshold: [0, 0, 0], left: [1, -1, -1], right: [2, -1, -1], missingLeft: [0, 0, 0], value: [0, 8, -16]}
+      ]
+    }
+    const walked = compileModel(uneven)
+    expect(walked.depth).toBe(3)
+    const value = fc.constantFrom(Number.NaN, 0.5, -1, 2, 0, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 0.25, 3, -2)
+    fc.assert(
+      fc.property(fc.integer({min: 0, max: 11}), fc.array(value, {minLength: 33, maxLength: 33}), (count, values) => {
+        const rows = Float32Array.from(values)
+        const leaves = new Int32Array(3 * count)
+        const logits = predictLogits(walked, rows, count, 3, leaves)
+        for (let row = 0; row < count; row++) {
+          expect(logits[row]).toBe(predictLogit(walked, rows, row * 3))
+          expect([...contributionsAtLeaf(walked, leaves, count, row, new Float64Array(4))]).toEqual([...contributions(walked, rows, row * 3)])
+        }
+      })
+    )
   })
 
   it('rejects a malformed model file with what is wrong and where', () => {

@@ -93,6 +93,11 @@ describe('rows of block features', () => {
     expect(rows[prose * width + column('terminal')]).toBe(1)
     expect(Number.isNaN(rows[0 * width + column('prev1.logLength')])).toBe(true)
     expect(rows[1 * width + column('prev1.logLength')]).toBe(rows[0 * width + column('logLength')])
+    // At the other edge too, every column of a neighbour that is not there.
+    const last = blocks.length - 1
+    for (const name of FEATURE_NAMES.filter((name) => name.startsWith('next'))) expect(Number.isNaN(rows[last * width + column(name)]), name).toBe(true)
+    for (const name of FEATURE_NAMES.filter((name) => name.startsWith('next2.'))) expect(Number.isNaN(rows[(last - 1) * width + column(name)]), name).toBe(true)
+    expect(rows[(last - 1) * width + column('next1.logLength')]).toBe(rows[last * width + column('logLength')])
   })
 })
 

@@ -9,7 +9,7 @@
  */
 
 import type {DocumentContext} from '../engine/document.js'
-import {contributionsAtLeaves, predictLogits} from '../model/gbdt.js'
+import {contributionsAtLeaf, predictLogits} from '../model/gbdt.js'
 import {forwardBackward} from '../model/sequence.js'
 import type {Block} from './classify.js'
 import {UNSPLIT_LENGTH} from './classify.js'
@@ -49,17 +49,25 @@ export function blockScores(document: DocumentContext, classified: Classified, m
  * roots' values, not a feature. One pass keeping the best three: this runs for every removal.
  */
 export function strongestAgainst(parts: Float64Array): Array<[string, number]> {
-  const best: number[] = []
+  let first = -1
+  let second = -1
+  let third = -1
   for (let feature = 0; feature < FEATURE_NAMES.length; feature++) {
     const share = parts[feature]
     if (!(share < 0)) continue
-    let at = best.length
-    while (at > 0 && parts[best[at - 1]] > share) at--
-    if (at >= 3) continue
-    best.splice(at, 0, feature)
-    if (best.length > 3) best.pop()
+    // A later feature passes an earlier one only with a share strictly lower.
+    if (first < 0 || share < parts[first]) {
+      third = second
+      second = first
+      first = feature
+    } else if (second < 0 || share < parts[second]) {
+      third = second
+      second = feature
+    } else if (third < 0 || share < parts[third]) third = feature
   }
-  return best.map((feature): [string, number] => [FEATURE_NAMES[feature], Math.round(parts[feature] * 100) / 100])
+  const strongest: Array<[string, number]> = []
+  for (const feature of [first, second, third]) if (feature >= 0) strongest.push([FEATURE_NAMES[feature], Math.round(parts[feature] * 100) / 100])
+  return strongest
 }
 
 /** Which blocks go at `threshold`, with their scores and strongest features. */
@@ -102,14 +110,13 @@ export function modelDecisions(
     }
     start = end
   }
-  const removed: number[] = []
-  for (let index = 0; index < blocks.length; index++) if (remove[index]) removed.push(index)
-  const stride = FEATURE_NAMES.length + 1
-  const parts = contributionsAtLeaves(model.trees, leaves, blocks.length, removed)
-  return removed.map((index, k) => ({
-    block: blocks[index],
-    score: smoothed[index],
-    raw: sigmoid(logits[index]),
-    strongest: strongestAgainst(parts.subarray(k * stride, (k + 1) * stride))
-  }))
+  // Each removal's explanation in turn, in one array of shares.
+  const parts = new Float64Array(FEATURE_NAMES.length + 1)
+  const decisions: ModelDecision[] = []
+  for (let index = 0; index < blocks.length; index++) {
+    if (!remove[index]) continue
+    const strongest = strongestAgainst(contributionsAtLeaf(model.trees, leaves, blocks.length, index, parts))
+    decisions.push({block: blocks[index], score: smoothed[index], raw: sigmoid(logits[index]), strongest})
+  }
+  return decisions
 }

@@ -129,19 +129,34 @@ function ownValues(block: Block, row: Float32Array, at: number): void {
   row[at + 22] = features.chars > 0 ? punctuation / features.chars : 0
 }
 
+/** Where each NEIGHBOUR feature stands among a block's OWN ones (-1: claimed lines, worked out apart). */
+const NEIGHBOUR_SOURCE = Int32Array.from(NEIGHBOUR, (name) => (name === 'claimedBetween' ? -1 : OWN.indexOf(name)))
+
+/** The hand-set decision of each block, as the `oldDecision` column reads it (0: none). */
+function decisionCodes(blocks: readonly Block[], decisions: readonly Decision[]): Uint8Array {
+  const codes = new Uint8Array(blocks.length)
+  // The decisions come in the blocks' order: each one's block is found by reading on.
+  let position = 0
+  for (const {block, decision} of decisions) {
+    while (position < blocks.length && blocks[position] !== block) position++
+    if (position === blocks.length) throw new Error("decruft: the classifier's decisions are not in the order of its blocks")
+    codes[position] = decision === 'outside-main' ? 1 : decision === 'boilerplate' ? 2 : 3
+  }
+  return codes
+}
+
 /**
  * The rows of a classified document's blocks: `blocks.length` rows of `FEATURE_NAMES.length`
- * numbers, row-major.
+ * numbers, row-major. Every column of every row is written (NaN where a value does not apply).
  */
 export function blockRows(document: DocumentContext, classified: Classified): Float32Array {
   const {blocks, page, decisions, region} = classified
   const width = FEATURE_NAMES.length
-  const rows = new Float32Array(blocks.length * width).fill(Number.NaN)
+  const rows = new Float32Array(blocks.length * width)
   if (blocks.length === 0) return rows
 
-  // Own features first: neighbours copy theirs.
-  const own = new Float32Array(blocks.length * OWN.length)
-  for (let index = 0; index < blocks.length; index++) ownValues(blocks[index], own, index * OWN.length)
+  // Own features first, in place: neighbours copy theirs.
+  for (let index = 0; index < blocks.length; index++) ownValues(blocks[index], rows, index * width)
 
   // Lines a rule claimed between consecutive blocks, and the document's totals.
   const claimedBefore = new Int32Array(blocks.length + 1)
@@ -160,8 +175,7 @@ export function blockRows(document: DocumentContext, classified: Classified): Fl
     claimedBefore[index] = claimed
   }
 
-  const decided = new Map<Block, Decision['decision']>()
-  for (const decision of decisions) decided.set(decision.block, decision.decision)
+  const decided = decisionCodes(blocks, decisions)
   let weak = 0
   let good = 0
   let lead = 0
@@ -186,7 +200,7 @@ export function blockRows(document: DocumentContext, classified: Classified): Fl
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index]
     const prose = isProseLike(block)
-    logLengths[index + 1] = logLengths[index] + own[index * OWN.length]
+    logLengths[index + 1] = logLengths[index] + rows[index * width]
     goods[index + 1] = goods[index] + (block.final === 'good' ? 1 : 0)
     proses[index + 1] = proses[index] + (prose ? 1 : 0)
     goodChars[index + 1] = goodChars[index] + (block.initial === 'good' ? block.features.length : 0)
@@ -195,19 +209,16 @@ export function blockRows(document: DocumentContext, classified: Classified): Fl
   const totalGood = goodChars[blocks.length]
 
   let charsSoFar = 0
-  const ownIndex = (name: (typeof OWN)[number]) => OWN.indexOf(name)
-  const neighbourSource = NEIGHBOUR.map((name) => (name === 'claimedBetween' ? -1 : ownIndex(name)))
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index]
     const base = index * width
-    for (let feature = 0, from = index * OWN.length; feature < OWN.length; feature++) rows[base + feature] = own[from + feature]
     let at = base + OWN.length
     for (const offset of OFFSETS) {
       const other = index + offset
       if (other >= 0 && other < blocks.length) {
         for (let feature = 0; feature < NEIGHBOUR.length; feature++) {
-          const source = neighbourSource[feature]
-          if (source >= 0) rows[at + feature] = own[other * OWN.length + source]
+          const source = NEIGHBOUR_SOURCE[feature]
+          if (source >= 0) rows[at + feature] = rows[other * width + source]
           else {
             // Claimed lines between this block and the neighbour.
             let claimed = 0
@@ -216,12 +227,11 @@ export function blockRows(document: DocumentContext, classified: Classified): Fl
             rows[at + feature] = claimed
           }
         }
-      }
+      } else rows.fill(Number.NaN, at, at + NEIGHBOUR.length)
       at += NEIGHBOUR.length
     }
     const from = Math.max(0, index - 5)
     const to = Math.min(blocks.length, index + 6)
-    const decision = decided.get(block)
     rows[at] = blocks.length > 1 ? index / (blocks.length - 1) : 0
     rows[at + 1] = chars > 0 ? charsSoFar / chars : 0
     rows[at + 2] = Math.log1p(index)
@@ -233,7 +243,7 @@ export function blockRows(document: DocumentContext, classified: Classified): Fl
     rows[at + 8] = lead
     rows[at + 9] = page ? 1 : 0
     rows[at + 10] = region && index >= region[0] && index <= region[1] ? 1 : 0
-    rows[at + 11] = decision === undefined ? 0 : decision === 'outside-main' ? 1 : decision === 'boilerplate' ? 2 : 3
+    rows[at + 11] = decided[index]
     rows[at + 12] = nonBlank > 0 ? claimedLines / nonBlank : 0
     rows[at + 13] = claimedBefore[index]
     rows[at + 14] = claimedBefore[index + 1]

@@ -16,7 +16,7 @@ import {compileModel, predictLogit} from './predict.js'
 import {type Random, sampleIndices, seededRandom} from './random.js'
 
 export {type GbdtModel, type GbdtTree, ModelError, serializeModel, validateModel} from './format.js'
-export {type CompiledModel, compileModel, contributions, contributionsAtLeaves, contributionsOf, predictLogit, predictLogits, predictProbability} from './predict.js'
+export {type CompiledModel, compileModel, contributions, contributionsAtLeaf, contributionsAtLeaves, contributionsOf, predictLogit, predictLogits, predictProbability} from './predict.js'
 
 export interface GbdtData {
   rows: number

