@@ -132,15 +132,29 @@ function ownValues(block: Block, row: Float32Array, at: number): void {
 /** Where each NEIGHBOUR feature stands among a block's OWN ones (-1: claimed lines, worked out apart). */
 const NEIGHBOUR_SOURCE = Int32Array.from(NEIGHBOUR, (name) => (name === 'claimedBetween' ? -1 : OWN.indexOf(name)))
 
+/**
+ * Where each decision's block stands among the blocks. The decisions come in the blocks' order: each
+ * one's block is found by reading on.
+ */
+export function decisionPositions(blocks: readonly Block[], decisions: readonly Decision[]): Int32Array {
+  const positions = new Int32Array(decisions.length)
+  let position = 0
+  for (let index = 0; index < decisions.length; index++) {
+    const block = decisions[index].block
+    while (position < blocks.length && blocks[position] !== block) position++
+    if (position === blocks.length) throw new Error("decruft: the classifier's decisions are not in the order of its blocks")
+    positions[index] = position
+  }
+  return positions
+}
+
 /** The hand-set decision of each block, as the `oldDecision` column reads it (0: none). */
 function decisionCodes(blocks: readonly Block[], decisions: readonly Decision[]): Uint8Array {
   const codes = new Uint8Array(blocks.length)
-  // The decisions come in the blocks' order: each one's block is found by reading on.
-  let position = 0
-  for (const {block, decision} of decisions) {
-    while (position < blocks.length && blocks[position] !== block) position++
-    if (position === blocks.length) throw new Error("decruft: the classifier's decisions are not in the order of its blocks")
-    codes[position] = decision === 'outside-main' ? 1 : decision === 'boilerplate' ? 2 : 3
+  const positions = decisionPositions(blocks, decisions)
+  for (let index = 0; index < decisions.length; index++) {
+    const decision = decisions[index].decision
+    codes[positions[index]] = decision === 'outside-main' ? 1 : decision === 'boilerplate' ? 2 : 3
   }
   return codes
 }

@@ -6,7 +6,7 @@
 
 import type {Block, Decision} from '../classifier/classify.js'
 import {classifyDocument} from '../classifier/classify.js'
-import {isProseLike, type Classified} from '../classifier/vector.js'
+import {decisionPositions, isProseLike, type Classified} from '../classifier/vector.js'
 import type {DocumentContext} from '../engine/document.js'
 import {resolveHeuristics, type HeuristicSettings, type PresetName} from '../classifier/presets.js'
 import {blockScores, modelDecisions, type ModelDecision} from '../classifier/decide.js'
@@ -222,12 +222,10 @@ function modelRunner(rule: CompiledRule, settings: HeuristicSettings, trained: T
         const {smoothed} = scores
         const {blocks} = classified
         const regionText = regionTextOf(document, classified)
-        // The decisions come in the blocks' order: each one's block is found by reading on.
-        let position = 0
-        for (const {block, decision, sure} of classified.decisions) {
-          while (position < blocks.length && blocks[position] !== block) position++
-          if (position === blocks.length) throw new Error('decruft: the classifier\'s decisions are not in the order of its blocks')
-          const score = smoothed[position]
+        const positions = decisionPositions(blocks, classified.decisions)
+        for (let index = 0; index < positions.length; index++) {
+          const {block, decision, sure} = classified.decisions[index]
+          const score = smoothed[positions[index]]
           if (taken.has(block) || (score >= veto && !sure)) continue
           taken.add(block)
           const reason = `${DECISIONS[decision]}${decision === 'outside-main' ? regionText : ''}: ${block.why} (content probability ${score.toFixed(2)})`
