@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {toLanguage} from '../src/language.js'
 import {LineParse, LineParses, parseArena, parseDocument, parseLineCompact, parseLineWithParser} from '../src/parse.js'
-import {MAX_PACKED_LINE, packWords} from '../src/line-parse.js'
+import {COMPACT, compactWords, fitsCompact, MAX_PACKED_LINE, PACKED, packLine, packWords, WIDE} from '../src/line-parse.js'
 import {splitLines} from '../src/text/lines.js'
 import {ParseArena} from '../src/text/parse-arena.js'
 import {VFile} from 'vfile'
@@ -41,7 +41,7 @@ describe('a document’s parses in one arena', () => {
           }
           const own = parseLineCompact(line, language)
           const kept = new LineParses(arena, lines).get(line.index)
-          expect(kept?.packed).toBe(line.text.length <= MAX_PACKED_LINE)
+          expect(kept?.layout).toBe(line.text.length <= MAX_PACKED_LINE ? COMPACT : WIDE)
           expect(reading(kept, line.text)).toEqual(reading(own, line.text))
         }
       }
@@ -62,19 +62,23 @@ describe('a document’s parses in one arena', () => {
     }
   })
 
-  it('hold lines that outgrow the segmenter’s scratch array, lines cut in pieces, and lines too long to pack', () => {
+  it('hold lines that outgrow the segmenter’s scratch array, lines cut in pieces, lines too long to pack, and words too long to lay out compact', () => {
     // A line of thousands of words grows the scratch array; one past 32,768 characters is cut; one
     // past 65,535 is not packed.
     const sentence = 'The committee met on Tuesday and agreed to publish the report, said Dr. Jones. '
-    const text = ['A short first line.', sentence.repeat(60), 'Then a short one.', sentence.repeat(900), 'And one more.', ''].join('\n')
+    // A word of more than 255 characters does not fit the compact layout: its line is packed.
+    const longWord = `See ${'x'.repeat(300)} for more.`
+    const text = ['A short first line.', sentence.repeat(60), 'Then a short one.', sentence.repeat(900), 'And one more.', longWord, ''].join('\n')
     const {lines} = splitLines(text)
     expect(lines[3].text.length).toBeGreaterThan(MAX_PACKED_LINE)
+    const layouts = [COMPACT, COMPACT, COMPACT, WIDE, COMPACT, PACKED]
     for (const lineParser of [undefined, parseLineWithParser]) {
       const parses = new LineParses(parseArena(text, lines, english, lineParser), lines)
       for (const line of lines) {
         if (line.blank) continue
         const kept = parses.get(line.index)!
-        expect(kept.packed).toBe(line.text.length <= MAX_PACKED_LINE)
+        // Prose fits the compact layout; a line too long to pack keeps two numbers a word.
+        expect(kept.layout).toBe(layouts[line.index])
         expect(reading(kept, line.text)).toEqual(reading((lineParser ?? parseLineCompact)(line, english), line.text))
       }
     }
@@ -92,7 +96,43 @@ describe('a document’s parses in one arena', () => {
         const length = packWords(packed, packed.length)
         const line = {index: 3, start: 100, end: 100 + MAX_PACKED_LINE, text: 'x'.repeat(MAX_PACKED_LINE), blank: false, modified: false}
         const text = line.text
-        expect(reading(new LineParse(packed.slice(0, length), line, 0, true), text)).toEqual(reading(new LineParse(wide, line), text))
+        expect(reading(new LineParse(packed.slice(0, length), line, 0, PACKED), text)).toEqual(reading(new LineParse(wide, line), text))
+      })
+    )
+  })
+
+  it('laid out compact where they fit, read the same words as wide, and fall back to packed where they do not', () => {
+    // Gaps and lengths run past 255 now and then; every offset stays inside a line short enough to pack.
+    const word = fc.tuple(fc.integer({min: 0, max: 300}), fc.integer({min: 0, max: 300}))
+    const sentence = fc.tuple(fc.integer({min: 0, max: 60_000}), fc.array(word, {maxLength: 7}))
+    const lineStart = 1_000
+    fc.assert(
+      fc.property(fc.array(sentence, {maxLength: 5}), (sentences) => {
+        const numbers = [sentences.length]
+        for (const [start, words] of sentences) {
+          const spans: number[] = []
+          let end = start
+          for (const [gap, size] of words) {
+            spans.push(end + gap, end + gap + size)
+            end += gap + size
+          }
+          numbers.push(lineStart + start, lineStart + end + 2, words.length, ...spans)
+        }
+        const wide = Int32Array.from(numbers)
+        const line = {index: 3, start: lineStart, end: lineStart + MAX_PACKED_LINE, text: 'abcdefghij'.repeat(MAX_PACKED_LINE / 5), blank: false, modified: false}
+        const fits = sentences.every(([, words]) => words.every(([gap, size]) => gap <= 255 && size <= 255))
+        expect(fitsCompact(wide, wide.length, lineStart)).toBe(fits)
+        const packed = Int32Array.from(numbers)
+        const result = packLine(packed, packed.length, lineStart, MAX_PACKED_LINE)
+        expect(result & 3).toBe(fits ? COMPACT : PACKED)
+        const expected = reading(new LineParse(wide, line), line.text)
+        expect(reading(new LineParse(packed.slice(0, result >>> 2), line, 0, (result & 3) as typeof COMPACT), line.text)).toEqual(expected)
+        if (fits) {
+          // A word takes half a number, a sentence's offsets one.
+          const compact = Int32Array.from(numbers)
+          const length = compactWords(compact, compact.length, lineStart)
+          expect(length).toBe(1 + sentences.reduce((sum, [, words]) => sum + 2 + Math.ceil(words.length / 2), 0))
+        }
       })
     )
   })

@@ -42,7 +42,7 @@ import {
 import {eachToken, PUNCTUATION, SYMBOL, WHITE_SPACE, WORD} from './tokens.js'
 import {GapList} from './gap-list.js'
 import type {ParseArena} from './parse-arena.js'
-import {MAX_PACKED_LINE, PACKED, packWords} from '../line-parse.js'
+import {packLine} from '../line-parse.js'
 
 /** Node types beyond the token types of `eachToken`: a word's text, a sentence. */
 const TEXT = 5
@@ -652,15 +652,14 @@ export function segmentLine(text: string, family: 'english' | 'latin', lineStart
 }
 
 /**
- * `segmentLine`'s numbers for line `line` of `arena`, written there with no array of their own, its
- * words packed when the line is short enough (`packWords`).
+ * `segmentLine`'s numbers for line `line` of `arena`, written there with no array of their own and
+ * laid out as tightly as they fit (`packLine`).
  */
 export function segmentLineInto(arena: ParseArena, line: number, text: string, family: 'english' | 'latin', lineStart: number): void {
   // Read first: segmenting may replace `scratch` with a larger array.
-  let length = segmentIntoScratch(text, family, lineStart)
-  const packed = text.length <= MAX_PACKED_LINE
-  if (packed) length = packWords(scratch, length)
-  arena.add(line, scratch, length, packed ? PACKED : 0)
+  const length = segmentIntoScratch(text, family, lineStart)
+  const packed = packLine(scratch, length, lineStart, text.length)
+  arena.add(line, scratch, packed >>> 2, packed & 3)
   if (scratch.length > SCRATCH_KEPT) scratch = new Int32Array(SCRATCH_KEPT)
 }
 
