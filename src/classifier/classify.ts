@@ -11,7 +11,8 @@
 import type {DocumentContext} from '../engine/document.js'
 import type {WordSource} from '../parse.js'
 import {BestRun} from './best-run.js'
-import {blockFeatures, isSentenceShaped, lineTally, type BlockFeatures, type LineTally} from './features.js'
+import {addTally, emptySum, featuresOfSum, isSentenceShaped, lineTally, type BlockFeatures} from './features.js'
+import {TallyTable} from './tally-table.js'
 import type {HeuristicSettings} from './presets.js'
 import {stopwordsFor} from './stopwords.js'
 
@@ -173,7 +174,8 @@ export function buildBlocks(document: DocumentContext, settings: HeuristicSettin
   for (let index = 0; index < document.length; index++) if (document.isFree(index) && index !== document.title) free.push(index)
   const wrapped = isHardWrapped(document, free)
   const stopwords = stopwordsFor(document.language.code)
-  const tallyName = `classifier tally: ${document.language.code}`
+  // Each line's tally is kept across passes for its original line (a changed line's is counted again).
+  const tallies = document.sharedTable(`classifier tally: ${document.language.code}`, (lines) => new TallyTable(lines))
   // How often each free line's folded form occurs among them (at its first occurrence).
   const same = document.firstSame(free)
   const counts = new Int32Array(free.length)
@@ -195,9 +197,18 @@ export function buildBlocks(document: DocumentContext, settings: HeuristicSettin
     const from = starts[block]
     const first = free[from]
     const last = free[(block + 1 < starts.length ? starts[block + 1] : free.length) - 1]
-    const tallies: LineTally[] = []
-    for (let index = first; index <= last; index++) tallies.push(document.lineValue(tallyName, index, tally))
-    const features = blockFeatures(tallies, textOfLines(document, first, last), stopwords, first === last ? counts[same[from]] : 1)
+    const sum = emptySum(last - first + 1)
+    for (let index = first; index <= last; index++) {
+      const key = document.sharedKey(index)
+      if (key < 0) {
+        addTally(sum, document.withWords(index, tally))
+        continue
+      }
+      let row = tallies.row(key)
+      if (row < 0) row = tallies.add(key, document.withWords(index, tally))
+      tallies.addTo(sum, row)
+    }
+    const features = featuresOfSum(sum, textOfLines(document, first, last), stopwords, first === last ? counts[same[from]] : 1)
     blocks.push({first, last, features, initial: 'good', why: '', final: 'good', confident: false})
   }
   // A stopword list that barely matches the text (agglutinative languages, a wrong language guess)

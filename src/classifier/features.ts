@@ -330,21 +330,37 @@ export function isSentenceShaped(features: BlockFeatures): boolean {
  * (the lines trimmed and joined with one space).
  */
 export function blockFeatures(tallies: readonly LineTally[], text: string, stopwords: Set<string> | undefined, repeats: number): BlockFeatures {
-  const sum: LineTally = {chars: tallies.length - 1, cjk: 0, digits: 0, links: 0, separators: 0, words: 0, stop: 0, capitals: 0, sentences: 0, letters: 0, upper: 0, punctuation: 0}
-  for (const tally of tallies) {
-    sum.letters += tally.letters
-    sum.upper += tally.upper
-    sum.punctuation += tally.punctuation
-    sum.chars += tally.chars
-    sum.cjk += tally.cjk
-    sum.digits += tally.digits
-    sum.links += tally.links
-    sum.separators += tally.separators
-    sum.words += tally.words
-    sum.stop += tally.stop
-    sum.capitals += tally.capitals
-    sum.sentences += tally.sentences
-  }
+  const sum = emptySum(tallies.length)
+  for (const tally of tallies) addTally(sum, tally)
+  return featuresOfSum(sum, text, stopwords, repeats)
+}
+
+/**
+ * The tally a block of `lines` lines starts its sum from: no counts, and the spaces that join its
+ * lines in its text among its characters.
+ */
+export function emptySum(lines: number): LineTally {
+  return {chars: lines - 1, cjk: 0, digits: 0, links: 0, separators: 0, words: 0, stop: 0, capitals: 0, sentences: 0, letters: 0, upper: 0, punctuation: 0}
+}
+
+/** Add a line's tally into a block's sum. */
+export function addTally(sum: LineTally, tally: LineTally): void {
+  sum.letters += tally.letters
+  sum.upper += tally.upper
+  sum.punctuation += tally.punctuation
+  sum.chars += tally.chars
+  sum.cjk += tally.cjk
+  sum.digits += tally.digits
+  sum.links += tally.links
+  sum.separators += tally.separators
+  sum.words += tally.words
+  sum.stop += tally.stop
+  sum.capitals += tally.capitals
+  sum.sentences += tally.sentences
+}
+
+/** `blockFeatures` from the sum of the block's tallies (`emptySum`, `addTally`). */
+export function featuresOfSum(sum: LineTally, text: string, stopwords: Set<string> | undefined, repeats: number): BlockFeatures {
   const trimmed = text
   const shape = isCopyright(trimmed)
     ? 'copyright'

@@ -85,6 +85,8 @@ export interface SharedLines {
   stats: Map<string, StatsTable>
   /** `lineValue`s by name (and parse). */
   values: Map<string, unknown[]>
+  /** `sharedTable`s by name (and parse). */
+  tables: Map<string, unknown>
   /** The slots of an index that may match some original line (a superset for every pass). */
   slotsInUse?: {index: MatcherIndex; slots: Set<number>}
   /**
@@ -113,7 +115,7 @@ export const KEPT_FOLDED_LENGTH = 250
 export function createSharedLines(lines = 0): SharedLines {
   // Every field from the start: one shape for every document's table, whatever is filled first.
   const longFolded = {hash: new Int32Array(lines), labelLength: new Int32Array(lines).fill(-1)}
-  return {folded: slots(lines), longFolded, stats: new Map(), values: new Map(), hits: undefined, slotsInUse: undefined, oneByteForms: undefined}
+  return {folded: slots(lines), longFolded, stats: new Map(), values: new Map(), tables: new Map(), hits: undefined, slotsInUse: undefined, oneByteForms: undefined}
 }
 
 // Not frozen: a frozen array has elements of another kind, and loops over both kinds (for…of over
@@ -279,6 +281,33 @@ export class DocumentContext {
   }
 
   private readonly valueTables = new Map<string, unknown[]>()
+
+  /**
+   * A table of the caller's own, one per document and `name` (which must name everything its
+   * contents depend on, as for `lineValue`), made by `create` with room for every original line:
+   * for values kept across passes in typed arrays rather than one object per line. Its rows are
+   * found by `sharedKey`.
+   */
+  sharedTable<T>(name: string, create: (lines: number) => T): T {
+    const slot = `${this.parsedWith}\u0000${name}`
+    let table = this.shared.tables.get(slot) as T | undefined
+    if (table === undefined) this.shared.tables.set(slot, (table = create(this.shared.folded.length)))
+    return table
+  }
+
+  /**
+   * Where line `index`'s values are kept in a `sharedTable`: its original line's index, or -1 for a
+   * line that a pass changed (whose values hold for that pass only, and are not kept).
+   */
+  sharedKey(index: number): number {
+    const key = this.keys[index]
+    return key >= 0 ? key : -1
+  }
+
+  /** `compute` called with line `index`'s words and text (what `lineValue` keeps). */
+  withWords<T>(index: number, compute: (words: WordSource, text: string) => T): T {
+    return this.computeLineValue(index, compute)
+  }
 
   private computeLineValue<T>(index: number, compute: (words: WordSource, text: string) => T): T {
     const parsed = this.parseOf(index)
