@@ -30,9 +30,12 @@ Unser Partnerportal: Wohnungen finden auf wohnen.example
 describe('config files', () => {
   it('builds on recommended when it names no extends, and adds, overrides and switches off rules', () => {
     const directory = workspace({
+      // The block classifier off: the model takes the ad label by its own judgement.
       'decruft.config.yaml': `
 off:
   - de/ad-label
+heuristics:
+  preset: 'off'
 rules:
   - id: site/partner
     kind: line
@@ -65,6 +68,8 @@ rules:
 `,
       'decruft.config.yaml': `
 extends: [core, ./packs/site.yaml]
+heuristics:
+  preset: 'off'
 rules:
   - id: site/partner
     category: ad

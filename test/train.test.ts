@@ -14,7 +14,7 @@ import {characterCounts} from '../src/classifier/features.js'
 import {blockRows, blockText, FEATURE_NAMES, type Classified} from '../src/classifier/vector.js'
 import type {DocumentContext} from '../src/engine/document.js'
 import {goldIndex, goldLabel, snippetLabel} from '../src/train/labels.js'
-import {buildDataset} from '../src/train/dataset.js'
+import {buildDataset, trainingDataset} from '../src/train/dataset.js'
 import {trainingConfig} from '../src/train/corpus-training.js'
 import {articlePartsPage} from './article-parts.js'
 import {workspace} from './workspace.js'
@@ -167,6 +167,33 @@ describe('the training data set', () => {
     const nonBlank = page.text.split('\n').filter((line) => line.trim() !== '').length
     const byRules = result.removed.filter((removal) => !removal.rule.startsWith('heuristic/')).reduce((lines, removal) => lines + removal.endLine - removal.startLine + 1, 0)
     expect(share).toBeCloseTo(byRules / nonBlank, 6)
+  })
+})
+
+describe('the two readings of every text', () => {
+  it('read each text again blind to its stopwords, after the texts as they are, with the same labels', () => {
+    const page = articlePartsPage(3)
+    const records = [
+      {source: 'test', id: 'page', lang: 'eng', gold: page.parts.join('\n'), inputs: {fulltext: page.text}},
+      {source: 'test', id: 'short', lang: 'eng', gold, inputs: {text: `Home | News\n\n${gold}\n\nShare this`}}
+    ]
+    const config = trainingConfig()
+    const read = buildDataset(records, {config})
+    const both = trainingDataset(records, {config})
+    const width = FEATURE_NAMES.length
+    expect(both.rows).toBe(2 * read.rows)
+    expect(both.documents.map((document) => [document.id, document.blind, document.start])).toEqual([
+      ...read.documents.map((document) => [document.id, false, document.start]),
+      ...read.documents.map((document) => [document.id, true, document.start + read.rows])
+    ])
+    // The texts as they are come first, unchanged; the blind copy has the same blocks and labels.
+    expect([...both.values.subarray(0, read.rows * width)]).toEqual([...read.values])
+    expect([...both.labels.subarray(read.rows)]).toEqual([...read.labels])
+    // Blind, no block has a stopword share; read as it is, the English page's blocks have them.
+    const stopwords = FEATURE_NAMES.indexOf('stopwords')
+    const column = (from: number) => Array.from({length: read.rows}, (_, row) => both.values[(from + row) * width + stopwords])
+    expect(column(0).some((value) => !Number.isNaN(value))).toBe(true)
+    expect(column(read.rows).every((value) => Number.isNaN(value))).toBe(true)
   })
 })
 

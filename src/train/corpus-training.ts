@@ -10,7 +10,7 @@ import path from 'node:path'
 import {createCleaner, type Cleaner} from '../cleaner.js'
 import {resolvePack, type ResolvedConfig} from '../config/resolve.js'
 import {corpusFiles, readCorpus, type CorpusRecord} from '../eval/corpus.js'
-import {buildDataset, type Dataset} from './dataset.js'
+import {trainingDataset, type Dataset} from './dataset.js'
 import {DEFAULT_TRAIN_OPTIONS, serializeClassifier, trainClassifier, type TrainOptions} from './train.js'
 
 /** The config training reads blocks with: the recommended pack, with the hand-set classifier. */
@@ -32,8 +32,8 @@ export async function readSources(benchdata: string, traindata: string, log?: (m
 export async function trainFromCorpus(options: {benchdata: string; traindata: string; train?: TrainOptions; log?: (message: string) => void}): Promise<string> {
   const records = await readSources(options.benchdata, options.traindata, options.log)
   options.log?.(`building the data set from ${records.length} records`)
-  const dataset = buildDataset(records, {config: trainingConfig()})
-  options.log?.(`${dataset.rows} blocks in ${dataset.documents.length} documents`)
+  const dataset = trainingDataset(records, {config: trainingConfig()})
+  options.log?.(`${dataset.rows} blocks in ${dataset.documents.length / 2} documents, each read as it is and blind to its stopwords`)
   return serializeClassifier(trainClassifier(dataset, {...(options.train ?? DEFAULT_TRAIN_OPTIONS), log: options.log}))
 }
 
@@ -49,7 +49,7 @@ export function trainedFoldFactory(config: ResolvedConfig, records: readonly Cor
   const factory = (training: CorpusRecord[], fold: {heldOut: string}): Cleaner => {
     if (!dataset) {
       log?.(`building the data set from ${records.length} records`)
-      dataset = buildDataset(records, {config: trainingConfig()})
+      dataset = trainingDataset(records, {config: trainingConfig()})
     }
     const sources = new Set(training.map((record) => record.source))
     const documents = dataset.documents.filter((document) => sources.has(document.source))
