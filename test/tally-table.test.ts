@@ -32,6 +32,17 @@ describe('a table of the classifier’s line tallies', () => {
     )
   })
 
+  it('holds a row for every line of a small document in one chunk of its size', () => {
+    const table = new TallyTable(5)
+    const tallies = [3, 1, 4, 0, 2].map((line) => ({line, tally: {...emptySum(1), words: line + 1}}))
+    for (const {line, tally} of tallies) table.add(line, tally)
+    for (const {line, tally} of tallies) {
+      const sum = emptySum(1)
+      table.addTo(sum, table.row(line))
+      expect(sum).toEqual(tally)
+    }
+  })
+
   it('has no row for a line it was never given', () => {
     const table = new TallyTable(3)
     table.add(1, emptySum(1))

@@ -9,7 +9,11 @@ import type {LineTally} from './features.js'
 
 /** The numbers of one tally. */
 const FIELDS = 12
-/** Rows per chunk of numbers (3 MB): chunks are added as they fill, never copied. */
+/**
+ * Rows per chunk of numbers (3 MB): chunks are added as they fill, never copied. A document of fewer
+ * lines has one chunk of a row per line (a line has at most one row), not 3 MB for each of a batch's
+ * small documents.
+ */
 const CHUNK_ROWS = 1 << 16
 
 export class TallyTable {
@@ -31,7 +35,7 @@ export class TallyTable {
   add(line: number, tally: LineTally): number {
     const row = this.rows++
     const within = row & (CHUNK_ROWS - 1)
-    if (within === 0) this.chunks.push(new Int32Array(CHUNK_ROWS * FIELDS))
+    if (within === 0) this.chunks.push(new Int32Array(Math.min(CHUNK_ROWS, this.rowOf.length) * FIELDS))
     const data = this.chunks[this.chunks.length - 1]
     const at = within * FIELDS
     data[at] = tally.chars
