@@ -168,10 +168,20 @@ export class LineParse implements WordSource {
 
   /** Each sentence's start and end offset in the whole text, in order (as `toParagraph`'s sentence positions). */
   sentenceSpans(): Array<[number, number]> {
+    // The sentences' own numbers alone: the sentences kind asks this of every long line, and its words are skipped.
+    const data = this.data
+    const total = data[this.base]
     const spans: Array<[number, number]> = []
-    this.eachSentence((start, end) => {
-      spans.push([start, end])
-    })
+    let at = this.base + 1
+    for (let sentence = 0; sentence < total; sentence++) {
+      if (this.layout === COMPACT) {
+        spans.push([this.start + (data[at] & SPAN_START), this.start + (data[at] >>> HALF)])
+        at += 2 + ((data[at + 1] + 1) >> 1)
+      } else {
+        spans.push([data[at], data[at + 1]])
+        at += 3 + (this.layout === PACKED ? 1 : 2) * data[at + 2]
+      }
+    }
     return spans
   }
 
