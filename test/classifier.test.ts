@@ -7,7 +7,7 @@
 import {readFileSync} from 'node:fs'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {blockFeatures, endsLikeProse, lineTally} from '../src/classifier/features.js'
+import {addTally, blockFeatures, emptySum, endsLikeProse, FeatureTable, featuresOfSum, lineTally} from '../src/classifier/features.js'
 import {createCleaner} from '../src/index.js'
 import {DEFAULT_KEEP_ABOVE, MODEL_MAX_BLOCKS} from '../src/kinds/heuristic.js'
 import {articlePartsPage} from './article-parts.js'
@@ -235,6 +235,45 @@ describe('block features', () => {
         expect(sum.digits).toBeCloseTo(whole.chars > 0 ? whole.digits / whole.chars : 0, 12)
       })
     )
+  })
+
+  it('of many blocks kept in one table read back as each block alone gives them, the stopword share dropped too', () => {
+    const stopwords = new Set(['the', 'of', 'and', 'a'])
+    const texts = [
+      'The history of the city and a walk along the river.',
+      '© 2024 Example Media. All rights reserved',
+      '12.03.2024 14:05',
+      'von Anna Schmidt',
+      '- Home | News | Sport | Weather',
+      'Read more:',
+      '北京 is a city of 21 million people!',
+      'https://example.com/a www.example.org',
+      ''
+    ]
+    const tallyOf = (text: string) => lineTally(wordsOf(text), text, stopwords)
+    const names = ['length', 'words', 'sentences', 'terminal', 'stopwords', 'capitals', 'digits', 'links', 'separators', 'shape', 'repeats', 'chars', 'letters', 'upper', 'punctuation', 'startsWithMark', 'endsWithColon'] as const
+    const read = (features: Record<(typeof names)[number], unknown>) => Object.fromEntries(names.map((name) => [name, features[name]]))
+    fc.assert(
+      fc.property(fc.array(fc.nat(texts.length - 1), {minLength: 1, maxLength: 12}), fc.array(fc.integer({min: 1, max: 4}), {minLength: 12, maxLength: 12}), (picked, repeats) => {
+        const table = new FeatureTable(picked.length)
+        const sumOf = (text: string) => {
+          const sum = emptySum(1)
+          addTally(sum, tallyOf(text))
+          return sum
+        }
+        const inTable = picked.map((index, row) => featuresOfSum(sumOf(texts[index]), texts[index], stopwords, repeats[row], table, row))
+        picked.forEach((index, row) => expect(read(inTable[row])).toEqual(read(featuresOfSum(sumOf(texts[index]), texts[index], stopwords, repeats[row]))))
+        // Dropping one block's share leaves the others' as they were.
+        const before = inTable.map((features) => features.stopwords)
+        inTable[0].stopwords = undefined
+        expect(inTable[0].stopwords).toBeUndefined()
+        expect(inTable.slice(1).map((features) => features.stopwords)).toEqual(before.slice(1))
+      })
+    )
+    const [prose, copyright, date, byline, menu, colon] = texts.map((text) => featuresOfSum(emptySum(1), text, undefined, 1))
+    expect([prose.terminal, prose.shape, prose.stopwords]).toEqual([true, undefined, undefined])
+    expect([copyright.shape, date.shape, byline.shape]).toEqual(['copyright', 'date', 'byline'])
+    expect([menu.startsWithMark, menu.endsWithColon, colon.endsWithColon, colon.startsWithMark]).toEqual([true, false, true, false])
   })
 
   it('count menu separators standing between spaces, and only those', () => {

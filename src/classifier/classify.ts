@@ -11,7 +11,7 @@
 import type {DocumentContext} from '../engine/document.js'
 import type {WordSource} from '../parse.js'
 import {BestRun} from './best-run.js'
-import {addTally, emptySum, featuresOfSum, isSentenceShaped, lineTally, type BlockFeatures} from './features.js'
+import {addTally, emptySum, FeatureTable, featuresOfSum, isSentenceShaped, lineTally, type BlockFeatures} from './features.js'
 import {TallyTable} from './tally-table.js'
 import type {HeuristicSettings} from './presets.js'
 import {stopwordsFor} from './stopwords.js'
@@ -193,6 +193,7 @@ export function buildBlocks(document: DocumentContext, settings: HeuristicSettin
   const tally = (words: WordSource, line: string) => lineTally(words, line, stopwords)
   // The blocks are made whole here and classified below, once the stopwords are known to say something.
   const blocks: Block[] = []
+  const table = new FeatureTable(starts.length)
   for (let block = 0; block < starts.length; block++) {
     const from = starts[block]
     const first = free[from]
@@ -208,7 +209,7 @@ export function buildBlocks(document: DocumentContext, settings: HeuristicSettin
       if (row < 0) row = tallies.add(key, document.withWords(index, tally))
       tallies.addTo(sum, row)
     }
-    const features = featuresOfSum(sum, textOfLines(document, first, last), stopwords, first === last ? counts[same[from]] : 1)
+    const features = featuresOfSum(sum, textOfLines(document, first, last), stopwords, first === last ? counts[same[from]] : 1, table, block)
     blocks.push({first, last, features, initial: 'good', why: '', final: 'good', confident: false})
   }
   // A stopword list that barely matches the text (agglutinative languages, a wrong language guess)
