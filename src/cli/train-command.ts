@@ -11,7 +11,7 @@ import type {EvalRecord} from '../eval/evaluate.js'
 import {goldSourceRecords} from '../eval/records.js'
 import {describeError} from '../report/report.js'
 import {writeAtomic} from '../io/write.js'
-import {trainingDataset} from '../train/dataset.js'
+import {describeTrainingDataset, trainingDataset} from '../train/dataset.js'
 import {DEFAULT_TRAIN_OPTIONS, serializeClassifier, trainClassifier} from '../train/train.js'
 import type {CommandIo} from './clean-command.js'
 import {UsageError} from './usage-error.js'
@@ -52,7 +52,7 @@ export async function runTrain(options: TrainCommandOptions, io: CommandIo): Pro
   // Blocks are read with the config's rules and the hand-set classifier, as the model will see them.
   const config = {...withInputKind(loadRunConfig({config: options.config, cwd: io.cwd}, io.stderr), options.inputKind), classifier: {model: 'none'}}
   const dataset = trainingDataset(records, {config})
-  log?.(`${dataset.rows} blocks in ${dataset.documents.length / 2} documents, each read as it is and blind to its stopwords`)
+  log?.(describeTrainingDataset(dataset))
   const model = trainClassifier(dataset, {...DEFAULT_TRAIN_OPTIONS, trees: {...DEFAULT_TRAIN_OPTIONS.trees, trees, maxDepth, seed}, foldTrees: Math.max(1, Math.round(trees / 2)), folds, log})
   const out = path.resolve(io.cwd, options.out)
   await writeAtomic(out, serializeClassifier(model))

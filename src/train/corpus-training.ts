@@ -10,7 +10,7 @@ import path from 'node:path'
 import {createCleaner, type Cleaner} from '../cleaner.js'
 import {resolvePack, type ResolvedConfig} from '../config/resolve.js'
 import {corpusFiles, readCorpus, type CorpusRecord} from '../eval/corpus.js'
-import {trainingDataset, type Dataset} from './dataset.js'
+import {describeTrainingDataset, trainingDataset, type Dataset} from './dataset.js'
 import {DEFAULT_TRAIN_OPTIONS, serializeClassifier, trainClassifier, type TrainOptions} from './train.js'
 
 /** The config training reads blocks with: the recommended pack, with the hand-set classifier. */
@@ -33,7 +33,7 @@ export async function trainFromCorpus(options: {benchdata: string; traindata: st
   const records = await readSources(options.benchdata, options.traindata, options.log)
   options.log?.(`building the data set from ${records.length} records`)
   const dataset = trainingDataset(records, {config: trainingConfig()})
-  options.log?.(`${dataset.rows} blocks in ${dataset.documents.length / 2} documents, each read as it is and blind to its stopwords`)
+  options.log?.(describeTrainingDataset(dataset))
   return serializeClassifier(trainClassifier(dataset, {...(options.train ?? DEFAULT_TRAIN_OPTIONS), log: options.log}))
 }
 

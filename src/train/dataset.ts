@@ -159,6 +159,12 @@ export function trainingDataset(records: Iterable<CorpusRecord>, options: BuildO
   return appendBlind(read, blind)
 }
 
+/** What a training data set holds, for the logs of `npm run train` and `decruft train`. */
+export function describeTrainingDataset(dataset: Dataset): string {
+  const texts = dataset.documents.filter((document) => !document.blind).length
+  return `${dataset.rows} blocks in ${texts} documents, each read as it is and blind to its stopwords`
+}
+
 /** A `stopwordsLow` no share of stopwords reaches: the stopwords of every text say nothing. */
 const NEVER_USABLE = 2
 
