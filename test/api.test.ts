@@ -25,6 +25,20 @@ describe('clean', () => {
     expect((first as unknown as {category: string}).category).toBe('promo')
   })
 
+  it('makes its messages without walking the stack, and leaves the stack limit as it found it', () => {
+    const before = Error.stackTraceLimit
+    try {
+      Error.stackTraceLimit = 7
+      const result = clean(seed)
+      expect(result.messages).toHaveLength(3)
+      expect(result.messages.every((message) => message.stack === '')).toBe(true)
+      expect(Error.stackTraceLimit).toBe(7)
+      expect(new Error('after').stack?.split('\n').length).toBeGreaterThan(1)
+    } finally {
+      Error.stackTraceLimit = before
+    }
+  })
+
   it('honours a fixed language and title mode per document', () => {
     const result = clean('Kurz\n\nEin Satz, der lang genug ist, um als Absatz gelesen zu werden.\n', {lang: 'fr', title: 'none'})
     expect(result.lang).toBe('fr')

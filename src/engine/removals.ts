@@ -100,8 +100,27 @@ export function collectRemovals(outcome: Outcome, text: string): Removal[] {
   return removals.sort((a, b) => a.start - b.start || a.end - b.end)
 }
 
-/** Record one message per removal on `file`, with the rule id, category and removed text. */
+/**
+ * Record one message per removal on `file`, with the rule id, category and removed text.
+ *
+ * A vfile message is an `Error`, and V8 walks the stack for every one made, which vfile-message
+ * then replaces with an empty string: with many removals that walk was a sixth of cleaning's time.
+ * So no frames are captured while the messages are made (`Error.stackTraceLimit`, V8's setting for
+ * it), and the setting is put back after.
+ */
 export function reportRemovals(file: VFile, removals: Removal[], outcome: Outcome): void {
+  if (removals.length === 0) return
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  try {
+    addMessages(file, removals, outcome)
+  } finally {
+    Error.stackTraceLimit = limit
+  }
+}
+
+/** The messages of `reportRemovals`. */
+function addMessages(file: VFile, removals: Removal[], outcome: Outcome): void {
   for (const removal of removals) {
     const startLine = outcome.lines[removal.startLine - 1]
     const endLine = outcome.lines[removal.endLine - 1]
