@@ -30,7 +30,7 @@ import type {Language} from './language.js'
 import {lineParseOfSentences, parseDocument, parseLineWithParser, parserFamily, type LineParse} from './parse.js'
 import {keptText} from './serialize.js'
 import type {Line} from './text/lines.js'
-import type {DocumentOptions, InputKind, Removal, TitleMode} from './types.js'
+import type {InputKind, Removal, TitleMode} from './types.js'
 
 export interface RetextDecruftOptions {
   /**
@@ -149,7 +149,6 @@ export default function retextDecruft(this: Processor, options: RetextDecruftOpt
 
   return (tree: Root, file: VFile) => {
     if (family === null) family = familyOf(processor)
-    const documentOptions: DocumentOptions = file.data.decruftOptions ?? {}
     let fromTree: Array<Sentence[] | undefined> | undefined
     const readLine = (line: Line, language: Language): LineParse => {
       if (family === parserFamily(language)) {

@@ -9,7 +9,7 @@ import path from 'node:path'
 import type {Readable, Writable} from 'node:stream'
 import pMap from 'p-map'
 import {Command, Option} from 'commander'
-import {createCleaner, type Cleaner} from '../cleaner.js'
+import type {Cleaner} from '../cleaner.js'
 import type {ResolvedConfig} from '../config/resolve.js'
 import {fingerprint} from '../config/fingerprint.js'
 import {DEFAULT_THREAD_BUDGET, defaultWorkers} from '../batch/pool-size.js'
@@ -23,18 +23,15 @@ import {jsonlSources, runJsonl} from '../batch/run-jsonl.js'
 import {REMOVED_DETAILS, type RemovedDetail} from '../batch/work.js'
 import {UrlMap, urlProblem} from '../batch/url-map.js'
 import {JsonlOutput, writeChunk, type RecordSink} from '../io/jsonl-output.js'
-import {pageDocument, reviewDocuments} from '../diff/review.js'
 import {writeAtomic, WriteError} from '../io/write.js'
-import {reviewHtml, reviewRulesOf, type ReviewDocument as PageDocument} from '../review/index.js'
+import type {ReviewDocument as PageDocument} from '../review/index.js'
+import {checkCompiles, CompileOutOfMemoryError} from '../batch/compile-check.js'
 import {Progress} from '../report/progress.js'
 import {ReportBuilder, reportJson} from '../report/report.js'
 import {formatSummary, htmlWarning, replacedDecruftWarning} from '../report/summary.js'
-import type {DocumentOptions, InputKind} from '../types.js'
+import type {DocumentOptions} from '../types.js'
 import {UsageError} from './usage-error.js'
-import {learnedSummary, learnFromInputs} from './learn-command.js'
-import {withLearnedRules} from '../learn/merge.js'
-import {learnedPackYaml} from '../learn/pack.js'
-import {addCleaningOptions, addLearnThresholds, collect, learnOptionsOf, loadRunConfig, wholeNumber, withInputKind, withPreset, type CleaningOptions} from './options.js'
+import {addCleaningOptions, addLearnThresholds, learnOptionsOf, loadRunConfig, wholeNumber, withInputKind, withPreset, type CleaningOptions} from './options.js'
 import {interruptOn} from './signals.js'
 import {version} from './version.js'
 
@@ -77,11 +74,6 @@ export interface CommandIo {
   cwd: string
 }
 
-/** Load the config and compile it, with the command line's overrides. */
-export function cleanerFor(options: {config?: string; preset?: string; inputKind?: InputKind}, io: CommandIo): Cleaner {
-  return createCleaner(withInputKind(withPreset(loadRunConfig({config: options.config, cwd: io.cwd}, io.stderr), options.preset), options.inputKind))
-}
-
 const MB = 1024 * 1024
 
 /**
@@ -105,6 +97,7 @@ const SMALL_INPUT_BYTES = 512 * 1024
 
 /** `--review FILE`: the review page of the inputs as this run cleans them. */
 async function reviewPage(inputs: string[], options: CleanCommandOptions, io: CommandIo, cleaner: Cleaner, documentOptions: DocumentOptions, urls: UrlMap | undefined, signal: AbortSignal): Promise<string | undefined> {
+  const [{pageDocument, reviewDocuments}, {reviewHtml, reviewRulesOf}] = await Promise.all([import('../diff/review.js'), import('../review/index.js')])
   const documents: PageDocument[] = []
   const source = reviewDocuments(inputs, {jsonl: options.jsonl, textField: options.textField, include: options.include, exclude: options.exclude, followSymlinks: options.followSymlinks, documentOptions, urls}, io, cleaner)
   for await (const entry of source) {
@@ -139,23 +132,43 @@ class SideFiles {
 
 /**
  * The run's config, with the command line's overrides and (`--learn`) the rules learned from the
- * inputs, compiled here too: a rule that does not compile is a config error before any thread
- * starts, and the threads are handed the prefilters this works out.
+ * inputs, compiled before any document is read: a rule that does not compile is a config error
+ * before the batch's threads start, and they are handed the prefilters and automata worked out
+ * compiling it. It is compiled in a thread of its own that ends once it has answered
+ * (`compile-check.ts`), so this thread never keeps a cleaner; with `--review`, which cleans here,
+ * it is compiled here and the cleaner returned.
  */
-async function configFor(inputs: string[], options: CleanCommandOptions, io: CommandIo, plan: CleanPlan, sideFiles: SideFiles): Promise<{config: ResolvedConfig; cleaner: Cleaner; learned?: number}> {
+async function configFor(inputs: string[], options: CleanCommandOptions, io: CommandIo, plan: CleanPlan, sideFiles: SideFiles, budget: number): Promise<{config: ResolvedConfig; cleaner?: Cleaner; learned?: number}> {
   let config = withInputKind(withPreset(loadRunConfig({config: options.config, cwd: io.cwd}, io.stderr), options.preset), options.inputKind)
+  let learned: number | undefined
   if (options.learn) {
     if (inputs.includes('-')) throw new UsageError('--learn reads the inputs twice: give files, not standard input')
     // Files and records that cannot be read are reported when they are cleaned, not here.
+    const [{learnedSummary, learnFromInputs}, {withLearnedRules}, {learnedPackYaml}] = await Promise.all([import('./learn-run.js'), import('../learn/merge.js'), import('../learn/pack.js')])
     const {learner, documents} = await learnFromInputs(inputs, options, io, learnOptionsOf(options), plan.expanded)
-    const learned = learner.rules()
+    const rules = learner.rules()
     const languages = learner.languages()
-    config = withLearnedRules(config, learned, languages)
-    if (options.learnOut) await sideFiles.write(options.learnOut, learnedPackYaml(learned, `Learned by decruft clean --learn from ${documents} documents.`, languages))
-    if (!options.quiet) io.stderr.write(`decruft: learned ${learnedSummary(learned.length, languages.length)} from ${documents} documents\n`)
-    return {config, cleaner: createCleaner(config, {messages: false}), learned: learned.length}
+    config = withLearnedRules(config, rules, languages)
+    if (options.learnOut) await sideFiles.write(options.learnOut, learnedPackYaml(rules, `Learned by decruft clean --learn from ${documents} documents.`, languages))
+    if (!options.quiet) io.stderr.write(`decruft: learned ${learnedSummary(rules.length, languages.length)} from ${documents} documents\n`)
+    learned = rules.length
   }
-  return {config, cleaner: createCleaner(config, {messages: false})}
+  if (options.review) {
+    const {createCleaner} = await import('../cleaner.js')
+    return {config, cleaner: createCleaner(config, {messages: false}), learned}
+  }
+  try {
+    await checkCompiles(config, budget)
+  } catch (error) {
+    if (error instanceof CompileOutOfMemoryError) throw rulesTooLarge(budget)
+    throw error
+  }
+  return {config, learned}
+}
+
+/** The usage error for rules that do not fit in a thread's memory. */
+function rulesTooLarge(budget: number): UsageError {
+  return new UsageError(`the rules do not fit in a worker thread's memory (--memory-budget ${budget / MB}); give a larger --memory-budget`)
 }
 
 /** Run `clean`; resolves to the exit code. */
@@ -219,7 +232,7 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
   try {
     let interrupted: boolean
     try {
-      let compiled: {config: ResolvedConfig; cleaner: Cleaner; learned?: number} | undefined = await configFor(inputs, options, io, plan, sideFiles)
+      let compiled: {config: ResolvedConfig; cleaner?: Cleaner; learned?: number} | undefined = await configFor(inputs, options, io, plan, sideFiles, budget)
       const {config} = compiled
       report.setConfig({...fingerprint(config, io.cwd), ...(compiled.learned === undefined ? {} : {learned: compiled.learned})})
       const documentOptions: DocumentOptions = {}
@@ -237,18 +250,18 @@ export async function runClean(inputs: string[], options: CleanCommandOptions, i
         try {
           await created.started()
         } catch (error) {
-          if (error instanceof ThreadStartError && error.outOfMemory) throw new UsageError(`the rules do not fit in a worker thread's memory (--memory-budget ${budget / MB}); give a larger --memory-budget`)
+          if (error instanceof ThreadStartError && error.outOfMemory) throw rulesTooLarge(budget)
           throw error
         }
         return created
       }
       const run: CleanRun = {options, io, executorFor, report, documentOptions, urls, maxDocBytes, docHeap, maxLineBytes, signal: interrupt.signal}
       // The review page is built from the originals before they are cleaned (so --in-place is fine), with the same rules.
-      if (options.review && !interrupt.signal.aborted) {
+      if (options.review && compiled.cleaner && !interrupt.signal.aborted) {
         const page = await reviewPage(inputs, options, io, compiled.cleaner, documentOptions, urls, interrupt.signal)
         if (page !== undefined) await sideFiles.write(options.review, page)
       }
-      // The threads compile their own: this thread's copy goes.
+      // The threads compile their own: the copy --review made goes.
       compiled = undefined
       if (interrupt.signal.aborted) interrupted = true
       else interrupted = options.jsonl ? await cleanJsonl(inputs, plan, run) : await cleanText(inputs, plan, run)

@@ -6,7 +6,7 @@ import {Option, type Command} from 'commander'
 import {loadConfig, type LoadConfigOptions, type ResolvedConfig} from '../config/resolve.js'
 import {displayPath} from '../rulebook/format.js'
 import {INPUT_KINDS, type InputKind, type TitleMode} from '../types.js'
-import {LEARN_DEFAULTS, type LearnOptions} from '../learn/learn.js'
+import {LEARN_DEFAULTS, type LearnOptions} from '../learn/options.js'
 import {UsageError} from './usage-error.js'
 
 /** Collect a repeatable option's values. */

@@ -10,21 +10,10 @@ import {languageSample} from '../language.js'
 import {detectLanguage} from '../text/franc.js'
 import {sampleFits} from '../site-language.js'
 import type {Category} from '../types.js'
+import {LEARN_DEFAULTS, type LearnOptions} from './options.js'
 
-export interface LearnOptions {
-  /** Fewest documents a line must appear in. */
-  minDocs?: number
-  /** Smallest share of the site's documents a line must appear in. */
-  minShare?: number
-  /** Share from which even a sentence-like line is learned. */
-  contentShare?: number
-  /** Longest line that is learned (characters). */
-  maxChars?: number
-  /** Learn the language of sites whose documents are all in one (`languages()`). */
-  siteLanguages?: boolean
-}
+export {LEARN_DEFAULTS, type LearnOptions}
 
-export const LEARN_DEFAULTS = {minDocs: 3, minShare: 0.3, contentShare: 0.8, maxChars: 200, siteLanguages: true}
 
 export interface LearnDocument {
   /** The site: a host name (from a URL), or a folder (for files). */

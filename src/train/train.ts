@@ -6,34 +6,14 @@
  * fitted to the text it is then measured on.
  */
 
-import {serializeModel, trainGbdt, compileModel, predictLogits, type GbdtOptions} from '../model/gbdt.js'
+import {serializeModel, trainGbdt, compileModel, predictLogits} from '../model/gbdt.js'
 import {fitTransitions, forwardBackward, type Transitions} from '../model/sequence.js'
 import {CLASSIFIER_FORMAT, CLASSIFIER_VERSION, type ClassifierModelFile, type OperatingPoints} from '../classifier/model-file.js'
 import type {Dataset, DatasetDocument} from './dataset.js'
 import {prepareGroup, scorePrepared} from './simulate.js'
+import {DEFAULT_TRAIN_OPTIONS, type TrainOptions} from './options.js'
 
-export interface TrainOptions {
-  trees: GbdtOptions
-  /** Folds (groups of training sources) for the out-of-fold predictions the thresholds are chosen on. */
-  folds: number
-  /** Trees of the fold models (fewer than the final model's: they only rank thresholds). */
-  foldTrees: number
-  guard: ClassifierModelFile['guard']
-  /** Told what is happening. */
-  log?: (message: string) => void
-}
-
-/**
- * Forty trees with a larger step than 120 would take: held out, they score as 120 do, and the walk
- * and each removal's explanation cost time in proportion to the trees. Twenty scored the same too
- * but cleaned a text twice differently three times as often (docs/classifier.md#how-many-trees).
- */
-export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
-  trees: {trees: 40, maxDepth: 6, learningRate: 0.25, minLeafWeight: 5, lambda: 1, rowSample: 0.5, featureSample: 0.8, seed: 1},
-  folds: 3,
-  foldTrees: 20,
-  guard: {proseChars: 600, strongEvidence: 0.1}
-}
+export {DEFAULT_TRAIN_OPTIONS, type TrainOptions}
 
 /**
  * What each document's blocks weigh together: the metric averages over documents, so a page of 500
