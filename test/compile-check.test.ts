@@ -4,13 +4,14 @@
  * command line's main thread loads none of the cleaner's modules.
  */
 
-import {readFileSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {checkCompiles} from '../src/batch/compile-check.js'
 import {ConfigError} from '../src/config/error.js'
 import {loadConfig} from '../src/config/resolve.js'
+import {runBin} from './run-bin.js'
 import {workspace} from './workspace.js'
 
 const BUDGET = 160 * 1024 * 1024
@@ -67,6 +68,22 @@ describe('checkCompiles', () => {
     expect(built.literals.knownPrefilters().patterns[pattern]?.prefixes).toEqual(['more from the ar', 'more from the de'])
     expect(Object.keys(built.automata.knownAutomata()).length).toBeGreaterThan(automataBefore)
   })
+})
+
+describe('decruft clean, with rules too large for a thread', () => {
+  it('stops before reading a document, with the budget that did not hold them (exit 2)', () => {
+    // 100,000 phrases: their compiled automaton does not fit in the smallest budget's heap.
+    const phrases = Array.from({length: 100_000}, (_, index) => `      - offer ${index} of the week number ${(index * 7919) % 100_003}`)
+    const directory = workspace({
+      'decruft.config.yaml': ['rules:', '  - id: site/offers', '    kind: line', '    category: promo', '    description: offer lines', '    phrases:', ...phrases, ''].join('\n'),
+      'a.txt': 'A short article line that is long enough to be read as a paragraph of text.\n'
+    })
+    const result = runBin(['clean', 'a.txt', '-o', 'out', '--memory-budget', '72'], {cwd: directory})
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain("the rules do not fit in a worker thread's memory (--memory-budget 72); give a larger --memory-budget")
+    expect(existsSync(path.join(directory, 'out'))).toBe(false)
+    expect(readFileSync(path.join(directory, 'a.txt'), 'utf8')).toBe('A short article line that is long enough to be read as a paragraph of text.\n')
+  }, 60_000)
 })
 
 /** The modules `file` imports statically (not `import()`), and theirs, as paths under dist/. */
