@@ -142,4 +142,12 @@ export interface DocumentOptions {
   title?: TitleMode
   /** What the text is (see `InputKind`); the config's `settings.inputKind` by default. */
   inputKind?: InputKind
+  /**
+   * Explain each removal (default true). With false, the block classifier's removals carry only
+   * their decision as the reason and no `features`, and the trained classifier does not work out
+   * which features pushed hardest: for callers that read the text and at most each removal's rule
+   * and place (a batch without a report writes only the removals' counts by rule). The text, the
+   * title and every removal's rule, category and place are the same either way.
+   */
+  explain?: boolean
 }

@@ -437,6 +437,39 @@ describe('the trained classifier with the hand-set one (classifier.keepAbove)', 
   })
 })
 
+describe('removals without their explanations (explain: false)', () => {
+  const texts = [readFileSync(new URL('../fixtures/pages/harbour-gazette.txt', import.meta.url), 'utf8'), page]
+  const place = ({rule, category, startLine, endLine, start, end, text}: {rule: string; category: string; startLine: number; endLine: number; start: number; end: number; text: string}) => ({rule, category, startLine, endLine, start, end, text})
+
+  it('are the same removals, with the decision alone as the reason and no features, for either classifier', () => {
+    for (const model of ['built-in', 'none']) {
+      const cleaner = createCleaner({extends: ['recommended'], classifier: {model}}, {messages: false})
+      let explained = 0
+      for (const text of texts) {
+        const full = cleaner.clean(text)
+        const bare = cleaner.clean(text, {explain: false})
+        expect([bare.text, bare.title, bare.lang]).toEqual([full.text, full.title, full.lang])
+        expect(bare.removed.map(place)).toEqual(full.removed.map(place))
+        for (const [index, removal] of bare.removed.entries()) {
+          const explainedRemoval = full.removed[index]
+          if (!removal.rule.startsWith('heuristic/')) {
+            expect(removal.reason).toBe(explainedRemoval.reason)
+            continue
+          }
+          explained++
+          expect(removal.features, removal.text).toBeUndefined()
+          expect(explainedRemoval.features).toBeDefined()
+          // The full reason starts with the decision and adds the why: the region, the class, the score.
+          expect(explainedRemoval.reason.startsWith(removal.reason)).toBe(true)
+          expect(explainedRemoval.reason.length).toBeGreaterThan(removal.reason.length)
+          if (removal.rule === 'heuristic/block') expect(explainedRemoval.features?.strongest).toBeTypeOf('string')
+        }
+      }
+      expect(explained, model).toBeGreaterThan(0)
+    }
+  })
+})
+
 describe('the trained classifier where it cannot judge', () => {
   const withModel = createCleaner({extends: ['recommended'], classifier: {model: 'built-in'}}, {messages: false})
   const handSetOnly = createCleaner({extends: ['recommended'], classifier: {model: 'none'}}, {messages: false})

@@ -185,6 +185,15 @@ function removals(removed: Removal[], details: boolean | undefined): {removed: R
   return details === false ? {removed: [], tally: tallyOf(removed)} : {removed}
 }
 
+/**
+ * `options`, told not to explain the removals when nothing the run writes shows their reasons and
+ * features (no report, and records without their removals in full): explaining the block
+ * classifier's removals was some 5% of cleaning's instructions (docs/speed.md).
+ */
+function explained(options: DocumentOptions, shown: boolean): DocumentOptions {
+  return shown ? options : {...options, explain: false}
+}
+
 /** A record's `id` field, as a string, when it has one. */
 export function idOf(record: JsonRecord): string | undefined {
   const id = record.id
@@ -235,7 +244,7 @@ export function runTask(cleaner: Cleaner, task: Task): TaskResult {
     const budget = budgetBeyond(text, task.docHeap)
     if (budget !== undefined) return {status: 'too-large', bytes: bytesIn, budget}
     testSlowdown(text)
-    const result = cleaner.clean(text, task.options)
+    const result = cleaner.clean(text, explained(task.options, task.details !== false))
     return {
       status: 'cleaned',
       output: result.text,
@@ -262,7 +271,7 @@ export function runTask(cleaner: Cleaner, task: Task): TaskResult {
   const budget = budgetBeyond(text, task.docHeap)
   if (budget !== undefined) return {status: 'too-large', bytes: bytesIn, id: idOf(record), budget}
   testSlowdown(text)
-  const result = cleaner.clean(text, recordOptions(record, task.options))
+  const result = cleaner.clean(text, explained(recordOptions(record, task.options), task.details !== false || (task.removed ?? 'full') === 'full'))
   // Checked before the text is set: a text field under `decruft` is refused by the command line.
   const replacedDecruft = Object.hasOwn(record, 'decruft')
   setPath(record, task.textField, result.text)

@@ -70,14 +70,18 @@ export function strongestAgainst(parts: Float64Array): Array<[string, number]> {
   return strongest
 }
 
-/** Which blocks go at `threshold`, with their scores and strongest features. */
+/**
+ * Which blocks go at `threshold`, with their scores and (unless `explain` is false: nobody will
+ * read them) the features that pushed each hardest towards boilerplate.
+ */
 export function modelDecisions(
   document: DocumentContext,
   classified: Classified,
   model: ClassifierModel,
   threshold: number,
   keep?: number,
-  scores: ReturnType<typeof blockScores> = blockScores(document, classified, model)
+  scores: ReturnType<typeof blockScores> = blockScores(document, classified, model),
+  explain = true
 ): ModelDecision[] {
   const {blocks} = classified
   if (blocks.length === 0) return []
@@ -115,7 +119,7 @@ export function modelDecisions(
   const decisions: ModelDecision[] = []
   for (let index = 0; index < blocks.length; index++) {
     if (!remove[index]) continue
-    const strongest = strongestAgainst(contributionsAtLeaf(model.trees, leaves, blocks.length, index, parts))
+    const strongest = explain ? strongestAgainst(contributionsAtLeaf(model.trees, leaves, blocks.length, index, parts)) : []
     decisions.push({block: blocks[index], score: smoothed[index], raw: sigmoid(logits[index]), strongest})
   }
   return decisions

@@ -54,6 +54,8 @@ export interface DocumentInit {
   url?: string
   /** What the text is, for the block classifier (default `auto`). */
   inputKind?: InputKind
+  /** Explain each removal (`DocumentOptions.explain`; default true). */
+  explain?: boolean
   /** What earlier passes over the same document worked out per original line, to reuse. */
   shared?: SharedLines
   /** Which parse `paragraphs` holds for unmodified lines: stats are shared between passes with the same. */
@@ -136,6 +138,8 @@ export class DocumentContext {
   readonly url: string | undefined
   /** What the text is, for the block classifier. */
   readonly inputKind: InputKind
+  /** Whether removals are explained: a reason in full and the features that decided (default true). */
+  readonly explain: boolean
   /** Line index of the title, once decided. */
   title: number | undefined
   /** A page's headline the classifier kept above the main content: the title once the page around it is gone. */
@@ -171,6 +175,7 @@ export class DocumentContext {
     this.path = init.path
     this.url = init.url
     this.inputKind = init.inputKind ?? 'auto'
+    this.explain = init.explain ?? true
     this.claims = slots(init.lines.length)
     this.charsCache = new Int32Array(init.lines.length).fill(-1)
     const shared = init.shared ?? createSharedLines()

@@ -173,6 +173,7 @@ export function runRules(file: VFile, options: RulesOptions): Outcome {
       path: documentOptions.path,
       url: documentOptions.url,
       inputKind: documentOptions.inputKind ?? options.inputKind,
+      explain: documentOptions.explain,
       shared,
       parsedWith: 'parsed',
       pass

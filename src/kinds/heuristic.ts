@@ -132,6 +132,10 @@ function claimHandSet(document: DocumentContext, rule: CompiledRule, classified:
   for (const {block, decision} of decisions) {
     if (kept.has(block)) continue
     const target = decisionRule(rule, decision, categoryOf(block), cache)
+    if (!document.explain) {
+      document.claim(block.first, block.last, target, DECISIONS[decision])
+      continue
+    }
     const reason = `${DECISIONS[decision]}${decision === 'outside-main' ? regionText : ''}: ${block.why}${suffix}`
     document.claim(block.first, block.last, target, reason, featuresOf(block, page))
   }
@@ -207,13 +211,19 @@ function modelRunner(rule: CompiledRule, settings: HeuristicSettings, trained: T
         return
       }
       const scores = blockScores(document, classified, trained.model)
-      const claims: Array<{block: Block; target: CompiledRule; reason: string; features: Record<string, string | number | boolean>; outsideMain: boolean; sure: boolean}> = []
+      const claims: Array<{block: Block; target: CompiledRule; reason: string; features: Record<string, string | number | boolean> | undefined; outsideMain: boolean; sure: boolean}> = []
       const taken = new Set<Block>()
-      for (const decision of modelDecisions(document, classified, trained.model, trained.threshold, classified.headline, scores)) {
+      const {explain} = document
+      for (const decision of modelDecisions(document, classified, trained.model, trained.threshold, classified.headline, scores, explain)) {
         const {block} = decision
         taken.add(block)
+        const target = decisionRule(rule, 'block', categoryOf(block), cache)
+        if (!explain) {
+          claims.push({block, target, reason: DECISIONS.block, features: undefined, outsideMain: false, sure: false})
+          continue
+        }
         const reason = `${DECISIONS.block} (content probability ${decision.score.toFixed(2)}; strongest: ${decision.strongest.map(([name]) => name).join(', ') || 'none'})`
-        claims.push({block, target: decisionRule(rule, 'block', categoryOf(block), cache), reason, features: modelFeatures(block, classified.page, decision), outsideMain: false, sure: false})
+        claims.push({block, target, reason, features: modelFeatures(block, classified.page, decision), outsideMain: false, sure: false})
       }
       // The hand-set removals the model does not veto: its main-content regions and sure shapes find
       // what the block scores miss, and the model keeps the article a wrong region would take.
@@ -228,12 +238,18 @@ function modelRunner(rule: CompiledRule, settings: HeuristicSettings, trained: T
           const score = smoothed[positions[index]]
           if (taken.has(block) || (score >= veto && !sure)) continue
           taken.add(block)
-          const reason = `${DECISIONS[decision]}${decision === 'outside-main' ? regionText : ''}: ${block.why} (content probability ${score.toFixed(2)})`
+          const target = decisionRule(rule, decision, categoryOf(block), cache)
+          const outsideMain = decision === 'outside-main'
+          if (!explain) {
+            claims.push({block, target, reason: DECISIONS[decision], features: undefined, outsideMain, sure})
+            continue
+          }
+          const reason = `${DECISIONS[decision]}${outsideMain ? regionText : ''}: ${block.why} (content probability ${score.toFixed(2)})`
           const features = featuresOf(block, classified.page)
           features.score = round(score)
           // Structural evidence (a sure shape, a widget printed twice, a comment thread): not vetoed.
           if (sure) features.sure = sure
-          claims.push({block, target: decisionRule(rule, decision, categoryOf(block), cache), reason, features, outsideMain: decision === 'outside-main', sure})
+          claims.push({block, target, reason, features, outsideMain, sure})
         }
       }
       // Never every block: a text where all of it reads as boilerplate is one the model does not
