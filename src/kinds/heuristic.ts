@@ -127,7 +127,7 @@ function regionTextOf(document: DocumentContext, {region, blocks}: ReturnType<ty
 /** Claim the hand-set classifier's removals (`suffix` ends each reason). */
 function claimHandSet(document: DocumentContext, rule: CompiledRule, classified: ReturnType<typeof classifyDocument>, cache: Map<string, CompiledRule>, suffix = ''): void {
   const {decisions, page} = classified
-  const regionText = regionTextOf(document, classified)
+  const regionText = document.explain ? regionTextOf(document, classified) : ''
   const kept = keptByProseGuard(classified.blocks, decisions.map(({block, decision, sure}) => ({block, outsideMain: decision === 'outside-main', sure})))
   for (const {block, decision} of decisions) {
     if (kept.has(block)) continue
@@ -231,7 +231,7 @@ function modelRunner(rule: CompiledRule, settings: HeuristicSettings, trained: T
       if (veto > 0 && classified.decisions.length > 0) {
         const {smoothed} = scores
         const {blocks} = classified
-        const regionText = regionTextOf(document, classified)
+        const regionText = explain ? regionTextOf(document, classified) : ''
         const positions = decisionPositions(blocks, classified.decisions)
         for (let index = 0; index < positions.length; index++) {
           const {block, decision, sure} = classified.decisions[index]
