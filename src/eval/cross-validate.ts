@@ -126,9 +126,12 @@ async function cleanWith(cleaning: Cleaning, job: Job): Promise<string> {
   return scoredText(typeof result.output === 'string' ? result.output : Buffer.from(result.output).toString('utf8'), result.title, job.record.gold !== undefined)
 }
 
-/** The options a record's input is cleaned with: its URL, and with `knownKinds` what the input is. */
+/**
+ * The options a record's input is cleaned with: its URL, and with `knownKinds` what the input is.
+ * Only the text is scored, so the removals are not explained (as the batch's threads do anyway).
+ */
 function optionsOf(record: CorpusRecord, kind: string, knownKinds: boolean | undefined): DocumentOptions {
-  return knownKinds ? {url: record.url, inputKind: isWholePage(kind) ? 'page' : 'extractor'} : {url: record.url}
+  return knownKinds ? {url: record.url, inputKind: isWholePage(kind) ? 'page' : 'extractor', explain: false} : {url: record.url, explain: false}
 }
 
 /** The held-out figures of every source and input kind, sources in the order of the records. */
