@@ -205,11 +205,12 @@ describe('crossValidate with known kinds', () => {
 
   it('tells the cleaner each input kind: whole pages are pages, the rest extractor output', async () => {
     const {seen, cells} = await optionsSeen(true)
+    // Only the text is scored: the removals need no explanations.
     expect(seen).toEqual([
-      {url: 'https://example.org/a1', inputKind: 'page'},
-      {url: 'https://example.org/a1', inputKind: 'extractor'},
-      {url: undefined, inputKind: 'page'},
-      {url: undefined, inputKind: 'extractor'}
+      {url: 'https://example.org/a1', inputKind: 'page', explain: false},
+      {url: 'https://example.org/a1', inputKind: 'extractor', explain: false},
+      {url: undefined, inputKind: 'page', explain: false},
+      {url: undefined, inputKind: 'extractor', explain: false}
     ])
     const byCell = Object.fromEntries(cells.map((cell) => [`${cell.source} ${cell.kind}`, cell.scores.decruft]))
     // Every review kept: only the gold's shingles across two reviews are missed.
