@@ -7,6 +7,8 @@
 import {characterCounts} from '../src/classifier/features.js'
 import {FEATURE_NAMES} from '../src/classifier/vector.js'
 import {strongestAgainst} from '../src/classifier/decide.js'
+import {spawnSync} from 'node:child_process'
+import {readFileSync} from 'node:fs'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {
@@ -24,6 +26,7 @@ import {
   serializeModel,
   trainGbdt
 } from '../src/model/gbdt.js'
+import {MAX_GENERATED_DEPTH, treeScorers, walkLogits} from '../src/model/predict.js'
 import {forwardBackward, fitTransitions, type Transitions, viterbi} from '../src/model/sequence.js'
 import {seededRandom} from '../src/model/random.js'
 
@@ -265,6 +268,79 @@ describe('a trained model', () => {
         }
       })
     )
+  })
+
+  it('scores with each tree written out as code to the bits and leaves of the walk over its nodes', () => {
+    // The test's model and the built-in one (79 features, 40 trees of depth 6), on rows with missing
+    // values, values at the thresholds and infinities.
+    const builtIn = compileModel(JSON.parse(readFileSync(new URL('../models/classifier.json', import.meta.url), 'utf8')).trees)
+    for (const scored of [compiled, builtIn]) {
+      expect(treeScorers(scored)).toHaveLength(scored.roots.length)
+      const width = scored.features.length
+      const cuts = [...new Set(scored.threshold)].slice(0, 40)
+      const value = fc.oneof(fc.float({min: -2, max: 50, noNaN: true}), fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, ...cuts))
+      fc.assert(
+        fc.property(fc.integer({min: 0, max: 9}), fc.array(value, {minLength: 9 * width, maxLength: 9 * width}), (count, values) => {
+          const rows = Float32Array.from(values)
+          const leaves = new Int32Array(scored.roots.length * count).fill(-1)
+          const walkedLeaves = new Int32Array(scored.roots.length * count).fill(-2)
+          const logits = predictLogits(scored, rows, count, width, leaves)
+          expect([...logits]).toEqual([...walkLogits(scored, rows, count, width, walkedLeaves)])
+          expect([...leaves]).toEqual([...walkedLeaves])
+          for (let row = 0; row < count; row++) expect(logits[row]).toBe(predictLogit(scored, rows, row * width))
+        }),
+        {numRuns: 60}
+      )
+    }
+  })
+
+  it('walks the nodes of trees too deep to write out as code, to the same numbers', () => {
+    // One tree, a chain of splits one deeper than the limit: each split's left child a leaf.
+    const splits = MAX_GENERATED_DEPTH + 1
+    const nodes = 2 * splits + 1
+    const chain = {feature: [] as number[], threshold: [] as number[], left: [] as number[], right: [] as number[], missingLeft: [] as number[], value: [] as number[]}
+    for (let split = 0; split < splits; split++) {
+      const at = 2 * split
+      chain.feature.push(split % 2, -1)
+      chain.threshold.push(split / splits, 0)
+      chain.left.push(at + 1, -1)
+      chain.right.push(at + 2, -1)
+      chain.missingLeft.push(split % 3 === 0 ? 1 : 0, 0)
+      chain.value.push(0, split + 1)
+    }
+    chain.feature.push(-1)
+    chain.threshold.push(0)
+    chain.left.push(-1)
+    chain.right.push(-1)
+    chain.missingLeft.push(0)
+    chain.value.push(-7)
+    expect(chain.feature).toHaveLength(nodes)
+    const deep = compileModel({format: model.format, version: model.version, features: ['a', 'b'], bias: 0.5, trees: [chain, ...model.trees.slice(0, 2).map((tree) => ({...tree, feature: tree.feature.map((index) => Math.min(index, 1))}))]})
+    expect(deep.depth).toBe(splits)
+    expect(treeScorers(deep)).toBeUndefined()
+    const value = fc.oneof(fc.float({min: -1, max: 2, noNaN: true}), fc.constant(Number.NaN))
+    fc.assert(
+      fc.property(fc.integer({min: 0, max: 8}), fc.array(value, {minLength: 16, maxLength: 16}), (count, values) => {
+        const rows = Float32Array.from(values)
+        const logits = predictLogits(deep, rows, count, 2)
+        for (let row = 0; row < count; row++) expect(logits[row]).toBe(predictLogit(deep, rows, row * 2))
+      })
+    )
+  })
+
+  it('walks the nodes where code generation is switched off (--disallow-code-generation-from-strings)', () => {
+    const predict = new URL('../dist/model/predict.js', import.meta.url).href
+    const script = `
+      const {compileModel, predictLogits, predictLogit, treeScorers} = await import(${JSON.stringify(predict)})
+      const model = compileModel(${JSON.stringify(model)})
+      const rows = Float32Array.from({length: 50}, (_, index) => (index * 0.37) % 1)
+      const logits = predictLogits(model, rows, 10, 5)
+      let same = true
+      for (let row = 0; row < 10; row++) same &&= logits[row] === predictLogit(model, rows, row * 5)
+      console.log(JSON.stringify({generated: treeScorers(model) !== undefined, same}))`
+    const run = (flags: string[]) => JSON.parse(spawnSync(process.execPath, [...flags, '--input-type=module', '-e', script], {encoding: 'utf8'}).stdout)
+    expect(run(['--disallow-code-generation-from-strings'])).toEqual({generated: false, same: true})
+    expect(run([])).toEqual({generated: true, same: true})
   })
 
   it('rejects a malformed model file with what is wrong and where', () => {
