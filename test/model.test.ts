@@ -26,7 +26,7 @@ import {
   serializeModel,
   trainGbdt
 } from '../src/model/gbdt.js'
-import {MAX_GENERATED_DEPTH, treeScorers, walkLogits} from '../src/model/predict.js'
+import {GENERATE_AFTER_ROWS, MAX_GENERATED_DEPTH, treeScorers, usesGeneratedTrees, walkLogits} from '../src/model/predict.js'
 import {forwardBackward, fitTransitions, type Transitions, viterbi} from '../src/model/sequence.js'
 import {seededRandom} from '../src/model/random.js'
 
@@ -294,6 +294,24 @@ describe('a trained model', () => {
     }
   })
 
+  it('walks the first rows a model scores and runs its generated trees after, to the same numbers', () => {
+    const fresh = compileModel(model)
+    const random = seededRandom(3)
+    const batch = 9_000
+    const rows = Float32Array.from({length: batch * 5}, (_, index) => (index % 7 === 3 ? Number.NaN : random() * 1.2 - 0.1))
+    let scored = 0
+    while (scored + batch <= GENERATE_AFTER_ROWS) {
+      expect([...predictLogits(fresh, rows, batch, 5)]).toEqual([...walkLogits(fresh, rows, batch, 5)])
+      scored += batch
+      expect(usesGeneratedTrees(fresh)).toBe(false)
+    }
+    const leaves = new Int32Array(fresh.roots.length * batch)
+    const walkedLeaves = new Int32Array(fresh.roots.length * batch)
+    expect([...predictLogits(fresh, rows, batch, 5, leaves)]).toEqual([...walkLogits(fresh, rows, batch, 5, walkedLeaves)])
+    expect(usesGeneratedTrees(fresh)).toBe(true)
+    expect([...leaves]).toEqual([...walkedLeaves])
+  })
+
   it('walks the nodes of trees too deep to write out as code, to the same numbers', () => {
     // One tree, a chain of splits one deeper than the limit: each split's left child a leaf.
     const splits = MAX_GENERATED_DEPTH + 1
@@ -331,16 +349,19 @@ describe('a trained model', () => {
   it('walks the nodes where code generation is switched off (--disallow-code-generation-from-strings)', () => {
     const predict = new URL('../dist/model/predict.js', import.meta.url).href
     const script = `
-      const {compileModel, predictLogits, predictLogit, treeScorers} = await import(${JSON.stringify(predict)})
+      const {compileModel, predictLogits, predictLogit, treeScorers, usesGeneratedTrees, GENERATE_AFTER_ROWS} = await import(${JSON.stringify(predict)})
       const model = compileModel(${JSON.stringify(model)})
-      const rows = Float32Array.from({length: 50}, (_, index) => (index * 0.37) % 1)
-      const logits = predictLogits(model, rows, 10, 5)
+      const rows = Float32Array.from({length: 5000}, (_, index) => (index * 0.37) % 1)
       let same = true
-      for (let row = 0; row < 10; row++) same &&= logits[row] === predictLogit(model, rows, row * 5)
-      console.log(JSON.stringify({generated: treeScorers(model) !== undefined, same}))`
+      // Past the rows after which the trees would be generated.
+      for (let scored = 0; scored <= GENERATE_AFTER_ROWS + 1000; scored += 1000) {
+        const logits = predictLogits(model, rows, 1000, 5)
+        for (let row = 0; row < 1000; row += 97) same &&= logits[row] === predictLogit(model, rows, row * 5)
+      }
+      console.log(JSON.stringify({generated: treeScorers(model) !== undefined, used: usesGeneratedTrees(model), same}))`
     const run = (flags: string[]) => JSON.parse(spawnSync(process.execPath, [...flags, '--input-type=module', '-e', script], {encoding: 'utf8'}).stdout)
-    expect(run(['--disallow-code-generation-from-strings'])).toEqual({generated: false, same: true})
-    expect(run([])).toEqual({generated: true, same: true})
+    expect(run(['--disallow-code-generation-from-strings'])).toEqual({generated: false, used: false, same: true})
+    expect(run([])).toEqual({generated: true, used: true, same: true})
   })
 
   it('rejects a malformed model file with what is wrong and where', () => {

@@ -126,22 +126,53 @@ export function predictLogit(model: CompiledModel, row: ArrayLike<number>, offse
  * processor's nearest cache while every row passes through it, and each row's logit adds the trees'
  * values in the same order as `predictLogit`, so the sums are equal to the last bit.
  *
- * Each tree runs as a JavaScript function of its own, its splits written out as nested `if`s with
- * their features and thresholds as constants (`treeScorers`): a split then costs one load of the
- * row's value and one comparison, where a walk over the node arrays loads four numbers per split.
- * On the benchmark texts' blocks that takes under half the time of `walkLogits`, which scores the
- * rows where no code can be generated (trees too deep, or `--disallow-code-generation-from-strings`).
+ * The first `GENERATE_AFTER_ROWS` rows a model scores in a thread are walked over its node arrays
+ * (`walkLogits`). From then on each tree runs as a JavaScript function of its own, its splits
+ * written out as nested `if`s with their features and thresholds as constants (`treeScorers`): a
+ * split costs one load of the row's value and a comparison, where the walk loads five numbers. On
+ * the benchmark texts' blocks, once V8 has optimised them, the generated trees take a third of the
+ * walk's instructions; but 40 new functions cost some 3 billion instructions to compile and warm up
+ * (about a third of a second), which a run of a few hundred documents would never win back
+ * (docs/speed.md). The walk stays where no code can be generated (trees too deep, or
+ * `--disallow-code-generation-from-strings`).
  *
  * With `leaves` (at least trees × count entries), the leaf each row reached in each tree is kept
  * there (tree by tree: `leaves[tree * count + row]`), for `contributionsAtLeaves`.
  */
 export function predictLogits(model: CompiledModel, rows: ArrayLike<number>, count: number, width: number, leaves?: Int32Array): Float64Array {
   checkMatrix(model, rows, count, width, leaves)
-  const scorers = treeScorers(model)
+  const scorers = scorersAfterWarmUp(model, count)
   if (scorers === undefined) return walkLogits(model, rows, count, width, leaves)
   const logits = new Float64Array(count).fill(model.bias)
   for (let tree = 0; tree < scorers.length; tree++) scorers[tree](rows, count, width, logits, leaves, tree * count, model.value)
   return logits
+}
+
+/**
+ * Rows a model scores by walking before its trees are generated: some 1,200 documents of the
+ * benchmark's texts. Past it, the generated trees win back what they cost to warm up within
+ * about 4,000 more, and then save some 0.8 billion instructions per thousand documents.
+ */
+export const GENERATE_AFTER_ROWS = 100_000
+
+/** Rows each compiled model has walked so far (until its trees are generated). */
+const walkedRows = new WeakMap<CompiledModel, number>()
+
+/** The generated trees once the model has walked `GENERATE_AFTER_ROWS` rows; else undefined (walk these). */
+function scorersAfterWarmUp(model: CompiledModel, count: number): TreeScorer[] | undefined {
+  const scorers = scorerCache.get(model)
+  if (scorers !== undefined) return scorers ?? undefined
+  const walked = (walkedRows.get(model) ?? 0) + count
+  if (walked <= GENERATE_AFTER_ROWS) {
+    walkedRows.set(model, walked)
+    return undefined
+  }
+  return treeScorers(model)
+}
+
+/** Whether `predictLogits` runs the model's generated trees now (for tests and measurements). */
+export function usesGeneratedTrees(model: CompiledModel): boolean {
+  return Boolean(scorerCache.get(model))
 }
 
 function checkMatrix(model: CompiledModel, rows: ArrayLike<number>, count: number, width: number, leaves: Int32Array | undefined): void {
@@ -166,8 +197,8 @@ export const MAX_GENERATED_DEPTH = 8
 const scorerCache = new WeakMap<CompiledModel, TreeScorer[] | null>()
 
 /**
- * The model's trees as generated functions, made once per compiled model; undefined when they
- * cannot be made. Only numbers go into the code: features are indices checked by `validateModel`,
+ * The model's trees as generated functions, made once per compiled model (at once, whatever rows it
+ * has scored); undefined when they cannot be made. Only numbers go into the code: features are indices checked by `validateModel`,
  * thresholds finite numbers, written in the shortest form that reads back as the same double.
  */
 export function treeScorers(model: CompiledModel): TreeScorer[] | undefined {
