@@ -9,7 +9,8 @@ import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
-import {cleaningHeap, heapBeyond, LEAST_PER_BYTE, textShape} from '../src/batch/document-heap.js'
+import {beyondTheFloor, bytesBeyondTheFloor, cleaningHeap, heapBeyond, LEAST_PER_BYTE, lineBeyondTheFloor, stringBytes, textShape, utf8StringBytes} from '../src/batch/document-heap.js'
+import fc from 'fast-check'
 import {budgetFor, documentHeap, largestDocument, largestRecordLine, MIN_THREAD_BUDGET_MB} from '../src/batch/heap-limits.js'
 import {DEFAULT_THREAD_BUDGET} from '../src/batch/pool-size.js'
 
@@ -92,3 +93,53 @@ describe('the limits of a budget', () => {
     expect(largestRecordLine(DEFAULT_THREAD_BUDGET)).toBe(Math.floor((4 * heap) / 56))
   })
 })
+
+describe('the floor a text\'s string sets (for --max-doc-bytes)', () => {
+  it('reads off UTF-8 bytes the bytes V8 holds their string in: one a character up to U+00FF, else two a code unit', () => {
+    const cases: Array<[string, number]> = [
+      ['', 0],
+      ['plain ASCII', 11],
+      ['Rathaus beschließt', 18],
+      ['é'.repeat(10), 10],
+      ['Мэрия', 10],
+      ['a“b”', 8],
+      ['市议会', 6],
+      ['😀x', 6]
+    ]
+    for (const [text, bytes] of cases) {
+      expect(stringBytes(text), text).toBe(bytes)
+      expect(utf8StringBytes(Buffer.from(text, 'utf8')), text).toBe(bytes)
+    }
+    fc.assert(fc.property(fc.string({unit: 'grapheme'}), (text) => {
+      const wellFormed = text.toWellFormed()
+      expect(utf8StringBytes(Buffer.from(wellFormed, 'utf8'))).toBe(stringBytes(wellFormed))
+    }))
+  })
+
+  it('refuses a text only where twice its string is more than the heap, and then names what its shape takes', () => {
+    const latin = 'Rathaus beschließt Haushalt.\n'.repeat(2000)
+    expect(stringBytes(latin)).toBe(latin.length)
+    expect(beyondTheFloor(latin, 2 * latin.length)).toBeUndefined()
+    expect(beyondTheFloor(latin, 2 * latin.length - 1)).toBe(cleaningHeap(textShape(latin)))
+    // One character past U+00FF makes every character two bytes.
+    const wide = latin + '“'
+    expect(beyondTheFloor(wide, 2 * latin.length + 2)).toBe(cleaningHeap(textShape(wide)))
+    expect(beyondTheFloor(wide, 4 * wide.length)).toBeUndefined()
+    const bytes = Buffer.from(wide, 'utf8')
+    expect(bytesBeyondTheFloor(bytes, 4 * wide.length)).toBe(false)
+    expect(bytesBeyondTheFloor(bytes, 4 * wide.length - 1)).toBe(true)
+    // A JSON Lines line: its text may be a sixth of its bytes.
+    expect(lineBeyondTheFloor(6000, 2000)).toBe(false)
+    expect(lineBeyondTheFloor(6000, 1999)).toBe(true)
+  })
+
+  it('never refuses what the estimate lets through: the floor lies under every shape\'s estimate', () => {
+    const article = seedTexts.join('\n\n')
+    for (const text of [article, article.replace(/\s+/g, ' '), article.split(/\s+/).join('\n'), 'a'.repeat(5000), '市议会通过预算'.repeat(1000), 'бюджет '.repeat(1000), '😀'.repeat(1000)]) {
+      const heap = cleaningHeap(textShape(text))
+      expect(beyondTheFloor(text, heap), text.slice(0, 10)).toBeUndefined()
+      expect(bytesBeyondTheFloor(Buffer.from(text, 'utf8'), heap)).toBe(false)
+    }
+  })
+})
+

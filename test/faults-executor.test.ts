@@ -323,6 +323,30 @@ describe('documents too large for memory (issue 19, item 10)', () => {
     expect(report.skipped).toEqual([{path: path.join('in', 'heavy.txt'), output: 'OUT/heavy.txt', reason: 'out of memory', bytes: Buffer.byteLength(heavy)}])
   }, 60_000)
 
+  it('passes a text whose string alone would fill its thread\'s heap through as too large under --max-doc-bytes, never trying it', () => {
+    // With the size alone to go by, a 5 MB text under a budget whose thread has 8 MB for a document:
+    // its string would fill the heap on its own, which made V8 abort the whole process (exit 134)
+    // in six runs of eight under load, instead of ending the thread. A record of it alike.
+    const docHeap = documentHeap(SMALL_BUDGET * MB)
+    const big = prose(Math.ceil(docHeap / 2) + 100_000, 'lines')
+    expect(2 * Buffer.byteLength(big)).toBeGreaterThan(docHeap)
+    const directory = workspace({'in/big.txt': big, 'records.jsonl': `${JSON.stringify({id: 'big', text: big})}\n${JSON.stringify({id: 'small', text: seedText(seedInputs[0])})}\n`})
+    for (const name of seedInputs) copyFileSync(path.join(seeds, name), path.join(directory, 'in', name))
+    const files = run(['clean', 'in', '-o', 'out', '--memory-budget', String(SMALL_BUDGET), '--max-doc-bytes', '100000000', '--report', 'r.json', '-q'], {cwd: directory})
+    expect(files.code, files.stderr).toBe(0)
+    expect(readFileSync(path.join(directory, 'out', 'big.txt'), 'utf8')).toBe(big)
+    for (const name of seedInputs) expect(readFileSync(path.join(directory, 'out', name), 'utf8')).toBe(seedClean(name))
+    expect(reportOf(path.join(directory, 'r.json'), 'out').skipped).toEqual([{path: path.join('in', 'big.txt'), output: 'OUT/big.txt', reason: 'too large', bytes: Buffer.byteLength(big)}])
+    const records = run(['clean', '--jsonl', 'records.jsonl', '-o', 'out.jsonl', '--memory-budget', String(SMALL_BUDGET), '--max-doc-bytes', '100000000', '--report', 'rj.json', '-q'], {cwd: directory})
+    expect(records.code, records.stderr).toBe(0)
+    const [first, second] = readFileSync(path.join(directory, 'out.jsonl'), 'utf8').split('\n')
+    expect(first).toBe(JSON.stringify({id: 'big', text: big}))
+    expect(JSON.parse(second).decruft).toBeDefined()
+    const skipped = JSON.parse(readFileSync(path.join(directory, 'rj.json'), 'utf8')).skipped
+    expect(skipped).toHaveLength(1)
+    expect(skipped[0]).toMatchObject({id: 'big', reason: 'too large', budget: budgetOf(big)})
+  }, 60_000)
+
   it('passes a large file that runs its thread out of memory through to standard output, read again once its bytes moved to the thread', () => {
     // Over a megabyte: its bytes move to the thread, and the main thread keeps no copy.
     const heavy = prose(1_200_000, 'a word a line')

@@ -131,3 +131,69 @@ export function heapBeyond(text: string, heap: number): number | undefined {
   const needed = cleaningHeap(textShape(text))
   return needed <= heap ? undefined : needed
 }
+
+/**
+ * The least heap any text takes per byte of its string: its bytes as V8 holds them (one a character
+ * where every character is at most U+00FF, else two). Measured over nine shapes, the smallest
+ * old generation a text was cleaned in, less the rules, was 2.1 (lines of 5,000 characters) to 9
+ * (one line) times its string (docs/cli.md, "Limits").
+ */
+const LEAST_HEAP_PER_STRING_BYTE = 2
+
+/** The bytes V8 holds `text` in: one a code unit where every one is at most U+00FF, else two. */
+export function stringBytes(text: string): number {
+  for (let at = 0; at < text.length; at++) if (text.charCodeAt(at) > 0xff) return 2 * text.length
+  return text.length
+}
+
+/**
+ * Undefined when `text` may fit in `heap` bytes as far as its size tells; else the heap its shape
+ * takes, by the estimate. For `--max-doc-bytes`, which judges documents by size alone: a text whose
+ * string alone would fill a thread's heap made V8 abort the whole process instead of ending the
+ * thread (Node's heap limits of worker threads are best-effort: nodejs/node#47224), so a text under
+ * the least any shape takes is never tried.
+ */
+export function beyondTheFloor(text: string, heap: number): number | undefined {
+  // A string takes at most two bytes a code unit: read the text only when that does not tell.
+  if (LEAST_HEAP_PER_STRING_BYTE * 2 * text.length <= heap) return undefined
+  if (LEAST_HEAP_PER_STRING_BYTE * stringBytes(text) <= heap) return undefined
+  return cleaningHeap(textShape(text))
+}
+
+/**
+ * The bytes V8 will hold the string of UTF-8 `bytes` in, read off the bytes without decoding them:
+ * a code unit per character (two for one of four bytes), each one byte where every character is at
+ * most U+00FF (lead bytes up to 0xC3), else two.
+ */
+export function utf8StringBytes(bytes: Uint8Array): number {
+  let units = 0
+  let wide = false
+  for (let at = 0; at < bytes.length; at++) {
+    const byte = bytes[at]
+    if (byte < 0x80) units++
+    else if (byte >= 0xc0) {
+      units += byte >= 0xf0 ? 2 : 1
+      if (byte >= 0xc4) wide = true
+    }
+  }
+  return wide ? 2 * units : units
+}
+
+/**
+ * Whether a text of UTF-8 `bytes` cannot fit in `heap` whatever its shape, checked before they are
+ * decoded (decoding makes the string). The bytes are read only when their size does not tell: a
+ * string takes at most two bytes a byte of UTF-8.
+ */
+export function bytesBeyondTheFloor(bytes: Uint8Array, heap: number): boolean {
+  if (LEAST_HEAP_PER_STRING_BYTE * 2 * bytes.length <= heap) return false
+  return LEAST_HEAP_PER_STRING_BYTE * utf8StringBytes(bytes) > heap
+}
+
+/**
+ * Whether a JSON Lines line of `bytes` bytes cannot fit in `heap` whatever it holds, checked before
+ * it is parsed: its text may be as little as a sixth of its bytes (`\u00e9` is six bytes for one
+ * character of one byte). The text parsed is checked again (`beyondTheFloor`).
+ */
+export function lineBeyondTheFloor(bytes: number, heap: number): boolean {
+  return (LEAST_HEAP_PER_STRING_BYTE * bytes) / 6 > heap
+}

@@ -72,7 +72,12 @@ export function workerResourceLimits(budget: number): {maxOldGenerationSizeMb: n
 
 /** The heap, in bytes, that a worker thread with `budget` bytes of memory has for a document beside the rules. */
 export function documentHeap(budget: number): number {
-  return (oldGenerationMb(budget) - THREAD_HEAP_MB) * MB
+  return documentHeapOf(oldGenerationMb(budget))
+}
+
+/** The heap, in bytes, that a worker thread whose old generation is `oldGenerationMb` has for a document beside the rules. */
+export function documentHeapOf(oldGenerationMb: number): number {
+  return Math.max(0, oldGenerationMb - THREAD_HEAP_MB) * MB
 }
 
 /** The smallest `--memory-budget`, in MB, whose thread has `heap` bytes for a document. */

@@ -9,7 +9,7 @@ import {appendFileSync} from 'node:fs'
 import type {Cleaner} from '../cleaner.js'
 import {getPath, setPath, type JsonRecord} from '../io/dotted-path.js'
 import {decodeUtf8, DecodeError} from '../io/utf8.js'
-import {heapBeyond} from './document-heap.js'
+import {beyondTheFloor, bytesBeyondTheFloor, heapBeyond, lineBeyondTheFloor} from './document-heap.js'
 import {budgetFor} from './heap-limits.js'
 import {looksLikeHtml} from '../text/html.js'
 import {tallyOf, type RuleTally} from '../report/report.js'
@@ -222,18 +222,26 @@ function decodeTaskText(task: TextTask): string {
   return text
 }
 
-/** The `budget` of a `too-large` result for a text whose shape takes more heap than `docHeap`; undefined when it fits. */
-function budgetBeyond(text: string, docHeap: number | undefined): number | undefined {
-  if (docHeap === undefined) return undefined
-  const needed = heapBeyond(text, docHeap)
+/**
+ * The `budget` of a `too-large` result for a text whose shape takes more heap than `docHeap`;
+ * undefined when it fits. Without `docHeap` (`--max-doc-bytes` judges by size), a text is still
+ * refused when its string alone is more than its thread's heap for a document (`threadHeap`) can
+ * hold (`beyondTheFloor`).
+ */
+function budgetBeyond(text: string, docHeap: number | undefined, threadHeap: number | undefined): number | undefined {
+  const needed = docHeap !== undefined ? heapBeyond(text, docHeap) : threadHeap !== undefined ? beyondTheFloor(text, threadHeap) : undefined
   return needed === undefined ? undefined : budgetFor(needed)
 }
 
-/** Run one task. A text task's `bytes` are let go (replaced by none) once decoded. */
-export function runTask(cleaner: Cleaner, task: Task): TaskResult {
+/**
+ * Run one task. A text task's `bytes` are let go (replaced by none) once decoded. `threadHeap` is
+ * the heap the running thread has for a document (heap-limits.ts), when it has a limit.
+ */
+export function runTask(cleaner: Cleaner, task: Task, threadHeap?: number): TaskResult {
   if (task.kind === 'text') {
     const bytesIn = task.bytes.length
     if (task.maxDocBytes !== undefined && bytesIn > task.maxDocBytes) return {status: 'too-large', bytes: bytesIn}
+    if (task.docHeap === undefined && threadHeap !== undefined && bytesBeyondTheFloor(task.bytes, threadHeap)) return {status: 'too-large', bytes: bytesIn}
     let text: string
     try {
       text = decodeTaskText(task)
@@ -241,7 +249,7 @@ export function runTask(cleaner: Cleaner, task: Task): TaskResult {
       if (error instanceof DecodeError) return {status: 'error', message: error.message, line: error.line}
       throw error
     }
-    const budget = budgetBeyond(text, task.docHeap)
+    const budget = budgetBeyond(text, task.docHeap, threadHeap)
     if (budget !== undefined) return {status: 'too-large', bytes: bytesIn, budget}
     testSlowdown(text)
     const result = cleaner.clean(text, explained(task.options, task.details !== false))
@@ -257,6 +265,7 @@ export function runTask(cleaner: Cleaner, task: Task): TaskResult {
     }
   }
 
+  if (task.docHeap === undefined && threadHeap !== undefined && lineBeyondTheFloor(task.bytes.length, threadHeap)) return {status: 'too-large', bytes: task.bytes.length}
   let record: JsonRecord
   let text: string
   try {
@@ -268,7 +277,7 @@ export function runTask(cleaner: Cleaner, task: Task): TaskResult {
   }
   const bytesIn = Buffer.byteLength(text)
   if (task.maxDocBytes !== undefined && bytesIn > task.maxDocBytes) return {status: 'too-large', bytes: bytesIn, id: idOf(record)}
-  const budget = budgetBeyond(text, task.docHeap)
+  const budget = budgetBeyond(text, task.docHeap, threadHeap)
   if (budget !== undefined) return {status: 'too-large', bytes: bytesIn, id: idOf(record), budget}
   testSlowdown(text)
   const result = cleaner.clean(text, explained(recordOptions(record, task.options), task.details !== false || (task.removed ?? 'full') === 'full'))
@@ -292,12 +301,12 @@ export function runTask(cleaner: Cleaner, task: Task): TaskResult {
 }
 
 /** Run a batch of tasks; an exception in one is that task's result. */
-export function runBatch(cleaner: Cleaner, batch: BatchTask): BatchResult {
+export function runBatch(cleaner: Cleaner, batch: BatchTask, threadHeap?: number): BatchResult {
   return {
     status: 'batch',
     results: batch.tasks.map((task) => {
       try {
-        return runTask(cleaner, task)
+        return runTask(cleaner, task, threadHeap)
       } catch (error) {
         return {status: 'failed', message: error instanceof Error ? error.message : String(error)}
       }

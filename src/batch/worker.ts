@@ -6,11 +6,12 @@
  * document that runs over `--doc-timeout` and replace this thread.
  */
 
-import {workerData} from 'node:worker_threads'
+import {resourceLimits, workerData} from 'node:worker_threads'
 import {createCleaner} from '../cleaner.js'
 import {rememberPrefilters} from '../engine/literals.js'
 import {rememberAutomata} from '../engine/automaton.js'
 import type {PoolData} from './executor.js'
+import {documentHeapOf} from './heap-limits.js'
 import Tinypool from 'tinypool'
 import {outputBuffers, runBatch, runTask, type BatchResult, type BatchTask, type Task, type TaskResult} from './work.js'
 
@@ -21,6 +22,8 @@ if (data.automata) rememberAutomata(data.automata)
 // Batches write the text and the removals: no vfile messages.
 const cleaner = createCleaner(data.config, {messages: false})
 const starts = data.starts ? new Float64Array(data.starts) : undefined
+// The heap this thread has for a document, from the limit the pool gave it.
+const threadHeap = resourceLimits.maxOldGenerationSizeMb ? documentHeapOf(resourceLimits.maxOldGenerationSizeMb) : undefined
 
 /** tinypool's protocol for a result whose buffers move to the main thread instead of being copied. */
 function moving(result: TaskResult | BatchResult): unknown {
@@ -31,7 +34,7 @@ function moving(result: TaskResult | BatchResult): unknown {
 
 export default function clean(task: Task | BatchTask | {kind: 'ready'}): unknown {
   if (task.kind === 'ready') return 'ready'
-  if (task.kind === 'batch') return moving(runBatch(cleaner, task))
+  if (task.kind === 'batch') return moving(runBatch(cleaner, task, threadHeap))
   if (starts && task.slot !== undefined) starts[task.slot] = Date.now()
-  return moving(runTask(cleaner, task))
+  return moving(runTask(cleaner, task, threadHeap))
 }
