@@ -150,8 +150,8 @@ export function predictLogits(model: CompiledModel, rows: ArrayLike<number>, cou
 
 /**
  * Rows a model scores by walking before its trees are generated: some 1,200 documents of the
- * benchmark's texts. Past it, the generated trees win back what they cost to warm up within
- * about 4,000 more, and then save some 0.8 billion instructions per thousand documents.
+ * benchmark's texts. Past it, the generated trees win back what they cost to warm up within a few
+ * thousand more, and then take some 8% fewer of the whole cleaning's instructions (docs/speed.md).
  */
 export const GENERATE_AFTER_ROWS = 100_000
 
