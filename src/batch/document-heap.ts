@@ -150,8 +150,8 @@ export function stringBytes(text: string): number {
  * Undefined when `text` may fit in `heap` bytes as far as its size tells; else the heap its shape
  * takes, by the estimate. For `--max-doc-bytes`, which judges documents by size alone: a text whose
  * string alone would fill a thread's heap made V8 abort the whole process instead of ending the
- * thread (Node's heap limits of worker threads are best-effort: nodejs/node#47224), so a text under
- * the least any shape takes is never tried.
+ * thread (Node's heap limits of worker threads are best-effort: nodejs/node#47224), so a text that
+ * would not fit at the least any shape takes per byte of its string is never tried.
  */
 export function beyondTheFloor(text: string, heap: number): number | undefined {
   // A string takes at most two bytes a code unit: read the text only when that does not tell.

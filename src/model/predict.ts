@@ -142,7 +142,7 @@ export function predictLogit(model: CompiledModel, row: ArrayLike<number>, offse
 export function predictLogits(model: CompiledModel, rows: ArrayLike<number>, count: number, width: number, leaves?: Int32Array): Float64Array {
   checkMatrix(model, rows, count, width, leaves)
   const scorers = scorersAfterWarmUp(model, count)
-  if (scorers === undefined) return walkLogits(model, rows, count, width, leaves)
+  if (scorers === undefined) return walk(model, rows, count, width, leaves)
   const logits = new Float64Array(count).fill(model.bias)
   for (let tree = 0; tree < scorers.length; tree++) scorers[tree](rows, count, width, logits, leaves, tree * count, model.value)
   return logits
@@ -198,8 +198,9 @@ const scorerCache = new WeakMap<CompiledModel, TreeScorer[] | null>()
 
 /**
  * The model's trees as generated functions, made once per compiled model (at once, whatever rows it
- * has scored); undefined when they cannot be made. Only numbers go into the code: features are indices checked by `validateModel`,
- * thresholds finite numbers, written in the shortest form that reads back as the same double.
+ * has scored); undefined when they cannot be made. Only numbers go into the code: features are
+ * indices checked by `validateModel`, thresholds finite numbers, written in the shortest form that
+ * reads back as the same double.
  */
 export function treeScorers(model: CompiledModel): TreeScorer[] | undefined {
   let scorers = scorerCache.get(model)
@@ -217,7 +218,7 @@ function generateScorers(model: CompiledModel): TreeScorer[] | null {
   const split = (node: number): string => {
     if (feature[node] < 0) return `leaf = ${node};`
     const cut = threshold[node]
-    if (!Number.isFinite(cut) || !Number.isInteger(feature[node])) throw new RangeError(`node ${node} cannot be written as code`)
+    if (!Number.isFinite(cut)) throw new RangeError(`node ${node}'s threshold ${cut} cannot be written as code`)
     const x = `rows[offset + ${feature[node]}]`
     return missingLeft[node] === 1
       ? `if (${x} > ${String(cut)}) { ${split(right[node])} } else { ${split(left[node])} }`
@@ -262,6 +263,11 @@ for (let row = 0, offset = 0; row < count; row++, offset += width) {
  */
 export function walkLogits(model: CompiledModel, rows: ArrayLike<number>, count: number, width: number, leaves?: Int32Array): Float64Array {
   checkMatrix(model, rows, count, width, leaves)
+  return walk(model, rows, count, width, leaves)
+}
+
+/** `walkLogits` of a matrix already checked. */
+function walk(model: CompiledModel, rows: ArrayLike<number>, count: number, width: number, leaves: Int32Array | undefined): Float64Array {
   const {roots, threshold, value, depth} = model
   const {feature, left, toRight, missingRight} = model.step
   const logits = new Float64Array(count).fill(model.bias)
