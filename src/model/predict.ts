@@ -61,7 +61,7 @@ export function compileModel(json: unknown, source?: string): CompiledModel {
 }
 
 /** `CompiledModel.step` and `depth` of the flattened trees. */
-function stepsOf({roots, feature, left, right, missingLeft}: Pick<CompiledModel, 'roots' | 'feature' | 'left' | 'right' | 'missingLeft'>): Pick<CompiledModel, 'step' | 'depth'> {
+function stepsOf({feature, left, right, missingLeft}: Pick<CompiledModel, 'feature' | 'left' | 'right' | 'missingLeft'>): Pick<CompiledModel, 'step' | 'depth'> {
   const nodes = feature.length
   const step = {feature: new Int32Array(nodes), left: new Int32Array(nodes), toRight: new Int32Array(nodes), missingRight: new Int32Array(nodes)}
   // Children come after their parent in a tree's nodes, so one pass from the front gives every
