@@ -226,9 +226,10 @@ function decodeTaskText(task: TextTask): string {
  * The `budget` of a `too-large` result for a text whose shape takes more heap than `docHeap`;
  * undefined when it fits. Without `docHeap` (`--max-doc-bytes` judges by size), a text is still
  * refused when its string alone is more than its thread's heap for a document (`threadHeap`) can
- * hold (`beyondTheFloor`).
+ * hold (`beyondTheFloor`): a record's text, which its line's size bounds only loosely. A text
+ * file's bytes tell its string's size exactly, and are checked before they are decoded.
  */
-function budgetBeyond(text: string, docHeap: number | undefined, threadHeap: number | undefined): number | undefined {
+function budgetBeyond(text: string, docHeap: number | undefined, threadHeap?: number): number | undefined {
   const needed = docHeap !== undefined ? heapBeyond(text, docHeap) : threadHeap !== undefined ? beyondTheFloor(text, threadHeap) : undefined
   return needed === undefined ? undefined : budgetFor(needed)
 }
@@ -249,7 +250,7 @@ export function runTask(cleaner: Cleaner, task: Task, threadHeap?: number): Task
       if (error instanceof DecodeError) return {status: 'error', message: error.message, line: error.line}
       throw error
     }
-    const budget = budgetBeyond(text, task.docHeap, threadHeap)
+    const budget = budgetBeyond(text, task.docHeap)
     if (budget !== undefined) return {status: 'too-large', bytes: bytesIn, budget}
     testSlowdown(text)
     const result = cleaner.clean(text, explained(task.options, task.details !== false))
