@@ -124,6 +124,31 @@ describe('comment threads', () => {
   })
 })
 
+describe('a page of reviews', () => {
+  // Each review has its title, a time stamp and the reviewer above its text, and is about as long as
+  // the first: cut at the second time stamp as a comment thread, the page would keep one review.
+  const reviews = [
+    ['Best roast I ever made', '12/31/2005 at 07:01pm', 'User: Bob from Chesterfield, MI', 'I followed the recipe to the letter for our New Year dinner, aged the beef in the fridge for three days and roasted it slowly at a low heat, and it came out evenly pink from one end to the other and full of flavour.'],
+    ['Worth the wait', '12/30/2005 at 11:22am', 'User: Ann from Parma, OH', 'It took far longer than the recipe said, more than six hours in our oven, but the result was the most tender roast our family has had, and the sauce made from the pan juices with the sage was gone before the meat.'],
+    ['Too rare for us', '12/28/2005 at 06:17pm', 'User: Chris from Los Angeles, CA', 'The flavour was excellent but the middle was too rare for most of my guests, so next time I will give it another half hour and check the temperature at the thickest part instead of trusting the clock as I did.'],
+    ['A new family favourite', '12/27/2005 at 02:03pm', 'User: Ruth from Grand Junction, CO', 'We made this for Christmas dinner and everyone asked for the recipe; the long rest after roasting is the secret, and the crust it gets from the hot oven at the end is worth every minute of the wait in the kitchen.']
+  ]
+  const text = [...menu, 'Reviews of the slow roast beef', ...reviews.flat(), ...footer].join('\n') + '\n'
+
+  it('keeps every review: dated parts as long as the first are a list, not a comment thread', () => {
+    const result = createCleaner({extends: ['recommended'], classifier: {model: 'none'}}).clean(text, {title: 'none'})
+    for (const [, , , review] of reviews) expect(result.text).toContain(review)
+    expect(result.text).not.toContain('Privacy policy')
+  })
+
+  it('leaves the trained classifier free to veto the cut: no review is sure boilerplate', () => {
+    const result = createCleaner({extends: ['recommended'], classifier: {model: 'built-in'}}).clean(text, {title: 'none', explain: true})
+    const cut = result.removed.filter((removal) => reviews.some(([title, , user, review]) => [title, user, review].includes(removal.text)))
+    expect(cut.length).toBeGreaterThan(0)
+    for (const removal of cut) expect(removal.features?.sure, removal.text).toBeUndefined()
+  })
+})
+
 describe("a blog's front page", () => {
   it('keeps every post: date lines above titled posts are not a comment thread', () => {
     // Each post has a date line and a title above it and is as long as the first: what sets a

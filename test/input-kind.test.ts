@@ -23,8 +23,10 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 const bin = path.join(root, 'bin', 'decruft.js')
 
 // A recipe's reviews as an extractor gave them (our own text): every review is content, and each
-// has a title, a time stamp and a byline of its own. Read as a whole page, the first review looks
-// like an article and the rest like a comment thread cut at its time stamps.
+// has a title, a time stamp and a byline of its own. Read as a whole page, the first review (more
+// than twice as long as the others) looks like an article and the rest like a comment thread cut
+// at its time stamps. (Reviews as long as the first would be a list of items, which the model may
+// keep: see test/classifier.test.ts.)
 const REVIEWS = [
   'Reviews',
   'Sort by: Newest',
@@ -33,7 +35,7 @@ const REVIEWS = [
   'Slow-Roasted Pork Shoulder',
   '11/02/2024 at 06:40pm',
   'Posted by: Marta from Dayton, OH',
-  'I roasted this for a family dinner on Sunday and it was the best pork I have ever made at home. The skin turned crisp in the last half hour, and the meat pulled apart with a fork. I used a little less salt than the recipe says and it was still full of flavour.',
+  'I roasted this for a family dinner on Sunday and it was the best pork I have ever made at home. The skin turned crisp in the last half hour, and the meat pulled apart with a fork. I used a little less salt than the recipe says and it was still full of flavour. I bought a shoulder of about two kilos from the butcher at the market, scored the skin in a diamond pattern and rubbed the seeds and garlic deep into the cuts the evening before. On the day I started it in a very hot oven for half an hour, then turned it down low and left it alone for five hours, basting it only twice with the juices in the tray.',
   'Worth the wait',
   '10/28/2024 at 09:12am',
   'Posted by: Ben from Leeds',

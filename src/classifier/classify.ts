@@ -306,9 +306,12 @@ export function isPage(blocks: Block[], settings: HeuristicSettings): boolean {
 /**
  * A comment thread after an article reads like prose, but every comment carries a time stamp. When
  * three or more date lines follow the body inside the region, the region ends before the first
- * (and before a short line just above it: the commenter's name).
+ * (and before a short line just above it: the commenter's name), unless the dated parts are a
+ * blog's posts (`isPostSequence`). Returns whether what was cut off is surely a comment thread: not
+ * when the dated parts are the items of a list (`isItemSequence`). `mainStart` is the first block
+ * of the page's main content.
  */
-export function cutComments(blocks: Block[], region: [number, number]): void {
+export function cutComments(blocks: Block[], region: [number, number], mainStart = region[0]): boolean {
   let firstGood = -1
   for (let index = region[0]; index <= region[1]; index++) {
     if (blocks[index].final === 'good' && blocks[index].features.length >= 150) {
@@ -316,13 +319,36 @@ export function cutComments(blocks: Block[], region: [number, number]): void {
       break
     }
   }
-  if (firstGood === -1) return
+  if (firstGood === -1) return false
   const dates: number[] = []
   for (let index = firstGood + 1; index <= region[1]; index++) if (blocks[index].features.shape === 'date') dates.push(index)
-  if (dates.length < 3 || isPostSequence(blocks, region, dates)) return
+  if (dates.length < 3) return false
+  const median = medianPart(blocks, region, dates)
+  if (isPostSequence(blocks, region, dates, median)) return false
   let end = dates[0] - 1
   if (end > firstGood && blocks[end].initial === 'short' && blocks[end].features.words <= 3) end--
-  if (end >= firstGood) region[1] = end
+  if (end < firstGood) return false
+  region[1] = end
+  return !isItemSequence(blocks, mainStart, dates, median)
+}
+
+/** The median prose (paragraphs' characters) after each date line, up to the next or the region's end. */
+function medianPart(blocks: Block[], region: [number, number], dates: readonly number[]): number {
+  const parts = dates.map((date, at) => proseLength(blocks, date + 1, at + 1 < dates.length ? dates[at + 1] - 1 : region[1], isParagraph)).sort((a, b) => a - b)
+  return parts[Math.floor(parts.length / 2)]
+}
+
+/**
+ * Comments are much shorter than the article above them. Where the median prose after a date line
+ * is more than half of all the prose above the first date line (from the start of the main
+ * content), the dated parts are rather the items of a list (the reviews of a recipe, a company's
+ * news, the posts of a forum thread). The region is cut all the same, so the hand-set classifier
+ * and the features the model learnt from stay as they were; but the cut is not sure evidence, so
+ * the model may veto it and the prose guard may keep the items' prose. The half is the posts' own
+ * ratio (`isPostSequence`).
+ */
+function isItemSequence(blocks: Block[], mainStart: number, dates: readonly number[], median: number): boolean {
+  return proseLength(blocks, mainStart, dates[0] - 1, isParagraph) < 2 * median
 }
 
 /**
@@ -330,17 +356,16 @@ export function cutComments(blocks: Block[], region: [number, number]): void {
  * line, and its posts are about as long as the first one; a comment's text follows its time stamp,
  * and comments are much shorter than the article above them. Posts: most date lines are followed
  * by a title (a short line that does not end like a sentence), and the median prose between two
- * date lines is at least half of the prose above the first, and at least `POST_MIN_PROSE` characters.
+ * date lines (`median`) is at least half of the prose above the first in the region, and at least
+ * `POST_MIN_PROSE` characters.
  */
-function isPostSequence(blocks: Block[], region: [number, number], dates: readonly number[]): boolean {
+function isPostSequence(blocks: Block[], region: [number, number], dates: readonly number[], median: number): boolean {
   const titled = dates.filter((date) => {
     const next = blocks[date + 1]
     return date + 1 <= region[1] && !next.features.terminal && next.features.words <= 15 && next.features.shape === undefined
   }).length
   if (2 * titled < dates.length) return false
   const first = proseLength(blocks, region[0], dates[0] - 1, isParagraph)
-  const parts = dates.map((date, at) => proseLength(blocks, date + 1, at + 1 < dates.length ? dates[at + 1] - 1 : region[1], isParagraph)).sort((a, b) => a - b)
-  const median = parts[Math.floor(parts.length / 2)]
   return median >= POST_MIN_PROSE && median >= 0.5 * first
 }
 
@@ -445,8 +470,7 @@ export function classifyDocument(
     const threads = new Set<number>()
     for (const region of regions) {
       const end = region[1]
-      cutComments(blocks, region)
-      for (let index = region[1] + 1; index <= end; index++) threads.add(index)
+      if (cutComments(blocks, region, regions[0][0])) for (let index = region[1] + 1; index <= end; index++) threads.add(index)
     }
     const sure = (index: number) => isStructural(blocks[index]) || threads.has(index)
     // The regions are sorted and apart: the one a block may be in is the first not ended before it.
