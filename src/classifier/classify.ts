@@ -311,7 +311,7 @@ export function isPage(blocks: Block[], settings: HeuristicSettings): boolean {
  * when the dated parts are the items of a list (`isItemSequence`). `mainStart` is the first block
  * of the page's main content.
  */
-export function cutComments(blocks: Block[], region: [number, number], mainStart = region[0]): boolean {
+export function cutComments(blocks: Block[], region: [number, number], mainStart: number): boolean {
   let firstGood = -1
   for (let index = region[0]; index <= region[1]; index++) {
     if (blocks[index].final === 'good' && blocks[index].features.length >= 150) {
