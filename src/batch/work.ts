@@ -225,12 +225,12 @@ function decodeTaskText(task: TextTask): string {
 /**
  * The `budget` of a `too-large` result for a text whose shape takes more heap than `docHeap`;
  * undefined when it fits. Without `docHeap` (`--max-doc-bytes` judges by size), a text is still
- * refused when its string alone is more than its thread's heap for a document (`threadHeap`) can
+ * refused when its string alone is more than its thread's heap for a document (`floorHeap`) can
  * hold (`beyondTheFloor`): a record's text, which its line's size bounds only loosely. A text
  * file's bytes tell its string's size exactly, and are checked before they are decoded.
  */
-function budgetBeyond(text: string, docHeap: number | undefined, threadHeap?: number): number | undefined {
-  const needed = docHeap !== undefined ? heapBeyond(text, docHeap) : threadHeap !== undefined ? beyondTheFloor(text, threadHeap) : undefined
+function budgetBeyond(text: string, docHeap: number | undefined, floorHeap?: number): number | undefined {
+  const needed = docHeap !== undefined ? heapBeyond(text, docHeap) : floorHeap !== undefined ? beyondTheFloor(text, floorHeap) : undefined
   return needed === undefined ? undefined : budgetFor(needed)
 }
 
@@ -239,10 +239,12 @@ function budgetBeyond(text: string, docHeap: number | undefined, threadHeap?: nu
  * the heap the running thread has for a document (heap-limits.ts), when it has a limit.
  */
 export function runTask(cleaner: Cleaner, task: Task, threadHeap?: number): TaskResult {
+  // Without a heap for its shape (`--max-doc-bytes`), a text is still held to its thread's heap.
+  const floorHeap = task.docHeap === undefined ? threadHeap : undefined
   if (task.kind === 'text') {
     const bytesIn = task.bytes.length
     if (task.maxDocBytes !== undefined && bytesIn > task.maxDocBytes) return {status: 'too-large', bytes: bytesIn}
-    if (task.docHeap === undefined && threadHeap !== undefined && bytesBeyondTheFloor(task.bytes, threadHeap)) return {status: 'too-large', bytes: bytesIn}
+    if (floorHeap !== undefined && bytesBeyondTheFloor(task.bytes, floorHeap)) return {status: 'too-large', bytes: bytesIn}
     let text: string
     try {
       text = decodeTaskText(task)
@@ -266,7 +268,7 @@ export function runTask(cleaner: Cleaner, task: Task, threadHeap?: number): Task
     }
   }
 
-  if (task.docHeap === undefined && threadHeap !== undefined && lineBeyondTheFloor(task.bytes.length, threadHeap)) return {status: 'too-large', bytes: task.bytes.length}
+  if (floorHeap !== undefined && lineBeyondTheFloor(task.bytes.length, floorHeap)) return {status: 'too-large', bytes: task.bytes.length}
   let record: JsonRecord
   let text: string
   try {
@@ -278,7 +280,7 @@ export function runTask(cleaner: Cleaner, task: Task, threadHeap?: number): Task
   }
   const bytesIn = Buffer.byteLength(text)
   if (task.maxDocBytes !== undefined && bytesIn > task.maxDocBytes) return {status: 'too-large', bytes: bytesIn, id: idOf(record)}
-  const budget = budgetBeyond(text, task.docHeap, threadHeap)
+  const budget = budgetBeyond(text, task.docHeap, floorHeap)
   if (budget !== undefined) return {status: 'too-large', bytes: bytesIn, id: idOf(record), budget}
   testSlowdown(text)
   const result = cleaner.clean(text, explained(recordOptions(record, task.options), task.details !== false || (task.removed ?? 'full') === 'full'))
