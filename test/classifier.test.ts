@@ -149,6 +149,36 @@ describe('a page of reviews', () => {
   })
 })
 
+describe('a page of reviews whose main content starts at a long review', () => {
+  // The first review is a few words, the second is three times as long as the others: the page's
+  // main content starts at the second, and read from there it looks like an article with a thread
+  // of short comments under it. But two time stamps stand above it in the same rhythm as those
+  // below: it is one of the items.
+  const reviews = [
+    ['Best roast', '12/31/2005 at 07:01pm', 'User: Bob from Chesterfield, MI', 'Perfect, just perfect.'],
+    ['Worth the wait', '12/30/2005 at 11:22am', 'User: Ann from Parma, OH', 'It took far longer than the recipe said, more than six hours in our oven, but the result was the most tender roast our family has had, and the sauce made from the pan juices with the sage was gone before the meat. The next time we made it we started the evening before, let the beef rest on the counter for an hour before it went in, and turned the heat up only at the very end, which gave it a dark crust without drying the outside. Our butcher, who had never heard of aging a roast at home, now asks us every December how it turned out, and we tell him it was better than the year before. We have since tried the same method with a smaller piece for just the two of us on a weeknight, and it works just as well if you keep an eye on the thermometer rather than the clock, which is the one piece of advice we would give anyone who tries it for the first time.'],
+    ['Too rare for us', '12/28/2005 at 06:17pm', 'User: Chris from Los Angeles, CA', 'The flavour was excellent but the middle was too rare for most of my guests, so next time I will give it another half hour and check the temperature at the thickest part instead of trusting the clock as I did this time. The crust was the best part, dark and salty, and the sauce was a hit with everyone at the table, even my father.'],
+    ['A new family favourite', '12/27/2005 at 02:03pm', 'User: Ruth from Grand Junction, CO', 'We made this for Christmas dinner and everyone asked for the recipe; the long rest after roasting is the secret, and the crust it gets from the hot oven at the end is worth every minute of the wait in the kitchen. My sister has already made it twice since then, once for a birthday and once just because she had the day off.'],
+    ['Cooked it twice', '12/25/2005 at 08:15pm', 'User: Kim from Austin, TX', 'The first time I rushed the resting and the juices ran all over the board, which was a shame after all that work; the second time I waited the full half hour and every slice held together and stayed moist to the last piece. I would not skip the aging either, because the difference in flavour is easy to taste and well worth the space in the fridge.'],
+    ['Our new tradition', '12/24/2005 at 05:40pm', 'User: Lee from Salem, OR', 'This has become our Christmas Eve dinner, and the children now fight over the end pieces with the darkest crust, which tells you everything you need to know about how good it is. We serve it with roast potatoes and a plain green salad, and there is never any left for sandwiches the next day, however large a piece we buy.'],
+    ['Simple and good', '12/23/2005 at 09:49am', 'User: Dan from Auburn, WA', 'Nothing fancy about it, just a good piece of beef, salt, patience and a thermometer, and it turned out better than any roast I have had in a restaurant in years of trying. The low oven makes it very hard to overcook, which took all the stress out of cooking for twelve people in a small kitchen with one oven and no help at all.']
+  ]
+  const text = [...menu, 'Reviews of the slow roast beef', ...reviews.flat(), ...footer].join('\n') + '\n'
+
+  it('keeps the reviews below the long one with the hand-set classifier', () => {
+    const result = createCleaner({extends: ['recommended'], classifier: {model: 'none'}}).clean(text, {title: 'none'})
+    for (const [, , , review] of reviews.slice(1)) expect(result.text).toContain(review)
+    expect(result.text).not.toContain('Privacy policy')
+  })
+
+  it('leaves the trained classifier free to veto the cut: only time stamps are sure', () => {
+    const result = createCleaner({extends: ['recommended'], classifier: {model: 'built-in'}}).clean(text, {title: 'none', explain: true})
+    const sure = result.removed.filter((removal) => removal.features?.sure)
+    expect(sure.length).toBeGreaterThan(0)
+    for (const removal of sure) expect(removal.text, removal.text).toMatch(/^\d\d\/\d\d\/2005 at /)
+  })
+})
+
 describe("a blog's front page", () => {
   it('keeps every post: date lines above titled posts are not a comment thread', () => {
     // Each post has a date line and a title above it and is as long as the first: what sets a

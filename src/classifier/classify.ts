@@ -308,8 +308,8 @@ export function isPage(blocks: Block[], settings: HeuristicSettings): boolean {
  * three or more date lines follow the body inside the region, the region ends before the first
  * (and before a short line just above it: the commenter's name), unless the dated parts are a
  * blog's posts (`isPostSequence`). Returns whether what was cut off is surely a comment thread: not
- * when the dated parts are the items of a list (`isItemSequence`). `mainStart` is the first block
- * of the page's main content.
+ * when the dated parts are the items of a list (`isItemSequence`), or when the main content is one
+ * of them (`isDatedAbove`). `mainStart` is the first block of the page's main content.
  */
 export function cutComments(blocks: Block[], region: [number, number], mainStart: number): boolean {
   let firstGood = -1
@@ -329,7 +329,25 @@ export function cutComments(blocks: Block[], region: [number, number], mainStart
   if (end > firstGood && blocks[end].initial === 'short' && blocks[end].features.words <= 3) end--
   if (end < firstGood) return false
   region[1] = end
-  return !isItemSequence(blocks, mainStart, dates, median)
+  return !isItemSequence(blocks, mainStart, dates, median) && !isDatedAbove(blocks, mainStart, dates)
+}
+
+/**
+ * Where the main content itself stands in the run of dated parts (two date lines above its start,
+ * each no farther from the next than the dated parts below are apart), it is one of the items of a
+ * list, not an article with comments under it.
+ */
+function isDatedAbove(blocks: Block[], mainStart: number, dates: readonly number[]): boolean {
+  let gap = 0
+  for (let at = 1; at < dates.length; at++) gap = Math.max(gap, dates[at] - dates[at - 1])
+  let next = dates[0]
+  let above = 0
+  for (let index = mainStart - 1; index >= 0 && next - index <= gap; index--) {
+    if (blocks[index].features.shape !== 'date') continue
+    next = index
+    if (++above === 2) return true
+  }
+  return false
 }
 
 /** The median prose (paragraphs' characters) after each date line, up to the next or the region's end. */
