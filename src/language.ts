@@ -1,19 +1,18 @@
 /**
- * Language detection (franc) and code handling.
+ * Languages: the sample franc reads (detection itself is `text/franc.ts`) and language codes.
  *
  * franc reads a sample of the text, up to the 2,048 characters it reads: its sentences, from
  * the start, the middle and the end (`languageSample`), once per document.
  */
 
-import {franc} from 'franc'
-import {iso6393To1} from 'iso-639-3'
+import {ISO_639_3_TO_1} from './text/language-codes.js'
 
 const SAMPLE_CHARS = 2048
 
-const iso6391To3 = new Map<string, string>(Object.entries(iso6393To1).map(([three, one]) => [one, three]))
+const iso6391To3 = new Map<string, string>([...ISO_639_3_TO_1].map(([three, one]) => [one, three]))
 
 /** franc names individual languages where ISO 639-1 has only their macrolanguage. */
-const MACROLANGUAGE_1: Record<string, string> = {cmn: 'zh', arb: 'ar', pes: 'fa', zsm: 'ms', ekk: 'et', lvs: 'lv', azj: 'az', uzn: 'uz', swh: 'sw', plt: 'mg', khk: 'mn', npi: 'ne', ory: 'or', gaz: 'om', nob: 'nb', ydd: 'yi', quy: 'qu', kmr: 'ku', ckb: 'ku'}
+const MACROLANGUAGE_1 = new Map(Object.entries({cmn: 'zh', arb: 'ar', pes: 'fa', zsm: 'ms', ekk: 'et', lvs: 'lv', azj: 'az', uzn: 'uz', swh: 'sw', plt: 'mg', khk: 'mn', npi: 'ne', ory: 'or', gaz: 'om', nob: 'nb', ydd: 'yi', quy: 'qu', kmr: 'ku', ckb: 'ku'}))
 
 /** A detected or given language. */
 export interface Language {
@@ -30,7 +29,7 @@ export function toLanguage(code: string): Language {
   const lower = code.trim().toLowerCase()
   if (lower === 'und' || lower === '') return UNDETERMINED
   if (lower.length === 2) return {iso6393: iso6391To3.get(lower) ?? lower, code: lower}
-  return {iso6393: lower, code: iso6393To1[lower] ?? MACROLANGUAGE_1[lower] ?? lower}
+  return {iso6393: lower, code: ISO_639_3_TO_1.get(lower) ?? MACROLANGUAGE_1.get(lower) ?? lower}
 }
 
 /** Whether `language` is one of `codes` (each 639-1 or 639-3). */
@@ -190,11 +189,4 @@ export function languageSample(lines: readonly string[]): string {
   // Joined at once, the sample is one flat string: built by `+=`, it was a chain of pieces that
   // franc's loops, which read it a character at a time, walked through.
   return parts.join('\n').slice(0, SAMPLE_CHARS)
-}
-
-/** Detect the language of a sample made by `languageSample`. `sco` is read as English (franc gives it to English news). */
-export function detectSampleLanguage(sample: string): Language {
-  const detected = franc(sample, {minLength: 10})
-  if (detected === 'und') return UNDETERMINED
-  return toLanguage(detected === 'sco' ? 'eng' : detected)
 }

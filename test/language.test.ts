@@ -4,8 +4,11 @@
  */
 
 import {describe, expect, it} from 'vitest'
+import {iso6393To1} from 'iso-639-3'
 import {createCleaner} from '../src/index.js'
+import {toLanguage} from '../src/language.js'
 import {detectLanguage} from '../src/text/franc.js'
+import {ISO_639_3_TO_1} from '../src/text/language-codes.js'
 
 const subjects = ['The city council', 'The finance committee', 'The regional health board', 'The school district', 'The transport authority', 'The mayor’s office', 'A group of residents']
 const verbs = ['approved', 'rejected', 'postponed a vote on', 'asked for changes to', 'published the details of', 'started a review of']
@@ -51,3 +54,25 @@ describe('the language of a document', () => {
     expect(result.text).toContain('Signed by: ')
   }, 120_000)
 })
+
+describe('language codes', () => {
+  it('are the iso-639-3 package\'s pairs of ISO 639-3 and 639-1 codes, every one', () => {
+    expect(Object.fromEntries(ISO_639_3_TO_1)).toEqual(iso6393To1)
+  })
+
+  it('read either form of a code, in any case, and keep an unknown one as it is', () => {
+    expect(toLanguage('de')).toEqual({iso6393: 'deu', code: 'de'})
+    expect(toLanguage('DEU')).toEqual({iso6393: 'deu', code: 'de'})
+    expect(toLanguage(' pl ')).toEqual({iso6393: 'pol', code: 'pl'})
+    // franc names individual languages where ISO 639-1 has only their macrolanguage.
+    expect(toLanguage('cmn')).toEqual({iso6393: 'cmn', code: 'zh'})
+    expect(toLanguage('nob')).toEqual({iso6393: 'nob', code: 'nb'})
+    // Languages without a 639-1 code keep their 639-3 code, and so does a code nobody assigned.
+    expect(toLanguage('fil')).toEqual({iso6393: 'fil', code: 'fil'})
+    expect(toLanguage('qqq')).toEqual({iso6393: 'qqq', code: 'qqq'})
+    expect(toLanguage('und')).toEqual({iso6393: 'und', code: 'und'})
+    // Names of an object's own machinery are codes like any other.
+    expect(toLanguage('constructor')).toEqual({iso6393: 'constructor', code: 'constructor'})
+  })
+})
+

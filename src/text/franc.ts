@@ -323,7 +323,7 @@ export function francLanguage(value: string): string {
   return models.languages[smallest(distancesOf(models, trigramCounts(value)))]
 }
 
-/** `detectSampleLanguage` of `language.ts` (franc; `sco` read as English), computed with `francLanguage`. */
+/** The language of a sample made by `languageSample`, as franc detects it; `sco` is read as English (franc gives it to English news). */
 export function detectLanguage(sample: string): Language {
   const detected = francLanguage(sample)
   if (detected === 'und') return UNDETERMINED
