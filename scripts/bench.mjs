@@ -97,6 +97,8 @@ function budgetFor(file) {
 
 const log = (message) => process.stderr.write(`bench: ${message}\n`)
 const mb = (bytes) => bytes / 1_000_000
+/** The middle value (the upper one of an even count). */
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 
 /** Every text of the benchmark data and the seeds, as records. */
 function baseRecords() {
@@ -523,7 +525,6 @@ async function cleanWithRules() {
       run.phrasesMatched = phrases.size
     }
   }
-  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
   console.log(JSON.stringify({
     bytes,
     documents: texts.length,
@@ -678,6 +679,9 @@ try {
     }
     for (const run of rules.runs) {
       run.ratio = run.median / pack.median
+      // Each round's own ratio to the pack's time in that round, whose median follows the machine's
+      // load from round to round less than the ratio of the medians does.
+      run.paired = median(run.seconds.map((seconds, round) => seconds / pack.seconds[round]))
       rows.push({what: `${what[run.name]}${run === pack ? '' : ` (${run.ratio.toFixed(2)}× the pack)`}`, size: `${mb(rules.bytes).toFixed(0)} MB of text, ${rules.documents.toLocaleString('en-US')} docs`, seconds: run.median, mbps: mb(rules.bytes) / run.median, dps: rules.documents / run.median})
     }
   }
@@ -704,10 +708,10 @@ try {
   if (rules) {
     const [, learned, phrases, regexes, handSet, sited] = rules.runs
     const count = ruleCount.toLocaleString('en-US')
-    const times = (value) => `${value.toFixed(2)}×`
-    lines.push('', `Rules: +${count} learned rules ${times(learned.ratio)} the recommended pack's time, one rule of ${count} phrases ${times(phrases.ratio)}, +${RULE_REGEXES} regexes without a literal ${times(regexes.ratio)} (${RULE_ROUNDS} rounds each in turn, in one process; compiled beforehand in ${learned.compile.toFixed(1)}, ${phrases.compile.toFixed(1)} and ${regexes.compile.toFixed(1)} s, the pack in ${rules.runs[0].compile.toFixed(1)} s).`)
-    lines.push('', `Classifier: the recommended pack with the trained classifier (the default) took ${(1 / handSet.ratio).toFixed(2)}× the time of the same pack with the hand-set classifier alone (\`classifier: {model: none}\`).`)
-    lines.push('', `Site languages: with every site's language given (\`siteLanguages\`, each text on a site of its own language), the pack took ${times(sited.ratio)} its time, with ${sited.removals === rules.runs[0].removals ? 'the same' : 'DIFFERENT'} removals (${sited.removals.toLocaleString('en-US')}).`)
+    const times = (run) => `${run.ratio.toFixed(2)}× (rounds' own: ${run.paired.toFixed(2)}×)`
+    lines.push('', `Rules: +${count} learned rules ${times(learned)} the recommended pack's time, one rule of ${count} phrases ${times(phrases)}, +${RULE_REGEXES} regexes without a literal ${times(regexes)} (${RULE_ROUNDS} rounds each in turn, in one process; compiled beforehand in ${learned.compile.toFixed(1)}, ${phrases.compile.toFixed(1)} and ${regexes.compile.toFixed(1)} s, the pack in ${rules.runs[0].compile.toFixed(1)} s).`)
+    lines.push('', `Classifier: the recommended pack with the trained classifier (the default) took ${(1 / handSet.ratio).toFixed(2)}× the time of the same pack with the hand-set classifier alone (\`classifier: {model: none}\`); the median of the rounds' own ratios, ${(1 / handSet.paired).toFixed(2)}× (each round: ${handSet.seconds.map((seconds, round) => (rules.runs[0].seconds[round] / seconds).toFixed(2)).join(', ')}).`)
+    lines.push('', `Site languages: with every site's language given (\`siteLanguages\`, each text on a site of its own language), the pack took ${times(sited)} its time, with ${sited.removals === rules.runs[0].removals ? 'the same' : 'DIFFERENT'} removals (${sited.removals.toLocaleString('en-US')}).`)
     if (sited.removals !== rules.runs[0].removals) process.exitCode = 1
     const at = (run) => (run.byAdded === 0 ? 'NO removals' : `${run.byAdded.toLocaleString('en-US')} removals`)
     lines.push('', `Rules at work: the pack alone made ${rules.runs[0].removals.toLocaleString('en-US')} removals; the learned rules ${at(learned)} (${learned.rulesMatched.toLocaleString('en-US')} of the ${count} rules), the rule of ${count} phrases ${at(phrases)} (${phrases.phrasesMatched.toLocaleString('en-US')} of its phrases), the regexes ${at(regexes)} (${regexes.rulesMatched} of the ${RULE_REGEXES}). The regexes' own matching, each once on each of the ${rules.matching.lines.toLocaleString('en-US')} lines of up to 240 characters, took ${rules.matching.median.toFixed(1)} s; with them the cleaning took ${(regexes.median - rules.runs[0].median).toFixed(1)} s more than the pack's.`)
