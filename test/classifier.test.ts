@@ -124,6 +124,9 @@ describe('comment threads', () => {
   })
 })
 
+/** A page of a recipe's reviews (title, time stamp, reviewer, text each) between the menu and the footer. */
+const reviewPage = (reviews: string[][]) => [...menu, 'Reviews of the slow roast beef', ...reviews.flat(), ...footer].join('\n') + '\n'
+
 describe('a page of reviews', () => {
   // Each review has its title, a time stamp and the reviewer above its text, and is about as long as
   // the first: cut at the second time stamp as a comment thread, the page would keep one review.
@@ -133,7 +136,7 @@ describe('a page of reviews', () => {
     ['Too rare for us', '12/28/2005 at 06:17pm', 'User: Chris from Los Angeles, CA', 'The flavour was excellent but the middle was too rare for most of my guests, so next time I will give it another half hour and check the temperature at the thickest part instead of trusting the clock as I did.'],
     ['A new family favourite', '12/27/2005 at 02:03pm', 'User: Ruth from Grand Junction, CO', 'We made this for Christmas dinner and everyone asked for the recipe; the long rest after roasting is the secret, and the crust it gets from the hot oven at the end is worth every minute of the wait in the kitchen.']
   ]
-  const text = [...menu, 'Reviews of the slow roast beef', ...reviews.flat(), ...footer].join('\n') + '\n'
+  const text = reviewPage(reviews)
 
   it('keeps every review: dated parts as long as the first are a list, not a comment thread', () => {
     const result = createCleaner({extends: ['recommended'], classifier: {model: 'none'}}).clean(text, {title: 'none'})
@@ -163,7 +166,7 @@ describe('a page of reviews whose main content starts at a long review', () => {
     ['Our new tradition', '12/24/2005 at 05:40pm', 'User: Lee from Salem, OR', 'This has become our Christmas Eve dinner, and the children now fight over the end pieces with the darkest crust, which tells you everything you need to know about how good it is. We serve it with roast potatoes and a plain green salad, and there is never any left for sandwiches the next day, however large a piece we buy.'],
     ['Simple and good', '12/23/2005 at 09:49am', 'User: Dan from Auburn, WA', 'Nothing fancy about it, just a good piece of beef, salt, patience and a thermometer, and it turned out better than any roast I have had in a restaurant in years of trying. The low oven makes it very hard to overcook, which took all the stress out of cooking for twelve people in a small kitchen with one oven and no help at all.']
   ]
-  const text = [...menu, 'Reviews of the slow roast beef', ...reviews.flat(), ...footer].join('\n') + '\n'
+  const text = reviewPage(reviews)
 
   it('keeps the reviews below the long one with the hand-set classifier', () => {
     const result = createCleaner({extends: ['recommended'], classifier: {model: 'none'}}).clean(text, {title: 'none'})
