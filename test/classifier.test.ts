@@ -552,6 +552,45 @@ describe('the trained classifier where it cannot judge', () => {
     for (const paragraph of zhArticle) expect(result.text).toContain(paragraph)
   })
 
+  it('judges a page whose stopwords match its prose but not the menus around it, blind to them', () => {
+    // A Russian news page: menus and headlines hold so few stopwords that the whole text's share
+    // falls short, and the blocks lose their shares; the article's sentences reach it. Without
+    // stopwords the hand-set classifier took the legal notice under the page for its main content.
+    const menu = ['Новости', 'Политика', 'Экономика', 'Общество', 'Происшествия', 'Спорт', 'Культура', 'Фото', 'Видео', 'Инфографика', 'Архив', 'Реклама', 'Контакты', 'RSS', 'Форум']
+    const sections = ['Москва   Петербург   Новосибирск   Екатеринбург   Казань   Самара', 'Главное   Скандалы   Финансы   Интервью   Мнения', 'Погода   Курсы валют   Гороскоп   Телепрограмма', 'Авто   Недвижимость   Здоровье   Наука   Технологии']
+    const article = [
+      'Благовещенск, 6 января. В Амурской области утром сошел с рельсов вагон грузового состава, который перевозил уголь из Забайкалья, сообщили в пресс-службе железной дороги.',
+      'По словам представителя дороги, никто не пострадал, движение поездов на участке было приостановлено на час, а пассажирские поезда задержались с отправлением.',
+      'Через час колесную пару поставили на рельсы, и состав продолжил путь до станции назначения. Причины схода вагона выясняет специальная комиссия.'
+    ]
+    const latest = ['Обсудить', 'Версия для печати', 'Рубрики:', 'Общество / Россия / Происшествия', 'Последние новости', '13:02 Курс рубля укрепился к доллару', '12:49 В Якутии открыли новую ледовую переправу', '11:20 В Приморье ожидается сильный снегопад', '10:51 Хабаровский аэропорт изменил расписание', '09:40 Новый мост через Амур откроют весной', '08:15 Курильские острова накрыл циклон', '07:30 Бензин подорожал в трех регионах', '06:05 Паромная переправа закрыта из-за шторма', 'Календарь', 'Голосование', 'Результат опроса', 'Партнеры', 'Новости партнеров', 'Загрузка...']
+    const legal = [
+      'Правовые ограничения: все материалы сайта охраняются законом об авторском праве, и их использование без письменного согласия редакции запрещено.',
+      'Допускается цитирование материалов сайта без согласования с редакцией при условии, что в тексте указана активная ссылка на источник публикации.',
+      'Редакция не несет ответственности за достоверность информации, которая содержится в рекламных объявлениях, размещенных на страницах сайта.',
+      'Мнение редакции может не совпадать с мнением авторов статей и комментариев, которые опубликованы на сайте читателями и приглашенными экспертами.'
+    ]
+    const footer = ['Архив | Новости компаний | Рекламодателям', 'Телефон редакции: +7 495 000-00-00', '© Новостное агентство, 2004–2013']
+    const text = [...menu, ...sections, 'В Амурской области сошел с рельсов грузовой вагон', ...article, ...latest, ...legal, ...footer].join('\n\n') + '\n'
+    let seen: {page: boolean; proseMatched: boolean; shares: Array<number | undefined>} | undefined
+    const observed = createCleaner({extends: ['recommended'], classifier: {model: 'built-in'}}, {messages: false, observeBlocks: (_document, classified) => {
+      seen ??= {page: classified.page, proseMatched: classified.proseMatched, shares: classified.blocks.map((block) => block.features.stopwords)}
+    }})
+    const once = observed.clean(text, {title: 'none'})
+    expect(once.lang).toBe('ru')
+    expect(seen?.page).toBe(true)
+    expect(seen?.shares.every((share) => share === undefined)).toBe(true)
+    expect(seen?.proseMatched).toBe(true)
+    for (const paragraph of article) expect(once.text).toContain(paragraph)
+    expect(once.removed.filter((removal) => removal.rule === 'heuristic/block').length).toBeGreaterThan(0)
+    for (const removal of once.removed) expect(removal.reason).not.toMatch(/no stopwords matched/)
+    for (const line of [...menu, ...latest.slice(5, 13)]) expect(once.text).not.toContain(line)
+    // The hand-set classifier alone loses the article; a second run removes nothing more.
+    const handSet = handSetOnly.clean(text, {title: 'none'})
+    for (const paragraph of article) expect(handSet.text).not.toContain(paragraph)
+    expect(withModel.clean(once.text, {title: 'none'}).text).toBe(once.text)
+  })
+
   it('judges extractor output whose stopwords barely match, which a second run may read in a language whose stopwords do', () => {
     // Read as Afrikaans: the stopwords match too few words to use. Cleaned, the text is read as
     // Hungarian, whose stopwords match; had the hand-set classifier decided the first run, the

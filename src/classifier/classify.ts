@@ -51,6 +51,9 @@ export interface Decision {
 /** A block this long is text the classifier cannot split: it is never removed. */
 export const UNSPLIT_LENGTH = 2000
 
+/** The words of sentence-shaped blocks it takes to tell whether a stopword list matches a text's prose. */
+const PROSE_MATCH_WORDS = 50
+
 interface Verdict {
   cls: BlockClass
   why: string
@@ -169,7 +172,7 @@ export function textOfLines(document: DocumentContext, first: number, last: numb
 }
 
 /** Build the blocks of the document's free lines. */
-export function buildBlocks(document: DocumentContext, settings: HeuristicSettings): Block[] {
+export function buildBlocks(document: DocumentContext, settings: HeuristicSettings): {blocks: Block[]; proseMatched: boolean} {
   const free: number[] = []
   for (let index = 0; index < document.length; index++) if (document.isFree(index) && index !== document.title) free.push(index)
   const wrapped = isHardWrapped(document, free)
@@ -213,14 +216,24 @@ export function buildBlocks(document: DocumentContext, settings: HeuristicSettin
     blocks.push({first, last, features, initial: 'good', why: '', final: 'good', confident: false})
   }
   // A stopword list that barely matches the text (agglutinative languages, a wrong language guess)
-  // says nothing: then sentence shape alone decides.
+  // says nothing: then sentence shape alone decides. Whether it matches the text's prose is told
+  // apart: menus and lists have few stopwords in any language, and on a page of them around one
+  // article the whole text's share falls short where its sentences' does not.
   let words = 0
   let stop = 0
+  let proseWords = 0
+  let proseStop = 0
   for (const {features} of blocks) {
+    const stopwords = (features.stopwords ?? 0) * features.words
     words += features.words
-    stop += (features.stopwords ?? 0) * features.words
+    stop += stopwords
+    if (isSentenceShaped(features)) {
+      proseWords += features.words
+      proseStop += stopwords
+    }
   }
   const usable = words > 0 && stop / words >= settings.stopwordsLow
+  const proseMatched = proseWords >= PROSE_MATCH_WORDS && proseStop / proseWords >= settings.stopwordsLow
   for (const block of blocks) {
     if (!usable) block.features.stopwords = undefined
     const {cls, why, confident} = classify(block.features, settings)
@@ -228,7 +241,7 @@ export function buildBlocks(document: DocumentContext, settings: HeuristicSettin
     block.why = why
     block.confident = confident ?? false
   }
-  return blocks
+  return {blocks, proseMatched}
 }
 
 /**
@@ -471,19 +484,38 @@ function residueDecisions(blocks: Block[], settings: HeuristicSettings): Decisio
   return decisions
 }
 
+/** The hand-set classifier's view of a document. */
+export interface Classification {
+  blocks: Block[]
+  /** Whether the text was read as a whole page (else as extractor output). */
+  page: boolean
+  /** The removals, in the order of their blocks. */
+  decisions: Decision[]
+  /**
+   * Whether the document's stopword list matches its prose: its sentence-shaped blocks, 50 words or
+   * more in all, reach `stopwordsLow`. Also where the whole text's share falls short, and the blocks
+   * then have no stopword share.
+   */
+  proseMatched: boolean
+  /** On a page, the first and last block of the main content. */
+  region?: [number, number]
+  /** On a page, the headline kept above the main content. */
+  headline?: number
+}
+
 /** Classify the document's free blocks and decide which go. */
 export function classifyDocument(
   document: DocumentContext,
   settings: HeuristicSettings
-): {blocks: Block[]; page: boolean; decisions: Decision[]; region?: [number, number]; headline?: number} {
-  const blocks = buildBlocks(document, settings)
+): Classification {
+  const {blocks, proseMatched} = buildBlocks(document, settings)
   const page = document.inputKind === 'auto' ? isPage(blocks, settings) : document.inputKind === 'page'
   contextPass(blocks, page ? 'bad' : 'good', settings)
   const decisions: Decision[] = []
 
   if (page) {
     const regions = contentRegions(blocks, settings)
-    if (regions.length === 0) return {blocks, page, decisions}
+    if (regions.length === 0) return {blocks, page, decisions, proseMatched}
     // The blocks of comment threads cut off the regions' ends.
     const threads = new Set<number>()
     for (const region of regions) {
@@ -513,8 +545,8 @@ export function classifyDocument(
       // Inside the main content only sure shapes go: attribution showed the rest there is mostly content.
       else if (block.final === 'bad' && block.confident) decisions.push({block, decision: 'boilerplate', sure: true})
     }
-    return {blocks, page, decisions, region: [regions[0][0], regions[regions.length - 1][1]], headline: keepHeadline ? headline : undefined}
+    return {blocks, page, decisions, proseMatched, region: [regions[0][0], regions[regions.length - 1][1]], headline: keepHeadline ? headline : undefined}
   }
 
-  return {blocks, page, decisions: residueDecisions(blocks, settings)}
+  return {blocks, page, decisions: residueDecisions(blocks, settings), proseMatched}
 }

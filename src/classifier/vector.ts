@@ -10,17 +10,11 @@
  */
 
 import type {DocumentContext} from '../engine/document.js'
-import {textOfLines, type Block, type Decision} from './classify.js'
+import {textOfLines, type Block, type Classification, type Decision} from './classify.js'
 import {isSentenceShaped} from './features.js'
 
-/** What the hand-set classifier decided about a document (`classifyDocument`'s result). */
-export interface Classified {
-  blocks: Block[]
-  page: boolean
-  /** The hand-set classifier's removals, in the order of their blocks. */
-  decisions: Decision[]
-  region?: [number, number]
-}
+/** What the rows read of the hand-set classifier's view of a document (`classifyDocument`'s result). */
+export type Classified = Pick<Classification, 'blocks' | 'page' | 'decisions' | 'region'>
 
 const CLASS_VALUE = {bad: 0, short: 1, 'near-good': 2, good: 3} as const
 

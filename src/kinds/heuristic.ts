@@ -4,7 +4,7 @@
  * records each decision with the features that made it.
  */
 
-import type {Block, Decision} from '../classifier/classify.js'
+import type {Block, Classification, Decision} from '../classifier/classify.js'
 import {classifyDocument} from '../classifier/classify.js'
 import {decisionPositions, isProseLike, type Classified} from '../classifier/vector.js'
 import type {DocumentContext} from '../engine/document.js'
@@ -70,7 +70,7 @@ function decisionRule(base: CompiledRule, decision: Decision['decision'] | 'bloc
 }
 
 /** Told what the classifier made of each document it judged (every pass), before it claims anything. */
-export type BlockObserver = (document: DocumentContext, classified: Classified) => void
+export type BlockObserver = (document: DocumentContext, classified: Classification) => void
 
 /** The trained classifier a cleaner uses, and the operating point it cleans at. */
 export interface TrainedClassifier {
@@ -110,7 +110,7 @@ export function createHeuristicRule(settings: HeuristicSettings, observe?: Block
  * The hand-set classifier's view of a document, told to the observer (training reads it there); the
  * headline it keeps above a page's main content becomes the document's.
  */
-function classifyBlocks(document: DocumentContext, settings: HeuristicSettings, observe?: BlockObserver): ReturnType<typeof classifyDocument> {
+function classifyBlocks(document: DocumentContext, settings: HeuristicSettings, observe?: BlockObserver): Classification {
   const classified = classifyDocument(document, settings)
   observe?.(document, classified)
   if (classified.headline !== undefined) document.headline = classified.blocks[classified.headline].first
@@ -118,14 +118,14 @@ function classifyBlocks(document: DocumentContext, settings: HeuristicSettings, 
 }
 
 /** Where a page's main content is, for the reasons of removals outside it ('' when there is none). */
-function regionTextOf(document: DocumentContext, {region, blocks}: ReturnType<typeof classifyDocument>): string {
+function regionTextOf(document: DocumentContext, {region, blocks}: Classification): string {
   return region && blocks[region[0]] && blocks[region[1]]
     ? ` (main content: lines ${document.lines[blocks[region[0]].first].index + 1}–${document.lines[blocks[region[1]].last].index + 1})`
     : ''
 }
 
 /** Claim the hand-set classifier's removals (`suffix` ends each reason). */
-function claimHandSet(document: DocumentContext, rule: CompiledRule, classified: ReturnType<typeof classifyDocument>, cache: Map<string, CompiledRule>, suffix = ''): void {
+function claimHandSet(document: DocumentContext, rule: CompiledRule, classified: Classification, cache: Map<string, CompiledRule>, suffix = ''): void {
   const {decisions, page} = classified
   const regionText = document.explain ? regionTextOf(document, classified) : ''
   const kept = keptByProseGuard(classified.blocks, decisions.map(({block, decision, sure}) => ({block, outsideMain: decision === 'outside-main', sure})))
@@ -158,12 +158,16 @@ function heuristicRunner(rule: CompiledRule, settings: HeuristicSettings, observ
  *   of menus and headlines alone, where the language guess is a coin toss (a list of section names
  *   read as French, and once cleaned as English) and the model's scores moved across its threshold
  *   with it, so a second run removed more;
- * - on a whole page (`page`), no block has a stopword share. The model's strongest features are the
- *   blocks' stopword shares, and where no stopword list matches the text (Chinese or Japanese,
- *   which are not split into words; a language without a list; a wrong language guess) every block
- *   lacks them. The training data has few such pages, and on them the model keeps much
- *   boilerplate: held out, DAnIEL's Chinese pages scored 0.575 with the model against 0.876 with the
- *   hand-set classifier. Extractor output is left to the model all the same: there the hand-set
+ * - on a whole page (`page`), no block has a stopword share and the stopword list does not match the
+ *   text's prose either (`proseMatched`). The model's strongest features are the blocks' stopword
+ *   shares, and where no stopword list matches the text (Chinese or Japanese, which are not split
+ *   into words; a language without a list; a wrong language guess) every block lacks them. The
+ *   training data has few such pages, and on them the model keeps much boilerplate: held out,
+ *   DAnIEL's Chinese pages scored 0.575 with the model against 0.876 with the hand-set classifier.
+ *   Where the list matches the prose but not the menus and lists around it (a Russian or Greek news
+ *   page), the model judges the page blind to its stopwords, as it learnt to from the blind readings
+ *   of its training texts: the hand-set classifier's main region, without stopwords, took the page's
+ *   legal notice for the article (docs/classifier.md). Extractor output is left to the model all the same: there the hand-set
  *   classifier takes only sure shapes at the edges, so a first run that read the text in a
  *   language whose stopwords barely match (and fell back to it) and a second run that read the
  *   cleaned text in one whose stopwords do (and let the model judge) would disagree: a short line
@@ -171,10 +175,10 @@ function heuristicRunner(rule: CompiledRule, settings: HeuristicSettings, observ
  *   extractor output a little (docs/classifier.md).
  * There the hand-set classifier decides alone.
  */
-export function whyModelCannotJudge(blocks: readonly Block[], page: boolean): string | undefined {
+export function whyModelCannotJudge({blocks, page, proseMatched}: Pick<Classification, 'blocks' | 'page' | 'proseMatched'>): string | undefined {
   if (blocks.length > MODEL_MAX_BLOCKS) return `more than ${MODEL_MAX_BLOCKS} blocks`
   if (!blocks.some(isProseLike)) return 'no paragraph of prose'
-  if (page && !blocks.some((block) => block.features.stopwords !== undefined)) return 'no stopwords matched'
+  if (page && !proseMatched && !blocks.some((block) => block.features.stopwords !== undefined)) return 'no stopwords matched'
   return undefined
 }
 
@@ -205,7 +209,7 @@ function modelRunner(rule: CompiledRule, settings: HeuristicSettings, trained: T
     apply(document) {
       if (!settings.enabled) return
       const classified = classifyBlocks(document, settings, observe)
-      const why = whyModelCannotJudge(classified.blocks, classified.page)
+      const why = whyModelCannotJudge(classified)
       if (why !== undefined) {
         claimHandSet(document, rule, classified, cache, ` (${why}: the hand-set classifier decides)`)
         return
