@@ -41,8 +41,8 @@
  *    prefilter, the pack with the hand-set classifier alone (`classifier: {model: none}`): what the
  *    trained classifier (the default) adds to its time, and last the pack with every site's
  *    language given (`siteLanguages`, each text on a site of its own language, as `learn` writes
- *    them). Each config is compiled first; then the six clean the texts in turn, three rounds, and
- *    each one's median time is given as a ratio to the pack's. The removals each
+ *    them). Each config is compiled first; then the six take turns on each chunk of 50 texts, over
+ *    five rounds, and each one's median time is given as a ratio to the pack's. The removals each
  *    made show that the added rules match; the regexes' own matching (each on every line once) is
  *    timed too. Draws are seeded: every run uses the same rules and texts.
  *
@@ -321,7 +321,9 @@ async function inMemoryRuns(processes) {
 
 /** Section 7: the sites the texts are spread over, the rounds, the regexes without a literal. */
 const RULE_SITES = 500
-const RULE_ROUNDS = 3
+const RULE_ROUNDS = 5
+/** Texts per turn in section 7: the configs take turns on each chunk of this many (about 0.4 MB). */
+const RULE_CHUNK = 50
 const RULE_REGEXES = 100
 /** The megabytes of text cleaned per round in section 7: 15, or 0.4 × BENCH_MB when less (8 MB in a quick run). */
 const ruleTextMb = Math.min(15, corpusMb * 0.4)
@@ -446,7 +448,8 @@ function regexRules(count) {
 /**
  * In a child process (`BENCH_CHILD=rules`): the recommended pack, and the pack with BENCH_RULES
  * learned rules, with one rule of as many phrases, and with RULE_REGEXES regexes without a literal,
- * each compiled first, then cleaning the same texts in turn (A B C D E F, RULE_ROUNDS times). Prints
+ * each compiled first, then cleaning the same texts taking turns on each chunk of RULE_CHUNK texts
+ * (A B C D E F, B C D E F A, …), RULE_ROUNDS times. Prints
  * each config's compile time, cleaning times and removals.
  */
 async function cleanWithRules() {
@@ -493,43 +496,56 @@ async function cleanWithRules() {
   // The regexes' own matching, for comparison: each once on every line they may be tried on (the
   // whitespace collapsed, up to 240 characters, the line rules' `maxChars`).
   const expressions = regexes.map(({patterns}) => new RegExp(patterns[0], 'iu'))
-  const subjects = texts.flatMap(({text}) => text.split('\n').map((line) => line.replace(/\s+/g, ' ').trim()).filter((line) => line.length > 0 && line.length <= 240))
-  const matching = {seconds: [], matches: 0}
-  const removed = new Array(texts.length)
+  const subjectsOf = (slice) => slice.flatMap(({text}) => text.split('\n').map((line) => line.replace(/\s+/g, ' ').trim()).filter((line) => line.length > 0 && line.length <= 240))
+  // The configs take turns on each chunk of RULE_CHUNK texts (each chunk's turns in another order),
+  // so that a slow second of the machine falls on all of them alike: taking turns a round at a time,
+  // a round of one config took from 5.1 to 7.9 s.
+  const chunks = []
+  for (let start = 0; start < texts.length; start += RULE_CHUNK) chunks.push({start, end: Math.min(texts.length, start + RULE_CHUNK), subjects: subjectsOf(texts.slice(start, start + RULE_CHUNK))})
+  const matching = {seconds: new Array(RULE_ROUNDS).fill(0), matches: 0, lines: chunks.reduce((sum, {subjects}) => sum + subjects.length, 0)}
+  for (const run of runs) {
+    run.seconds = new Array(RULE_ROUNDS).fill(0)
+    run.removals = 0
+    run.byAdded = 0
+    run.matchedRules = new Set()
+    run.matchedPhrases = new Set()
+  }
   for (let round = 0; round < RULE_ROUNDS; round++) {
-    const started = performance.now()
-    let matches = 0
-    for (const subject of subjects) for (const expression of expressions) if (expression.test(subject)) matches++
-    matching.seconds.push((performance.now() - started) / 1000)
-    matching.matches = matches
-    for (const run of runs) {
+    for (const [position, {start, end, subjects}] of chunks.entries()) {
       const started = performance.now()
-      for (let index = 0; index < texts.length; index++) removed[index] = run.cleaner.clean(texts[index].text, {url: run.urls?.[index] ?? texts[index].url}).removed
-      run.seconds.push((performance.now() - started) / 1000)
-      if (round > 0) continue
-      // What the rules removed: all removals, those of the added rules, and which rules and phrases made them.
-      run.removals = 0
-      run.byAdded = 0
-      const rules = new Set()
-      const phrases = new Set()
-      for (const list of removed) {
-        run.removals += list.length
-        for (const {rule, reason} of list) {
-          if (!run.added(rule)) continue
-          run.byAdded++
-          rules.add(rule)
-          phrases.add(/\(phrase “(.*)”\)$/.exec(reason)?.[1] ?? reason)
+      let matches = 0
+      for (const subject of subjects) for (const expression of expressions) if (expression.test(subject)) matches++
+      matching.seconds[round] += (performance.now() - started) / 1000
+      if (round === 0) matching.matches += matches
+      for (let turn = 0; turn < runs.length; turn++) {
+        const run = runs[(position + round + turn) % runs.length]
+        const removed = []
+        const started = performance.now()
+        for (let index = start; index < end; index++) removed.push(run.cleaner.clean(texts[index].text, {url: run.urls?.[index] ?? texts[index].url}).removed)
+        run.seconds[round] += (performance.now() - started) / 1000
+        if (round > 0) continue
+        // What the rules removed: all removals, those of the added rules, and which rules and phrases made them.
+        for (const list of removed) {
+          run.removals += list.length
+          for (const {rule, reason} of list) {
+            if (!run.added(rule)) continue
+            run.byAdded++
+            run.matchedRules.add(rule)
+            run.matchedPhrases.add(/\(phrase “(.*)”\)$/.exec(reason)?.[1] ?? reason)
+          }
         }
       }
-      run.rulesMatched = rules.size
-      run.phrasesMatched = phrases.size
     }
+  }
+  for (const run of runs) {
+    run.rulesMatched = run.matchedRules.size
+    run.phrasesMatched = run.matchedPhrases.size
   }
   console.log(JSON.stringify({
     bytes,
     documents: texts.length,
     sites: new Set(texts.map(({host}) => host)).size,
-    matching: {lines: subjects.length, median: median(matching.seconds), matches: matching.matches},
+    matching: {lines: matching.lines, median: median(matching.seconds), matches: matching.matches},
     runs: runs.map(({name, rules, compile, seconds, removals, byAdded, rulesMatched, phrasesMatched}) => ({name, rules: rules.length, compile, seconds, median: median(seconds), removals, byAdded, rulesMatched, phrasesMatched}))
   }))
 }
