@@ -165,14 +165,14 @@ function heuristicRunner(rule: CompiledRule, settings: HeuristicSettings, observ
  *   training data has few such pages, and on them the model keeps much boilerplate: held out,
  *   DAnIEL's Chinese pages scored 0.575 with the model against 0.876 with the hand-set classifier.
  *   Where the list matches the prose but not the menus and lists around it (a Russian or Greek news
- *   page), the model judges the page blind to its stopwords, as it learnt to from the blind readings
- *   of its training texts: the hand-set classifier's main region, without stopwords, took the page's
- *   legal notice for the article (docs/classifier.md). Extractor output is left to the model all the same: there the hand-set
- *   classifier takes only sure shapes at the edges, so a first run that read the text in a
- *   language whose stopwords barely match (and fell back to it) and a second run that read the
- *   cleaned text in one whose stopwords do (and let the model judge) would disagree: a short line
- *   ("Nederlagen") stayed in the first and went in the second. Held out, this costs list-heavy
- *   extractor output a little (docs/classifier.md).
+ *   page), the model judges the page blind to its stopwords, as it learnt to from the blind
+ *   readings of its training texts: the hand-set classifier's main region, without stopwords, took
+ *   the page's legal notice for the article (docs/classifier.md). Extractor output is left to the
+ *   model all the same: there the hand-set classifier takes only sure shapes at the edges, so a
+ *   first run that read the text in a language whose stopwords barely match (and fell back to it)
+ *   and a second run that read the cleaned text in one whose stopwords do (and let the model judge)
+ *   would disagree: a short line ("Nederlagen") stayed in the first and went in the second. Held
+ *   out, this costs list-heavy extractor output a little (docs/classifier.md).
  * There the hand-set classifier decides alone.
  */
 export function whyModelCannotJudge({blocks, page, proseMatched}: Pick<Classification, 'blocks' | 'page' | 'proseMatched'>): string | undefined {
