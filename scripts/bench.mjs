@@ -499,7 +499,7 @@ async function cleanWithRules() {
   const subjectsOf = (slice) => slice.flatMap(({text}) => text.split('\n').map((line) => line.replace(/\s+/g, ' ').trim()).filter((line) => line.length > 0 && line.length <= 240))
   // The configs take turns on each chunk of RULE_CHUNK texts (each chunk's turns in another order),
   // so that a slow second of the machine falls on all of them alike: taking turns a round at a time,
-  // a round of one config took from 5.1 to 7.9 s.
+  // a round of one config took from 5.1 to 8.9 s within minutes.
   const chunks = []
   for (let start = 0; start < texts.length; start += RULE_CHUNK) chunks.push({start, end: Math.min(texts.length, start + RULE_CHUNK), subjects: subjectsOf(texts.slice(start, start + RULE_CHUNK))})
   const matching = {seconds: new Array(RULE_ROUNDS).fill(0), matches: 0, lines: chunks.reduce((sum, {subjects}) => sum + subjects.length, 0)}
@@ -725,7 +725,7 @@ try {
     const [, learned, phrases, regexes, handSet, sited] = rules.runs
     const count = ruleCount.toLocaleString('en-US')
     const times = (run) => `${run.ratio.toFixed(2)}× (rounds' own: ${run.paired.toFixed(2)}×)`
-    lines.push('', `Rules: +${count} learned rules ${times(learned)} the recommended pack's time, one rule of ${count} phrases ${times(phrases)}, +${RULE_REGEXES} regexes without a literal ${times(regexes)} (${RULE_ROUNDS} rounds each in turn, in one process; compiled beforehand in ${learned.compile.toFixed(1)}, ${phrases.compile.toFixed(1)} and ${regexes.compile.toFixed(1)} s, the pack in ${rules.runs[0].compile.toFixed(1)} s).`)
+    lines.push('', `Rules: +${count} learned rules ${times(learned)} the recommended pack's time, one rule of ${count} phrases ${times(phrases)}, +${RULE_REGEXES} regexes without a literal ${times(regexes)} (taking turns on every ${RULE_CHUNK} texts, ${RULE_ROUNDS} rounds, in one process; compiled beforehand in ${learned.compile.toFixed(1)}, ${phrases.compile.toFixed(1)} and ${regexes.compile.toFixed(1)} s, the pack in ${rules.runs[0].compile.toFixed(1)} s).`)
     lines.push('', `Classifier: the recommended pack with the trained classifier (the default) took ${(1 / handSet.ratio).toFixed(2)}× the time of the same pack with the hand-set classifier alone (\`classifier: {model: none}\`); the median of the rounds' own ratios, ${(1 / handSet.paired).toFixed(2)}× (each round: ${handSet.seconds.map((seconds, round) => (rules.runs[0].seconds[round] / seconds).toFixed(2)).join(', ')}).`)
     lines.push('', `Site languages: with every site's language given (\`siteLanguages\`, each text on a site of its own language), the pack took ${times(sited)} its time, with ${sited.removals === rules.runs[0].removals ? 'the same' : 'DIFFERENT'} removals (${sited.removals.toLocaleString('en-US')}).`)
     if (sited.removals !== rules.runs[0].removals) process.exitCode = 1

@@ -36,8 +36,9 @@ function proseChars(document: DocumentContext, from: number, to: number): number
 /** Whether claiming `start` to the end would take more prose than the document has before it, or all of its prose. */
 export function takesTheArticle(document: DocumentContext, start: number): boolean {
   const after = proseChars(document, start, document.length - 1)
+  if (after === 0) return false
   const before = proseChars(document, 0, start - 1)
-  return (after >= PROSE_RUN && after > 2 * before) || (after > 0 && before === 0)
+  return before === 0 || (after >= PROSE_RUN && after > 2 * before)
 }
 
 /** The first line index a tail may start at. */
