@@ -321,7 +321,7 @@ const closers = new Set(['"', "'", '”', '’', '»', '«', ')', ']'])
  * The shape alone, whatever the language: a second run over a cleaned text may read it in another
  * language (a text of several), and what depends on this must not move with that.
  */
-export function isSentenceShaped(features: BlockFeatures): boolean {
+export function isSentenceShaped(features: Pick<BlockFeatures, 'terminal' | 'words'>): boolean {
   return features.terminal && features.words >= 12
 }
 

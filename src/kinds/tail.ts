@@ -5,6 +5,7 @@
 import type {RuleKind} from '../engine/rule.js'
 import {matchLine} from '../engine/rule.js'
 import type {DocumentContext} from '../engine/document.js'
+import {isSentenceShaped} from '../classifier/features.js'
 
 const DEFAULT_WITHIN = 0.3
 
@@ -28,7 +29,7 @@ function proseChars(document: DocumentContext, from: number, to: number): number
   for (let index = from; index <= to; index++) {
     if (document.isBlank(index)) continue
     const stats = document.stats(index)
-    if (stats.terminal && stats.words >= 12) chars += stats.chars
+    if (isSentenceShaped(stats)) chars += stats.chars
   }
   return chars
 }
